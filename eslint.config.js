@@ -1,0 +1,63 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.output-test/**', '.wxt/**', 'node_modules/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Use text nodes / JSX.' },
+        { property: 'outerHTML', message: 'Use text nodes / JSX.' },
+        { property: 'insertAdjacentHTML', message: 'Use text nodes / JSX.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No HTML sinks.' },
+        { selector: "CallExpression[callee.name='eval']", message: 'No eval.' },
+        { selector: "NewExpression[callee.name='Function']", message: 'No new Function.' },
+      ],
+    },
+  },
+  {
+    files: ['entrypoints/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}'],
+    ignores: ['lib/log.ts'],
+    rules: { 'no-console': 'error' },
+  },
+  {
+    files: ['components/**/*.{ts,tsx}', 'entrypoints/popup/**', 'entrypoints/options/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/lib/background/**', '**/lib/docspace/http*', '**/lib/session/**'], message: 'UI code talks to the background through lib/client.ts only.' },
+      ] }],
+    },
+  },
+  {
+    files: ['components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['wxt/browser', '#imports', '**/lib/client*', '**/lib/background/**'], message: 'components/ are pure: props in, events out.' },
+      ] }],
+    },
+  },
+  {
+    files: ['lib/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/components/**', '**/entrypoints/**'], message: 'lib/ must not import UI.' },
+      ] }],
+    },
+  },
+);
