@@ -1,0 +1,28 @@
+/**
+ * Every failure the UI must tell apart. Each screen maps a kind to one sentence
+ * and one next step through an exhaustive switch (lib/messages.ts).
+ * `origin` names the portal so messages can say which one.
+ */
+export type AppError =
+  | { kind: 'network'; origin: string }
+  | { kind: 'timeout'; origin: string; ms: number }
+  | { kind: 'offline'; origin: string }
+  | { kind: 'notPortal'; origin: string }
+  | { kind: 'noPermission'; origin: string }
+  | { kind: 'signedOut'; origin: string }
+  | { kind: 'forbidden'; origin: string; message: string }
+  | { kind: 'notAvailable'; origin: string; message: string }
+  | { kind: 'ownerOnly'; origin: string }
+  | { kind: 'wrongCode'; origin: string; attemptsLeft?: number }
+  | { kind: 'tooManyAttempts'; origin: string; retryAt: number }
+  | { kind: 'rateLimited'; origin: string; retryAt: number }
+  | { kind: 'paymentRequired'; origin: string }
+  | { kind: 'notFound'; origin: string; message: string }
+  | { kind: 'invalidInput'; origin: string; message: string }
+  | { kind: 'server'; origin: string; status: number; message?: string }
+  | { kind: 'badResponse'; origin: string; where: string; status?: number }
+  | { kind: 'unsafeUrl'; origin: string; url: string }
+  | { kind: 'badRequest'; message: string }
+  | { kind: 'noReply' };
+
+export type AppErrorKind = AppError['kind'];
