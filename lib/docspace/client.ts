@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppError } from '../errors';
-import { err, ok, type Result } from '../result';
+import { ok, type Result } from '../result';
 import { request, type Transport } from './http';
 import {
   AuthTokenSchema, BackupCodeListSchema, BooleanResponseSchema, BuildVersionSchema, CapabilitiesSchema,
