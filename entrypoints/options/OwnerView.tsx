@@ -1,0 +1,6 @@
+import type { ViewProps } from './views';
+
+/** Placeholder until its issue lands. */
+export function OwnerView(_props: ViewProps) {
+  return <section aria-labelledby="view-title"><h2 id="view-title">Coming soon</h2></section>;
+}
