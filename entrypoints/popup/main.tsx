@@ -1,3 +1,6 @@
 import { render } from 'preact';
+import '../../components/theme.css';
+import './popup.css';
+import { App } from './App';
 
-render(<main><h1>DocSpace TFA</h1></main>, document.getElementById('app')!);
+render(<App />, document.getElementById('app')!);

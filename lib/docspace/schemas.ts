@@ -140,6 +140,7 @@ export const ProfileSchema = z
     isCollaborator: z.boolean().nullish(),
     tfaAppEnabled: z.boolean().nullish(),
     status: z.number().nullish(),
+    groups: z.array(z.object({ id: z.string(), name: z.string().max(1000).nullish() }).loose()).max(1000).nullish(),
   })
   .transform((p) => ({
     id: p.id,
@@ -148,6 +149,7 @@ export const ProfileSchema = z
     role: roleOf(p),
     isEnrolled: p.tfaAppEnabled ?? null,
     status: p.status ?? null,
+    groupIds: p.groups?.map((g) => g.id) ?? [],
   }));
 export type Profile = z.output<typeof ProfileSchema>;
 export type Role = 'owner' | 'admin' | 'roomadmin' | 'user' | 'guest';

@@ -1,0 +1,39 @@
+import { browser } from 'wxt/browser';
+import { originPattern, portalOriginOf } from './portal/origin';
+import { optionsUrl, type ViewName } from './views';
+
+/** The tab the popup describes: `?origin=` (tests, deep links) or the active tab of this window. */
+export async function currentTarget(): Promise<{ origin: string | null; tabId?: number; url?: string; isBrowserPage: boolean }> {
+  const forced = new URLSearchParams(location.search).get('origin');
+  if (forced) return { origin: portalOriginOf(forced), isBrowserPage: false };
+  try {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    const url = tab?.url;
+    const isBrowserPage = !url || !/^https?:/.test(url);
+    return { origin: portalOriginOf(url), tabId: tab?.id, url, isBrowserPage };
+  } catch {
+    return { origin: null, isBrowserPage: true };
+  }
+}
+
+/** Asks for host access to this one portal (needs a user gesture). */
+export async function requestHostAccess(origin: string): Promise<boolean> {
+  try {
+    return await browser.permissions.request({ origins: [originPattern(origin)] });
+  } catch {
+    return false;
+  }
+}
+
+/** Opens (or focuses) the options page on a view for a portal, then closes the popup. */
+export async function openOptions(view: ViewName, origin: string | null, extra: Record<string, string> = {}): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL('/options.html') + optionsUrl(view, origin, extra) });
+  window.close();
+}
+
+/** Opens a portal page (already checked as same-origin by the caller) in the current tab. */
+export async function openInTab(url: string, tabId?: number): Promise<void> {
+  if (tabId !== undefined) await browser.tabs.update(tabId, { url });
+  else await browser.tabs.create({ url });
+  window.close();
+}
