@@ -1,10 +1,267 @@
-// Placeholder until the policy issue lands: every command answers notAvailable.
-import { err, type Result } from '../result';
+import { err, ok, type Result } from '../result';
 import type { AppError } from '../errors';
-import type { CommandOf, Replies } from '../protocol';
+import type { CommandOf, Me, NamedEntity, Replies } from '../protocol';
+import { buildPolicyBody, confirmTokenFromUrl, resolveAll, type ConfirmToken, type DocspaceClient } from '../docspace/client';
+import type { Profile, TfaPolicy } from '../docspace/schemas';
+import { checkPortalUrl } from '../portal/origin';
+import { parseTrustedIpList } from '../tfa/trusted-ips';
+import { comparePolicy, draftOf, expectedAfterSave, type PolicyDraft } from '../tfa/policy-diff';
+import { describeMismatch, policy as t } from '../i18n/policy';
+import { logWarning } from '../log';
+import { clearSignedIn, clientFor, getSession, updateSession } from './session';
 
-const todo = (origin: string): Result<never, AppError> => err({ kind: 'notAvailable', origin, message: 'Not implemented yet' });
-export const searchPeople = async (c: CommandOf<'searchPeople'>): Promise<Result<Replies['searchPeople'], AppError>> => todo(c.origin);
-export const searchGroups = async (c: CommandOf<'searchGroups'>): Promise<Result<Replies['searchGroups'], AppError>> => todo(c.origin);
-export const getPolicy = async (c: CommandOf<'getPolicy'>): Promise<Result<Replies['getPolicy'], AppError>> => todo(c.origin);
-export const savePolicy = async (c: CommandOf<'savePolicy'>): Promise<Result<Replies['savePolicy'], AppError>> => todo(c.origin);
+/**
+ * The policy editor's background half (issue 6). Every save sends the full body
+ * built by `buildPolicyBody` (`type`, the caller's own `id`, all three lists), then
+ * re-reads the policy and reports what the portal holds.
+ */
+
+type Reply<K extends keyof Replies> = Promise<Result<Replies[K], AppError>>;
+const SEARCH_COUNT = 25;
+const OWNER_SCAN_PAGES = 20;
+const MAX_CACHED_NAMES = 500;
+
+const isAdminRole = (me: Pick<Me, 'role'>) => me.role === 'owner' || me.role === 'admin';
+const lower = (ids: string[]) => [...new Set(ids.map((id) => id.toLowerCase()))];
+const hasId = (ids: string[], id: string) => ids.some((x) => x.toLowerCase() === id.toLowerCase());
+
+/** Keeps names we have seen so later replies (mismatches) can say "Alice", not a GUID. */
+async function rememberNames(origin: string, entities: NamedEntity[]): Promise<void> {
+  const named = entities.filter((e) => e.name && !e.missing);
+  if (!named.length) {
+    return;
+  }
+  await updateSession(origin, (s) => {
+    const names = { ...s.names };
+    for (const e of named) {
+      names[e.id.toLowerCase()] = e;
+    }
+    const keys = Object.keys(names);
+    for (const k of keys.slice(0, Math.max(0, keys.length - MAX_CACHED_NAMES))) {
+      delete names[k];
+    }
+    return { ...s, names };
+  });
+}
+
+/** People by name or e-mail (`people/filter?filterValue=`, §10.3); admins and room admins only. */
+export async function searchPeople(c: CommandOf<'searchPeople'>): Reply<'searchPeople'> {
+  const client = await clientFor(c.origin);
+  if (!client.ok) {
+    return client;
+  }
+  const r = await client.value.searchPeople(c.text, SEARCH_COUNT);
+  if (!r.ok) {
+    return r;
+  }
+  const list = r.value.map((p) => ({ id: p.id, name: p.displayName, email: p.email }));
+  await rememberNames(c.origin, list);
+  return ok(list);
+}
+
+/** Groups by name (`group?filterValue=`, §10.4). */
+export async function searchGroups(c: CommandOf<'searchGroups'>): Reply<'searchGroups'> {
+  const client = await clientFor(c.origin);
+  if (!client.ok) {
+    return client;
+  }
+  const r = await client.value.listGroups(c.text, SEARCH_COUNT);
+  if (!r.ok) {
+    return r;
+  }
+  const list = r.value.map((g) => ({ id: g.id, name: g.name }));
+  await rememberNames(c.origin, list);
+  return ok(list);
+}
+
+/** Turns GUIDs into names; 404 → `missing` (removed account), other failures → no name (not visible to this role). */
+async function resolveNames(api: DocspaceClient, users: string[], groups: string[]): Promise<{ users: NamedEntity[]; groups: NamedEntity[] }> {
+  const [u, g] = await Promise.all([resolveAll(users, (id) => api.getUser(id)), resolveAll(groups, (id) => api.getGroup(id))]);
+  const named = <T>(ids: string[], found: Map<string, Result<T, AppError>>, pick: (v: T) => Omit<NamedEntity, 'id'>): NamedEntity[] =>
+    ids.map((id) => {
+      const r = found.get(id);
+      if (r?.ok) {
+        return { id, ...pick(r.value) };
+      }
+      return { id, name: '', ...(r && r.error.kind === 'notFound' ? { missing: true } : {}) };
+    });
+  return {
+    users: named(users, u, (p) => ({ name: p.displayName, email: p.email })),
+    groups: named(groups, g, (x) => ({ name: x.name })),
+  };
+}
+
+/** The owner's id: our own when we are the owner, else `settings.ownerId`, else a scan of `people/filter` (admins see everyone). */
+async function findOwnerId(api: DocspaceClient, me: Me): Promise<string | null> {
+  if (me.role === 'owner') {
+    return me.id;
+  }
+  const settings = await api.getPortalSettings();
+  if (settings.ok && settings.value.ownerId) {
+    return settings.value.ownerId;
+  }
+  if (!isAdminRole(me)) {
+    return null;
+  }
+  for (let page = 0; page < OWNER_SCAN_PAGES; page += 1) {
+    const r = await api.searchPeople('', 100, page * 100);
+    if (!r.ok) {
+      return null;
+    }
+    const owner = r.value.find((p) => p.role === 'owner');
+    if (owner) {
+      return owner.id;
+    }
+    if (r.value.length < 100) {
+      return null;
+    }
+  }
+  return null;
+}
+
+const meOf = (p: Profile): Me => ({ id: p.id, displayName: p.displayName, email: p.email, role: p.role });
+
+/** The policy, who I am, the owner, my enrolment (admins only see it while the policy is on, §4.1) and names for the lists. */
+export async function getPolicy(c: CommandOf<'getPolicy'>): Reply<'getPolicy'> {
+  const client = await clientFor(c.origin);
+  if (!client.ok) {
+    return client;
+  }
+  const api = client.value;
+  const [current, self] = await Promise.all([api.getTfaPolicy(), api.getSelf()]);
+  if (!current.ok) {
+    return current;
+  }
+  if (!self.ok) {
+    return self;
+  }
+  const me = meOf(self.value);
+  const [ownerId, names] = await Promise.all([
+    findOwnerId(api, me),
+    resolveNames(api, current.value.mandatoryUsers, current.value.mandatoryGroups),
+  ]);
+  await rememberNames(c.origin, [...names.users, ...names.groups]);
+  return ok({
+    policy: current.value,
+    me,
+    ownerId,
+    isEnrolled: self.value.isEnrolled,
+    canEdit: isAdminRole(me),
+    users: names.users,
+    groups: names.groups,
+  });
+}
+
+/** Checks a save against what the portal would refuse (role, method, owner guard, invalid IPs) before anything is sent. */
+async function checkSave(c: CommandOf<'savePolicy'>, api: DocspaceClient, me: Me, current: TfaPolicy): Promise<Result<PolicyDraft, AppError>> {
+  const origin = c.origin;
+  if (!isAdminRole(me)) {
+    return err({ kind: 'forbidden', origin, message: t.notAdmin });
+  }
+  if ((c.method === 'sms' && !current.smsAvailable) || (c.method === 'app' && !current.appAvailable)) {
+    return err({ kind: 'notAvailable', origin, message: t.methodUnavailable(c.method) });
+  }
+  const ips = parseTrustedIpList(c.trustedIps.join('\n'));
+  if (ips.invalid.length) {
+    return err({ kind: 'invalidInput', origin, message: t.invalidIps(ips.invalid.map((l) => l.input)) });
+  }
+  const draft: PolicyDraft = { method: c.method, trustedIps: ips.values, mandatoryUsers: lower(c.mandatoryUsers), mandatoryGroups: lower(c.mandatoryGroups) };
+  // Owner guard (§2.2): only the owner decides whether the owner must use TFA.
+  if (me.role !== 'owner' && draft.method !== 'none') {
+    const ownerId = await findOwnerId(api, me);
+    if (ownerId && hasId(draft.mandatoryUsers, ownerId) !== hasId(current.method === 'none' ? [] : current.mandatoryUsers, ownerId)) {
+      return err({ kind: 'ownerOnly', origin });
+    }
+  }
+  return ok(draft);
+}
+
+/** Outcomes where the portal may or may not have applied the change: re-read before saying. */
+const UNCERTAIN = new Set<AppError['kind']>(['network', 'timeout', 'offline', 'badResponse', 'server']);
+
+/** Stores the confirm token from the activation link so the enrolment view can continue at once. */
+async function keepConfirmToken(origin: string, api: DocspaceClient, link: string): Promise<ConfirmToken | null> {
+  if (!link) {
+    return null;
+  }
+  const url = checkPortalUrl(link, origin);
+  const token = url.ok ? confirmTokenFromUrl(url.value) : null;
+  if (!token) {
+    logWarning('policy-link-unusable', { origin, reason: url.ok ? 'not-tfa' : 'unsafe' });
+    return null;
+  }
+  // An API-key session gets no confirm cookie; on 3.7 `tfaapp/confirm` hands out the key instead (§2.4).
+  const session = await getSession(origin);
+  if (session.auth.kind === 'apiKey') {
+    const confirm = await api.getTfaConfirm();
+    const again = confirm.ok && confirm.value ? checkPortalUrl(confirm.value.url, origin) : null;
+    const sameToken = again?.ok ? confirmTokenFromUrl(again.value) : null;
+    if (confirm.ok && confirm.value?.key && sameToken?.type === token.type && sameToken.uid === token.uid) {
+      token.key = confirm.value.key;
+    }
+  }
+  await updateSession(origin, (s) => ({ ...s, enrolment: { token, startedAt: Date.now() } }));
+  return token;
+}
+
+async function nameOf(origin: string): Promise<(id: string) => string> {
+  const names = (await getSession(origin)).names ?? {};
+  return (id) => names[id.toLowerCase()]?.name || id;
+}
+
+/**
+ * Saves the full policy. Turning or keeping TFA on uses `tfaappwithlink`: it returns
+ * the caller's confirm link under the new policy before the portal signs everyone
+ * out (§2.3), so the admin enrols or confirms at once instead of being left signed
+ * out without a working second factor. A 500 there means the caller is exempt.
+ */
+export async function savePolicy(c: CommandOf<'savePolicy'>): Reply<'savePolicy'> {
+  const { origin } = c;
+  const client = await clientFor(origin);
+  if (!client.ok) {
+    return client;
+  }
+  const api = client.value;
+  const [self, current] = await Promise.all([api.getSelf(), api.getTfaPolicy()]);
+  if (!self.ok) {
+    return self;
+  }
+  if (!current.ok) {
+    return current;
+  }
+  const checked = await checkSave(c, api, meOf(self.value), current.value);
+  if (!checked.ok) {
+    return checked;
+  }
+  const draft = checked.value;
+  const body = buildPolicyBody(draft.method, self.value.id, draft);
+  const sent = draft.method === 'none' ? await api.setTfaPolicy(body) : await api.setTfaPolicyWithLink(body);
+  if (!sent.ok && !UNCERTAIN.has(sent.error.kind)) {
+    return sent;
+  }
+  const token = sent.ok && typeof sent.value === 'string' ? await keepConfirmToken(origin, api, sent.value) : null;
+  const reread = await api.getTfaPolicy();
+  const expected = { ...current.value, ...expectedAfterSave(draft) };
+  if (!reread.ok) {
+    // Only a save that turned or kept TFA on signs every session out (§2.2): a 401 now proves it was applied.
+    const applied = sent.ok || (reread.error.kind === 'signedOut' && draft.method !== 'none');
+    if (!applied) {
+      return sent.ok ? reread : sent;
+    }
+    if (draft.method !== 'none') {
+      await clearSignedIn(origin);
+    }
+    const signedOut = reread.error.kind === 'signedOut';
+    const note = signedOut ? [] : [t.unread(reread.error.kind)];
+    return ok({ policy: expected, mismatches: note, enrolNext: token !== null, signedOut });
+  }
+  const mismatches = comparePolicy(draft, draftOf(reread.value));
+  if (!sent.ok && mismatches.length) {
+    return sent; // the failure was real: the portal does not hold the change
+  }
+  if (draft.method !== 'none') {
+    await clearSignedIn(origin);
+  }
+  const names = await nameOf(origin);
+  return ok({ policy: reread.value, mismatches: mismatches.map((m) => describeMismatch(m, names)), enrolNext: token !== null, signedOut: false });
+}
