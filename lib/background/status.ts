@@ -148,7 +148,10 @@ export async function listPortals(_cmd: CommandOf<'listPortals'>): Reply<'listPo
     .map((pattern) => /^(https?):\/\/([^/*]+)\/\*$/.exec(pattern))
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => `${m[1]}://${m[2]}`);
-  const origins = [...new Set([...(await knownOrigins()), ...grantedOrigins])].filter(isSupportedOrigin).sort();
+  const known = await knownOrigins();
+  // A grant covers a host on any port: list it on its own only when no known portal stands for it.
+  const unmatched = grantedOrigins.filter((g) => !known.some((k) => originPattern(k) === originPattern(g)));
+  const origins = [...new Set([...known, ...unmatched])].filter(isSupportedOrigin).sort();
   const portals: KnownPortal[] = [];
   for (const origin of origins) {
     const [session, record] = await Promise.all([getSession(origin), getRecord(origin)]);

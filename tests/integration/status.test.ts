@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startPortal, type RunningPortal } from '../portal/server';
+import { getStatus, resolveNames, setApiKey, useBrowserSignIn, forgetPortal, listPortals } from '../../lib/background/status';
+import { getSession, updateSession } from '../../lib/background/session';
+import { jarFetch } from './jar-fetch';
+
+/**
+ * The background's status service (the popup's one call) against the emulated
+ * portal over real HTTP, with the browser's cookie sign-in emulated by a cookie jar.
+ */
+let portal: RunningPortal;
+let other: Server;
+let otherOrigin: string;
+beforeAll(async () => {
+  portal = await startPortal();
+  other = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>not a portal</html>'));
+  await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
+  otherOrigin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await portal.close();
+  await new Promise((r) => other.close(r));
+});
+
+let fetchWithJar: ReturnType<typeof jarFetch>;
+const badge = vi.fn();
+beforeEach(() => {
+  fakeBrowser.reset();
+  portal.reset();
+  portal.setVersion('3.7');
+  fakeBrowser.permissions.contains = async () => true;
+  fakeBrowser.permissions.getAll = async () => ({ origins: ['http://127.0.0.1/*'], permissions: [] });
+  fakeBrowser.action.setBadgeText = badge;
+  fakeBrowser.action.setBadgeBackgroundColor = vi.fn();
+  fakeBrowser.action.setTitle = vi.fn();
+  badge.mockReset();
+  fetchWithJar = jarFetch();
+  vi.stubGlobal('fetch', fetchWithJar);
+});
+
+async function signInAs(role: string) {
+  const value = await portal.signIn(portal.user(role).email);
+  fetchWithJar.jar.cookies.set('asc_auth_key', value);
+}
+
+const status = (refresh = true, tabId?: number) => getStatus({ type: 'getStatus', origin: portal.origin, refresh, tabId });
+
+describe('getStatus', () => {
+  it('admin: policy with trusted IPs and mandatory lists; names resolved separately', async () => {
+    const alice = portal.user('alice@demo.test');
+    const finance = portal.groups.find((g) => g.name === 'Finance')!;
+    portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8'], mandatoryUsers: [alice.id, '99999999-9999-9999-9999-999999999999'], mandatoryGroups: [finance.id] });
+    await signInAs('admin');
+    portal.clearLog();
+    const r = await status(true, 7);
+    if (!r.ok) throw new Error(r.error.kind);
+    expect(r.value).toMatchObject({ state: 'ready', me: { role: 'admin' }, policy: { method: 'app', trustedIps: ['10.0.0.0/8'] }, applies: { kind: 'outsideTrusted' } });
+    // One round trip: every request of a cold status read was sent before any answer came back.
+    expect(portal.requests.map((q) => q.path).sort()).toEqual(
+      ['/api/2.0/people/@self', '/api/2.0/settings', '/api/2.0/settings/tfaapp', '/api/2.0/settings/tfaappcodes'].sort(),
+    );
+    const names = await resolveNames({ type: 'resolveNames', origin: portal.origin, users: r.value.policy!.mandatoryUsers, groups: r.value.policy!.mandatoryGroups });
+    expect(names.ok && names.value.users.map((u) => u.missing ? 'missing' : u.name)).toEqual([alice.displayName, 'missing']);
+    expect(names.ok && names.value.groups.map((g) => g.name)).toEqual(['Finance']);
+  });
+
+  it('user not enrolled while the policy applies: "!" badge', async () => {
+    await signInAs('user');
+    // The session predates enabling (set directly, no sign-out), as after a trusted-IP sign-in.
+    portal.setPolicy({ enabled: true });
+    const r = await status(true, 3);
+    expect(r.ok && r.value.enrolment).toEqual({ state: 'notEnrolled' });
+    expect(r.ok && r.value.applies.kind).toBe('everyone');
+    expect(badge).toHaveBeenLastCalledWith({ tabId: 3, text: '!' });
+  });
+
+  it('enrolled user: backup code count and a check badge', async () => {
+    portal.setPolicy({ enabled: true });
+    portal.enrol('user@demo.test');
+    await signInAs('user');
+    const r = await status(true, 4);
+    expect(r.ok && r.value.enrolment).toEqual({ state: 'enrolled', unusedCodes: 5, totalCodes: 5 });
+    expect(badge).toHaveBeenLastCalledWith({ tabId: 4, text: '✓' });
+  });
+
+  it('policy off: no badge, says off', async () => {
+    await signInAs('user');
+    const r = await status(true, 5);
+    expect(r.ok && r.value.applies).toEqual({ kind: 'off' });
+    expect(badge).toHaveBeenLastCalledWith({ tabId: 5, text: '' });
+  });
+
+  it('signed out', async () => {
+    const r = await status();
+    expect(r.ok && r.value.state).toBe('signedOut');
+    expect(r.ok && r.value.signInUrl).toBe(`${portal.origin}/login`);
+  });
+
+  it('not a portal', async () => {
+    const r = await getStatus({ type: 'getStatus', origin: otherOrigin, refresh: true });
+    expect(r.ok && r.value.state).toBe('notPortal');
+  });
+
+  it('a portal error is returned as a typed error', async () => {
+    await signInAs('user');
+    portal.injectFault({ kind: 'status500', path: /tfaapp$/ });
+    try {
+      const r = await status();
+      expect(r.ok ? null : r.error).toEqual({ kind: 'server', origin: portal.origin, status: 500, message: expect.any(String) });
+    } finally {
+      portal.injectFault(null);
+    }
+  });
+
+  it('serves the cached status without network, and it survives in storage.session', async () => {
+    await signInAs('user');
+    const first = await status(true);
+    portal.clearLog();
+    const cached = await status(false);
+    expect(cached).toEqual(first);
+    expect(portal.requests).toHaveLength(0);
+    expect((await getSession(portal.origin)).lastStatus).toEqual(first.ok && first.value);
+    expect(await fakeBrowser.storage.session.get(null)).toHaveProperty([`portal:${portal.origin}`]);
+  });
+
+  it('no host access: asks, and tells whether the site looks like a portal', async () => {
+    fakeBrowser.permissions.contains = async () => false;
+    const r = await status();
+    expect(r.ok && r.value).toMatchObject({ state: 'noPermission', looksLikePortal: true });
+  });
+});
+
+describe('API key sign-in', () => {
+  const secretsOnDisk = async () => JSON.stringify(await fakeBrowser.storage.local.get(null));
+
+  it('keeps the key for the browser session only unless remembered', async () => {
+    const key = portal.apiKeyOf('admin@demo.test');
+    const r = await setApiKey({ type: 'setApiKey', origin: portal.origin, key, remember: false });
+    expect(r.ok && r.value).toMatchObject({ state: 'ready', auth: 'apiKey', me: { role: 'admin' } });
+    expect(await secretsOnDisk()).not.toContain(key);
+    expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).toContain(key);
+
+    await setApiKey({ type: 'setApiKey', origin: portal.origin, key, remember: true });
+    expect(await secretsOnDisk()).toContain(key);
+    const portals = await listPortals({ type: 'listPortals' });
+    expect(portals.ok && portals.value).toEqual([{ origin: portal.origin, host: portal.origin.slice(7), granted: true, auth: 'apiKey', rememberedKey: true }]);
+
+    await useBrowserSignIn({ type: 'useBrowserSignIn', origin: portal.origin });
+    expect(await secretsOnDisk()).not.toContain(key);
+  });
+
+  it('refuses a key the portal does not accept, keeping the old sign-in', async () => {
+    const r = await setApiKey({ type: 'setApiKey', origin: portal.origin, key: 'sk-0000000000000000', remember: true });
+    expect(r.ok ? null : r.error.kind).toBe('signedOut');
+    expect((await getSession(portal.origin)).auth).toEqual({ kind: 'cookie' });
+  });
+
+  it('forgetting a portal deletes its data', async () => {
+    await signInAs('user');
+    await status();
+    await updateSession(portal.origin, (s) => ({ ...s, enrolment: { token: { type: 'TfaActivation', uid: portal.user('user').id }, startedAt: 1 } }));
+    fakeBrowser.permissions.remove = vi.fn(async () => true);
+    await forgetPortal({ type: 'forgetPortal', origin: portal.origin });
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(fakeBrowser.permissions.remove).toHaveBeenCalledWith({ origins: ['http://127.0.0.1/*'] });
+  });
+});
