@@ -74,7 +74,11 @@ function compareBytes(a: number[], b: number[]): number {
 }
 
 function parseRange(raw: string): TrustedIpResult {
-  const [left = '', right = ''] = raw.split('-').map((p) => p.trim());
+  const parts = raw.split('-').map((p) => p.trim());
+  if (parts.length !== 2) {
+    return { ok: false, problem: 'notAnAddress' };
+  }
+  const [left = '', right = ''] = parts;
   const a = parseAddress(left);
   const b = parseAddress(right);
   if ('problem' in a) {
@@ -94,7 +98,7 @@ function parseRange(raw: string): TrustedIpResult {
 }
 
 function parseCidr(raw: string): TrustedIpResult {
-  const slash = raw.indexOf('/');
+  const slash = raw.lastIndexOf('/');
   const base = parseAddress(raw.slice(0, slash).trim());
   const bitsText = raw.slice(slash + 1).trim();
   if ('problem' in base) {
