@@ -29,11 +29,11 @@ describe('background router', () => {
   it('answers noPermission for a portal we were not granted', async () => {
     fakeBrowser.permissions.contains = async () => false;
     const r = await route({ type: 'getStatus', origin: 'https://docs.example.com' }, own());
-    expect(r.ok && r.value.state).toBe('noPermission');
+    expect(r.ok && (r.value as { state: string }).state).toBe('noPermission');
   });
 
   it('answers notPortal for a plain-http site without contacting it', async () => {
     const r = await route({ type: 'getStatus', origin: 'http://docs.example.com' }, own());
-    expect(r.ok && r.value.state).toBe('notPortal');
+    expect(r.ok && (r.value as { state: string }).state).toBe('notPortal');
   });
 });
