@@ -128,6 +128,8 @@ export interface SaveReply {
   mismatches: string[];
   /** Enabling signed everyone out: enrol next via this activation link (already checked as same-origin). */
   enrolNext: boolean;
+  /** The activation link (TfaActivation, same-origin checked) to pass to the enrolment view when enrolNext. */
+  confirmUrl?: string;
   signedOut: boolean;
 }
 
