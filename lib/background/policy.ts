@@ -179,29 +179,23 @@ async function checkSave(c: CommandOf<'savePolicy'>, api: DocspaceClient, me: Me
 /** Outcomes where the portal may or may not have applied the change: re-read before saying. */
 const UNCERTAIN = new Set<AppError['kind']>(['network', 'timeout', 'offline', 'badResponse', 'server']);
 
-/** Stores the confirm token from the activation link so the enrolment view can continue at once. */
-async function keepConfirmToken(origin: string, api: DocspaceClient, link: string): Promise<ConfirmToken | null> {
+/**
+ * Stores the confirm token of the caller's link (§2.3) so the enrolment view can continue
+ * at once. Only a TfaActivation link means "enrol now"; a TfaAuth link means the caller
+ * is enrolled and signs in with a code.
+ */
+async function keepConfirmToken(origin: string, link: string): Promise<{ token: ConfirmToken; url: string } | null> {
   if (!link) {
     return null;
   }
   const url = checkPortalUrl(link, origin);
   const token = url.ok ? confirmTokenFromUrl(url.value) : null;
-  if (!token) {
+  if (!url.ok || !token) {
     logWarning('policy-link-unusable', { origin, reason: url.ok ? 'not-tfa' : 'unsafe' });
     return null;
   }
-  // An API-key session gets no confirm cookie; on 3.7 `tfaapp/confirm` hands out the key instead (§2.4).
-  const session = await getSession(origin);
-  if (session.auth.kind === 'apiKey') {
-    const confirm = await api.getTfaConfirm();
-    const again = confirm.ok && confirm.value ? checkPortalUrl(confirm.value.url, origin) : null;
-    const sameToken = again?.ok ? confirmTokenFromUrl(again.value) : null;
-    if (confirm.ok && confirm.value?.key && sameToken?.type === token.type && sameToken.uid === token.uid) {
-      token.key = confirm.value.key;
-    }
-  }
   await updateSession(origin, (s) => ({ ...s, enrolment: { token, startedAt: Date.now() } }));
-  return token;
+  return { token, url: url.value.href };
 }
 
 async function nameOf(origin: string): Promise<(id: string) => string> {
@@ -239,7 +233,8 @@ export async function savePolicy(c: CommandOf<'savePolicy'>): Reply<'savePolicy'
   if (!sent.ok && !UNCERTAIN.has(sent.error.kind)) {
     return sent;
   }
-  const token = sent.ok && typeof sent.value === 'string' ? await keepConfirmToken(origin, api, sent.value) : null;
+  const link = sent.ok && typeof sent.value === 'string' ? await keepConfirmToken(origin, sent.value) : null;
+  const next = link?.token.type === 'TfaActivation' ? { enrolNext: true, confirmUrl: link.url } : { enrolNext: false };
   const reread = await api.getTfaPolicy();
   const expected = { ...current.value, ...expectedAfterSave(draft) };
   if (!reread.ok) {
@@ -253,7 +248,7 @@ export async function savePolicy(c: CommandOf<'savePolicy'>): Reply<'savePolicy'
     }
     const signedOut = reread.error.kind === 'signedOut';
     const note = signedOut ? [] : [t.unread(reread.error.kind)];
-    return ok({ policy: expected, mismatches: note, enrolNext: token !== null, signedOut });
+    return ok({ policy: expected, mismatches: note, ...next, signedOut });
   }
   const mismatches = comparePolicy(draft, draftOf(reread.value));
   if (!sent.ok && mismatches.length) {
@@ -263,5 +258,5 @@ export async function savePolicy(c: CommandOf<'savePolicy'>): Reply<'savePolicy'
     await clearSignedIn(origin);
   }
   const names = await nameOf(origin);
-  return ok({ policy: reread.value, mismatches: mismatches.map((m) => describeMismatch(m, names)), enrolNext: token !== null, signedOut: false });
+  return ok({ policy: reread.value, mismatches: mismatches.map((m) => describeMismatch(m, names)), ...next, signedOut: false });
 }
