@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type RunningPortal, startPortal } from '../portal/server';
+import { call, passwordSignIn } from '../portal/test-client';
+
+let portal: RunningPortal;
+beforeAll(async () => {
+  portal = await startPortal({ attemptWindowMs: 300 });
+});
+afterAll(async () => {
+  await portal.close();
+});
+beforeEach(() => {
+  portal.reset();
+  portal.setClockOffset(0);
+});
+
+async function confirmSession(email: string) {
+  const { jar } = await passwordSignIn(portal.origin, email);
+  const headers = { confirm: `type=TfaAuth&uid=${portal.user(email).id}` };
+  return (code: string) => call(portal.origin, 'POST', 'settings/tfaapp/validate', { jar, headers, body: { code } });
+}
+
+describe('TFA code attempts (§2.6 step 3)', () => {
+  it('the 6th attempt within the window is 403 with the SMS wording and no type/stack', async () => {
+    portal.setPolicy({ enabled: true });
+    portal.enrol('user@demo.test');
+    const validate = await confirmSession('user@demo.test');
+    for (let i = 0; i < 5; i++) {
+      expect((await validate('000000')).status).toBe(400);
+    }
+    const locked = await validate('000000');
+    expect(locked.status).toBe(403);
+    expect(locked.json).toEqual({
+      error: { message: 'You have sent too many text messages. Please try again later.' },
+      status: 1,
+      statusCode: 403,
+    });
+    // Even the right code is refused while locked.
+    expect((await validate(await portal.totp('user@demo.test'))).status).toBe(403);
+  });
+
+  it('the lock lifts after the window (server clock)', async () => {
+    portal.setPolicy({ enabled: true });
+    portal.enrol('user@demo.test');
+    const validate = await confirmSession('user@demo.test');
+    for (let i = 0; i < 6; i++) {
+      await validate('000000');
+    }
+    expect((await validate('000000')).status).toBe(403);
+    portal.setClockOffset(1000);
+    const ok = await validate(await portal.totp('user@demo.test'));
+    expect(ok.status).toBe(200);
+    expect(ok.json.response).toBe(false);
+  });
+
+  it('counts per user: another user is not locked', async () => {
+    portal.setPolicy({ enabled: true });
+    portal.enrol('user@demo.test');
+    portal.enrol('alice@demo.test');
+    const validate = await confirmSession('user@demo.test');
+    for (let i = 0; i < 6; i++) {
+      await validate('000000');
+    }
+    const other = await confirmSession('alice@demo.test');
+    expect((await other(await portal.totp('alice@demo.test'))).status).toBe(200);
+  });
+});
+
+describe('TOTP tolerance and the server clock', () => {
+  it('accepts codes within ±5 minutes of the server clock and refuses older ones', async () => {
+    portal.setPolicy({ enabled: true });
+    portal.enrol('user@demo.test');
+    const validate = await confirmSession('user@demo.test');
+    const now = Date.now();
+    expect((await validate(await portal.totp('user@demo.test', now - 4 * 60_000))).status).toBe(200);
+    const validate2 = await confirmSession('user@demo.test');
+    expect((await validate2(await portal.totp('user@demo.test', now - 7 * 60_000))).status).toBe(400);
+  });
+
+  it('a phone clock that matches the real time fails when the portal clock is 10 minutes ahead', async () => {
+    portal.setPolicy({ enabled: true });
+    portal.enrol('user@demo.test');
+    const realCode = await portal.totp('user@demo.test', Date.now());
+    portal.setClockOffset(10 * 60_000);
+    const validate = await confirmSession('user@demo.test');
+    expect((await validate(realCode)).status).toBe(400);
+    expect((await validate(await portal.totp('user@demo.test'))).status).toBe(200);
+  });
+});
+
+describe('password attempts', () => {
+  it('the 6th wrong password within the window is 403 "Too many login attempts"', async () => {
+    for (let i = 0; i < 5; i++) {
+      const r = await call(portal.origin, 'POST', 'authentication', { body: { userName: 'bob@demo.test', password: 'nope' } });
+      expect(r.status).toBe(401);
+    }
+    const r = await call(portal.origin, 'POST', 'authentication', { body: { userName: 'bob@demo.test', password: 'demo-password' } });
+    expect(r.status).toBe(403);
+    expect(r.json.error.message).toBe('Too many login attempts. Please try again later');
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    const ok = await call(portal.origin, 'POST', 'authentication', { body: { userName: 'bob@demo.test', password: 'demo-password' } });
+    expect(ok.status).toBe(200);
+  });
+});

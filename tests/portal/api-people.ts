@@ -1,0 +1,224 @@
+// People and group look-ups (§4.1, §10): visibility per role, filter/paging, system groups.
+import { type Ctx, requireCaller } from './context';
+import type { DemoGroup, DemoUser } from './demo';
+import { employee, employeeFull, groupDto, groupMembers, systemGroup } from './dto';
+import { Counted, EmptyStatus, GUID_RE, Paged, ValidationError, errors } from './wire';
+
+function intParam(ctx: Ctx, name: string, def: number, min: number, max: number): number {
+  const raw = ctx.query.get(name);
+  if (raw === null || raw === '') {
+    return def;
+  }
+  if (!/^-?\d+$/.test(raw.trim())) {
+    throw new ValidationError({ [name]: [`The value '${raw}' is not valid for ${name}.`] });
+  }
+  const n = Number(raw);
+  if (n < min || n > max) {
+    throw new ValidationError({ [name]: [`The field ${name} must be between ${min} and ${max}.`] });
+  }
+  return n;
+}
+
+const truthy = (v: string | null): boolean => v !== null && v.toLowerCase() === 'true';
+const descending = (ctx: Ctx): boolean => ['descending', '1'].includes((ctx.query.get('sortOrder') ?? '').toLowerCase());
+
+/** `fields=a,b` or `fields[]=a&fields[]=b`: each element keeps only those properties. */
+function project(ctx: Ctx, items: Record<string, unknown>[]): Record<string, unknown>[] {
+  const fields = [...ctx.query.getAll('fields'), ...ctx.query.getAll('fields[]')]
+    .flatMap((f) => f.split(','))
+    .map((f) => f.trim().toLowerCase())
+    .filter(Boolean);
+  if (fields.length === 0) {
+    return items;
+  }
+  return items.map((item) => Object.fromEntries(Object.entries(item).filter(([k]) => fields.includes(k.toLowerCase()))));
+}
+
+const TYPE_NAMES = ['all', 'roomadmin', 'guest', 'docspaceadmin', 'user'];
+
+function userType(u: DemoUser): string {
+  return { owner: 'docspaceadmin', admin: 'docspaceadmin', roomadmin: 'roomadmin', user: 'user', guest: 'guest' }[u.role];
+}
+
+function textMatch(ctx: Ctx, u: DemoUser): boolean {
+  const value = (ctx.query.get('filterValue') ?? '').trim().toLowerCase();
+  if (!value) {
+    return true;
+  }
+  const hay = [u.firstName, u.lastName, u.email].map((s) => s.toLowerCase());
+  const sep = ctx.query.get('filterSeparator');
+  const terms = (sep ? value.split(sep) : value.split(/\s+/)).map((t) => t.trim()).filter(Boolean);
+  const hit = (t: string): boolean => hay.some((h) => h.includes(t));
+  return sep ? terms.some(hit) : terms.every(hit);
+}
+
+function filterUsers(ctx: Ctx, viewer: DemoUser, forceActive: boolean): DemoUser[] {
+  const st = ctx.state;
+  const q = ctx.query;
+  const status = (forceActive ? '1' : q.get('employeeStatus') ?? '').toLowerCase();
+  const types = [...q.getAll('employeeType'), ...q.getAll('employeeTypes')]
+    .map((t) => t.toLowerCase())
+    .map((t) => TYPE_NAMES[Number(t)] ?? t)
+    .filter((t) => t !== 'all');
+  const area = (q.get('area') ?? '').toLowerCase();
+  const groupId = q.get('groupId');
+  let list = st.users.filter((u) => {
+    if (viewer.role === 'roomadmin' && (u.role === 'guest' || u.terminated)) {
+      return false;
+    }
+    if ((status === '1' || status === 'active') && u.terminated) {
+      return false;
+    }
+    if ((status === '2' || status === 'terminated') && !u.terminated) {
+      return false;
+    }
+    if (status === '4' || status === 'pending') {
+      return false;
+    }
+    if (types.length > 0 && !types.includes(userType(u))) {
+      return false;
+    }
+    if ((area === '1' || area === 'people') && u.role === 'guest') {
+      return false;
+    }
+    if ((area === '2' || area === 'guests') && u.role !== 'guest') {
+      return false;
+    }
+    if (groupId && st.inGroup(u, groupId) === truthy(q.get('excludeGroup'))) {
+      return false;
+    }
+    if (truthy(q.get('withoutGroup')) && u.groups.length > 0) {
+      return false;
+    }
+    if (truthy(q.get('isAdministrator')) && !st.isAdmin(u)) {
+      return false;
+    }
+    return textMatch(ctx, u);
+  });
+  const sortBy = (q.get('sortBy') ?? '').toLowerCase();
+  const key = (u: DemoUser): string =>
+    sortBy === 'lastname' ? u.lastName : sortBy === 'email' ? u.email : sortBy === 'displayname' ? u.displayName : u.firstName;
+  list = [...list].sort((a, b) => key(a).localeCompare(key(b), 'en', { sensitivity: 'base' }));
+  return descending(ctx) ? list.reverse() : list;
+}
+
+function pagedUsers(ctx: Ctx, full: boolean, forceActive = false): Paged {
+  const { user: viewer } = requireCaller(ctx);
+  if (viewer.role === 'user' || viewer.role === 'guest') {
+    throw errors.accessDenied();
+  }
+  const count = intParam(ctx, 'count', 100, 1, 100);
+  const start = intParam(ctx, 'startIndex', 0, 0, Number.MAX_SAFE_INTEGER);
+  const all = filterUsers(ctx, viewer, forceActive);
+  const page = all.slice(start, start + count).map((u) => (full ? employeeFull(ctx, u, viewer) : employee(ctx, u)));
+  return new Paged(project(ctx, page), all.length);
+}
+
+function search(ctx: Ctx, query: string): Counted {
+  const { user: viewer } = requireCaller(ctx);
+  if (!ctx.state.isAdmin(viewer)) {
+    throw errors.accessDenied();
+  }
+  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const found = ctx.state.users.filter((u) => {
+    if (u.terminated || words.length === 0) {
+      return false;
+    }
+    const hay = [u.lastName, u.firstName, u.email].map((s) => s.toLowerCase());
+    return words.every((w) => w.length >= 2 && hay.some((h) => h.includes(w)));
+  });
+  return new Counted(
+    found.map((u) => employeeFull(ctx, u, viewer)),
+    1,
+  );
+}
+
+function requireGroupReader(ctx: Ctx): DemoUser {
+  const { user } = requireCaller(ctx);
+  if (user.role === 'user' || user.role === 'guest') {
+    throw errors.accessDenied();
+  }
+  return user;
+}
+
+export const peopleRoutes = {
+  getSelf(ctx: Ctx): unknown {
+    const { user } = requireCaller(ctx);
+    return employeeFull(ctx, user, user);
+  },
+
+  getUser(ctx: Ctx, idOrName: string): unknown {
+    const { user: viewer } = requireCaller(ctx);
+    const st = ctx.state;
+    const key = idOrName.toLowerCase();
+    const target =
+      st.users.find((u) => st.userName(u).toLowerCase() === key) ?? (GUID_RE.test(key) ? st.findUser(key) : undefined);
+    if (!target) {
+      throw errors.userNotFound();
+    }
+    const visible =
+      st.isAdmin(viewer) || target.id === viewer.id || (viewer.role === 'roomadmin' && target.role !== 'guest');
+    if (!visible) {
+      throw errors.accessDenied();
+    }
+    return employeeFull(ctx, target, viewer);
+  },
+
+  getFilter: (ctx: Ctx): unknown => pagedUsers(ctx, true),
+  getSimpleFilter: (ctx: Ctx): unknown => pagedUsers(ctx, false),
+  getPeople: (ctx: Ctx): unknown => pagedUsers(ctx, true, true),
+  getSearch: (ctx: Ctx): unknown => search(ctx, ctx.query.get('query') ?? ''),
+  getAtSearch: (ctx: Ctx, query: string): unknown => search(ctx, query),
+
+  getGroups(ctx: Ctx): unknown {
+    const viewer = requireGroupReader(ctx);
+    const st = ctx.state;
+    const q = ctx.query;
+    const count = intParam(ctx, 'count', 100, 1, 100);
+    const start = intParam(ctx, 'startIndex', 0, 0, Number.MAX_SAFE_INTEGER);
+    const text = (q.get('filterValue') ?? '').trim().toLowerCase();
+    const userId = q.get('userId')?.toLowerCase();
+    const managerOnly = truthy(q.get('manager'));
+    let list = st.groups.filter((g) => {
+      if (text && !g.name.toLowerCase().includes(text)) {
+        return false;
+      }
+      if (userId) {
+        const member = managerOnly ? g.managerId?.toLowerCase() === userId : groupMembers(ctx, g.id).some((u) => u.id === userId);
+        return member;
+      }
+      return true;
+    });
+    const sortBy = (q.get('sortBy') ?? '').toLowerCase();
+    const key = (g: DemoGroup): string | number =>
+      sortBy === 'memberscount'
+        ? groupMembers(ctx, g.id).length
+        : sortBy === 'manager'
+          ? (g.managerId ? st.findUser(g.managerId)?.displayName : '') ?? ''
+          : g.name;
+    list = [...list].sort((a, b) => {
+      const ka = key(a);
+      const kb = key(b);
+      return typeof ka === 'number' && typeof kb === 'number' ? ka - kb : String(ka).localeCompare(String(kb));
+    });
+    if (descending(ctx)) {
+      list.reverse();
+    }
+    const page = list.slice(start, start + count).map((g) => groupDto(ctx, g, viewer, false));
+    return new Paged(page, list.length);
+  },
+
+  getGroup(ctx: Ctx, id: string): unknown {
+    if (!GUID_RE.test(id)) {
+      // Route is {id:guid}: a non-GUID matches no route.
+      throw new EmptyStatus(404);
+    }
+    const viewer = requireGroupReader(ctx);
+    const group = ctx.state.groups.find((g) => g.id === id.toLowerCase()) ?? systemGroup(id);
+    if (!group) {
+      throw errors.groupNotFound();
+    }
+    const includeMembers = (ctx.query.get('includeMembers') ?? 'true').toLowerCase() !== 'false';
+    return groupDto(ctx, group, viewer, includeMembers);
+  },
+};

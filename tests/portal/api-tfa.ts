@@ -1,0 +1,300 @@
+// The nine TFA endpoints (§2) and the shared validate / confirm logic.
+import {
+  type Caller,
+  type Ctx,
+  clearCookie,
+  confirmAuth,
+  confirmCookie,
+  jsonBody,
+  requireCaller,
+  setCookie,
+  signInSession,
+} from './context';
+import type { DemoUser } from './demo';
+import { tfaSettingsDto } from './dto';
+import { qrPngDataUrl } from './png';
+import type { TfaSettings } from './state';
+import { type ConfirmType, totpMatches } from './tfa';
+import { EMPTY_GUID, GUID_RE, ValidationError, errors, prop } from './wire';
+
+export function confirmUrl(ctx: Ctx, type: string, uid: string): string {
+  return `${ctx.origin}/confirm/${type}?type=${type}&uid=${uid}`;
+}
+
+/** Issues a confirm key for `type`, sets `asc_confirm_key_<type>`, returns the key. */
+export function issueConfirmKey(ctx: Ctx, user: DemoUser, type: ConfirmType): string {
+  const key = ctx.state.confirmKeys.make(user.id, type, ctx.state.now());
+  setCookie(ctx, confirmCookie(type), key);
+  return key;
+}
+
+/** `GetTfaConfirmData` for `user` (§2.4); null when no TFA applies. */
+export function tfaConfirmData(ctx: Ctx, user: DemoUser): { url: string; cookieName?: string; cookieValue?: string } | null {
+  const st = ctx.state;
+  if (st.smsApplies(user)) {
+    return { url: confirmUrl(ctx, 'PhoneActivation', user.id) };
+  }
+  if (!st.appApplies(user)) {
+    return null;
+  }
+  const type: ConfirmType = st.isEnrolled(user.id) ? 'TfaAuth' : 'TfaActivation';
+  const key = issueConfirmKey(ctx, user, type);
+  return { url: confirmUrl(ctx, type, user.id), cookieName: confirmCookie(type), cookieValue: key };
+}
+
+/**
+ * `ValidateAuthCodeAsync` (§2.6): false without a cookie when the policy is off; otherwise signs the user
+ * in and returns whether this was the first activation. Throws the portal's errors.
+ */
+export async function validateCode(
+  ctx: Ctx,
+  user: DemoUser,
+  rawCode: string,
+  type: ConfirmType | null,
+  session = false,
+): Promise<{ first: boolean; token?: string }> {
+  const st = ctx.state;
+  if (!st.app.enable) {
+    return { first: false };
+  }
+  const code = rawCode.trim();
+  if (!code) {
+    throw errors.emptyCode();
+  }
+  const attemptKey = `tfa/${user.id}/${st.clientIp}`;
+  if (!st.codeAttempts.increment(attemptKey, st.now())) {
+    throw errors.tooManyCodes();
+  }
+  const ok = (await totpMatches(st.ensureSecret(user.id), code, st.now())) || st.useBackupCode(user.id, code);
+  if (!ok) {
+    throw errors.incorrectCode();
+  }
+  st.codeAttempts.decrement(attemptKey);
+  const { token } = signInSession(ctx, user, session);
+  const first = !st.isEnrolled(user.id);
+  if (first) {
+    st.newBackupCodes(user.id);
+  }
+  if (type && ctx.cookies[confirmCookie(type)] !== undefined) {
+    clearCookie(ctx, confirmCookie(type));
+  }
+  return { first, token };
+}
+
+type TfaType = 'none' | 'sms' | 'app';
+
+interface TfaRequest {
+  type: TfaType;
+  id: string;
+  trustedIps: string[];
+  mandatoryUsers: string[];
+  mandatoryGroups: string[];
+}
+
+const TYPE_NAMES: Record<string, TfaType> = { none: 'none', sms: 'sms', app: 'app', '0': 'none', '1': 'sms', '2': 'app' };
+
+function bad(path: string, what: string): ValidationError {
+  return new ValidationError({ [`$.${path}`]: [`The JSON value could not be converted to ${what}. Path: $.${path}.`] });
+}
+
+function parseType(v: unknown): TfaType {
+  if (v === undefined || v === null) {
+    return 'none';
+  }
+  if (typeof v === 'number' && Number.isInteger(v)) {
+    return TYPE_NAMES[String(v)] ?? 'none';
+  }
+  if (typeof v === 'string' && TYPE_NAMES[v.trim().toLowerCase()]) {
+    return TYPE_NAMES[v.trim().toLowerCase()] ?? 'none';
+  }
+  throw bad('type', 'ASC.Web.Api.ApiModels.RequestsDto.TfaRequestsDtoType');
+}
+
+function parseGuid(v: unknown, path: string): string {
+  if (v === undefined || v === null) {
+    return EMPTY_GUID;
+  }
+  if (typeof v === 'string' && GUID_RE.test(v.trim())) {
+    return v.trim().toLowerCase();
+  }
+  throw bad(path, 'System.Guid');
+}
+
+function parseList(v: unknown, path: string, guids: boolean): string[] {
+  if (v === undefined || v === null) {
+    return [];
+  }
+  if (!Array.isArray(v)) {
+    throw bad(path, guids ? 'System.Collections.Generic.List`1[System.Guid]' : 'System.Collections.Generic.List`1[System.String]');
+  }
+  return v.map((item, i) => {
+    if (guids) {
+      return parseGuid(item, `${path}[${i}]`);
+    }
+    if (typeof item !== 'string') {
+      throw bad(`${path}[${i}]`, 'System.String');
+    }
+    return item;
+  });
+}
+
+export function parseTfaRequest(body: Record<string, unknown>): TfaRequest {
+  return {
+    type: parseType(prop(body, 'type')),
+    id: parseGuid(prop(body, 'id'), 'id'),
+    trustedIps: parseList(prop(body, 'trustedIps'), 'trustedIps', false),
+    mandatoryUsers: parseList(prop(body, 'mandatoryUsers'), 'mandatoryUsers', true),
+    mandatoryGroups: parseList(prop(body, 'mandatoryGroups'), 'mandatoryGroups', true),
+  };
+}
+
+const defaults = (): TfaSettings => ({ enable: false, trustedIps: null, mandatoryUsers: null, mandatoryGroups: null });
+
+/** `UpdateTfaSettings` (§2.2). */
+function updateTfaSettings(ctx: Ctx, caller: Caller, dto: TfaRequest): boolean {
+  const st = ctx.state;
+  if (!st.isAdmin(caller.user)) {
+    throw errors.accessDenied();
+  }
+  const ownerId = st.owner.id.toLowerCase();
+  const ownerTargeted = dto.id === ownerId || (st.version === '3.7' && dto.mandatoryUsers.includes(ownerId));
+  if (ownerTargeted && dto.id !== caller.user.id.toLowerCase()) {
+    throw errors.noPermissions();
+  }
+  const lists = { trustedIps: dto.trustedIps, mandatoryUsers: dto.mandatoryUsers, mandatoryGroups: dto.mandatoryGroups };
+  if (dto.type === 'app') {
+    st.app = { enable: true, ...lists };
+    st.sms = { ...st.sms, enable: false };
+  } else if (dto.type === 'sms') {
+    if (!st.smsAvailable) {
+      throw errors.invalidState();
+    }
+    st.sms = { enable: true, ...lists };
+    st.app = { ...st.app, enable: false };
+  } else {
+    st.app = defaults();
+    st.sms = defaults();
+    return false;
+  }
+  st.dropAllSessions();
+  return true;
+}
+
+export const tfaRoutes = {
+  getSettings(ctx: Ctx): unknown {
+    requireCaller(ctx);
+    const st = ctx.state;
+    return [
+      tfaSettingsDto(ctx, 'sms', st.sms, st.sms.enable && st.smsAvailable, st.smsAvailable),
+      tfaSettingsDto(ctx, 'app', st.app, st.app.enable, true),
+    ];
+  },
+
+  putSettings(ctx: Ctx): unknown {
+    const caller = requireCaller(ctx);
+    return updateTfaSettings(ctx, caller, parseTfaRequest(jsonBody(ctx)));
+  },
+
+  putSettingsWithLink(ctx: Ctx): unknown {
+    const caller = requireCaller(ctx);
+    if (!updateTfaSettings(ctx, caller, parseTfaRequest(jsonBody(ctx)))) {
+      return '';
+    }
+    const data = tfaConfirmData(ctx, caller.user);
+    if (!data) {
+      throw errors.nullReference();
+    }
+    return data.url;
+  },
+
+  getConfirm(ctx: Ctx): unknown {
+    const caller = requireCaller(ctx);
+    const data = tfaConfirmData(ctx, caller.user);
+    if (ctx.state.version === '3.6') {
+      return data?.url ?? '';
+    }
+    return data;
+  },
+
+  getSetup(ctx: Ctx): unknown {
+    const { user } = confirmAuth(ctx, ['TfaActivation']);
+    const st = ctx.state;
+    if (!st.app.enable || st.isEnrolled(user.id)) {
+      throw errors.notAvailable();
+    }
+    const key = st.ensureSecret(user.id);
+    const account = encodeURI(user.email).replace(/\s+/g, '');
+    const issuer = encodeURIComponent(new URL(ctx.origin).hostname);
+    const uri = `otpauth://totp/${issuer}:${account}?secret=${key}&issuer=${issuer}`;
+    return { account, manualEntryKey: key, qrCodeSetupImageUrl: qrPngDataUrl(uri) };
+  },
+
+  async postValidate(ctx: Ctx): Promise<unknown> {
+    const st = ctx.state;
+    const { user, type } = confirmAuth(ctx, ['TfaActivation', 'TfaAuth'], st.version === '3.6');
+    const body = jsonBody(ctx);
+    const code = prop(body, 'code');
+    if (code === undefined || code === null) {
+      throw new ValidationError({
+        $: ["JSON deserialization for type 'ASC.Web.Api.ApiModels.RequestsDto.TfaValidateRequestsDto' was missing required properties, including the following: code"],
+      });
+    }
+    if (typeof code !== 'string') {
+      throw bad('code', 'System.String');
+    }
+    const session = st.version === '3.7' && prop(body, 'session') === true;
+    return (await validateCode(ctx, user, code, type, session)).first;
+  },
+
+  getCodes(ctx: Ctx): unknown {
+    const { user } = requireCaller(ctx);
+    const st = ctx.state;
+    if (!st.app.enable || !st.isEnrolled(user.id)) {
+      throw errors.notAvailable();
+    }
+    return st.backupCodes(user.id).map((c) => ({ isUsed: c.isUsed, code: c.code }));
+  },
+
+  putNewCodes(ctx: Ctx): unknown {
+    const { user } = requireCaller(ctx);
+    const st = ctx.state;
+    if (!st.isEnrolled(user.id)) {
+      throw errors.notAvailable();
+    }
+    return st.newBackupCodes(user.id).map((c) => ({ isUsed: c.isUsed, code: c.code }));
+  },
+
+  putNewApp(ctx: Ctx): unknown {
+    const caller = requireCaller(ctx);
+    const st = ctx.state;
+    const id = parseGuid(prop(jsonBody(ctx), 'id'), 'id');
+    const isMe = id === EMPTY_GUID || id === caller.user.id.toLowerCase();
+    if (isMe) {
+      // An empty id resolves to LostUser, who is never enrolled.
+      if (id === EMPTY_GUID || !st.isEnrolled(caller.user.id)) {
+        throw errors.notAvailable();
+      }
+      st.wipeEnrolment(caller.user.id);
+      st.dropUserSessions(caller.user.id);
+      signInSession(ctx, caller.user);
+      issueConfirmKey(ctx, caller.user, 'TfaActivation');
+      return confirmUrl(ctx, 'TfaActivation', caller.user.id);
+    }
+    if (!st.isAdmin(caller.user)) {
+      throw errors.accessDenied();
+    }
+    if (caller.user.role !== 'owner') {
+      throw errors.noPermissions();
+    }
+    const target = st.findUser(id);
+    if (target?.terminated) {
+      throw errors.notAvailableDot();
+    }
+    if (!target || !st.isEnrolled(target.id)) {
+      throw errors.notAvailable();
+    }
+    st.wipeEnrolment(target.id);
+    st.dropUserSessions(target.id);
+    return '';
+  },
+};

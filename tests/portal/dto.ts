@@ -1,0 +1,108 @@
+// Response DTOs: EmployeeDto / EmployeeFullDto / GroupDto / GroupSummaryDto (§10.5), TfaSettingsDto (§2.1).
+import type { Ctx } from './context';
+import { type DemoGroup, type DemoUser, SYSTEM_GROUPS } from './demo';
+import type { TfaSettings } from './state';
+import { EMPTY_GUID, apiDate, htmlEncode } from './wire';
+
+const REGISTERED_MS = Date.UTC(2024, 0, 15, 10, 30);
+
+export function employee(ctx: Ctx, u: DemoUser): Record<string, unknown> {
+  const hash = u.id.slice(-6);
+  const userName = ctx.state.userName(u);
+  const name = `${u.firstName} ${u.lastName}`.trim();
+  return {
+    id: u.id,
+    displayName: htmlEncode(name || u.email),
+    avatar: `/static/images/default_user_photo_size_82-82.png?hash=${hash}`,
+    avatarOriginal: `/static/images/default_user_photo_size_200-200.png?hash=${hash}`,
+    avatarMax: `/static/images/default_user_photo_size_200-200.png?hash=${hash}`,
+    avatarMedium: `/static/images/default_user_photo_size_48-48.png?hash=${hash}`,
+    avatarSmall: `/static/images/default_user_photo_size_32-32.png?hash=${hash}`,
+    profileUrl: `${ctx.origin}/accounts/people/filter?search=${encodeURIComponent(u.email)}`,
+    hasAvatar: false,
+    isAnonim: false,
+    userName,
+  };
+}
+
+export function groupSummary(ctx: Ctx, g: DemoGroup): Record<string, unknown> {
+  const manager = g.managerId ? ctx.state.findUser(g.managerId) : undefined;
+  return { id: g.id, name: g.name, manager: manager ? ctx.state.userName(manager) : undefined };
+}
+
+/** Full profile as seen by `viewer` (tfaAppEnabled only for admin viewers while the app policy is on). */
+export function employeeFull(ctx: Ctx, u: DemoUser, viewer: DemoUser): Record<string, unknown> {
+  const st = ctx.state;
+  const base = employee(ctx, u);
+  const viewerIsAdmin = st.isAdmin(viewer);
+  const groups = u.groups
+    .map((id) => st.groups.find((g) => g.id === id))
+    .filter((g): g is DemoGroup => Boolean(g))
+    .map((g) => groupSummary(ctx, g));
+  const { userName, ...rest } = base;
+  return {
+    ...rest,
+    firstName: u.firstName,
+    lastName: u.lastName,
+    userName,
+    email: u.email,
+    status: u.terminated ? 2 : 1,
+    activationStatus: 1,
+    terminated: u.terminated ? apiDate(REGISTERED_MS + 86_400_000) : undefined,
+    department: '',
+    groups,
+    isAdmin: u.role === 'admin' || (u.role === 'owner' && st.version === '3.6'),
+    isRoomAdmin: u.role === 'roomadmin',
+    isOwner: u.role === 'owner',
+    isVisitor: u.role === 'guest',
+    isCollaborator: u.role === 'user',
+    isLDAP: false,
+    isSSO: false,
+    listAdminModules: u.role === 'admin' ? ['people'] : undefined,
+    cultureName: 'en-US',
+    mobilePhoneActivationStatus: 0,
+    registrationDate: apiDate(REGISTERED_MS),
+    createdBy: viewerIsAdmin && u.role !== 'owner' ? employee(ctx, st.owner) : undefined,
+    tfaAppEnabled: viewerIsAdmin && st.app.enable ? st.isEnrolled(u.id) : undefined,
+    hasPersonalFolder: u.role !== 'guest',
+  };
+}
+
+export function groupMembers(ctx: Ctx, groupId: string): DemoUser[] {
+  return ctx.state.users.filter((u) => ctx.state.inGroup(u, groupId));
+}
+
+export function groupDto(ctx: Ctx, g: DemoGroup & { isSystem?: boolean }, viewer: DemoUser, includeMembers: boolean) {
+  const manager = g.managerId ? ctx.state.findUser(g.managerId) : undefined;
+  const members = groupMembers(ctx, g.id);
+  return {
+    name: g.name,
+    parent: EMPTY_GUID,
+    category: EMPTY_GUID,
+    id: g.id,
+    isLDAP: false,
+    isSystem: g.isSystem ? true : undefined,
+    manager: manager ? employeeFull(ctx, manager, viewer) : undefined,
+    members: includeMembers ? members.map((m) => employeeFull(ctx, m, viewer)) : undefined,
+    membersCount: members.length,
+  };
+}
+
+export function systemGroup(id: string): (DemoGroup & { isSystem: true }) | undefined {
+  const g = Object.values(SYSTEM_GROUPS).find((s) => s.id === id.toLowerCase());
+  return g ? { id: g.id, name: g.name, isSystem: true } : undefined;
+}
+
+/** One `TfaSettingsDto`; v3.6 spells the flag `avaliable`. */
+export function tfaSettingsDto(ctx: Ctx, id: 'sms' | 'app', s: TfaSettings, enabled: boolean, available: boolean) {
+  const flag = ctx.state.version === '3.6' ? 'avaliable' : 'available';
+  return {
+    id,
+    title: id === 'sms' ? 'By SMS' : 'By authenticator app',
+    enabled,
+    [flag]: available,
+    trustedIps: s.trustedIps,
+    mandatoryUsers: s.mandatoryUsers,
+    mandatoryGroups: s.mandatoryGroups,
+  };
+}

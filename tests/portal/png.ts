@@ -1,0 +1,73 @@
+// A real, scannable QR code as a PNG data URL (the portal labels its QR `data:image/png;base64,…`).
+import { deflateSync } from 'node:zlib';
+import { encode } from 'uqr';
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) {
+    c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  }
+  return c >>> 0;
+});
+
+function crc32(buf: Buffer): number {
+  let c = 0xffffffff;
+  for (const b of buf) {
+    c = (CRC_TABLE[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8);
+  }
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([len, body, crc]);
+}
+
+const cache = new Map<string, string>();
+
+/** 8-bit greyscale PNG of a QR code (ECC Q, 4 px per module, 4-module quiet zone). */
+export function qrPngDataUrl(text: string): string {
+  const hit = cache.get(text);
+  if (hit) {
+    return hit;
+  }
+  const url = render(text);
+  if (cache.size >= 64) {
+    cache.clear();
+  }
+  cache.set(text, url);
+  return url;
+}
+
+function render(text: string): string {
+  const qr = encode(text, { ecc: 'Q', border: 4 });
+  const scale = 4;
+  const side = qr.size * scale;
+  const raw = Buffer.alloc((side + 1) * side, 255);
+  for (let y = 0; y < side; y++) {
+    const row = y * (side + 1);
+    raw[row] = 0; // filter: none
+    const line = qr.data[Math.floor(y / scale)] ?? [];
+    for (let x = 0; x < side; x++) {
+      if (line[Math.floor(x / scale)]) {
+        raw[row + 1 + x] = 0;
+      }
+    }
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(side, 0);
+  ihdr.writeUInt32BE(side, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // greyscale
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+  return `data:image/png;base64,${png.toString('base64')}`;
+}

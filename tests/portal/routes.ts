@@ -1,0 +1,74 @@
+// Route table for /api/2.0 (paths are case-insensitive, a trailing slash is tolerated).
+import { authRoutes } from './api-auth';
+import { peopleRoutes } from './api-people';
+import { tfaRoutes } from './api-tfa';
+import type { Ctx } from './context';
+
+export type RouteHandler = (ctx: Ctx, ...params: string[]) => unknown;
+
+export interface Route {
+  method: string;
+  re: RegExp;
+  run: RouteHandler;
+}
+
+const r = (method: string, path: string, run: RouteHandler): Route => ({
+  method,
+  re: new RegExp(`^/api/2\\.0/${path}/?$`, 'i'),
+  run,
+});
+
+export const API_ROUTES: Route[] = [
+  r('GET', 'settings/tfaapp', tfaRoutes.getSettings),
+  r('PUT', 'settings/tfaapp', tfaRoutes.putSettings),
+  r('PUT', 'settings/tfaappwithlink', tfaRoutes.putSettingsWithLink),
+  r('GET', 'settings/tfaapp/confirm', tfaRoutes.getConfirm),
+  r('GET', 'settings/tfaapp/setup', tfaRoutes.getSetup),
+  r('POST', 'settings/tfaapp/validate', tfaRoutes.postValidate),
+  r('GET', 'settings/tfaappcodes', tfaRoutes.getCodes),
+  r('PUT', 'settings/tfaappnewcodes', tfaRoutes.putNewCodes),
+  r('PUT', 'settings/tfaappnewapp', tfaRoutes.putNewApp),
+  r('GET', 'settings', authRoutes.getSettings),
+  r('GET', 'settings/version/build', authRoutes.getBuild),
+  r('GET', 'capabilities(?:\\.json)?', authRoutes.getCapabilities),
+  r('GET', 'authentication', authRoutes.getAuthenticated),
+  r('POST', 'authentication', authRoutes.postAuthenticate),
+  r('POST', 'authentication/logout', authRoutes.postLogout),
+  r('POST', 'authentication/confirm', authRoutes.postConfirm),
+  r('POST', 'authentication/([^/]+)', authRoutes.postAuthenticateWithCode),
+  r('GET', 'people/@self', peopleRoutes.getSelf),
+  r('GET', 'people/filter', peopleRoutes.getFilter),
+  r('GET', 'people/simple/filter', peopleRoutes.getSimpleFilter),
+  r('GET', 'people/search', peopleRoutes.getSearch),
+  r('GET', 'people/@search/([^/]+)', peopleRoutes.getAtSearch),
+  r('GET', 'people/([^/]+)', peopleRoutes.getUser),
+  r('GET', 'people', peopleRoutes.getPeople),
+  r('GET', 'group', peopleRoutes.getGroups),
+  r('GET', 'group/([^/]+)', peopleRoutes.getGroup),
+];
+
+export type RouteMatch = { route: Route; params: string[] } | { notAllowed: string[] } | null;
+
+export function matchRoute(method: string, path: string): RouteMatch {
+  const allowed: string[] = [];
+  for (const route of API_ROUTES) {
+    const m = route.re.exec(path);
+    if (!m) {
+      continue;
+    }
+    if (route.method === method) {
+      return { route, params: m.slice(1).map((p) => decodeURIComponent(p ?? '')) };
+    }
+    allowed.push(route.method);
+  }
+  return allowed.length ? { notAllowed: [...new Set(allowed)] } : null;
+}
+
+/** Keeps a TFA code in `POST authentication/{code}` out of the request log. */
+export function loggablePath(path: string): string {
+  const m = /^(\/api\/2\.0\/authentication\/)([^/]+)\/?$/i.exec(path);
+  if (m?.[2] && !['logout', 'confirm'].includes(m[2].toLowerCase())) {
+    return `${m[1]}***`;
+  }
+  return path;
+}

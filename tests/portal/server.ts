@@ -1,0 +1,346 @@
+// Emulated ONLYOFFICE DocSpace portal: plain node:http server, faithful to /work/shared/docspace-tfa-api.md.
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type Ctx, parseCookies } from './context';
+import type { DemoGroup, DemoUser } from './demo';
+import { type Fault, FaultBox, applyFault } from './faults';
+import { confirmPage, homePage, page, postConfirmPage, postLogin, postLogout, type PageResult } from './pages';
+import { loggablePath, matchRoute } from './routes';
+import { PortalState, type PortalVersion } from './state';
+import { totpAt } from './tfa';
+import { ApiError, EmptyStatus, ValidationError, errorBody, successBody, validationBody } from './wire';
+
+export type { DemoGroup, DemoUser } from './demo';
+export type { Fault } from './faults';
+export type { PortalVersion } from './state';
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  at: number;
+  auth: 'cookie' | 'apiKey' | 'token' | 'confirm' | 'none';
+  body?: unknown;
+}
+
+export interface PortalOptions {
+  port?: number;
+  host?: string;
+  version?: PortalVersion;
+  latencyMs?: number;
+  clockOffsetMs?: number;
+  smsAvailable?: boolean;
+  /** Brute-force window for TFA codes and passwords (default 60 000 ms, measured on the server clock). */
+  attemptWindowMs?: number;
+}
+
+export interface Policy {
+  enabled: boolean;
+  trustedIps: string[] | null;
+  mandatoryUsers: string[] | null;
+  mandatoryGroups: string[] | null;
+}
+
+export interface RunningPortal {
+  origin: string;
+  close(): Promise<void>;
+  setVersion(v: PortalVersion): void;
+  setLatency(ms: number): void;
+  setClockOffset(ms: number): void;
+  injectFault(f: Fault | null): void;
+  requests: RequestLogEntry[];
+  clearLog(): void;
+  users: DemoUser[];
+  user(emailOrRole: string): DemoUser;
+  groups: DemoGroup[];
+  getPolicy(): Policy;
+  setPolicy(p: { enabled: boolean; trustedIps?: string[]; mandatoryUsers?: string[]; mandatoryGroups?: string[] }): void;
+  setClientIp(ip: string): void;
+  enrol(email: string): { secret: string; backupCodes: string[] };
+  secretOf(email: string): string | null;
+  totp(email: string, atMs?: number): Promise<string>;
+  backupCodes(email: string): { code: string; isUsed: boolean }[];
+  signIn(email: string): Promise<string>;
+  apiKeyOf(email: string): string;
+  reset(): void;
+  /** The live state, for tests that need more than the API above. */
+  readonly state: PortalState;
+}
+
+interface Out {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: string;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const MAX_BODY = 1024 * 1024;
+const REDACT = /^(password|passwordhash|code)$/i;
+
+function redact(v: unknown): unknown {
+  if (Array.isArray(v)) {
+    return v.map(redact);
+  }
+  if (v !== null && typeof v === 'object') {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, REDACT.test(k) ? '***' : redact(x)]));
+  }
+  return v;
+}
+
+function logBody(raw: string, contentType: string | undefined): unknown {
+  if (!raw) {
+    return undefined;
+  }
+  if ((contentType ?? '').includes('application/x-www-form-urlencoded')) {
+    return redact(Object.fromEntries(new URLSearchParams(raw)));
+  }
+  try {
+    return redact(JSON.parse(raw));
+  } catch {
+    return '(unparseable body)';
+  }
+}
+
+const json = (status: number, value: unknown): Out => ({ status, headers: { 'Content-Type': JSON_TYPE }, body: JSON.stringify(value) });
+
+async function runApi(ctx: Ctx): Promise<Out> {
+  const match = matchRoute(ctx.method, ctx.path);
+  if (!match) {
+    return { status: 404, headers: {}, body: '' };
+  }
+  if ('notAllowed' in match) {
+    return { status: 405, headers: { Allow: match.notAllowed.join(', ') }, body: '' };
+  }
+  const link = { href: ctx.href, action: ctx.method };
+  try {
+    const result = await match.route.run(ctx, ...match.params);
+    return json(200, successBody(result, link));
+  } catch (e) {
+    ctx.setCookies.length = 0;
+    if (e instanceof EmptyStatus) {
+      return { status: e.status, headers: e.headers, body: '' };
+    }
+    if (e instanceof ValidationError) {
+      return json(400, validationBody(e, link));
+    }
+    const err = e instanceof ApiError ? e : new ApiError(500, e instanceof Error ? e.message : String(e));
+    return json(err.status, errorBody(err));
+  }
+}
+
+async function runPage(ctx: Ctx): Promise<Out> {
+  const p = ctx.path.replace(/\/+$/, '').toLowerCase() || '/';
+  const confirmType = p === '/confirm/tfaactivation' ? 'TfaActivation' : p === '/confirm/tfaauth' ? 'TfaAuth' : null;
+  let result: PageResult;
+  if (p === '/' && ctx.method === 'GET') {
+    result = homePage(ctx);
+  } else if (p === '/login' && ctx.method === 'POST') {
+    result = postLogin(ctx);
+  } else if (p === '/logout' && ctx.method === 'POST') {
+    result = postLogout(ctx);
+  } else if (confirmType && ctx.method === 'GET') {
+    result = confirmPage(ctx, confirmType);
+  } else if (confirmType && ctx.method === 'POST') {
+    result = await postConfirmPage(ctx, confirmType);
+  } else {
+    result = page('Not found', '<p>There is no such page on this emulated portal.</p>', 404);
+  }
+  if (result.location) {
+    return { status: result.status, headers: { Location: result.location }, body: '' };
+  }
+  return { status: result.status, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: result.html ?? '' };
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_BODY) {
+        chunks.push(c);
+      }
+    });
+    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export async function startPortal(opts: PortalOptions = {}): Promise<RunningPortal> {
+  const state = new PortalState(opts);
+  const faults = new FaultBox();
+  const requests: RequestLogEntry[] = [];
+  const stalled = new Set<ServerResponse>();
+  let closed = false;
+
+  function send(res: ServerResponse, out: Out, setCookies: string[]): void {
+    if (closed || res.destroyed) {
+      return;
+    }
+    res.statusCode = out.status;
+    res.setHeader('Date', new Date(state.now()).toUTCString());
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    for (const [k, v] of Object.entries(out.headers)) {
+      res.setHeader(k, v);
+    }
+    if (setCookies.length) {
+      res.setHeader('Set-Cookie', setCookies);
+    }
+    res.setHeader('Content-Length', Buffer.byteLength(out.body));
+    res.end(out.body);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://portal.invalid');
+    const origin = `http://${req.headers.host ?? `${opts.host ?? '127.0.0.1'}`}`;
+    const method = (req.method ?? 'GET').toUpperCase();
+    const ctx: Ctx = {
+      state,
+      req,
+      method,
+      path: url.pathname,
+      query: url.searchParams,
+      origin,
+      href: `${origin}${url.pathname}${url.search}`,
+      cookies: parseCookies(req.headers.cookie),
+      rawBody: raw ?? '',
+      setCookies: [],
+      authKind: 'none',
+    };
+    const entry: RequestLogEntry = {
+      method,
+      path: loggablePath(url.pathname),
+      query: url.search.replace(/^\?/, ''),
+      status: 0,
+      at: Date.now(),
+      auth: 'none',
+    };
+    const body = logBody(ctx.rawBody, req.headers['content-type']);
+    if (body !== undefined) {
+      entry.body = body;
+    }
+    if (state.latencyMs > 0) {
+      await sleep(state.latencyMs);
+    }
+    const finish = (out: Out): void => {
+      entry.status = out.status;
+      entry.auth = ctx.authKind;
+      requests.push(entry);
+      send(res, out, ctx.setCookies);
+    };
+    if (raw === null) {
+      return finish({ status: 413, headers: {}, body: '' });
+    }
+    if (method === 'OPTIONS') {
+      const reqHeaders = req.headers['access-control-request-headers'];
+      return finish({
+        status: 204,
+        headers: {
+          'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
+          'Access-Control-Allow-Headers': typeof reqHeaders === 'string' ? reqHeaders : 'Content-Type, Authorization, confirm',
+          'Access-Control-Max-Age': '600',
+        },
+        body: '',
+      });
+    }
+    const run = (): Promise<Out> => (/^\/api\//i.test(ctx.path) ? runApi(ctx) : runPage(ctx));
+    const fault = faults.take(ctx.path);
+    if (fault?.kind === 'stall') {
+      requests.push({ ...entry, auth: ctx.authKind });
+      stalled.add(res);
+      res.on('close', () => stalled.delete(res));
+      return;
+    }
+    finish(fault ? await applyFault(fault, run) : await run());
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      send(res, json(500, errorBody(new ApiError(500, e instanceof Error ? e.message : String(e)))), []);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const addr = server.address() as AddressInfo;
+  const hostForUrl = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+
+  const byEmail = (email: string): DemoUser => state.requireUser(email);
+
+  return {
+    origin: `http://${hostForUrl}:${addr.port}`,
+    state,
+    requests,
+    get users() {
+      return state.users;
+    },
+    get groups() {
+      return state.groups;
+    },
+    async close() {
+      closed = true;
+      for (const res of stalled) {
+        res.destroy();
+      }
+      const done = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await done;
+    },
+    setVersion: (v) => {
+      state.version = v;
+    },
+    setLatency: (ms) => {
+      state.latencyMs = ms;
+    },
+    setClockOffset: (ms) => {
+      state.clockOffsetMs = ms;
+    },
+    injectFault: (f) => faults.set(f),
+    clearLog: () => {
+      requests.length = 0;
+    },
+    user: byEmail,
+    getPolicy: () => ({
+      enabled: state.app.enable,
+      trustedIps: state.app.trustedIps,
+      mandatoryUsers: state.app.mandatoryUsers,
+      mandatoryGroups: state.app.mandatoryGroups,
+    }),
+    setPolicy: (p) => {
+      const list = (v: string[] | undefined): string[] | null => (v ? [...v] : p.enabled ? [] : null);
+      state.app = { enable: p.enabled, trustedIps: list(p.trustedIps), mandatoryUsers: list(p.mandatoryUsers), mandatoryGroups: list(p.mandatoryGroups) };
+      if (p.enabled) {
+        state.sms = { ...state.sms, enable: false };
+      }
+    },
+    setClientIp: (ip) => {
+      state.clientIp = ip;
+    },
+    enrol: (email) => {
+      const u = byEmail(email);
+      const secret = state.ensureSecret(u.id);
+      return { secret, backupCodes: state.newBackupCodes(u.id).map((c) => c.code) };
+    },
+    secretOf: (email) => state.secretOf(byEmail(email).id),
+    totp: async (email, atMs) => {
+      const secret = state.secretOf(byEmail(email).id);
+      if (!secret) {
+        throw new Error(`emulated portal: ${email} has no TFA secret yet`);
+      }
+      return totpAt(secret, atMs ?? state.now());
+    },
+    backupCodes: (email) => state.backupCodes(byEmail(email).id).map((c) => ({ ...c })),
+    signIn: async (email) => state.createSession(byEmail(email).id),
+    apiKeyOf: (email) => state.apiKeyOf(byEmail(email)),
+    reset: () => {
+      state.reset();
+      faults.set(null);
+      requests.length = 0;
+    },
+  };
+}

@@ -1,0 +1,279 @@
+// In-memory state of the emulated portal: users, groups, policy, sessions, enrolment.
+import { createHash, randomBytes } from 'node:crypto';
+import { BlockList, isIPv6 } from 'node:net';
+import { type DemoGroup, type DemoUser, ROLE_EMAILS, SYSTEM_GROUPS, demoGroups, demoUsers } from './demo';
+import { AttemptCounter, type BackupCode, ConfirmKeys, newBackupCodes, newSalt, secretFromSalt } from './tfa';
+
+export type PortalVersion = '3.6' | '3.7';
+
+/** `TfaAppAuthSettings` / `StudioSmsNotificationSettings` (§2). Lists are null until a PUT enables. */
+export interface TfaSettings {
+  enable: boolean;
+  trustedIps: string[] | null;
+  mandatoryUsers: string[] | null;
+  mandatoryGroups: string[] | null;
+}
+
+export interface StateOptions {
+  version?: PortalVersion;
+  latencyMs?: number;
+  clockOffsetMs?: number;
+  smsAvailable?: boolean;
+  attemptWindowMs?: number;
+}
+
+interface Enrolment {
+  salt: number | null;
+  codes: BackupCode[];
+}
+
+const defaultSettings = (): TfaSettings => ({ enable: false, trustedIps: null, mandatoryUsers: null, mandatoryGroups: null });
+
+export class PortalState {
+  version: PortalVersion;
+  latencyMs: number;
+  clockOffsetMs: number;
+  smsAvailable: boolean;
+  attemptWindowMs: number;
+  clientIp = '127.0.0.1';
+  readonly users: DemoUser[] = demoUsers();
+  readonly groups: DemoGroup[] = demoGroups();
+  app: TfaSettings = defaultSettings();
+  sms: TfaSettings = defaultSettings();
+  readonly confirmKeys = new ConfirmKeys();
+  /** TFA code attempts, key `tfa/<userId>/<ip>` (§2.6 step 3). */
+  readonly codeAttempts = new AttemptCounter(() => 5, () => this.attemptWindowMs);
+  /** Password attempts, key `<login>/<ip>`. */
+  readonly loginAttempts = new AttemptCounter(() => 5, () => this.attemptWindowMs);
+  private readonly sessions = new Map<string, string>();
+  private readonly enrolment = new Map<string, Enrolment>();
+
+  constructor(opts: StateOptions = {}) {
+    this.version = opts.version ?? '3.7';
+    this.latencyMs = opts.latencyMs ?? 0;
+    this.clockOffsetMs = opts.clockOffsetMs ?? 0;
+    this.smsAvailable = opts.smsAvailable ?? false;
+    this.attemptWindowMs = opts.attemptWindowMs ?? 60_000;
+  }
+
+  /** The server's own clock (TOTP, confirm keys, attempt windows, Date header). */
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+
+  reset(): void {
+    this.users.splice(0, this.users.length, ...demoUsers());
+    this.groups.splice(0, this.groups.length, ...demoGroups());
+    this.app = defaultSettings();
+    this.sms = defaultSettings();
+    this.sessions.clear();
+    this.enrolment.clear();
+    this.codeAttempts.clear();
+    this.loginAttempts.clear();
+    this.clientIp = '127.0.0.1';
+  }
+
+  // ---- users and groups ----
+
+  get owner(): DemoUser {
+    const owner = this.users.find((u) => u.role === 'owner');
+    if (!owner) {
+      throw new Error('demo data has no owner');
+    }
+    return owner;
+  }
+
+  findUser(key: string): DemoUser | undefined {
+    const k = key.trim().toLowerCase();
+    const email = (ROLE_EMAILS as Record<string, string>)[k] ?? k;
+    return this.users.find((u) => u.email.toLowerCase() === email || u.id.toLowerCase() === k || this.userName(u) === k);
+  }
+
+  requireUser(key: string): DemoUser {
+    const u = this.findUser(key);
+    if (!u) {
+      throw new Error(`emulated portal: no user ${key}`);
+    }
+    return u;
+  }
+
+  userName(u: DemoUser): string {
+    return u.email.split('@')[0] ?? u.email;
+  }
+
+  isAdmin(u: DemoUser): boolean {
+    return u.role === 'owner' || u.role === 'admin';
+  }
+
+  /** `IsUserInGroupAsync`, including the system groups of §10.2. */
+  inGroup(u: DemoUser, groupId: string): boolean {
+    const g = groupId.toLowerCase();
+    switch (g) {
+      case SYSTEM_GROUPS.everyone.id:
+        return true;
+      case SYSTEM_GROUPS.guest.id:
+        return u.role === 'guest';
+      case SYSTEM_GROUPS.roomAdmin.id:
+        return u.role !== 'guest' && u.role !== 'user';
+      case SYSTEM_GROUPS.docSpaceAdmin.id:
+        return this.isAdmin(u);
+      case SYSTEM_GROUPS.user.id:
+        return u.role === 'user';
+      default:
+        return u.groups.some((id) => id.toLowerCase() === g);
+    }
+  }
+
+  // ---- policy ----
+
+  /** `TfaEnabledForUserAsync` (§2). */
+  private applies(s: TfaSettings, u: DemoUser): boolean {
+    if (!s.enable) {
+      return false;
+    }
+    const lower = u.id.toLowerCase();
+    if ((s.mandatoryGroups ?? []).some((g) => this.inGroup(u, g))) {
+      return true;
+    }
+    if ((s.mandatoryUsers ?? []).some((m) => m.toLowerCase() === lower)) {
+      return true;
+    }
+    return !ipTrusted(this.clientIp, s.trustedIps ?? []);
+  }
+
+  appApplies(u: DemoUser): boolean {
+    return this.applies(this.app, u);
+  }
+
+  smsApplies(u: DemoUser): boolean {
+    return this.smsAvailable && this.applies(this.sms, u);
+  }
+
+  // ---- sessions ----
+
+  createSession(userId: string): string {
+    const token = randomBytes(36).toString('base64');
+    this.sessions.set(token, userId);
+    return token;
+  }
+
+  sessionUser(token: string | undefined): DemoUser | undefined {
+    const id = token ? this.sessions.get(token) : undefined;
+    const u = id ? this.findUser(id) : undefined;
+    return u && !u.terminated ? u : undefined;
+  }
+
+  dropSession(token: string): void {
+    this.sessions.delete(token);
+  }
+
+  /** `ResetTenantCookieAsync`: every session in the portal. */
+  dropAllSessions(): void {
+    this.sessions.clear();
+  }
+
+  /** `ResetUserCookieAsync`: all sessions of one user. */
+  dropUserSessions(userId: string): void {
+    for (const [token, id] of this.sessions) {
+      if (id === userId) {
+        this.sessions.delete(token);
+      }
+    }
+  }
+
+  apiKeyOf(u: DemoUser): string {
+    return `sk-${createHash('sha256').update(`emulated-docspace-api-key:${u.id}`).digest('hex').slice(0, 48)}`;
+  }
+
+  apiKeyUser(key: string): DemoUser | undefined {
+    return this.users.find((u) => !u.terminated && this.apiKeyOf(u) === key);
+  }
+
+  // ---- enrolment ----
+
+  private enrolmentOf(userId: string): Enrolment {
+    let e = this.enrolment.get(userId);
+    if (!e) {
+      e = { salt: null, codes: [] };
+      this.enrolment.set(userId, e);
+    }
+    return e;
+  }
+
+  /** Enrolled iff the backup-code list is non-empty. */
+  isEnrolled(userId: string): boolean {
+    return (this.enrolment.get(userId)?.codes.length ?? 0) > 0;
+  }
+
+  /** The Base32 setup key; creates the salt on first use (same key until reset). */
+  ensureSecret(userId: string): string {
+    const e = this.enrolmentOf(userId);
+    if (e.salt === null) {
+      let salt = newSalt(this.now());
+      const taken = new Set([...this.enrolment.values()].map((x) => x.salt));
+      while (taken.has(salt)) {
+        salt += 1;
+      }
+      e.salt = salt;
+    }
+    return secretFromSalt(e.salt);
+  }
+
+  secretOf(userId: string): string | null {
+    const salt = this.enrolment.get(userId)?.salt ?? null;
+    return salt === null ? null : secretFromSalt(salt);
+  }
+
+  backupCodes(userId: string): BackupCode[] {
+    return this.enrolment.get(userId)?.codes ?? [];
+  }
+
+  newBackupCodes(userId: string): BackupCode[] {
+    const e = this.enrolmentOf(userId);
+    e.codes = newBackupCodes();
+    return e.codes;
+  }
+
+  /** Marks an unused backup code used; true if it matched exactly. */
+  useBackupCode(userId: string, code: string): boolean {
+    const hit = this.backupCodes(userId).find((c) => !c.isUsed && c.code === code);
+    if (hit) {
+      hit.isUsed = true;
+    }
+    return Boolean(hit);
+  }
+
+  /** tfaappnewapp: codes and salt wiped, a new secret next time. */
+  wipeEnrolment(userId: string): void {
+    this.enrolment.delete(userId);
+  }
+}
+
+/** Trusted-IP match: exact string, `a-b` range or CIDR (IPAddressRange). Unparseable entries never match. */
+export function ipTrusted(ip: string, entries: string[]): boolean {
+  const family = isIPv6(ip) ? 'ipv6' : 'ipv4';
+  for (const raw of entries) {
+    const entry = raw.trim();
+    if (entry === ip) {
+      return true;
+    }
+    try {
+      const list = new BlockList();
+      if (entry.includes('/')) {
+        const [addr = '', prefix = ''] = entry.split('/');
+        list.addSubnet(addr.trim(), Number(prefix), isIPv6(addr.trim()) ? 'ipv6' : 'ipv4');
+      } else if (entry.includes('-')) {
+        const [from = '', to = ''] = entry.split('-').map((s) => s.trim());
+        list.addRange(from, to, isIPv6(from) ? 'ipv6' : 'ipv4');
+      } else {
+        continue;
+      }
+      if (list.check(ip, family)) {
+        return true;
+      }
+    } catch {
+      // The real server would throw at check time (fact sheet §2, UNCONFIRMED impact).
+    }
+  }
+  return false;
+}
