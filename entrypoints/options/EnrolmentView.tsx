@@ -1,6 +1,198 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { call } from '../../lib/client';
+import type { AppError } from '../../lib/errors';
+import type { BackupCode, EnrolmentStart } from '../../lib/protocol';
+import { ATTEMPTS_PER_MINUTE, checkClock, diagnoseCode, normaliseCode, type CodeDiagnosis } from '../../lib/tfa/otp';
+import { describeError } from '../../lib/messages';
+import { hostOf } from '../../lib/portal/origin';
+import { enrolment as t, backupCodes as codesText } from '../../lib/i18n/enrolment';
+import { SetupSteps, type SetupStep } from '../../components/SetupSteps';
+import { BackupCodeList } from '../../components/BackupCodeList';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import type { ViewProps } from './views';
 
-/** Placeholder until its issue lands. */
-export function EnrolmentView(_props: ViewProps) {
-  return <section aria-labelledby="view-title"><h2 id="view-title">Coming soon</h2></section>;
+type Phase =
+  | { status: 'loading' }
+  | { status: 'error'; error: AppError }
+  | { status: 'cancelled' }
+  | { status: 'setup'; start: EnrolmentStart }
+  | { status: 'done'; codes: BackupCode[]; warning: string | null };
+
+type Attempt =
+  | { status: 'idle'; attemptsLeft: number | null }
+  | { status: 'busy'; text: string; warning: string | null }
+  | { status: 'failed'; text: string; warning: string | null }
+  | { status: 'locked'; retryAt: number; warning: string | null };
+
+interface Props extends ViewProps {
+  /** An enrolment already started (after resetting my authenticator): skip startEnrolment. */
+  initial?: EnrolmentStart;
+}
+
+/** What a diagnosis means for the person: an error (not sent), a warning (sent), or nothing. */
+function judge(d: CodeDiagnosis): { error: string | null; warning: string | null } {
+  switch (d.kind) {
+    case 'badFormat': return { error: t.badFormat, warning: null };
+    case 'noMatch': return { error: t.noMatch, warning: null };
+    case 'match': return { error: null, warning: null };
+    case 'skewed':
+      return d.portalAccepts
+        ? { error: null, warning: t.skewAccepted(d.direction, d.minutes) }
+        : { error: t.skewRejected(d.direction, d.minutes), warning: null };
+  }
+}
+
+function failureText(error: AppError): string {
+  if (error.kind === 'wrongCode') return t.wrongCode(error.attemptsLeft);
+  if (error.kind === 'signedOut' || (error.kind === 'notAvailable' && /no setup/i.test(error.message))) return t.expired;
+  const text = describeError(error);
+  return `${text.message} ${text.next}`;
+}
+
+/**
+ * Enrolment: get the setup key, show QR and key, check the code locally, then send it.
+ * The setup key lives only in this component's state and is dropped when setup ends.
+ */
+export function EnrolmentView({ origin, navigate, params, initial }: Props) {
+  const [phase, setPhase] = useState<Phase>(initial ? { status: 'setup', start: initial } : { status: 'loading' });
+  const [step, setStep] = useState<SetupStep>(1);
+  const [code, setCode] = useState('');
+  const [attempt, setAttempt] = useState<Attempt>({ status: 'idle', attemptsLeft: null });
+  const [announce, setAnnounce] = useState('');
+  const host = hostOf(origin);
+  const confirmUrl = params.get('confirmUrl') ?? undefined;
+
+  const load = async () => {
+    setPhase({ status: 'loading' });
+    const reply = await call({ type: 'startEnrolment', origin, ...(confirmUrl ? { confirmUrl } : {}) });
+    setPhase(reply.ok ? { status: 'setup', start: reply.value } : { status: 'error', error: reply.error });
+    setStep(1);
+    setAttempt({ status: 'idle', attemptsLeft: reply.ok && reply.value.attemptsLeft < ATTEMPTS_PER_MINUTE ? reply.value.attemptsLeft : null });
+  };
+  useEffect(() => {
+    if (!initial) void load();
+  }, [origin]);
+
+  const handleSubmit = async () => {
+    if (phase.status !== 'setup') return;
+    const { start } = phase;
+    const verdict = judge(diagnoseCode(start.setupKey, code, Date.now(), start.serverClockOffsetMs));
+    if (verdict.error) {
+      setAttempt({ status: 'failed', text: verdict.error, warning: null });
+      return;
+    }
+    const { warning } = verdict;
+    setAttempt({ status: 'busy', text: t.sending, warning });
+    const reply = await call({ type: 'validateCode', origin, code: normaliseCode(code) });
+    setCode('');
+    if (reply.ok) {
+      setPhase({ status: 'done', codes: reply.value.backupCodes, warning });
+      setAnnounce(t.doneText);
+      return;
+    }
+    if (reply.error.kind === 'tooManyAttempts') setAttempt({ status: 'locked', retryAt: reply.error.retryAt, warning });
+    else setAttempt({ status: 'failed', text: failureText(reply.error), warning });
+  };
+
+  const handleCancel = async () => {
+    await call({ type: 'cancelEnrolment', origin });
+    setCode('');
+    setPhase({ status: 'cancelled' });
+  };
+
+  return (
+    <section aria-labelledby="enrol-title">
+      <Heading id="enrol-title" focusKey={phase.status === 'done' ? 'done' : 'steps'}>
+        {phase.status === 'done' ? t.doneTitle : t.title}
+      </Heading>
+      <p role="status" class={phase.status === 'loading' || phase.status === 'cancelled' ? undefined : 'visually-hidden'}>
+        {phase.status === 'loading' ? t.loading : phase.status === 'cancelled' ? t.cancelled : announce}
+      </p>
+      {phase.status === 'error' ? <StartFailed error={phase.error} onRetry={load} navigate={navigate} /> : null}
+      {phase.status === 'cancelled' ? (
+        <button type="button" class="primary" onClick={load}>{t.startAgain}</button>
+      ) : null}
+      {phase.status === 'setup' ? (
+        <>
+          <p>{t.intro(host)}</p>
+          <ClockNotice offsetMs={phase.start.serverClockOffsetMs} />
+          <SetupSteps
+            start={phase.start}
+            step={step}
+            onStep={setStep}
+            code={code}
+            onCode={setCode}
+            onSubmit={handleSubmit}
+            onCancel={handleCancel}
+            busy={attempt.status === 'busy' ? attempt.text : null}
+            error={attempt.status === 'failed' ? attempt.text : null}
+            warning={attempt.status === 'idle' ? null : attempt.warning}
+            attemptsLeft={attempt.status === 'idle' ? attempt.attemptsLeft : null}
+            lockedUntil={attempt.status === 'locked' ? attempt.retryAt : null}
+            onUnlocked={() => {
+              setAttempt({ status: 'idle', attemptsLeft: null });
+              setAnnounce(t.unlocked);
+            }}
+          />
+        </>
+      ) : null}
+      {phase.status === 'done' ? <Done codes={phase.codes} warning={phase.warning} host={host} navigate={navigate} /> : null}
+    </section>
+  );
+}
+
+/** The view heading; takes focus when the phase changes (not on first render). */
+function Heading({ id, focusKey, children }: { id: string; focusKey: string; children: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    ref.current?.focus();
+  }, [focusKey]);
+  return <h2 id={id} ref={ref} tabIndex={-1} class="view-heading">{children}</h2>;
+}
+
+function ClockNotice({ offsetMs }: { offsetMs: number | null }) {
+  const clock = checkClock(offsetMs);
+  if (clock.kind !== 'differs') return null;
+  return <div class="notice warn"><p>{t.clockDiffers(clock.direction, clock.seconds)}</p></div>;
+}
+
+function StartFailed({ error, onRetry, navigate }: { error: AppError; onRetry: () => void; navigate: ViewProps['navigate'] }) {
+  if (error.kind === 'notAvailable' || error.kind === 'signedOut') {
+    return (
+      <div class="notice error" role="alert">
+        <p>{error.kind === 'signedOut' ? t.expired : t.notAvailable}</p>
+        {error.kind === 'notAvailable' ? <p>{t.alreadySetUp}</p> : null}
+        <div class="step-actions">
+          <button type="button" onClick={onRetry}>{t.startAgain}</button>
+          <button type="button" onClick={() => navigate('codes')}>{t.goCodes}</button>
+          <button type="button" onClick={() => navigate('reset')}>{t.goReset}</button>
+        </div>
+      </div>
+    );
+  }
+  return <ErrorNotice error={error} onRetry={onRetry} />;
+}
+
+function Done({ codes, warning, host, navigate }: { codes: BackupCode[]; warning: string | null; host: string; navigate: ViewProps['navigate'] }) {
+  return (
+    <>
+      <p class="notice ok">{t.doneText}</p>
+      {warning ? <div class="notice warn"><p>{warning}</p></div> : null}
+      <h3>{codesText.title}</h3>
+      <p>{codesText.intro}</p>
+      {codes.length > 0 ? (
+        <BackupCodeList codes={codes} host={host} />
+      ) : (
+        <p>
+          {t.doneNoCodes}{' '}
+          <button type="button" onClick={() => navigate('codes')}>{t.goCodes}</button>
+        </p>
+      )}
+    </>
+  );
 }

@@ -1,6 +1,64 @@
+import { useState } from 'preact/hooks';
+import { call } from '../../lib/client';
+import type { AppError } from '../../lib/errors';
+import type { EnrolmentStart } from '../../lib/protocol';
+import { reset as t } from '../../lib/i18n/enrolment';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { EnrolmentView } from './EnrolmentView';
 import type { ViewProps } from './views';
 
-/** Placeholder until its issue lands. */
-export function ResetView(_props: ViewProps) {
-  return <section aria-labelledby="view-title"><h2 id="view-title">Coming soon</h2></section>;
+type State =
+  | { status: 'idle' }
+  | { status: 'confirming' }
+  | { status: 'resetting' }
+  | { status: 'error'; error: AppError }
+  | { status: 'enrolling'; start: EnrolmentStart };
+
+/** Reset my authenticator behind a confirmation, then continue straight into enrolment. */
+export function ResetView(props: ViewProps) {
+  const { origin } = props;
+  const [state, setState] = useState<State>({ status: 'idle' });
+
+  const handleReset = async () => {
+    setState({ status: 'resetting' });
+    const reply = await call({ type: 'resetMyApp', origin });
+    setState(reply.ok ? { status: 'enrolling', start: reply.value } : { status: 'error', error: reply.error });
+  };
+
+  if (state.status === 'enrolling') {
+    return (
+      <>
+        <p class="notice ok" role="status">{t.done}</p>
+        <EnrolmentView {...props} initial={state.start} />
+      </>
+    );
+  }
+  return (
+    <section aria-labelledby="reset-title">
+      <h2 id="reset-title">{t.title}</h2>
+      <p>{t.intro}</p>
+      <ul>
+        {t.consequences.map((line) => <li key={line}>{line}</li>)}
+      </ul>
+      <button type="button" class="danger" onClick={() => setState({ status: 'confirming' })}>
+        {t.start}
+      </button>
+      {state.status === 'error' ? <ErrorNotice error={state.error} /> : null}
+      {state.status === 'confirming' || state.status === 'resetting' ? (
+        <ConfirmDialog
+          title={t.confirmTitle}
+          confirmLabel={t.confirm}
+          busyLabel={t.resetting}
+          busy={state.status === 'resetting'}
+          onConfirm={handleReset}
+          onCancel={() => setState({ status: 'idle' })}
+        >
+          <ul>
+            {t.consequences.map((line) => <li key={line}>{line}</li>)}
+          </ul>
+        </ConfirmDialog>
+      ) : null}
+    </section>
+  );
 }

@@ -9,6 +9,8 @@ import { createGuardrails, generateSync } from 'otplib';
 export const STEP_SECONDS = 30;
 /** The portal accepts codes up to this many steps away from its clock (±5 min). */
 export const PORTAL_WINDOW_STEPS = 10;
+/** The portal allows this many validate calls a minute (sliding, §2.6). */
+export const ATTEMPTS_PER_MINUTE = 5;
 /** A step either way is normal (the code changed while it was typed): no warning. */
 export const NORMAL_DRIFT_STEPS = 1;
 /** How far we look for the code before saying it is not from this key (±60 min). */

@@ -1,0 +1,56 @@
+import type { Ref } from 'preact';
+import { enrolment as t } from '../lib/i18n/enrolment';
+import './enrolment.css';
+
+interface Props {
+  id: string;
+  value: string;
+  onValue: (digits: string) => void;
+  /** Id of the element describing the last failure; marks the field invalid. */
+  errorId?: string | null;
+  disabled?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+const digitsOf = (text: string) => text.replace(/\D/g, '').slice(0, 6);
+
+/** The 6-digit code field: numeric keyboard, one-time-code autofill, paste with spaces. */
+export function CodeInput({ id, value, onValue, errorId, disabled, inputRef }: Props) {
+  const hintId = `${id}-hint`;
+  return (
+    <div class="code-input">
+      <label for={id}>{t.codeLabel}</label>
+      <input
+        ref={inputRef}
+        id={id}
+        name="code"
+        class="mono"
+        type="text"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        pattern="[0-9]{6}"
+        maxLength={6}
+        spellcheck={false}
+        value={value}
+        disabled={disabled}
+        aria-invalid={errorId ? 'true' : 'false'}
+        aria-describedby={errorId ? `${errorId} ${hintId}` : hintId}
+        onPaste={(e) => {
+          // "123 456" is seven characters: take the digits before maxLength cuts them.
+          const pasted = e.clipboardData?.getData('text');
+          if (!pasted) return;
+          e.preventDefault();
+          onValue(digitsOf(pasted));
+        }}
+        onInput={(e) => {
+          const digits = digitsOf(e.currentTarget.value);
+          if (e.currentTarget.value !== digits) e.currentTarget.value = digits;
+          onValue(digits);
+        }}
+      />
+      <p id={hintId} class="muted hint">
+        {t.codeHint}
+      </p>
+    </div>
+  );
+}
