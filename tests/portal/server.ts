@@ -1,5 +1,6 @@
 // Emulated ONLYOFFICE DocSpace portal: plain node:http server, faithful to /work/shared/docspace-tfa-api.md.
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { type Out, json, logBody, readBody, sleep } from './http';
 import type { AddressInfo } from 'node:net';
 import { type Ctx, parseCookies } from './context';
 import type { DemoGroup, DemoUser } from './demo';
@@ -68,42 +69,6 @@ export interface RunningPortal {
   readonly state: PortalState;
 }
 
-interface Out {
-  status: number;
-  headers: Record<string, string | string[]>;
-  body: string;
-}
-
-const JSON_TYPE = 'application/json; charset=utf-8';
-const MAX_BODY = 1024 * 1024;
-const REDACT = /^(password|passwordhash|code)$/i;
-
-function redact(v: unknown): unknown {
-  if (Array.isArray(v)) {
-    return v.map(redact);
-  }
-  if (v !== null && typeof v === 'object') {
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, REDACT.test(k) ? '***' : redact(x)]));
-  }
-  return v;
-}
-
-function logBody(raw: string, contentType: string | undefined): unknown {
-  if (!raw) {
-    return undefined;
-  }
-  if ((contentType ?? '').includes('application/x-www-form-urlencoded')) {
-    return redact(Object.fromEntries(new URLSearchParams(raw)));
-  }
-  try {
-    return redact(JSON.parse(raw));
-  } catch {
-    return '(unparseable body)';
-  }
-}
-
-const json = (status: number, value: unknown): Out => ({ status, headers: { 'Content-Type': JSON_TYPE }, body: JSON.stringify(value) });
-
 async function runApi(ctx: Ctx): Promise<Out> {
   const match = matchRoute(ctx.method, ctx.path);
   if (!match) {
@@ -151,23 +116,6 @@ async function runPage(ctx: Ctx): Promise<Out> {
   }
   return { status: result.status, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: result.html ?? '' };
 }
-
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= MAX_BODY) {
-        chunks.push(c);
-      }
-    });
-    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export async function startPortal(opts: PortalOptions = {}): Promise<RunningPortal> {
   const state = new PortalState(opts);
