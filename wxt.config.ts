@@ -22,6 +22,7 @@ const csp = [
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: isTestBuild ? '.output-test' : '.output',
   imports: false,
   manifestVersion: 3,
   manifest: ({ browser }) => ({
