@@ -1,6 +1,105 @@
+import { useEffect, useState } from 'preact/hooks';
+import { call } from '../../lib/client';
+import type { AppError } from '../../lib/errors';
+import type { NamedEntity, PolicyView as PolicyData, SaveReply } from '../../lib/protocol';
+import { consequencesOf, diffPolicy, draftOf } from '../../lib/tfa/policy-diff';
+import { initialDraft, toPolicyDraft, type EditorDraft } from '../../lib/tfa/policy-draft';
+import { describeDiff, policy as t } from '../../lib/i18n/policy';
+import { PolicyEditor } from '../../components/PolicyEditor';
+import { PolicyReview } from '../../components/PolicyReview';
+import { PolicySaved } from '../../components/PolicySaved';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { entityLabel } from '../../components/EntityPicker';
 import type { ViewProps } from './views';
 
-/** Placeholder until its issue lands. */
-export function PolicyView(_props: ViewProps) {
-  return <section aria-labelledby="view-title"><h2 id="view-title">Coming soon</h2></section>;
+type Phase =
+  | { status: 'loading' }
+  | { status: 'error'; error: AppError }
+  | { status: 'edit' }
+  | { status: 'review'; busy: boolean; error: AppError | null }
+  | { status: 'saved'; reply: SaveReply };
+
+function namesOf(view: PolicyData, draft: EditorDraft): Record<string, NamedEntity> {
+  const out: Record<string, NamedEntity> = {};
+  for (const e of [...view.users, ...view.groups, ...draft.users, ...draft.groups]) {
+    out[e.id.toLowerCase()] = e;
+  }
+  return out;
+}
+
+/** Portal policy: edit, review in words, save with the full body, then enrol at once when TFA was just enabled. */
+export function PolicyView({ origin, navigate }: ViewProps) {
+  const [phase, setPhase] = useState<Phase>({ status: 'loading' });
+  const [view, setView] = useState<PolicyData | null>(null);
+  const [draft, setDraft] = useState<EditorDraft | null>(null);
+
+  const load = async () => {
+    setPhase({ status: 'loading' });
+    const r = await call({ type: 'getPolicy', origin });
+    if (!r.ok) {
+      setPhase({ status: 'error', error: r.error });
+      return;
+    }
+    setView(r.value);
+    setDraft(initialDraft(r.value));
+    setPhase({ status: 'edit' });
+  };
+  useEffect(() => {
+    void load();
+  }, [origin]);
+
+  const save = async () => {
+    if (!draft) {
+      return;
+    }
+    setPhase({ status: 'review', busy: true, error: null });
+    const { draft: next } = toPolicyDraft(draft);
+    const r = await call({ type: 'savePolicy', origin, ...next });
+    if (!r.ok) {
+      setPhase({ status: 'review', busy: false, error: r.error });
+      return;
+    }
+    // Everyone was signed out and we are not enrolled: continue into enrolment with the portal's link.
+    if (r.value.enrolNext && r.value.confirmUrl) {
+      navigate('enrol', { confirmUrl: r.value.confirmUrl });
+      return;
+    }
+    setPhase({ status: 'saved', reply: r.value });
+  };
+
+  const names = view && draft ? namesOf(view, draft) : {};
+  const nameOf = (kind: 'user' | 'group') => (id: string) => entityLabel(names[id.toLowerCase()] ?? { id, name: '' }, kind);
+
+  return (
+    <section aria-labelledby="view-title">
+      <h2 id="view-title">{t.heading}</h2>
+      <p class="muted" role="status">
+        {phase.status === 'loading' ? t.loading : ''}
+      </p>
+      {phase.status === 'error' ? <ErrorNotice error={phase.error} onRetry={() => void load()} /> : null}
+      {phase.status === 'edit' && view && draft ? (
+        <PolicyEditor
+          view={view}
+          draft={draft}
+          onDraft={setDraft}
+          onReview={() => setPhase({ status: 'review', busy: false, error: null })}
+          onSearchPeople={(text) => call({ type: 'searchPeople', origin, text })}
+          onSearchGroups={(text) => call({ type: 'searchGroups', origin, text })}
+        />
+      ) : null}
+      {phase.status === 'review' && view && draft ? (
+        <PolicyReview
+          changes={describeDiff(diffPolicy(draftOf(view.policy), toPolicyDraft(draft).draft), { user: nameOf('user'), group: nameOf('group') })}
+          consequences={consequencesOf({ before: draftOf(view.policy), draft: toPolicyDraft(draft).draft, me: view.me, isEnrolled: view.isEnrolled })}
+          busy={phase.busy}
+          error={phase.error}
+          onBack={() => setPhase({ status: 'edit' })}
+          onSave={() => void save()}
+        />
+      ) : null}
+      {phase.status === 'saved' ? (
+        <PolicySaved reply={phase.reply} names={names} signInUrl={`${origin}/login`} onEditAgain={() => void load()} />
+      ) : null}
+    </section>
+  );
 }

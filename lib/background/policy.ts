@@ -234,7 +234,7 @@ export async function savePolicy(c: CommandOf<'savePolicy'>): Reply<'savePolicy'
     return sent;
   }
   const link = sent.ok && typeof sent.value === 'string' ? await keepConfirmToken(origin, sent.value) : null;
-  const next = link?.token.type === 'TfaActivation' ? { enrolNext: true, confirmUrl: link.url } : { enrolNext: false };
+  const next = { enrolNext: link?.token.type === 'TfaActivation', ...(link ? { confirmUrl: link.url } : {}) };
   const reread = await api.getTfaPolicy();
   const expected = { ...current.value, ...expectedAfterSave(draft) };
   if (!reread.ok) {

@@ -1,0 +1,55 @@
+import { useEffect, useId, useRef } from 'preact/hooks';
+import type { AppError } from '../lib/errors';
+import type { Consequence } from '../lib/tfa/policy-diff';
+import { policy as t } from '../lib/i18n/policy';
+import { ErrorNotice } from './ErrorNotice';
+import './policy.css';
+
+interface Props {
+  /** The change in words ("Adds 10.0.0.1 to trusted IPs and enables the authenticator app."). */
+  changes: string;
+  consequences: Consequence[];
+  busy: boolean;
+  error: AppError | null;
+  onBack: () => void;
+  onSave: () => void;
+}
+
+const SERIOUS = new Set<Consequence>(['signsOutEveryone', 'listsCleared', 'youEnrolNow', 'youEnrolOrConfirm']);
+
+/** Review before save: what changes and what happens next (who is signed out, what the admin must do). */
+export function PolicyReview({ changes, consequences, busy, error, onBack, onSave }: Props) {
+  const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+
+  return (
+    <section class="policy-review" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} ref={heading} tabIndex={-1} class="view-heading">
+        {t.reviewHeading}
+      </h3>
+      <h4>{t.changesHeading}</h4>
+      <p class="diff-words">{changes}</p>
+      <h4>{t.consequencesHeading}</h4>
+      <ul class="consequences">
+        {consequences.map((c) => (
+          <li key={c} class={SERIOUS.has(c) ? 'warn-text' : undefined}>
+            {t.consequence[c]}
+          </li>
+        ))}
+      </ul>
+      {error ? <ErrorNotice error={error} /> : null}
+      <div class="form-actions">
+        <button type="button" onClick={onBack} disabled={busy}>
+          {t.back}
+        </button>
+        <button type="button" class="primary" onClick={onSave} disabled={busy} aria-busy={busy ? 'true' : 'false'}>
+          {busy ? t.saving : t.save}
+        </button>
+      </div>
+      <p class="muted hint" role="status">
+        {busy ? t.saving : ''}
+      </p>
+    </section>
+  );
+}
