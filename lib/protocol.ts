@@ -128,7 +128,7 @@ export interface SaveReply {
   mismatches: string[];
   /** Enabling signed everyone out: enrol next via this activation link (already checked as same-origin). */
   enrolNext: boolean;
-  /** The activation link (TfaActivation, same-origin checked) to pass to the enrolment view when enrolNext. */
+  /** The caller's confirm link (same-origin checked): TfaActivation when enrolNext, TfaAuth when already enrolled; absent when the portal does not challenge the caller. */
   confirmUrl?: string;
   signedOut: boolean;
 }
