@@ -1,0 +1,185 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
+import { PolicyEditor } from '../../components/PolicyEditor';
+import { PolicyReview } from '../../components/PolicyReview';
+import { PolicySaved } from '../../components/PolicySaved';
+import { EntityPicker } from '../../components/EntityPicker';
+import { initialDraft, type EditorDraft } from '../../lib/tfa/policy-draft';
+import type { NamedEntity, PolicyView, SaveReply } from '../../lib/protocol';
+import type { Role } from '../../lib/docspace/schemas';
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+const ME = 'aaaaaaaa-1111-4111-8111-111111111111';
+const OWNER = 'bbbbbbbb-1111-4111-8111-111111111111';
+const ALICE = 'cccccccc-1111-4111-8111-111111111111';
+const GONE = 'dddddddd-1111-4111-8111-111111111111';
+const FINANCE = 'eeeeeeee-1111-4111-8111-111111111111';
+
+function viewFor(role: Role, over: Partial<PolicyView['policy']> = {}): PolicyView {
+  return {
+    policy: { method: 'app', smsAvailable: false, appAvailable: true, trustedIps: ['10.0.0.1'], mandatoryUsers: [ALICE, GONE], mandatoryGroups: [FINANCE], ...over },
+    me: { id: role === 'owner' ? OWNER : ME, displayName: 'Me', email: 'me@example.com', role },
+    ownerId: OWNER,
+    isEnrolled: true,
+    canEdit: role === 'owner' || role === 'admin',
+    users: [{ id: ALICE, name: 'Alice Adams', email: 'alice@example.com' }, { id: GONE, name: '', missing: true }],
+    groups: [{ id: FINANCE, name: 'Finance' }],
+  };
+}
+
+const noSearch = async () => ({ ok: true as const, value: [] as NamedEntity[] });
+
+function Editor({ view, onReview = () => {}, onSearchPeople = noSearch }: { view: PolicyView; onReview?: () => void; onSearchPeople?: PolicyEditorSearch }) {
+  const [draft, setDraft] = useState<EditorDraft>(initialDraft(view));
+  return <PolicyEditor view={view} draft={draft} onDraft={setDraft} onReview={onReview} onSearchPeople={onSearchPeople} onSearchGroups={noSearch} />;
+}
+type PolicyEditorSearch = (text: string) => Promise<{ ok: true; value: NamedEntity[] }>;
+
+describe('PolicyEditor', () => {
+  it('offers Off and the authenticator app as a radio group, SMS only where available', () => {
+    const { unmount } = render(<Editor view={viewFor('admin')} />);
+    const group = screen.getByRole('group', { name: 'Two-factor authentication' });
+    expect(within(group).getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['none', 'app']);
+    expect(within(group).getByRole('radio', { name: 'Authenticator app' })).toHaveProperty('checked', true);
+    unmount();
+    render(<Editor view={viewFor('admin', { smsAvailable: true })} />);
+    expect(screen.getByRole('radio', { name: 'SMS' })).toBeTruthy();
+  });
+
+  it('shows names, not GUIDs, and marks removed accounts', () => {
+    render(<Editor view={viewFor('admin')} />);
+    const users = screen.getByRole('list', { name: 'Mandatory users' });
+    expect(within(users).getByText('Alice Adams')).toBeTruthy();
+    expect(within(users).getByText(`Unknown user (${GONE.slice(0, 8)}…)`)).toBeTruthy();
+    expect(screen.getByRole('list', { name: 'Mandatory groups' }).textContent).toContain('Finance');
+    expect(document.body.textContent).not.toContain(ALICE);
+    expect(screen.getByText(/only matter when trusted IP addresses are set/)).toBeTruthy();
+  });
+
+  it('an invalid trusted IP is marked, explained by line, and blocks the review', () => {
+    const onReview = vi.fn();
+    render(<Editor view={viewFor('admin')} onReview={onReview} />);
+    const field = screen.getByLabelText('Trusted IP addresses');
+    const review = screen.getByRole('button', { name: 'Review changes' });
+    expect(review).toHaveProperty('disabled', true); // nothing changed yet
+    fireEvent.input(field, { target: { value: '10.0.0.1\n10.0.0.999\n10.0.0.1' } });
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Line 2: “10.0.0.999” is not an IPv4 or IPv6 address, range or CIDR block.')).toBeTruthy();
+    expect(screen.getAllByText(/1 entry is not valid; fix it to save\./).length).toBeGreaterThan(0);
+    expect(screen.getByText(/1 duplicate will be removed\./)).toBeTruthy();
+    expect(review).toHaveProperty('disabled', true);
+    fireEvent.submit(review.closest('form')!);
+    expect(onReview).not.toHaveBeenCalled();
+    fireEvent.input(field, { target: { value: '10.0.0.1\n192.0.2.0/24' } });
+    expect(field.getAttribute('aria-invalid')).toBe('false');
+    expect(review).toHaveProperty('disabled', false);
+    fireEvent.click(review);
+    expect(onReview).toHaveBeenCalledOnce();
+  });
+
+  it('is read-only for a non-admin, with the reason', () => {
+    render(<Editor view={viewFor('user')} />);
+    expect(screen.getByText(/Only DocSpace admins and the portal owner can change this policy; you are signed in as user/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Review changes' })).toBeNull();
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(screen.queryByRole('searchbox')).toBeNull();
+    expect(screen.queryByRole('button', { name: /Remove/ })).toBeNull();
+    expect(screen.getByRole('radio', { name: 'Authenticator app' })).toHaveProperty('disabled', false); // fieldset disables it
+    expect(screen.getByRole('group', { name: 'Two-factor authentication' })).toHaveProperty('disabled', true);
+    expect(screen.getByText('10.0.0.1')).toBeTruthy();
+  });
+
+  it('owner guard: a non-owner admin can neither add nor remove the owner, and is told why', async () => {
+    const view = viewFor('admin', { mandatoryUsers: [OWNER] });
+    view.users = [{ id: OWNER, name: 'Olga Owner' }];
+    const search = vi.fn(async () => ({ ok: true as const, value: [{ id: OWNER, name: 'Olga Owner' }, { id: ALICE, name: 'Alice Adams' }] }));
+    render(<Editor view={view} onSearchPeople={search} />);
+    const users = screen.getByRole('list', { name: 'Mandatory users' });
+    expect(within(users).queryByRole('button', { name: 'Remove Olga Owner' })).toBeNull();
+    expect(within(users).getByText(/Only the portal owner can make the owner’s sign-in mandatory/)).toBeTruthy();
+    vi.useFakeTimers();
+    fireEvent.input(screen.getByLabelText('Find people by name or e-mail'), { target: { value: 'a' } });
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(300);
+    });
+    expect(search).toHaveBeenCalledWith('a');
+    expect(screen.getByRole('button', { name: 'Add Olga Owner' })).toHaveProperty('disabled', true);
+    fireEvent.click(screen.getByRole('button', { name: 'Add Alice Adams' }));
+    expect(within(screen.getByRole('list', { name: 'Mandatory users' })).getByText('Alice Adams')).toBeTruthy();
+  });
+
+  it('the owner may make themselves mandatory', () => {
+    const view = viewFor('owner', { mandatoryUsers: [OWNER] });
+    view.users = [{ id: OWNER, name: 'Olga Owner' }];
+    render(<Editor view={view} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Olga Owner' }));
+    expect(screen.queryByRole('list', { name: 'Mandatory users' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Review changes' })).toHaveProperty('disabled', false);
+  });
+});
+
+describe('EntityPicker', () => {
+  it('searches as you type (debounced, last query wins) and announces the count', async () => {
+    vi.useFakeTimers();
+    const onSearch = vi.fn(async (text: string) => ({ ok: true as const, value: [{ id: FINANCE, name: `Finance ${text}` }] }));
+    const onChange = vi.fn();
+    render(<EntityPicker kind="group" label="Mandatory groups" searchLabel="Find groups by name" selected={[]} onChange={onChange} onSearch={onSearch} />);
+    const box = screen.getByLabelText('Find groups by name');
+    fireEvent.input(box, { target: { value: 'f' } });
+    fireEvent.input(box, { target: { value: 'fi' } });
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(300);
+    });
+    expect(onSearch.mock.calls).toEqual([['fi']]);
+    expect(screen.getByText('1 match')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Add Finance fi' }));
+    expect(onChange).toHaveBeenCalledWith([{ id: FINANCE, name: 'Finance fi' }]);
+  });
+
+  it('shows a search failure as an error notice', async () => {
+    vi.useFakeTimers();
+    const onSearch = async () => ({ ok: false as const, error: { kind: 'forbidden' as const, origin: 'https://p.example.com', message: 'Access denied' } });
+    render(<EntityPicker kind="user" label="Mandatory users" searchLabel="Find people" selected={[]} onChange={() => {}} onSearch={onSearch} />);
+    fireEvent.input(screen.getByLabelText('Find people'), { target: { value: 'x' } });
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(300);
+    });
+    expect(screen.getByRole('alert').textContent).toContain('HTTP 403: Access denied');
+  });
+});
+
+describe('PolicyReview and PolicySaved', () => {
+  it('review shows the change in words and the consequences; Save and Back call back', () => {
+    const onSave = vi.fn();
+    const onBack = vi.fn();
+    render(<PolicyReview changes="Adds 10.0.0.1 to trusted IPs and enables the authenticator app." consequences={['signsOutEveryone', 'youEnrolNow']} busy={false} error={null} onBack={onBack} onSave={onSave} />);
+    expect(document.activeElement?.textContent).toBe('Review before saving');
+    expect(screen.getByText('Adds 10.0.0.1 to trusted IPs and enables the authenticator app.')).toBeTruthy();
+    expect(screen.getByText('Saving signs out everyone on the portal, you included.')).toBeTruthy();
+    expect(screen.getByText(/you set it up right away, here/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Save policy' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Back to editing' }));
+    expect(onSave).toHaveBeenCalledOnce();
+    expect(onBack).toHaveBeenCalledOnce();
+  });
+
+  it('saved: shows what the portal holds by name and every mismatch', () => {
+    const reply: SaveReply = {
+      policy: { method: 'app', smsAvailable: false, appAvailable: true, trustedIps: ['10.0.0.1'], mandatoryUsers: [ALICE], mandatoryGroups: [] },
+      mismatches: ['Mandatory groups: Finance was sent but not kept.'],
+      enrolNext: false,
+      signedOut: false,
+    };
+    render(<PolicySaved reply={reply} names={{ [ALICE]: { id: ALICE, name: 'Alice Adams' } }} signInUrl="https://p.example.com/login" onEditAgain={() => {}} />);
+    expect(screen.getByRole('alert').textContent).toContain('Finance was sent but not kept');
+    expect(screen.getByText('Alice Adams')).toBeTruthy();
+    expect(screen.getByText(/from your current address it does not ask you for a code/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Open the portal sign-in page' }).getAttribute('rel')).toBe('noopener noreferrer');
+  });
+});

@@ -1,0 +1,72 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import type { Command, PolicyView as PolicyData, SaveReply } from '../../lib/protocol';
+
+const calls: Command[] = [];
+let saveReply: { ok: true; value: SaveReply } | { ok: false; error: { kind: 'ownerOnly'; origin: string } };
+const ORIGIN = 'https://portal.example.com';
+const ME = 'aaaaaaaa-1111-4111-8111-111111111111';
+
+const data: PolicyData = {
+  policy: { method: 'none', smsAvailable: false, appAvailable: true, trustedIps: [], mandatoryUsers: [], mandatoryGroups: [] },
+  me: { id: ME, displayName: 'Ada Admin', email: 'admin@example.com', role: 'admin' },
+  ownerId: 'bbbbbbbb-1111-4111-8111-111111111111',
+  isEnrolled: null,
+  canEdit: true,
+  users: [],
+  groups: [],
+};
+
+vi.mock('../../lib/client', () => ({
+  call: async (cmd: Command) => {
+    calls.push(cmd);
+    if (cmd.type === 'getPolicy') return { ok: true, value: data };
+    if (cmd.type === 'savePolicy') return saveReply;
+    return { ok: true, value: [] };
+  },
+}));
+
+const { PolicyView } = await import('../../entrypoints/options/PolicyView');
+
+afterEach(() => {
+  cleanup();
+  calls.length = 0;
+});
+
+async function enableWithIp(navigate = vi.fn()) {
+  render(<PolicyView origin={ORIGIN} navigate={navigate} params={new URLSearchParams()} />);
+  await screen.findByRole('group', { name: 'Two-factor authentication' });
+  fireEvent.click(screen.getByRole('radio', { name: 'Authenticator app' }));
+  fireEvent.input(screen.getByLabelText('Trusted IP addresses'), { target: { value: '10.0.0.1' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Review changes' }));
+  expect(screen.getByText('Adds 10.0.0.1 to trusted IPs and enables the authenticator app.')).toBeTruthy();
+  fireEvent.click(screen.getByRole('button', { name: 'Save policy' }));
+  return navigate;
+}
+
+describe('PolicyView', () => {
+  it('enabling as a not-enrolled admin sends the full draft and goes straight to enrolment with the link', async () => {
+    const confirmUrl = `${ORIGIN}/confirm/TfaActivation?type=TfaActivation&uid=${ME}`;
+    saveReply = { ok: true, value: { policy: { ...data.policy, method: 'app', trustedIps: ['10.0.0.1'] }, mismatches: [], enrolNext: true, confirmUrl, signedOut: true } };
+    const navigate = await enableWithIp();
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith('enrol', { confirmUrl }));
+    expect(calls.find((c) => c.type === 'savePolicy')).toEqual({ type: 'savePolicy', origin: ORIGIN, method: 'app', trustedIps: ['10.0.0.1'], mandatoryUsers: [], mandatoryGroups: [] });
+  });
+
+  it('an exempt admin stays here and is told the password is enough', async () => {
+    saveReply = { ok: true, value: { policy: { ...data.policy, method: 'app', trustedIps: ['10.0.0.1'] }, mismatches: [], enrolNext: false, signedOut: true } };
+    const navigate = await enableWithIp();
+    await screen.findByRole('heading', { name: 'Saved' });
+    expect(navigate).not.toHaveBeenCalled();
+    expect(screen.getByText(/your password is enough/)).toBeTruthy();
+    expect(screen.getByText(/could not read the policy back yet/)).toBeTruthy();
+  });
+
+  it('a refused save keeps the review open with the reason', async () => {
+    saveReply = { ok: false, error: { kind: 'ownerOnly', origin: ORIGIN } };
+    await enableWithIp();
+    expect((await screen.findByRole('alert')).textContent).toContain('Only the owner of portal.example.com can do this');
+    expect(screen.getByRole('button', { name: 'Back to editing' })).toBeTruthy();
+  });
+});
