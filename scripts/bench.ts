@@ -1,0 +1,91 @@
+// `npm run bench`: figures, not a test. In real Chromium with the built test
+// extension against the emulated portal (50 ms injected latency), the time from
+// opening the popup to the status being visible, cold (nothing cached) and warm,
+// the requests on the critical path and their depth; then the bundle sizes.
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { ChromiumBrowser } from '../tests/e2e/harness';
+import { signInWithCookie, startPortal } from '../tests/e2e/harness/portal';
+import { bundleSize, kb } from './bundle-size';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const LATENCY_MS = 50;
+const root = resolve(import.meta.dirname, '..');
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+for (const script of ['build', 'build:test']) {
+  const r = spawnSync('npm', ['run', script], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`npm run ${script} failed:\n${r.stderr}`);
+}
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+
+/** Groups request arrival times into round trips: a new level starts once a full latency has passed. */
+function depth(arrivals: number[]): number {
+  const sorted = [...arrivals].sort((a, b) => a - b);
+  let levels = 0;
+  let levelStart = -Infinity;
+  for (const t of sorted) {
+    if (t - levelStart >= LATENCY_MS) {
+      levels += 1;
+      levelStart = t;
+    }
+  }
+  return levels;
+}
+
+const portal = await startPortal({ latencyMs: LATENCY_MS });
+const browser = await ChromiumBrowser.launch();
+try {
+  const tab = await signInWithCookie(browser, portal, 'admin');
+  const expected = `Signed in as ${portal.user('admin').displayName}`;
+  const measure = async (cold: boolean) => {
+    const times: number[] = [];
+    const counts: number[] = [];
+    const depths: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      if (cold) {
+        const worker = await browser.serviceWorker();
+        await worker.evaluate(async () => {
+          const c = (globalThis as unknown as { chrome: { storage: { session: { clear(): Promise<void> }; local: { clear(): Promise<void> } } } }).chrome;
+          await c.storage.session.clear();
+          await c.storage.local.clear();
+        });
+      }
+      portal.clearLog();
+      const t0 = performance.now();
+      const popup = await browser.openPopup(tab);
+      await popup.waitForText(expected, 10_000);
+      const t1 = performance.now();
+      // The portal logs a request when it answers: these are the answers the popup waited for.
+      const before = [...portal.requests];
+      times.push(t1 - t0);
+      counts.push(before.length);
+      depths.push(before.length ? depth(before.map((q) => q.at)) : 0);
+      await popup.close();
+    }
+    return { times, counts, depths };
+  };
+  // Warm-up (first popup load compiles scripts).
+  await measure(true).catch(() => undefined);
+  const cold = await measure(true);
+  const warm = await measure(false);
+  say(`Popup: time from opening to status visible, ${RUNS} runs each, ${LATENCY_MS} ms portal latency (Chromium ${process.env.CHROMIUM_VERSION ?? ''})`);
+  for (const [name, m] of [['cold (no cache)', cold], ['warm (cached status)', warm]] as const) {
+    say(`  ${name.padEnd(22)} median ${percentile(m.times, 50).toFixed(0)} ms, p95 ${percentile(m.times, 95).toFixed(0)} ms; requests before visible: median ${percentile(m.counts, 50)}, round-trip depth max ${Math.max(...m.depths)}`);
+  }
+} finally {
+  await browser.close();
+  await portal.close();
+}
+
+say('\nBundle sizes (release build, what each page loads):');
+for (const target of ['chrome-mv3', 'firefox-mv3']) {
+  for (const entry of ['popup.html', 'options.html', 'background.js']) {
+    const s = bundleSize(resolve(root, '.output', target), entry);
+    say(`  ${target.padEnd(12)} ${entry.padEnd(14)} raw ${kb(s.raw).padStart(9)}  gzip ${kb(s.gzip).padStart(8)}  (${s.files.length} files)`);
+  }
+}

@@ -1,0 +1,41 @@
+// Sizes of what each extension page loads: the HTML, its scripts and styles, and
+// every chunk those scripts import statically, raw and gzip (level 9).
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface BundleSize { files: string[]; raw: number; gzip: number }
+
+function references(file: string, text: string): string[] {
+  const out: string[] = [];
+  if (file.endsWith('.html')) {
+    for (const m of text.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)) out.push(m[1]!);
+  } else if (file.endsWith('.js')) {
+    for (const m of text.matchAll(/(?:from\s*|import\s*)["']([^"']+\.js)["']/g)) out.push(m[1]!);
+  }
+  return out;
+}
+
+/** Everything `entry` (e.g. `popup.html`, `background.js`) pulls in at load time. */
+export function bundleSize(buildDir: string, entry: string): BundleSize {
+  const seen = new Set<string>();
+  const queue = [entry];
+  let raw = 0;
+  let gzip = 0;
+  while (queue.length) {
+    const rel = queue.shift()!;
+    if (seen.has(rel)) continue;
+    seen.add(rel);
+    const path = join(buildDir, rel);
+    if (!existsSync(path)) continue;
+    const bytes = readFileSync(path);
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+    for (const ref of references(rel, bytes.toString('utf8'))) {
+      queue.push(ref.startsWith('/') ? ref.slice(1) : normalize(join(dirname(rel), ref)));
+    }
+  }
+  return { files: [...seen], raw, gzip };
+}
+
+export const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
