@@ -1,0 +1,89 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { StatusCard } from '../../components/StatusCard';
+import { StatusActions } from '../../components/StatusActions';
+import { ApiKeyForm } from '../../components/ApiKeyForm';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import type { PortalStatus } from '../../lib/protocol';
+
+afterEach(cleanup);
+
+const base: PortalStatus = {
+  origin: 'https://docs.example.com', host: 'docs.example.com', state: 'ready', version: '3.7.2', auth: 'cookie', checkedAt: 0,
+  me: { id: 'u1', displayName: '<img src=x onerror=alert(1)>', email: 'a@b.c', role: 'admin' },
+  policy: { method: 'app', smsAvailable: false, appAvailable: true, trustedIps: ['10.0.0.0/8', '192.168.1.1', '::1', '172.16.0.0/12', '203.0.113.0/24', '198.51.100.7'], mandatoryUsers: ['m1'], mandatoryGroups: [] },
+  applies: { kind: 'outsideTrusted' }, enrolment: { state: 'enrolled', unusedCodes: 3, totalCodes: 5 }, enrolmentInProgress: false, signInUrl: 'https://docs.example.com/login',
+};
+
+describe('StatusCard', () => {
+  it('shows names from the portal as text, never as markup', () => {
+    const { container } = render(<StatusCard status={base} names={null} />);
+    expect(screen.getByText(/Signed in as <img src=x onerror=alert\(1\)>/)).toBeTruthy();
+    expect(container.querySelector('img')).toBeNull();
+  });
+
+  it('says the policy, who it applies to and the enrolment in words', () => {
+    render(<StatusCard status={base} names={{ users: [{ id: 'm1', name: 'Alice Smith', email: 'alice@x.test' }], groups: [] }} />);
+    expect(screen.getByText('On: authenticator app')).toBeTruthy();
+    expect(screen.getByText(/outside the trusted networks/)).toBeTruthy();
+    expect(screen.getByText('Enrolled, 3 of 5 backup codes unused')).toBeTruthy();
+    expect(screen.getByText('Alice Smith <alice@x.test>')).toBeTruthy();
+  });
+
+  it('collapses a long list behind a count and expands it', () => {
+    render(<StatusCard status={base} names={{ users: [], groups: [] }} />);
+    const list = screen.getByRole('list', { name: '6 trusted IP ranges' });
+    expect(list.querySelectorAll('li')).toHaveLength(5);
+    fireEvent.click(screen.getByRole('button', { name: 'and 2 more' }));
+    expect(screen.getByText('198.51.100.7')).toBeTruthy();
+  });
+
+  it('hides the admin details from non-admins', () => {
+    render(<StatusCard status={{ ...base, me: { ...base.me!, role: 'user' } }} names={null} />);
+    expect(screen.queryByText('10.0.0.0/8')).toBeNull();
+  });
+});
+
+describe('StatusActions', () => {
+  it('offers set-up when the policy is on and I am not enrolled, and policy for admins', () => {
+    const onOpen = vi.fn();
+    render(<StatusActions status={{ ...base, enrolment: { state: 'notEnrolled' } }} onOpen={onOpen} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Set up authenticator' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Manage policy' }));
+    expect(onOpen.mock.calls).toEqual([['enrol'], ['policy']]);
+    expect(screen.queryByRole('button', { name: 'Backup codes' })).toBeNull();
+  });
+
+  it('offers backup codes to the enrolled and no policy button to users', () => {
+    render(<StatusActions status={{ ...base, me: { ...base.me!, role: 'user' } }} onOpen={() => undefined} />);
+    expect(screen.getByRole('button', { name: 'Backup codes' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Manage policy' })).toBeNull();
+  });
+});
+
+describe('ApiKeyForm', () => {
+  it('validates the key before sending and sends remember only when ticked', () => {
+    const onSubmit = vi.fn();
+    render(<ApiKeyForm busy={false} onSubmit={onSubmit} />);
+    const input = screen.getByLabelText('API key (starts with sk-)');
+    fireEvent.input(input, { target: { value: 'hunter2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Use this key' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.input(input, { target: { value: '  sk-0123456789abcdef  ' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: /Remember on this device/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Use this key' }));
+    expect(onSubmit).toHaveBeenCalledWith('sk-0123456789abcdef', true);
+  });
+});
+
+describe('ErrorNotice', () => {
+  it('names the portal and the status, and offers Retry when it helps', () => {
+    const onRetry = vi.fn();
+    render(<ErrorNotice error={{ kind: 'server', origin: 'https://docs.example.com', status: 502 }} onRetry={onRetry} />);
+    expect(screen.getByRole('alert').textContent).toContain('docs.example.com had an internal error (HTTP 502).');
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(onRetry).toHaveBeenCalledOnce();
+  });
+});
