@@ -1,0 +1,221 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startPortal, type RunningPortal } from '../portal/server';
+import { GROUP_IDS } from '../portal/demo';
+import { getPolicy, savePolicy, searchGroups, searchPeople } from '../../lib/background/policy';
+import { startEnrolment, validateCode } from '../../lib/background/enrolment';
+import { getSession, updateSession } from '../../lib/background/session';
+import type { Command } from '../../lib/protocol';
+import { jarFetch } from './jar-fetch';
+
+/**
+ * The policy handlers against the emulated portal over real HTTP: the browser's cookie
+ * sign-in is a cookie jar; the API-key variant goes through the session's auth.
+ */
+let portal: RunningPortal;
+beforeAll(async () => {
+  portal = await startPortal();
+});
+afterAll(async () => {
+  await portal.close();
+});
+
+let fetchWithJar: ReturnType<typeof jarFetch>;
+beforeEach(() => {
+  fakeBrowser.reset();
+  portal.reset();
+  fakeBrowser.permissions.contains = async () => true;
+  fetchWithJar = jarFetch();
+  vi.stubGlobal('fetch', fetchWithJar);
+});
+
+async function signInAs(email: string) {
+  fetchWithJar.jar.cookies.set('asc_auth_key', await portal.signIn(email));
+}
+async function useApiKey(email: string) {
+  await updateSession(portal.origin, (s) => ({ ...s, auth: { kind: 'apiKey', key: portal.apiKeyOf(email) } }));
+}
+type Save = Omit<Extract<Command, { type: 'savePolicy' }>, 'type' | 'origin'>;
+const save = (s: Save) => savePolicy({ type: 'savePolicy', origin: portal.origin, ...s });
+const puts = () => portal.requests.filter((r) => r.method === 'PUT' && /settings\/tfaapp/.test(r.path));
+const id = (email: string) => portal.user(email).id;
+
+describe('getPolicy', () => {
+  it('admin: names for the lists (removed ids marked), the owner, editable', async () => {
+    const gone = '99999999-9999-4999-8999-999999999999';
+    portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8'], mandatoryUsers: [id('alice@demo.test'), gone], mandatoryGroups: [GROUP_IDS.finance] });
+    portal.enrol('admin@demo.test');
+    await signInAs('admin@demo.test');
+    const r = await getPolicy({ type: 'getPolicy', origin: portal.origin });
+    if (!r.ok) throw new Error(r.error.kind);
+    expect(r.value).toMatchObject({ canEdit: true, ownerId: id('owner@demo.test'), isEnrolled: true, me: { id: id('admin@demo.test'), role: 'admin' } });
+    expect(r.value.policy).toMatchObject({ method: 'app', trustedIps: ['10.0.0.0/8'] });
+    expect(r.value.users).toEqual([
+      { id: id('alice@demo.test'), name: 'Alice Anderson', email: 'alice@demo.test' },
+      { id: gone, name: '', missing: true },
+    ]);
+    expect(r.value.groups).toEqual([{ id: GROUP_IDS.finance, name: 'Finance' }]);
+  });
+
+  it('a plain user reads the policy but may not edit; names stay hidden from that role', async () => {
+    portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8'], mandatoryUsers: [id('alice@demo.test')], mandatoryGroups: [GROUP_IDS.finance] });
+    portal.enrol('user@demo.test');
+    await signInAs('user@demo.test');
+    const r = await getPolicy({ type: 'getPolicy', origin: portal.origin });
+    if (!r.ok) throw new Error(r.error.kind);
+    expect(r.value.canEdit).toBe(false);
+    expect(r.value.users).toEqual([{ id: id('alice@demo.test'), name: '' }]);
+    expect(r.value.groups).toEqual([{ id: GROUP_IDS.finance, name: '' }]);
+  });
+});
+
+describe('search', () => {
+  it('finds people by name or e-mail and groups by name', async () => {
+    await signInAs('admin@demo.test');
+    const people = await searchPeople({ type: 'searchPeople', origin: portal.origin, text: 'ALICE' });
+    expect(people.ok && people.value).toEqual([{ id: id('alice@demo.test'), name: 'Alice Anderson', email: 'alice@demo.test' }]);
+    expect(portal.requests.at(-1)?.query).toContain('filterValue=alice');
+    const groups = await searchGroups({ type: 'searchGroups', origin: portal.origin, text: 'fin' });
+    expect(groups.ok && groups.value).toEqual([{ id: GROUP_IDS.finance, name: 'Finance' }]);
+  });
+
+  it('a plain user may not search people (HTTP 403)', async () => {
+    await signInAs('user@demo.test');
+    const r = await searchPeople({ type: 'searchPeople', origin: portal.origin, text: 'a' });
+    expect(r.ok ? null : r.error.kind).toBe('forbidden');
+  });
+});
+
+describe('savePolicy: the portal holds exactly the full body', () => {
+  const lists = () => ({ trustedIps: ['10.0.0.0/8', '2001:db8::/32', '192.0.2.1-192.0.2.9'], mandatoryUsers: [id('alice@demo.test')], mandatoryGroups: [GROUP_IDS.finance] });
+
+  it('changing lists while on (API key): one full PUT, re-read matches, the enrolled admin confirms with a code', async () => {
+    portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8'] });
+    portal.enrol('admin@demo.test');
+    await useApiKey('admin@demo.test');
+    portal.clearLog();
+    const r = await save({ method: 'app', ...lists(), trustedIps: ['10.0.0.0/8', '2001:DB8::/32', '192.0.2.1 - 192.0.2.9', '10.0.0.0/8'] });
+    if (!r.ok) throw new Error(r.error.kind);
+    expect(puts().map((p) => [p.path, p.body])).toEqual([
+      ['/api/2.0/settings/tfaappwithlink', { type: 'App', id: id('admin@demo.test'), ...lists() }],
+    ]);
+    expect(portal.getPolicy()).toEqual({ enabled: true, ...lists() });
+    expect(r.value).toMatchObject({ mismatches: [], signedOut: false, enrolNext: false, policy: { method: 'app', ...lists() } });
+    expect(r.value.confirmUrl).toBe(`${portal.origin}/confirm/TfaAuth?type=TfaAuth&uid=${id('admin@demo.test')}`);
+  });
+
+  it('with the browser sign-in the save signs us out: reported as expected, not as an error', async () => {
+    portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8'] });
+    portal.enrol('admin@demo.test');
+    await signInAs('admin@demo.test');
+    const r = await save({ method: 'app', ...lists() });
+    if (!r.ok) throw new Error(r.error.kind);
+    expect(r.value).toMatchObject({ signedOut: true, mismatches: [], policy: { method: 'app', ...lists() } });
+    expect(portal.getPolicy()).toEqual({ enabled: true, ...lists() });
+    expect((await getSession(portal.origin)).me).toBeUndefined();
+  });
+
+  it('disabling: plain PUT with type None, nobody signed out, the portal clears the lists', async () => {
+    portal.setPolicy({ enabled: true, ...lists() });
+    await signInAs('admin@demo.test');
+    portal.clearLog();
+    const r = await save({ method: 'none', ...lists() });
+    if (!r.ok) throw new Error(r.error.kind);
+    expect(puts().map((p) => [p.path, (p.body as { type: string }).type])).toEqual([['/api/2.0/settings/tfaapp', 'None']]);
+    expect(r.value).toMatchObject({ signedOut: false, enrolNext: false, mismatches: [], policy: { method: 'none', trustedIps: [] } });
+    expect(portal.getPolicy()).toEqual({ enabled: false, trustedIps: null, mandatoryUsers: null, mandatoryGroups: null });
+  });
+});
+
+describe('savePolicy: enabling as a not-yet-enrolled admin', () => {
+  it('carries the admin into enrolment; ends enrolled and signed in', async () => {
+    await signInAs('admin@demo.test');
+    const r = await save({ method: 'app', trustedIps: [], mandatoryUsers: [], mandatoryGroups: [] });
+    if (!r.ok) throw new Error(r.error.kind);
+    const confirmUrl = `${portal.origin}/confirm/TfaActivation?type=TfaActivation&uid=${id('admin@demo.test')}`;
+    expect(r.value).toMatchObject({ enrolNext: true, confirmUrl, signedOut: true });
+    expect((await getSession(portal.origin)).enrolment?.token).toEqual({ type: 'TfaActivation', uid: id('admin@demo.test') });
+    expect(fetchWithJar.jar.get('asc_confirm_key_TfaActivation')).toBeTruthy();
+    // Signed out, as everyone else:
+    const before = await getPolicy({ type: 'getPolicy', origin: portal.origin });
+    expect(before.ok ? null : before.error.kind).toBe('signedOut');
+
+    const start = await startEnrolment({ type: 'startEnrolment', origin: portal.origin, confirmUrl });
+    if (!start.ok) throw new Error(start.error.kind);
+    const done = await validateCode({ type: 'validateCode', origin: portal.origin, code: await portal.totp('admin@demo.test') });
+    expect(done.ok && done.value.enrolled).toBe(true);
+    const after = await getPolicy({ type: 'getPolicy', origin: portal.origin });
+    expect(after.ok && { enrolled: after.value.isEnrolled, method: after.value.policy.method }).toEqual({ enrolled: true, method: 'app' });
+  });
+
+  it('exempt admin (own IP trusted, not mandatory): the portal answers 500, the re-read shows it applied', async () => {
+    portal.setClientIp('10.1.2.3');
+    await signInAs('admin@demo.test');
+    const r = await save({ method: 'app', trustedIps: ['10.0.0.0/8'], mandatoryUsers: [], mandatoryGroups: [] });
+    if (!r.ok) throw new Error(r.error.kind);
+    expect(puts().map((p) => p.status)).toEqual([500]);
+    expect(r.value).toMatchObject({ enrolNext: false, signedOut: true, mismatches: [] });
+    expect(r.value.confirmUrl).toBeUndefined();
+    expect(portal.getPolicy()).toMatchObject({ enabled: true, trustedIps: ['10.0.0.0/8'] });
+  });
+
+  it('exempt admin with an API key: still signed in, re-read verified', async () => {
+    portal.setClientIp('10.1.2.3');
+    await useApiKey('admin@demo.test');
+    const r = await save({ method: 'app', trustedIps: ['10.0.0.0/8'], mandatoryUsers: [], mandatoryGroups: [GROUP_IDS.finance] });
+    expect(r.ok && r.value).toMatchObject({ enrolNext: false, signedOut: false, mismatches: [], policy: { mandatoryGroups: [GROUP_IDS.finance] } });
+  });
+
+  it('trusted IP but in a mandatory group (Support): challenged after all, so enrol next', async () => {
+    portal.setClientIp('10.1.2.3');
+    await useApiKey('admin@demo.test');
+    const r = await save({ method: 'app', trustedIps: ['10.0.0.0/8'], mandatoryUsers: [], mandatoryGroups: [GROUP_IDS.support] });
+    expect(r.ok && r.value).toMatchObject({ enrolNext: true, signedOut: false, mismatches: [] });
+    const start = await startEnrolment({ type: 'startEnrolment', origin: portal.origin });
+    expect(start.ok && start.value.account).toBe('admin@demo.test');
+  });
+});
+
+describe('savePolicy: refusals and failures', () => {
+  it('owner guard: a non-owner admin may not make the owner mandatory; nothing is sent', async () => {
+    await signInAs('admin@demo.test');
+    const r = await save({ method: 'app', trustedIps: ['10.0.0.0/8'], mandatoryUsers: [id('owner@demo.test')], mandatoryGroups: [] });
+    expect(r.ok ? null : r.error.kind).toBe('ownerOnly');
+    expect(puts()).toEqual([]);
+    expect(portal.getPolicy().enabled).toBe(false);
+  });
+
+  it('owner guard: the owner puts themselves in, sending their own id', async () => {
+    portal.enrol('owner@demo.test');
+    await useApiKey('owner@demo.test');
+    const r = await save({ method: 'app', trustedIps: ['10.0.0.0/8'], mandatoryUsers: [id('owner@demo.test')], mandatoryGroups: [] });
+    expect(r.ok && r.value.mismatches).toEqual([]);
+    expect(puts().map((p) => (p.body as { id: string }).id)).toEqual([id('owner@demo.test')]);
+    expect(portal.getPolicy().mandatoryUsers).toEqual([id('owner@demo.test')]);
+  });
+
+  it('a non-admin is refused before anything is sent', async () => {
+    await signInAs('roomadmin@demo.test');
+    const r = await save({ method: 'app', trustedIps: [], mandatoryUsers: [], mandatoryGroups: [] });
+    expect(r.ok ? null : r.error).toMatchObject({ kind: 'forbidden', message: expect.stringContaining('Only DocSpace admins') });
+    expect(puts()).toEqual([]);
+  });
+
+  it('connection cut mid-save after the portal applied it: the re-read says it was applied', async () => {
+    portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8'] });
+    portal.enrol('admin@demo.test');
+    await useApiKey('admin@demo.test');
+    portal.injectFault({ path: 'settings/tfaappwithlink', kind: 'truncated', times: 1 });
+    const r = await save({ method: 'app', trustedIps: ['10.0.0.0/8', '192.0.2.0/24'], mandatoryUsers: [], mandatoryGroups: [] });
+    expect(r.ok && r.value).toMatchObject({ mismatches: [], policy: { trustedIps: ['10.0.0.0/8', '192.0.2.0/24'] } });
+  });
+
+  it('a gateway error before the portal ran the save: the re-read shows it was not applied, the error is returned', async () => {
+    portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8'] });
+    await useApiKey('admin@demo.test');
+    portal.injectFault({ path: 'settings/tfaappwithlink', kind: 'html502', times: 1 });
+    const r = await save({ method: 'app', trustedIps: ['192.0.2.0/24'], mandatoryUsers: [], mandatoryGroups: [] });
+    expect(r.ok ? null : r.error).toMatchObject({ kind: 'server', status: 502 });
+    expect(portal.getPolicy().trustedIps).toEqual(['10.0.0.0/8']);
+  });
+});
