@@ -49,7 +49,7 @@ export const enrolment = {
   skewRejected: (direction: 'ahead' | 'behind', n: number) =>
     `Your authenticator's clock is about ${minutes(n)} ${direction}. The portal only accepts codes up to 5 minutes off, so the code was not sent. Set your phone to set its time automatically, then enter the new code.`,
   clockDiffers: (direction: 'ahead' | 'behind', seconds: number) =>
-    `This computer's clock is about ${duration(seconds)} ${direction} of the portal's. The code check here uses the portal's time; make sure your phone's time is set automatically.`,
+    `This computer's clock is about ${duration(seconds)} ${direction === 'ahead' ? 'ahead of' : 'behind'} the portal's. The code check here uses the portal's time; make sure your phone's time is set automatically.`,
   wrongCode: (attemptsLeft: number | undefined) =>
     `The portal did not accept the code.${attemptsLeft === undefined ? '' : ` ${plural(attemptsLeft, 'attempt', 'attempts')} left this minute.`} Wait for the next code in the app and enter it.`,
   lockedTitle: 'Too many attempts',

@@ -1,0 +1,206 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { createGuardrails, generateSync } from 'otplib';
+import type { CommandOf, CommandType, EnrolmentStart, Reply } from '../../lib/protocol';
+
+vi.mock('../../lib/client', () => ({ call: vi.fn() }));
+const { call } = await import('../../lib/client');
+const { EnrolmentView } = await import('../../entrypoints/options/EnrolmentView');
+
+const ORIGIN = 'https://portal.example.com';
+const KEY = 'MFRGGZDFMZTWQ2LK';
+const codeAt = (ms: number) => generateSync({ secret: KEY, epoch: Math.floor(ms / 1000), guardrails: createGuardrails({ MIN_SECRET_BYTES: 10 }) });
+
+const start: EnrolmentStart = {
+  account: 'ann@example.com',
+  issuer: 'portal.example.com',
+  setupKey: KEY,
+  otpauthUri: `otpauth://totp/portal.example.com:ann%40example.com?secret=${KEY}&issuer=portal.example.com`,
+  qrImage: null,
+  serverClockOffsetMs: 0,
+  attemptsLeft: 5,
+};
+const codes = [{ code: 'aZ3-_q', isUsed: false }, { code: 'Kp09xQ', isUsed: false }];
+
+type Handler = { [K in CommandType]?: (cmd: CommandOf<K>) => Reply<K> };
+let sent: { type: string; code?: string }[];
+function backend(handlers: Handler) {
+  sent = [];
+  vi.mocked(call).mockImplementation((async (cmd: CommandOf<CommandType>) => {
+    sent.push(cmd as { type: string; code?: string });
+    const h = handlers[cmd.type] as ((c: typeof cmd) => unknown) | undefined;
+    return h ? h(cmd) : { ok: false, error: { kind: 'noReply' } };
+  }) as typeof call);
+}
+
+const navigate = vi.fn();
+function renderView(params = new URLSearchParams()) {
+  return render(<EnrolmentView origin={ORIGIN} navigate={navigate} params={params} />);
+}
+
+async function goToCodeStep() {
+  await screen.findByRole('heading', { name: 'Get an authenticator app' });
+  fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+  await screen.findByRole('heading', { name: 'Scan the QR code or type the key' });
+  fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+  await screen.findByRole('heading', { name: 'Enter the code from the app' });
+}
+
+async function submit(code: string) {
+  const input = screen.getByLabelText('6-digit code');
+  fireEvent.input(input, { target: { value: code } });
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: 'Check and connect' }));
+  });
+}
+
+const validations = () => sent.filter((c) => c.type === 'validateCode');
+
+beforeEach(() => {
+  navigate.mockReset();
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe('EnrolmentView', () => {
+  it('passes the activation link on, walks the steps with focus on each heading, and shows backup codes after a good code', async () => {
+    backend({
+      startEnrolment: () => ({ ok: true, value: start }),
+      validateCode: () => ({ ok: true, value: { enrolled: true, backupCodes: codes } }),
+    });
+    const confirmUrl = `${ORIGIN}/confirm/TfaActivation?type=TfaActivation&uid=0b1e4f3a-2f6c-4c55-9b1d-4f3c2b1a0e9d`;
+    renderView(new URLSearchParams({ confirmUrl }));
+    const first = await screen.findByRole('heading', { name: 'Get an authenticator app' });
+    expect(sent[0]).toEqual({ type: 'startEnrolment', origin: ORIGIN, confirmUrl });
+    await waitFor(() => expect(document.activeElement).toBe(first));
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    const scan = await screen.findByRole('heading', { name: 'Scan the QR code or type the key' });
+    await waitFor(() => expect(document.activeElement).toBe(scan));
+    expect(screen.getByRole('img', { name: /QR code that adds ann@example.com on portal.example.com/ })).toBeTruthy();
+    expect(screen.getByText('MFRG GZDF MZTW Q2LK')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    const codeHeading = await screen.findByRole('heading', { name: 'Enter the code from the app' });
+    await waitFor(() => expect(document.activeElement).toBe(codeHeading));
+
+    const code = codeAt(Date.now());
+    await submit(`${code.slice(0, 3)} ${code.slice(3)}`);
+    expect(validations()).toEqual([{ type: 'validateCode', origin: ORIGIN, code }]);
+    const done = await screen.findByRole('heading', { name: 'Your authenticator is connected' });
+    await waitFor(() => expect(document.activeElement).toBe(done));
+    expect(screen.getByText('2 of 2 codes unused')).toBeTruthy();
+    // The setup key is gone from the page once setup is over.
+    expect(document.body.textContent).not.toContain('MFRG GZDF');
+  });
+
+  it('a code 3 minutes ahead is sent, with a warning that stays after success', async () => {
+    backend({
+      startEnrolment: () => ({ ok: true, value: start }),
+      validateCode: () => ({ ok: true, value: { enrolled: true, backupCodes: codes } }),
+    });
+    renderView();
+    await goToCodeStep();
+    await submit(codeAt(Date.now() + 180_000));
+    expect(validations()).toHaveLength(1);
+    await screen.findByRole('heading', { name: 'Your authenticator is connected' });
+    expect(document.body.textContent).toContain("Your authenticator's clock is about 3 minutes ahead. The portal accepts codes up to 5 minutes off, so this one was sent");
+  });
+
+  it('a code 8 minutes behind is not sent: the clock is named and the window explained', async () => {
+    backend({ startEnrolment: () => ({ ok: true, value: start }) });
+    renderView();
+    await goToCodeStep();
+    await submit(codeAt(Date.now() - 480_000));
+    expect(validations()).toHaveLength(0);
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain("Your authenticator's clock is about 8 minutes behind");
+    expect(alert.textContent).toContain('the code was not sent');
+    const input = screen.getByLabelText('6-digit code');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toContain(alert.id);
+  });
+
+  it('a code far off does not come from this key and is not sent', async () => {
+    backend({ startEnrolment: () => ({ ok: true, value: start }) });
+    renderView();
+    await goToCodeStep();
+    await submit(codeAt(Date.now() + 3 * 3600_000));
+    expect(validations()).toHaveLength(0);
+    expect(screen.getByRole('alert').textContent).toContain('This code does not come from this key');
+  });
+
+  it('a code the portal refuses shows the attempts left', async () => {
+    backend({
+      startEnrolment: () => ({ ok: true, value: start }),
+      validateCode: () => ({ ok: false, error: { kind: 'wrongCode', origin: ORIGIN, attemptsLeft: 3 } }),
+    });
+    renderView();
+    await goToCodeStep();
+    await submit(codeAt(Date.now()));
+    expect(validations()).toHaveLength(1);
+    expect(screen.getByRole('alert').textContent).toBe('The portal did not accept the code. 3 attempts left this minute. Wait for the next code in the app and enter it.');
+  });
+
+  it('the lock shows a countdown instead of an error loop, then lets the person try again', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const now = Date.now();
+    backend({
+      startEnrolment: () => ({ ok: true, value: start }),
+      validateCode: () => ({ ok: false, error: { kind: 'tooManyAttempts', origin: ORIGIN, retryAt: now + 45_000 } }),
+    });
+    renderView();
+    await goToCodeStep();
+    await submit(codeAt(Date.now()));
+    expect(screen.getByText('Too many attempts')).toBeTruthy();
+    const timer = screen.getByRole('timer');
+    expect(timer.textContent).toMatch(/^0:4[45]$/);
+    expect((screen.getByRole('button', { name: 'Check and connect' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByLabelText('6-digit code') as HTMLInputElement).disabled).toBe(true);
+    await act(async () => {
+      vi.advanceTimersByTime(46_000);
+    });
+    await waitFor(() => expect(screen.queryByRole('timer')).toBeNull());
+    expect((screen.getByRole('button', { name: 'Check and connect' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(document.body.textContent).toContain('You can enter a code again.');
+  });
+
+  it('warns when this computer and the portal disagree about the time', async () => {
+    backend({ startEnrolment: () => ({ ok: true, value: { ...start, serverClockOffsetMs: 95_000 } }) });
+    renderView();
+    await screen.findByRole('heading', { name: 'Get an authenticator app' });
+    expect(document.body.textContent).toContain("This computer's clock is about 2 minutes behind the portal's.");
+    cleanup();
+    backend({ startEnrolment: () => ({ ok: true, value: { ...start, serverClockOffsetMs: -40_000 } }) });
+    renderView();
+    await screen.findByRole('heading', { name: 'Get an authenticator app' });
+    expect(document.body.textContent).toContain("This computer's clock is about 40 seconds ahead of the portal's.");
+    cleanup();
+    backend({ startEnrolment: () => ({ ok: true, value: { ...start, serverClockOffsetMs: 20_000 } }) });
+    renderView();
+    await screen.findByRole('heading', { name: 'Get an authenticator app' });
+    expect(document.body.textContent).not.toContain("This computer's clock");
+  });
+
+  it('explains when setup is not available and offers the other views', async () => {
+    backend({ startEnrolment: () => ({ ok: false, error: { kind: 'notAvailable', origin: ORIGIN, message: 'TFA application settings are not available' } }) });
+    renderView();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Setup is not available');
+    fireEvent.click(screen.getByRole('button', { name: 'Backup codes' }));
+    expect(navigate).toHaveBeenCalledWith('codes');
+  });
+
+  it('cancel forgets the enrolment in the background', async () => {
+    backend({ startEnrolment: () => ({ ok: true, value: start }), cancelEnrolment: () => ({ ok: true, value: true }) });
+    renderView();
+    await screen.findByRole('heading', { name: 'Get an authenticator app' });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Cancel setup' }));
+    });
+    expect(sent.map((c) => c.type)).toEqual(['startEnrolment', 'cancelEnrolment']);
+    expect(screen.getByRole('status').textContent).toContain('Setup cancelled');
+    expect(document.body.textContent).not.toContain('MFRG');
+  });
+});
