@@ -51,6 +51,7 @@ function OwnerTools({ origin, me }: { origin: string; me: Me }) {
   const [target, setTarget] = useState<Target>({ status: 'none' });
 
   const handleSearch = async () => {
+    setTarget({ status: 'none' });
     setSearch({ status: 'searching' });
     const reply = await call({ type: 'searchPeople', origin, text: text.trim() });
     setSearch(reply.ok ? { status: 'ready', people: reply.value } : { status: 'error', error: reply.error });
@@ -62,9 +63,10 @@ function OwnerTools({ origin, me }: { origin: string; me: Me }) {
     setTarget(reply.ok ? { status: 'done', person } : { status: 'error', person, error: reply.error });
   };
 
-  const statusText = search.status === 'searching' ? t.searching
+  const statusText = target.status === 'done' ? t.done(target.person.name)
+    : search.status === 'searching' ? t.searching
     : search.status === 'ready' ? (search.people.length ? t.results(search.people.length) : t.noResults)
-    : target.status === 'done' ? t.done(target.person.name) : '';
+    : '';
 
   return (
     <>
