@@ -34,7 +34,12 @@ export function PolicyEditor({ view, draft, onDraft, onReview, onSearchPeople, o
   const readOnly = !view.canEdit;
   const { draft: next, ips } = toPolicyDraft(draft);
   const unchanged = isEmptyDiff(diffPolicy(draftOf(view.policy), next));
-  const blocked = ips.invalid.length ? t.ipInvalidCount(ips.invalid.length) : unchanged ? t.noChanges : '';
+  const listsWhileOff = next.method === 'none' && next.trustedIps.length + next.mandatoryUsers.length + next.mandatoryGroups.length > 0;
+  const blocked = ips.invalid.length
+    ? t.ipInvalidCount(ips.invalid.length)
+    : unchanged
+      ? listsWhileOff ? t.listsNeedTfa : t.noChanges
+      : '';
   const me = view.me.id.toLowerCase();
   const owner = view.ownerId?.toLowerCase() ?? null;
   // Owner guard (§2.2): only the owner decides whether the owner must use TFA.

@@ -130,6 +130,7 @@ export const policy = {
   youTag: 'you',
   review: 'Review changes',
   noChanges: 'Nothing has changed yet.',
+  listsNeedTfa: 'Turn two-factor authentication on to save trusted IPs and mandatory lists: the portal keeps no lists while it is off.',
   reviewHeading: 'Review before saving',
   changesHeading: 'What changes',
   consequencesHeading: 'What happens next',

@@ -83,6 +83,15 @@ describe('PolicyEditor', () => {
     expect(onReview).toHaveBeenCalledOnce();
   });
 
+  it('lists typed while TFA stays off cannot be saved, and the editor says why', () => {
+    render(<Editor view={viewFor('admin', { method: 'none', trustedIps: [], mandatoryUsers: [], mandatoryGroups: [] })} />);
+    fireEvent.input(screen.getByLabelText('Trusted IP addresses'), { target: { value: '10.0.0.1' } });
+    expect(screen.getByRole('button', { name: 'Review changes' })).toHaveProperty('disabled', true);
+    expect(screen.getByText(/Turn two-factor authentication on to save trusted IPs/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: 'Authenticator app' }));
+    expect(screen.getByRole('button', { name: 'Review changes' })).toHaveProperty('disabled', false);
+  });
+
   it('is read-only for a non-admin, with the reason', () => {
     render(<Editor view={viewFor('user')} />);
     expect(screen.getByText(/Only DocSpace admins and the portal owner can change this policy; you are signed in as user/)).toBeTruthy();
