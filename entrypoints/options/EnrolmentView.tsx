@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { call } from '../../lib/client';
 import type { AppError } from '../../lib/errors';
 import type { BackupCode, EnrolmentStart } from '../../lib/protocol';
-import { ATTEMPTS_PER_MINUTE, checkClock, diagnoseCode, normaliseCode, type CodeDiagnosis } from '../../lib/tfa/otp';
+import { ATTEMPTS_PER_MINUTE, ATTEMPT_WINDOW_MS, checkClock, diagnoseCode, normaliseCode, type CodeDiagnosis } from '../../lib/tfa/otp';
 import { describeError } from '../../lib/messages';
 import { hostOf } from '../../lib/portal/origin';
 import { enrolment as t, backupCodes as codesText } from '../../lib/i18n/enrolment';
@@ -22,7 +22,7 @@ type Attempt =
   | { status: 'idle'; attemptsLeft: number | null }
   | { status: 'busy'; text: string; warning: string | null }
   | { status: 'failed'; text: string; warning: string | null }
-  | { status: 'locked'; retryAt: number; warning: string | null };
+  | { status: 'locked'; retryAt: number; text: string | null; warning: string | null };
 
 interface Props extends ViewProps {
   /** An enrolment already started (after resetting my authenticator): skip startEnrolment. */
@@ -90,8 +90,11 @@ export function EnrolmentView({ origin, navigate, params, initial }: Props) {
       setAnnounce(t.doneText);
       return;
     }
-    if (reply.error.kind === 'tooManyAttempts') setAttempt({ status: 'locked', retryAt: reply.error.retryAt, warning });
-    else setAttempt({ status: 'failed', text: failureText(reply.error), warning });
+    const { error } = reply;
+    if (error.kind === 'tooManyAttempts') setAttempt({ status: 'locked', retryAt: error.retryAt, text: null, warning });
+    // The last attempt of the minute was wrong: the next one would be refused, so wait now.
+    else if (error.kind === 'wrongCode' && error.attemptsLeft === 0) setAttempt({ status: 'locked', retryAt: Date.now() + ATTEMPT_WINDOW_MS, text: failureText(error), warning });
+    else setAttempt({ status: 'failed', text: failureText(error), warning });
   };
 
   const handleCancel = async () => {
@@ -125,7 +128,7 @@ export function EnrolmentView({ origin, navigate, params, initial }: Props) {
             onSubmit={handleSubmit}
             onCancel={handleCancel}
             busy={attempt.status === 'busy' ? attempt.text : null}
-            error={attempt.status === 'failed' ? attempt.text : null}
+            error={attempt.status === 'failed' || attempt.status === 'locked' ? attempt.text : null}
             warning={attempt.status === 'idle' ? null : attempt.warning}
             attemptsLeft={attempt.status === 'idle' ? attempt.attemptsLeft : null}
             lockedUntil={attempt.status === 'locked' ? attempt.retryAt : null}

@@ -4,7 +4,7 @@ import type { AppError } from '../errors';
 import type { CommandOf, EnrolmentStart, Replies } from '../protocol';
 import { confirmTokenFromUrl, type ConfirmToken, type DocspaceClient } from '../docspace/client';
 import { checkPortalUrl } from '../portal/origin';
-import { ATTEMPTS_PER_MINUTE, otpauthUri } from '../tfa/otp';
+import { ATTEMPTS_PER_MINUTE, ATTEMPT_WINDOW_MS, otpauthUri } from '../tfa/otp';
 import { logEvent } from '../log';
 import { clientFor, getSession, updateSession } from './session';
 
@@ -16,8 +16,7 @@ import { clientFor, getSession, updateSession } from './session';
 type HandlerResult<K extends keyof Replies> = Promise<Result<Replies[K], AppError>>;
 
 /** The portal allows 5 validate calls; the count expires a minute after the last one (§2.6). */
-export const MAX_ATTEMPTS = ATTEMPTS_PER_MINUTE;
-export const ATTEMPT_WINDOW_MS = 60_000;
+const MAX_ATTEMPTS = ATTEMPTS_PER_MINUTE;
 
 interface Attempts { count: number; lastAt: number }
 /** Confirm keys are valid for an hour (§5.3); a stored one is reused a little less long. */

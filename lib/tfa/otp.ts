@@ -11,6 +11,8 @@ export const STEP_SECONDS = 30;
 export const PORTAL_WINDOW_STEPS = 10;
 /** The portal allows this many validate calls a minute (sliding, §2.6). */
 export const ATTEMPTS_PER_MINUTE = 5;
+/** The count expires this long after the last counted attempt. */
+export const ATTEMPT_WINDOW_MS = 60_000;
 /** A step either way is normal (the code changed while it was typed): no warning. */
 export const NORMAL_DRIFT_STEPS = 1;
 /** How far we look for the code before saying it is not from this key (±60 min). */

@@ -143,6 +143,19 @@ describe('EnrolmentView', () => {
     expect(screen.getByRole('alert').textContent).toBe('The portal did not accept the code. 3 attempts left this minute. Wait for the next code in the app and enter it.');
   });
 
+  it('the last wrong code of the minute starts the countdown at once', async () => {
+    backend({
+      startEnrolment: () => ({ ok: true, value: start }),
+      validateCode: () => ({ ok: false, error: { kind: 'wrongCode', origin: ORIGIN, attemptsLeft: 0 } }),
+    });
+    renderView();
+    await goToCodeStep();
+    await submit(codeAt(Date.now()));
+    expect(screen.getByRole('alert').textContent).toContain('0 attempts left this minute');
+    expect(screen.getByRole('timer').textContent).toMatch(/^(1:00|0:59)$/);
+    expect((screen.getByRole('button', { name: 'Check and connect' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
   it('the lock shows a countdown instead of an error loop, then lets the person try again', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const now = Date.now();
