@@ -17,9 +17,6 @@ type View =
   | { status: 'ready'; data: PortalStatus; refreshing: boolean }
   | { status: 'error'; error: AppError };
 
-/** A status older than this is shown at once and refreshed behind it. */
-const STALE_MS = 5_000;
-
 export function App() {
   const [view, setView] = useState<View>({ status: 'loading' });
   const [target, setTarget] = useState<{ origin: string; tabId?: number; url?: string } | null>(null);
@@ -30,7 +27,8 @@ export function App() {
   const load = useCallback(async (origin: string, tabId: number | undefined, refresh: boolean) => {
     const reply = await call<'getStatus'>({ type: 'getStatus', origin, tabId, refresh });
     if (!reply.ok) return setView({ status: 'error', error: reply.error });
-    const stale = !refresh && Date.now() - reply.value.checkedAt > STALE_MS;
+    // Stale-while-revalidate: the cached status shows at once, the portal is asked behind it.
+    const stale = !refresh && reply.value.state !== 'notPortal';
     setView({ status: 'ready', data: reply.value, refreshing: stale });
     if (stale) await load(origin, tabId, true);
   }, []);

@@ -1,0 +1,135 @@
+// The popup in real Chromium and Firefox against the emulated portal: every state a user can meet.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
+import { signInWithCookie, startPortal, type RunningPortal } from './harness/portal';
+
+/** Badge text of the tab showing `origin`, read from an extension page. */
+async function badgeOf(page: E2EPage, origin: string): Promise<string> {
+  return page.evaluate(async (o: string) => {
+    interface Api { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> }; action: { getBadgeText(d: { tabId: number }): Promise<string> } }
+    const g = globalThis as unknown as { browser?: Api; chrome: Api };
+    const api = g.browser ?? g.chrome;
+    const tab = (await api.tabs.query({})).find((t) => t.url?.startsWith(`${o}/`));
+    return tab?.id === undefined ? 'no tab' : api.action.getBadgeText({ tabId: tab.id });
+  }, origin);
+}
+
+describe.each(selectedBrowsers())('%s popup', (browserName) => {
+  let browser: E2EBrowser;
+  let portal: RunningPortal;
+  let plainSite: Server;
+  let plainOrigin: string;
+  const opened: E2EPage[] = [];
+
+  beforeAll(async () => {
+    [browser, portal] = await Promise.all([launchBrowser(browserName), startPortal()]);
+    plainSite = createServer((_q, r) => r.writeHead(200, { 'Content-Type': 'text/html' }).end('<title>Blog</title><h1>Just a blog</h1>'));
+    await new Promise<void>((r) => plainSite.listen(0, '127.0.0.1', r));
+    plainOrigin = `http://127.0.0.1:${(plainSite.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.close();
+    await new Promise((r) => plainSite?.close(r));
+  });
+  afterEach(async () => {
+    portal.injectFault(null);
+    for (const p of opened.splice(0)) await p.close().catch(() => undefined);
+  });
+
+  const popupFor = async (tab: E2EPage) => {
+    const popup = await browser.openPopup(tab);
+    opened.push(popup);
+    return popup;
+  };
+
+  it('admin: policy with trusted IPs and mandatory users and groups by name', async () => {
+    const alice = portal.user('alice@demo.test');
+    const finance = portal.groups.find((g) => g.name === 'Finance')!;
+    portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8'], mandatoryUsers: [alice.id], mandatoryGroups: [finance.id] });
+    const tab = await signInWithCookie(browser, portal, 'admin');
+    opened.push(tab);
+    const popup = await popupFor(tab);
+    await popup.waitForText(`Signed in as ${portal.user('admin').displayName}`);
+    await popup.waitForText('On: authenticator app');
+    await popup.waitForText('10.0.0.0/8');
+    await popup.waitForText(alice.displayName);
+    await popup.waitForText('Finance');
+    expect(await popup.bodyText()).toContain('outside the trusted networks');
+  });
+
+  it('user not enrolled while TFA applies: says so, offers set-up, badge "!"', async () => {
+    portal.reset();
+    const tab = await signInWithCookie(browser, portal, 'user');
+    opened.push(tab);
+    portal.setPolicy({ enabled: true });
+    const popup = await popupFor(tab);
+    await popup.waitForText('Not enrolled');
+    await popup.waitForText('everyone must use a second factor');
+    await popup.waitForText('Set up authenticator');
+    if (browserName === 'firefox') {
+      // The Firefox popup runs in a tab of its own; the portal tab's badge follows its next load.
+      await tab.evaluate(() => location.reload());
+      await tab.waitForText('Signed in as');
+    }
+    await expect.poll(() => badgeOf(popup, portal.origin), { timeout: 5000 }).toBe('!');
+  });
+
+  it('policy off: says TFA is off', async () => {
+    portal.reset();
+    const tab = await signInWithCookie(browser, portal, 'user');
+    opened.push(tab);
+    const popup = await popupFor(tab);
+    await popup.waitForText('No: two-factor authentication is off on this portal.');
+    expect(await popup.bodyText()).toContain('Off');
+  });
+
+  it('signed out: says so and offers the sign-in page', async () => {
+    portal.reset();
+    await browser.setCookie({ origin: portal.origin, name: 'asc_auth_key', value: 'expired' });
+    const tab = await browser.openTab(`${portal.origin}/`);
+    opened.push(tab);
+    const popup = await popupFor(tab);
+    await popup.waitForText(`Signed out of ${new URL(portal.origin).host}`);
+    expect(await popup.text('button', 'Open the sign-in page')).toBe('Open the sign-in page');
+  });
+
+  it('not a portal: a short explanation, not an error', async () => {
+    const tab = await browser.openTab(`${plainOrigin}/`);
+    opened.push(tab);
+    const popup = await popupFor(tab);
+    await popup.waitForText('Not a DocSpace portal');
+    expect(await popup.bodyText()).not.toMatch(/HTTP|error/i);
+  });
+
+  it('an error from the portal: one sentence naming the portal and the status, with Retry that recovers', async () => {
+    portal.reset();
+    const tab = await signInWithCookie(browser, portal, 'user');
+    opened.push(tab);
+    portal.injectFault({ kind: 'html502', path: /tfaapp$/ });
+    const popup = await popupFor(tab);
+    await popup.waitForText(`${new URL(portal.origin).host} had an internal error (HTTP 502).`);
+    portal.injectFault(null);
+    await popup.click('button', 'Retry');
+    await popup.waitForText(`Signed in as ${portal.user('user').displayName}`);
+  });
+
+  it.runIf(browserName === 'chromium')('service worker restart between two opens: the status is still there', async () => {
+    portal.reset();
+    const tab = await signInWithCookie(browser, portal, 'user');
+    opened.push(tab);
+    const first = await popupFor(tab);
+    await first.waitForText('Signed in as');
+    await first.close();
+    await browser.restartBackground();
+    portal.setLatency(3000);
+    portal.clearLog();
+    const second = await popupFor(tab);
+    // Shown from storage.session before the (slow) portal could have answered.
+    await second.waitForText(`Signed in as ${portal.user('user').displayName}`, 2500);
+    expect(portal.requests.filter((r) => r.path.startsWith('/api/')).length).toBe(0);
+    portal.setLatency(0);
+  });
+});
