@@ -139,7 +139,7 @@ export const policy = {
     youEnrolNow: 'You have not set up an authenticator for this portal: you set it up right away, here.',
     youEnrolOrConfirm: 'You continue here at once: set up an authenticator if you have none for this portal yet, otherwise confirm with a code.',
     youConfirmWithCode: 'You sign back in with a code from your authenticator app.',
-    dependsOnYourIp: 'You are not a mandatory user, so whether the portal asks you for a code depends on the address you connect from; if it does not, sign in with your password only.',
+    dependsOnYourIp: 'Trusted IPs are set: unless you belong to a mandatory group, whether the portal asks you for a code depends on the address you connect from; if it does not, your password is enough.',
     smsOnPortal: 'SMS set-up is done on the portal: sign in there and follow its steps.',
     listsCleared: 'Turning TFA off makes the portal clear its trusted IPs and mandatory lists.',
     nobodySignedOut: 'Nobody is signed out.',
