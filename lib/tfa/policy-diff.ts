@@ -40,6 +40,7 @@ export function expectedAfterSave(draft: PolicyDraft): PolicyDraft {
   return { ...draft, trustedIps: canonicalTrustedIps(draft.trustedIps) };
 }
 
+/** The editable part of a policy read from the portal. */
 export function draftOf(policy: Pick<TfaPolicy, 'method' | 'trustedIps' | 'mandatoryUsers' | 'mandatoryGroups'>): PolicyDraft {
   return { method: policy.method, trustedIps: [...policy.trustedIps], mandatoryUsers: [...policy.mandatoryUsers], mandatoryGroups: [...policy.mandatoryGroups] };
 }
@@ -56,6 +57,7 @@ export function diffPolicy(before: PolicyDraft, draft: PolicyDraft): PolicyDiff 
   };
 }
 
+/** True when saving would change nothing the portal holds. */
 export function isEmptyDiff(d: PolicyDiff): boolean {
   const lists = [d.trustedIps, d.mandatoryUsers, d.mandatoryGroups];
   return d.method === null && lists.every((l) => l.added.length === 0 && l.removed.length === 0);
@@ -64,6 +66,7 @@ export function isEmptyDiff(d: PolicyDiff): boolean {
 /** Whether the new policy challenges me: certainly, depending on my IP, or not at all. */
 export type Challenge = 'yes' | 'dependsOnIp' | 'no';
 
+/** Whether the policy after saving `draft` asks me for a code (group membership only counts when `groupIds` is known). */
 export function challengeFor(draft: PolicyDraft, me: { id: string; groupIds?: string[] }): Challenge {
   const applies = applicabilityFor({ ...expectedAfterSave(draft), smsAvailable: false, appAvailable: true }, me);
   switch (applies.kind) {
