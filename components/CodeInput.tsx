@@ -14,7 +14,11 @@ interface Props {
 
 const digitsOf = (text: string) => text.replace(/\D/g, '').slice(0, 6);
 
-/** The 6-digit code field: numeric keyboard, one-time-code autofill, paste with spaces. */
+/**
+ * The 6-digit code field: numeric keyboard, one-time-code autofill, paste with spaces.
+ * No `maxLength`: browsers cut inserted text ("123 456" from autofill, drag and drop or
+ * a password manager) to "123 45" before any handler sees it; the handler keeps six digits.
+ */
 export function CodeInput({ id, value, onValue, errorId, disabled, inputRef }: Props) {
   const hintId = `${id}-hint`;
   return (
@@ -29,14 +33,13 @@ export function CodeInput({ id, value, onValue, errorId, disabled, inputRef }: P
         inputMode="numeric"
         autoComplete="one-time-code"
         pattern="[0-9]{6}"
-        maxLength={6}
         spellcheck={false}
         value={value}
         disabled={disabled}
         aria-invalid={errorId ? 'true' : 'false'}
         aria-describedby={errorId ? `${errorId} ${hintId}` : hintId}
         onPaste={(e) => {
-          // "123 456" is seven characters: take the digits before maxLength cuts them.
+          // Replace rather than insert: a pasted code is the whole code.
           const pasted = e.clipboardData?.getData('text');
           if (!pasted) return;
           e.preventDefault();

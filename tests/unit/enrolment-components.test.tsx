@@ -93,7 +93,7 @@ describe('CodeInput', () => {
     const input = screen.getByLabelText('6-digit code') as HTMLInputElement;
     expect(input.getAttribute('inputmode')).toBe('numeric');
     expect(input.getAttribute('autocomplete')).toBe('one-time-code');
-    expect(input.maxLength).toBe(6);
+    expect(input.getAttribute('pattern')).toBe('[0-9]{6}');
     expect(input.getAttribute('aria-invalid')).toBe('false');
     expect(input.getAttribute('aria-describedby')).toBe('c-hint');
   });
@@ -104,6 +104,11 @@ describe('CodeInput', () => {
     fireEvent.input(input, { target: { value: '12a 3' } });
     expect(input.value).toBe('123');
     expect(screen.getByTestId('value').textContent).toBe('123');
+    // Inserted with spaces (autofill, drag and drop): all six digits survive; a seventh is dropped.
+    fireEvent.input(input, { target: { value: '123 456' } });
+    expect(input.value).toBe('123456');
+    fireEvent.input(input, { target: { value: '1234567' } });
+    expect(input.value).toBe('123456');
   });
 
   it('accepts a pasted code with spaces', () => {

@@ -1,0 +1,256 @@
+// Enrolment, backup codes and self-reset: the built extension's options page in real Chromium and Firefox
+// against the emulated portal. Codes are computed here with otplib from the key the page shows.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createGuardrails, generate } from 'otplib';
+import { launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
+import { signInWithCookie, startPortal, type RunningPortal } from './harness/portal';
+import { findStepOffset } from '../../lib/tfa/otp';
+
+const codeAt = (secret: string, atMs = Date.now()) =>
+  generate({ secret, epoch: Math.floor(atMs / 1000), guardrails: createGuardrails({ MIN_SECRET_BYTES: 10 }) });
+
+/** Six digits that are the code of no step within ±2 hours for this key. */
+function notFromKey(secret: string): string {
+  for (let n = 0; ; n++) {
+    const candidate = String(n * 7919 % 1_000_000).padStart(6, '0');
+    if (findStepOffset(secret, candidate, Date.now(), 240) === null) return candidate;
+  }
+}
+
+describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
+  let browser: E2EBrowser;
+  let portal: RunningPortal;
+  const opened: E2EPage[] = [];
+
+  beforeAll(async () => {
+    [browser, portal] = await Promise.all([launchBrowser(browserName), startPortal()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+  beforeEach(() => portal.reset());
+  afterEach(async () => {
+    for (const p of opened.splice(0)) await p.close().catch(() => undefined);
+  });
+
+  const openView = async (view: string, extra: Record<string, string> = {}): Promise<E2EPage> => {
+    const page = await browser.openExtensionPage(`options.html?${new URLSearchParams({ view, origin: portal.origin, ...extra }).toString()}`);
+    opened.push(page);
+    return page;
+  };
+  /** Signed in in the browser, then the admin turned the policy on (this session predates it). */
+  const signedInUnderPolicy = async (role: string) => {
+    opened.push(await signInWithCookie(browser, portal, role));
+    portal.setPolicy({ enabled: true });
+    return portal.user(role);
+  };
+  const validations = () => portal.requests.filter((r) => r.path === '/api/2.0/settings/tfaapp/validate');
+  const shownKey = (page: E2EPage) => page.evaluate(() => document.querySelector('.setup-key-value')?.textContent?.replace(/\s+/g, '') ?? '');
+
+  /** Walks steps 1 and 2; returns the key read from the page. */
+  async function toCodeStep(page: E2EPage): Promise<string> {
+    await page.waitForText('Get an authenticator app');
+    await page.click('button', 'Next');
+    await page.waitForText('Setup key');
+    const key = await shownKey(page);
+    expect(key).toMatch(/^[A-Z2-7]{16}$/);
+    await page.click('button', 'Next');
+    await page.waitForText('Enter the code from the app');
+    return key;
+  }
+  async function enterCode(page: E2EPage, code: string) {
+    await page.fill('6-digit code', code);
+    await page.click('button', 'Check and connect');
+  }
+
+  it('enrols with a code computed from the key on the page; backup codes at once, downloaded; regenerated on the backup codes page', async () => {
+    const user = await signedInUnderPolicy('user');
+    const page = await openView('enrol');
+    await page.waitForText('Get an authenticator app');
+    await page.click('button', 'Next');
+    await page.waitForText('Setup key');
+    // The QR code is drawn locally (SVG), labelled, on the light quiet zone; the key is shown in fours.
+    const qr = await page.evaluate(() => {
+      const svg = document.querySelector('svg.qr-code');
+      return {
+        label: svg?.getAttribute('aria-label') ?? null,
+        role: svg?.getAttribute('role') ?? null,
+        modules: svg?.querySelector('path.qr-dark')?.getAttribute('d')?.length ?? 0,
+        light: svg ? getComputedStyle(svg.querySelector('rect.qr-light')!).fill : null,
+        portalImage: document.querySelectorAll('img').length,
+      };
+    });
+    expect(qr).toMatchObject({ role: 'img', label: `QR code that adds ${user.email} on 127.0.0.1 to an authenticator app`, portalImage: 0 });
+    expect(qr.modules).toBeGreaterThan(100);
+    expect(qr.light).toBe('rgb(255, 255, 255)');
+    const key = await shownKey(page);
+    expect(key).toBe(portal.secretOf(user.email));
+    expect(await page.bodyText()).toContain(key.match(/.{4}/g)!.join(' '));
+    await page.click('button', 'Next');
+    await page.waitForText('Enter the code from the app');
+
+    const code = await codeAt(key);
+    await enterCode(page, `${code.slice(0, 3)} ${code.slice(3)}`);
+    await page.waitForText('Your authenticator is connected');
+    // One request; the portal's log redacts the code itself.
+    expect(validations()).toHaveLength(1);
+    const codes = portal.backupCodes(user.email);
+    expect(codes).toHaveLength(5);
+    await page.waitForText('5 of 5 codes unused');
+    const text = await page.bodyText();
+    for (const c of codes) expect(text).toContain(c.code);
+    expect(text).not.toContain(key.slice(0, 4) + ' ' + key.slice(4, 8));
+
+    // Download: a Blob behind an <a download> named after the portal and today's date.
+    await page.evaluate(() => {
+      const w = window as unknown as { saved: { name: string; url: string }[]; blobs: Map<string, Blob> };
+      w.saved = [];
+      w.blobs = new Map();
+      const create = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (b: Blob | MediaSource) => {
+        const url = create(b);
+        w.blobs.set(url, b as Blob);
+        return url;
+      };
+      // Keep the file out of the test machine's Downloads folder.
+      document.addEventListener('click', (e) => {
+        const a = e.target;
+        if (a instanceof HTMLAnchorElement && a.download) {
+          w.saved.push({ name: a.download, url: a.href });
+          e.preventDefault();
+        }
+      }, true);
+    });
+    await page.click('button', 'Download .txt');
+    const file = await page.evaluate(async () => {
+      const w = window as unknown as { saved: { name: string; url: string }[]; blobs: Map<string, Blob> };
+      const first = w.saved[0];
+      return first ? { name: first.name, text: await w.blobs.get(first.url)!.text() } : null;
+    });
+    const port = new URL(portal.origin).port;
+    expect(file?.name).toMatch(new RegExp(`^backup-codes-127\\.0\\.0\\.1_${port}-\\d{4}-\\d{2}-\\d{2}\\.txt$`));
+    for (const c of codes) expect(file?.text).toContain(c.code);
+    await page.waitForText(`Saved as ${file?.name}`);
+
+    // Print goes through window.print on this page (no pop-up window).
+    const printed = await page.evaluate(() => {
+      let calls = 0;
+      const opens: unknown[] = [];
+      window.print = () => { calls++; };
+      window.open = (...a: unknown[]) => { opens.push(a); return null; };
+      [...document.querySelectorAll('button')].find((b) => b.textContent === 'Print')?.click();
+      return { calls, opens: opens.length };
+    });
+    expect(printed).toEqual({ calls: 1, opens: 0 });
+
+    // The backup codes page: the same codes, then a new set after confirming.
+    await page.click('link', 'Backup codes');
+    await page.waitForText('5 of 5 codes unused');
+    await page.click('button', 'Create new codes…');
+    await page.waitForText('Create new backup codes?');
+    await page.click('button', 'Create new codes');
+    await page.waitForText('New backup codes created. The old ones no longer work.');
+    const fresh = portal.backupCodes(user.email);
+    expect(fresh.map((c) => c.code)).not.toEqual(codes.map((c) => c.code));
+    const after = await page.bodyText();
+    for (const c of fresh) expect(after).toContain(c.code);
+    for (const c of codes) expect(after).not.toContain(c.code);
+  });
+
+  it('a code not from this key and a code 20 minutes behind are not sent; a code 3 minutes ahead is sent with a warning', async () => {
+    const user = await signedInUnderPolicy('user');
+    const page = await openView('enrol');
+    const key = await toCodeStep(page);
+
+    await enterCode(page, notFromKey(key));
+    await page.waitForText('This code does not come from this key');
+    await page.waitForText('The code was not sent.');
+    expect(await page.evaluate(() => document.querySelector('input[name="code"]')?.getAttribute('aria-invalid'))).toBe('true');
+
+    await enterCode(page, await codeAt(key, Date.now() - 20 * 60_000));
+    await page.waitForText("Your authenticator's clock is about 20 minutes behind. The portal only accepts codes up to 5 minutes off, so the code was not sent.");
+    expect(validations()).toEqual([]);
+
+    await enterCode(page, await codeAt(key, Date.now() + 3 * 60_000));
+    await page.waitForText('Your authenticator is connected');
+    await page.waitForText("Your authenticator's clock is about 3 minutes ahead. The portal accepts codes up to 5 minutes off, so this one was sent");
+    expect(validations()).toHaveLength(1);
+    expect(portal.state.isEnrolled(user.id)).toBe(true);
+  });
+
+  it('from the portal activation page after signing in with the form: the key comes from the HttpOnly cookie', async () => {
+    portal.setPolicy({ enabled: true });
+    const user = portal.user('user');
+    const tab = await browser.openTab(`${portal.origin}/`);
+    opened.push(tab);
+    await tab.fill('E-mail', user.email);
+    await tab.fill('Password', user.password);
+    await tab.click('button', 'Sign in');
+    await tab.waitForText('Set up your authenticator app');
+    const confirmUrl = await tab.url();
+    expect(confirmUrl).toContain('/confirm/TfaActivation?type=TfaActivation&uid=');
+
+    portal.clearLog();
+    const page = await openView('enrol', { confirmUrl });
+    const key = await toCodeStep(page);
+    expect(key).toBe(portal.secretOf(user.email));
+    // Straight to setup with the activation link: no confirm-data call needed.
+    expect(portal.requests.map((r) => r.path)).not.toContain('/api/2.0/settings/tfaapp/confirm');
+    await enterCode(page, await codeAt(key));
+    await page.waitForText('Your authenticator is connected');
+    await page.waitForText('5 of 5 codes unused');
+  });
+
+  it('a background restart mid-setup loses nothing: the confirm token is in session storage', async () => {
+    const user = await signedInUnderPolicy('user');
+    const page = await openView('enrol');
+    const key = await toCodeStep(page);
+    await browser.restartBackground();
+    await enterCode(page, await codeAt(key));
+    await page.waitForText('Your authenticator is connected');
+    expect(portal.state.isEnrolled(user.id)).toBe(true);
+  });
+
+  it('resetting my authenticator leads straight back into enrolment with a new key', async () => {
+    const user = await signedInUnderPolicy('user');
+    const { secret: old } = portal.enrol(user.email);
+    const page = await openView('reset');
+    await page.waitForText('All your other sessions on this portal are signed out');
+    await page.click('button', 'Reset my authenticator…');
+    await page.waitForText('Reset your authenticator?');
+    await page.click('button', 'Reset and set up again');
+    await page.waitForText('Your authenticator was reset. Set up the new one now.');
+    const key = await toCodeStep(page);
+    expect(key).not.toBe(old);
+    expect(key).toBe(portal.secretOf(user.email));
+    await enterCode(page, await codeAt(key));
+    await page.waitForText('Your authenticator is connected');
+    await page.waitForText('5 of 5 codes unused');
+  });
+
+  // Last: the extension remembers the lock for this portal for a minute.
+  it('codes the portal refuses show the attempts left, and the lock shows a countdown instead of another request', async () => {
+    await signedInUnderPolicy('user');
+    const page = await openView('enrol');
+    const key = await toCodeStep(page);
+    // The portal's clock jumps 20 minutes after setup started: codes pass the local check, the portal refuses them.
+    portal.setClockOffset(20 * 60_000);
+    for (let left = 4; left >= 1; left--) {
+      await enterCode(page, await codeAt(key));
+      await page.waitForText(`The portal did not accept the code. ${left} attempt${left === 1 ? '' : 's'} left this minute.`);
+    }
+    await enterCode(page, await codeAt(key));
+    await page.waitForText('Too many attempts');
+    await page.waitForText('Try again in');
+    const timer = await page.text('timer');
+    expect(timer).toMatch(/^(1:00|0:[0-5]\d)$/);
+    expect(validations()).toHaveLength(5);
+    const disabled = await page.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Check and connect')?.disabled);
+    expect(disabled).toBe(true);
+    // Live: the countdown moves.
+    await new Promise((r) => setTimeout(r, 2100));
+    expect(await page.text('timer')).not.toBe(timer);
+    expect(validations()).toHaveLength(5);
+  });
+});
