@@ -1,4 +1,3 @@
-import { useId } from 'preact/hooks';
 import { groupKey } from '../lib/tfa/otp';
 import { enrolment as t } from '../lib/i18n/enrolment';
 import { CopyButton } from './CopyButton';
@@ -12,12 +11,11 @@ interface Props {
 
 /** The setup key as selectable monospace text in groups of four, with Copy, and what it is for. */
 export function SetupKey({ setupKey, account, issuer }: Props) {
-  const id = useId();
   return (
     <dl class="setup-key">
-      <dt id={`${id}-key`}>{t.keyLabel}</dt>
+      <dt>{t.keyLabel}</dt>
       <dd>
-        <code class="mono setup-key-value" aria-labelledby={`${id}-key`}>
+        <code class="mono setup-key-value">
           {groupKey(setupKey).join(' ')}
         </code>{' '}
         <CopyButton text={setupKey} label={t.copyKey} />

@@ -72,6 +72,16 @@ export function EnrolmentView({ origin, navigate, params, initial }: Props) {
   useEffect(() => {
     if (!initial) void load();
   }, [origin]);
+  const isInSetup = phase.status === 'setup';
+  useEffect(() => {
+    if (!isInSetup) return undefined;
+    // Closing the page ends the setup: the background forgets the confirm token (best effort).
+    const handlePageHide = (e: PageTransitionEvent) => {
+      if (!e.persisted) void call({ type: 'cancelEnrolment', origin });
+    };
+    addEventListener('pagehide', handlePageHide);
+    return () => removeEventListener('pagehide', handlePageHide);
+  }, [isInSetup, origin]);
 
   const handleSubmit = async () => {
     if (phase.status !== 'setup') return;

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { call } from '../../lib/client';
 import type { AppError } from '../../lib/errors';
 import type { EnrolmentStart } from '../../lib/protocol';
@@ -13,24 +13,30 @@ type State =
   | { status: 'confirming' }
   | { status: 'resetting' }
   | { status: 'error'; error: AppError }
-  | { status: 'enrolling'; start: EnrolmentStart };
+  | { status: 'enrolling' };
 
 /** Reset my authenticator behind a confirmation, then continue straight into enrolment. */
 export function ResetView(props: ViewProps) {
   const { origin } = props;
   const [state, setState] = useState<State>({ status: 'idle' });
+  // The setup key is handed to the enrolment once and not kept here (it keeps its own copy until setup ends).
+  const handoff = useRef<EnrolmentStart | null>(null);
+  useEffect(() => {
+    if (state.status === 'enrolling') handoff.current = null;
+  }, [state.status]);
 
   const handleReset = async () => {
     setState({ status: 'resetting' });
     const reply = await call({ type: 'resetMyApp', origin });
-    setState(reply.ok ? { status: 'enrolling', start: reply.value } : { status: 'error', error: reply.error });
+    if (reply.ok) handoff.current = reply.value;
+    setState(reply.ok ? { status: 'enrolling' } : { status: 'error', error: reply.error });
   };
 
   if (state.status === 'enrolling') {
     return (
       <>
         <p class="notice ok" role="status">{t.done}</p>
-        <EnrolmentView {...props} initial={state.start} />
+        <EnrolmentView {...props} initial={handoff.current ?? undefined} />
       </>
     );
   }

@@ -56,6 +56,7 @@ async function submit(code: string) {
 }
 
 const validations = () => sent.filter((c) => c.type === 'validateCode');
+const types = () => sent.map((c) => c.type);
 
 beforeEach(() => {
   navigate.mockReset();
@@ -215,5 +216,23 @@ describe('EnrolmentView', () => {
     expect(sent.map((c) => c.type)).toEqual(['startEnrolment', 'cancelEnrolment']);
     expect(screen.getByRole('status').textContent).toContain('Setup cancelled');
     expect(document.body.textContent).not.toContain('MFRG');
+  });
+
+  it('closing the page during setup tells the background to forget the confirm token', async () => {
+    backend({ startEnrolment: () => ({ ok: true, value: start }), cancelEnrolment: () => ({ ok: true, value: true }) });
+    renderView();
+    await screen.findByRole('heading', { name: 'Get an authenticator app' });
+    await waitFor(() => expect(types()).toEqual(['startEnrolment']));
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 20));
+    });
+    const kept = new Event('pagehide') as Event & { persisted: boolean };
+    kept.persisted = true;
+    window.dispatchEvent(kept);
+    expect(types()).toEqual(['startEnrolment']);
+    const closed = new Event('pagehide') as Event & { persisted: boolean };
+    closed.persisted = false;
+    window.dispatchEvent(closed);
+    expect(types()).toEqual(['startEnrolment', 'cancelEnrolment']);
   });
 });
