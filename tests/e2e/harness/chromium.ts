@@ -1,0 +1,256 @@
+// Debian's Chromium with the built test extension, driven by playwright-core.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { ACTION_TIMEOUT_MS, BROWSER_BINARIES, INSTALL_PAGE_WAIT_MS, TEST_BUILDS } from './config';
+import { BasePage } from './page';
+import { pollFor, withTimeout } from './wait';
+import type { CookieSpec, E2EBrowser, E2EPage, Role } from './types';
+
+class PlaywrightPage extends BasePage {
+  constructor(readonly raw: Page) {
+    super();
+  }
+
+  url(): Promise<string> {
+    return Promise.resolve(this.raw.url());
+  }
+
+  click(role: Role, name: string): Promise<void> {
+    return this.raw.getByRole(role, { name, exact: true }).click();
+  }
+
+  fill(label: string, value: string): Promise<void> {
+    return this.raw.getByLabel(label, { exact: true }).fill(value);
+  }
+
+  text(role: Role, name?: string): Promise<string> {
+    return this.raw.getByRole(role, name === undefined ? {} : { name, exact: true }).first().innerText();
+  }
+
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    // The driver's own typing unwraps handles; specs pass plain serialisable values.
+    const run = this.raw.evaluate.bind(this.raw) as (f: typeof fn, a?: A) => Promise<R>;
+    return run(fn, arg);
+  }
+
+  async bringToFront(): Promise<void> {
+    await this.raw.bringToFront();
+  }
+
+  close(): Promise<void> {
+    return this.raw.close();
+  }
+}
+
+type RunningStatus = 'stopped' | 'starting' | 'running' | 'stopping';
+interface WorkerVersion { scriptURL: string; runningStatus: RunningStatus }
+interface TargetInfo { targetId: string; type: string; url: string }
+interface ChromeGlobal { chrome: { action: { openPopup(): Promise<void> } } }
+
+export class ChromiumBrowser implements E2EBrowser {
+  readonly name = 'chromium';
+  /** The CDP connection that drives the current real popup, and that popup. */
+  #popup: { connection: Browser; page: Page } | null = null;
+
+  private constructor(
+    readonly context: BrowserContext,
+    readonly extensionId: string,
+    private readonly profileDir: string,
+    /** The first tab, kept on about:blank: it hosts CDP sessions and is never handed to a spec. */
+    private readonly driverPage: Page,
+  ) {}
+
+  static async launch(): Promise<ChromiumBrowser> {
+    const profileDir = await mkdtemp(path.join(tmpdir(), 'e2e-chromium-'));
+    const extension = TEST_BUILDS.chromium;
+    const context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: BROWSER_BINARIES.chromium,
+      // Chromium 156's `--headless` is the new headless mode, which loads extensions.
+      headless: true,
+      args: [
+        `--disable-extensions-except=${extension}`,
+        `--load-extension=${extension}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        // Port 0: Chromium picks a free one and writes it to <profile>/DevToolsActivePort.
+        '--remote-debugging-port=0',
+      ],
+    });
+    context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+    try {
+      const worker = context.serviceWorkers().find(isExtensionWorker) ?? (await context.waitForEvent('serviceworker', { predicate: isExtensionWorker }));
+      const driverPage = context.pages()[0] ?? (await context.newPage());
+      const browser = new ChromiumBrowser(context, new URL(worker.url()).host, profileDir, driverPage);
+      await browser.#settleInstallPage();
+      return browser;
+    } catch (e) {
+      await context.close();
+      await rm(profileDir, { recursive: true, force: true });
+      throw e;
+    }
+  }
+
+  get extensionOrigin(): string {
+    return `chrome-extension://${this.extensionId}`;
+  }
+
+  async openTab(url: string): Promise<E2EPage> {
+    const page = await this.context.newPage();
+    await page.goto(url);
+    return new PlaywrightPage(page);
+  }
+
+  openExtensionPage(pathAndQuery: string): Promise<E2EPage> {
+    return this.openTab(`${this.extensionOrigin}/${pathAndQuery.replace(/^\//, '')}`);
+  }
+
+  /**
+   * Focuses the tab and has the service worker call `action.openPopup()`. Playwright's own connection never
+   * attaches to the popup, and neither does a `connectOverCDP` made before it opened, so the popup's target is
+   * found with CDP's Target domain and then driven through a new `connectOverCDP`.
+   */
+  async openPopup(tab: E2EPage): Promise<E2EPage> {
+    await this.#closePopup();
+    await tab.bringToFront();
+    const popupUrl = `${this.extensionOrigin}/popup.html`;
+    const targets = await this.#browser().newBrowserCDPSession();
+    try {
+      const popupTargets = async () =>
+        ((await targets.send('Target.getTargets')) as { targetInfos: TargetInfo[] }).targetInfos
+          .filter((t) => t.type === 'page' && t.url.startsWith(popupUrl))
+          .map((t) => t.targetId);
+      const before = new Set(await popupTargets());
+      await (await this.serviceWorker()).evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.action.openPopup());
+      const targetId = await pollFor(async () => (await popupTargets()).find((id) => !before.has(id)), () => 'action.openPopup() to show a popup');
+      const connection = await chromium.connectOverCDP(`http://127.0.0.1:${await this.#debuggingPort()}`);
+      const page = await pageWithTarget(connection, targetId).catch(async (e: unknown) => {
+        await connection.close();
+        throw e;
+      });
+      this.#popup = { connection, page };
+      page.setDefaultTimeout(ACTION_TIMEOUT_MS);
+      await page.waitForLoadState('domcontentloaded');
+      return new PlaywrightPage(page);
+    } finally {
+      await targets.detach().catch(() => undefined);
+    }
+  }
+
+  async setCookie({ origin, name, value }: CookieSpec): Promise<void> {
+    await this.context.addCookies([{ name, value, url: origin, httpOnly: true, sameSite: 'Strict' }]);
+  }
+
+  /** The extension's service worker, started first if it was stopped (evaluating a stopped worker hangs). */
+  async serviceWorker(): Promise<Worker> {
+    await this.#withServiceWorkerDomain(async (session, statusIs) => {
+      const running = statusIs('running');
+      await session.send('ServiceWorker.startWorker', { scopeURL: `${this.extensionOrigin}/` });
+      await running;
+    });
+    const worker = this.context.serviceWorkers().find(isExtensionWorker);
+    if (!worker) throw new Error('The extension has no service worker');
+    return worker;
+  }
+
+  async stopBackground(): Promise<void> {
+    await this.#withServiceWorkerDomain(async (session, statusIs) => {
+      const stopped = statusIs('stopped');
+      await session.send('ServiceWorker.stopAllWorkers');
+      await stopped;
+    });
+  }
+
+  async restartBackground(): Promise<void> {
+    await this.stopBackground();
+    await this.serviceWorker();
+  }
+
+  async close(): Promise<void> {
+    await this.#closePopup();
+    await this.context.close();
+    await rm(this.profileDir, { recursive: true, force: true });
+  }
+
+  #browser(): Browser {
+    const browser = this.context.browser();
+    if (!browser) throw new Error('Playwright gave the persistent context no browser');
+    return browser;
+  }
+
+  async #debuggingPort(): Promise<string> {
+    const [port] = (await readFile(path.join(this.profileDir, 'DevToolsActivePort'), 'utf8')).split('\n');
+    if (!port) throw new Error('Chromium wrote no DevToolsActivePort');
+    return port;
+  }
+
+  async #closePopup(): Promise<void> {
+    if (!this.#popup) return;
+    const { connection, page } = this.#popup;
+    this.#popup = null;
+    await page.close().catch(() => undefined);
+    await connection.close().catch(() => undefined);
+  }
+
+  /**
+   * The extension opens a page of its own on install. Waiting for it here keeps it from taking focus in the
+   * middle of a spec (the real popup belongs to whichever tab has focus).
+   */
+  async #settleInstallPage(): Promise<void> {
+    await pollFor(
+      () => Promise.resolve(this.context.pages().some((p) => p.url().startsWith(this.extensionOrigin)) || undefined),
+      () => 'an install-time extension page',
+      INSTALL_PAGE_WAIT_MS,
+    ).catch(() => undefined);
+  }
+
+  /**
+   * Runs `fn` with the CDP ServiceWorker domain enabled on the driver tab. `statusIs(s)` resolves once the
+   * extension's worker reports `s` (at once if it already is); Playwright's own Worker events miss stops.
+   */
+  async #withServiceWorkerDomain(fn: (session: CDPSession, statusIs: (s: RunningStatus) => Promise<void>) => Promise<void>): Promise<void> {
+    const session = await this.context.newCDPSession(this.driverPage);
+    const scope = `${this.extensionOrigin}/`;
+    let current: RunningStatus | undefined;
+    const waiters: { status: RunningStatus; resolve: () => void }[] = [];
+    session.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: WorkerVersion[] }) => {
+      for (const v of versions) {
+        if (!v.scriptURL.startsWith(scope)) continue;
+        current = v.runningStatus;
+        for (const w of waiters.filter((w) => w.status === current)) w.resolve();
+      }
+    });
+    const statusIs = (status: RunningStatus) =>
+      withTimeout(
+        new Promise<void>((resolve) => (current === status ? resolve() : waiters.push({ status, resolve }))),
+        `the service worker to be ${status}`,
+      );
+    try {
+      await session.send('ServiceWorker.enable');
+      await fn(session, statusIs);
+    } finally {
+      await session.detach().catch(() => undefined);
+    }
+  }
+}
+
+function isExtensionWorker(w: Worker): boolean {
+  return w.url().startsWith('chrome-extension://');
+}
+
+/** The page of a CDP connection that is this target. */
+async function pageWithTarget(connection: Browser, targetId: string): Promise<Page> {
+  for (const page of connection.contexts().flatMap((c) => c.pages())) {
+    const session = await page.context().newCDPSession(page);
+    const { targetInfo } = (await session.send('Target.getTargetInfo')) as { targetInfo: TargetInfo };
+    await session.detach();
+    if (targetInfo.targetId === targetId) return page;
+  }
+  throw new Error(`No page for the popup target ${targetId}`);
+}

@@ -1,0 +1,14 @@
+// One entry point: `launchBrowser(name)` gives a spec the same surface in Chromium and Firefox.
+import { ChromiumBrowser } from './chromium';
+import { FirefoxBrowser } from './firefox';
+import type { BrowserName } from './config';
+import type { E2EBrowser } from './types';
+
+export { ChromiumBrowser } from './chromium';
+export { FirefoxBrowser } from './firefox';
+export { selectedBrowsers, type BrowserName } from './config';
+export type { E2EBrowser, E2EPage, Role } from './types';
+
+export function launchBrowser(name: BrowserName): Promise<E2EBrowser> {
+  return name === 'chromium' ? ChromiumBrowser.launch() : FirefoxBrowser.launch();
+}

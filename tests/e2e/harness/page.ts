@@ -1,0 +1,34 @@
+// What both drivers' pages share: everything that is plain evaluation in the page.
+import { pollFor } from './wait';
+import type { E2EPage, Role } from './types';
+
+export abstract class BasePage implements E2EPage {
+  abstract url(): Promise<string>;
+  abstract click(role: Role, name: string): Promise<void>;
+  abstract fill(label: string, value: string): Promise<void>;
+  abstract text(role: Role, name?: string): Promise<string>;
+  abstract evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  abstract bringToFront(): Promise<void>;
+  abstract close(): Promise<void>;
+
+  bodyText(): Promise<string> {
+    return this.evaluate(() => document.body?.innerText ?? '');
+  }
+
+  isBusy(): Promise<boolean> {
+    return this.evaluate(() => document.querySelector('[aria-busy="true"]') !== null);
+  }
+
+  async waitForText(text: string, timeoutMs?: number): Promise<void> {
+    let seen = '';
+    await pollFor(
+      async () => {
+        // A navigation can destroy the context mid-poll; the next round reads the new document.
+        seen = await this.bodyText().catch(() => seen);
+        return seen.includes(text) ? true : undefined;
+      },
+      async () => `text ${JSON.stringify(text)} on ${await this.url().catch(() => '?')}.\nThe page said:\n${seen || '(nothing)'}`,
+      timeoutMs,
+    );
+  }
+}

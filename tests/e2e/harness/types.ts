@@ -1,0 +1,52 @@
+// The browser-neutral surface a spec is written against: one spec runs in Chromium and Firefox.
+import type { Page } from 'playwright-core';
+import type { BrowserName } from './config';
+
+/** ARIA roles, as Playwright spells them; Puppeteer's ARIA selector takes the same names. */
+export type Role = Parameters<Page['getByRole']>[0];
+
+export interface E2EPage {
+  /** The document's own URL (Puppeteer does not track navigations into moz-extension:// pages). */
+  url(): Promise<string>;
+  /** Clicks the element with this role and exactly this accessible name. */
+  click(role: Role, name: string): Promise<void>;
+  /** Types into the field whose label (accessible name) is exactly `label`, replacing its value. */
+  fill(label: string, value: string): Promise<void>;
+  /** Visible text of the first element with this role (and exactly this name); waits for it to appear. */
+  text(role: Role, name?: string): Promise<string>;
+  /** Visible text of the whole page. */
+  bodyText(): Promise<string>;
+  /** Waits until the page's visible text contains `text`; the error shows what the page said instead. */
+  waitForText(text: string, timeoutMs?: number): Promise<void>;
+  /** Whether any element is marked `aria-busy="true"`. */
+  isBusy(): Promise<boolean>;
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  bringToFront(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface CookieSpec {
+  origin: string;
+  name: string;
+  value: string;
+}
+
+export interface E2EBrowser {
+  readonly name: BrowserName;
+  /** A new tab on a web page (the emulated portal). */
+  openTab(url: string): Promise<E2EPage>;
+  /** A new tab on an extension page, e.g. `popup.html?origin=…` or `options.html?origin=…`. */
+  openExtensionPage(pathAndQuery: string): Promise<E2EPage>;
+  /**
+   * The popup for a portal tab. Chromium: the real popup, attached to that tab (it becomes the active tab).
+   * Firefox: `popup.html?origin=<the tab's origin>` in a tab of its own.
+   */
+  openPopup(tab: E2EPage): Promise<E2EPage>;
+  /** Sets an HttpOnly, SameSite=Strict cookie for a portal origin, as the portal's own sign-in would. */
+  setCookie(cookie: CookieSpec): Promise<void>;
+  /** Stops the background (Chromium service worker, Firefox event page) as the browser does when idle. */
+  stopBackground(): Promise<void>;
+  /** Stops the background and starts it again; session storage must survive this. */
+  restartBackground(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,25 @@
+// `npm run test:e2e [-- --no-build] [vitest arguments]`: builds the release and test extensions (the specs
+// check both manifests and drive the test build), then runs the e2e project in Chromium and Firefox.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { REPO_ROOT, missingBrowsers, selectedBrowsers } from './harness/config';
+
+const args = process.argv.slice(2);
+const build = !args.includes('--no-build');
+const vitestArgs = args.filter((a) => a !== '--no-build');
+
+function run(command: string, commandArgs: string[]): number {
+  const { status, signal } = spawnSync(command, commandArgs, { cwd: REPO_ROOT, stdio: 'inherit' });
+  return status ?? (signal ? 128 : 1);
+}
+
+const problems = missingBrowsers(selectedBrowsers());
+if (problems.length) {
+  process.stderr.write(`End-to-end tests cannot run:\n  - ${problems.join('\n  - ')}\n`);
+  process.exit(1);
+}
+for (const script of build ? ['build', 'build:test'] : []) {
+  const code = run('npm', ['run', '--silent', script]);
+  if (code !== 0) process.exit(code);
+}
+process.exit(run(path.join(REPO_ROOT, 'node_modules/.bin/vitest'), ['run', '--config', 'tests/e2e/vitest.config.ts', ...vitestArgs]));
