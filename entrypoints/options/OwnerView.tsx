@@ -23,7 +23,8 @@ type Target =
 export function OwnerView({ origin, navigate }: ViewProps) {
   const [who, setWho] = useState<Who>({ status: 'loading' });
   useEffect(() => {
-    void call({ type: 'getStatus', origin }).then((reply) =>
+    // Fresh, not the popup's cached status: who is signed in may have changed since.
+    void call({ type: 'getStatus', origin, refresh: true }).then((reply) =>
       setWho(reply.ok ? { status: 'ready', me: reply.value.me } : { status: 'error', error: reply.error }),
     );
   }, [origin]);

@@ -229,6 +229,31 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
     await page.waitForText('5 of 5 codes unused');
   });
 
+  it('the owner resets another person’s authenticator after confirming; an admin is told only the owner can', async () => {
+    const owner = await signedInUnderPolicy('owner');
+    portal.enrol(owner.email);
+    const alice = portal.user('alice@demo.test');
+    portal.enrol(alice.email);
+    const page = await openView('owner');
+    await page.fill('Find a person by name or e-mail', 'alice');
+    await page.click('button', 'Search');
+    await page.click('button', `Reset authenticator of ${alice.displayName}…`);
+    await page.waitForText(`Reset the authenticator of ${alice.displayName}?`);
+    await page.click('button', 'Reset authenticator');
+    await page.waitForText(`The authenticator of ${alice.displayName} was reset.`);
+    expect(portal.state.isEnrolled(alice.id)).toBe(false);
+    expect(portal.requests.filter((r) => r.path === '/api/2.0/settings/tfaappnewapp').map((r) => r.body)).toEqual([{ id: alice.id }]);
+
+    const admin = portal.user('admin');
+    portal.enrol(admin.email);
+    opened.push(await signInWithCookie(browser, portal, 'admin'));
+    portal.clearLog();
+    const adminPage = await openView('owner');
+    await adminPage.waitForText('Only the portal owner can reset another person’s authenticator. Ask the owner to do it.');
+    expect(await adminPage.evaluate(() => document.querySelectorAll('input[type="search"]').length)).toBe(0);
+    expect(portal.requests.map((r) => r.path)).not.toContain('/api/2.0/settings/tfaappnewapp');
+  });
+
   // Last: the extension remembers the lock for this portal for a minute.
   it('codes the portal refuses show the attempts left, and the lock shows a countdown instead of another request', async () => {
     await signedInUnderPolicy('user');
