@@ -88,6 +88,12 @@ async function beginWith(client: DocspaceClient, origin: string, token: ConfirmT
   return ok(start);
 }
 
+/** A stored token is reused only while fresh, and never for someone other than who is signed in now. */
+function canResume(enrolment: { token: ConfirmToken; startedAt: number } | undefined, meId: string | undefined): enrolment is { token: ConfirmToken; startedAt: number } {
+  if (!enrolment || Date.now() - enrolment.startedAt >= TOKEN_REUSE_MS) return false;
+  return !meId || meId.toLowerCase() === enrolment.token.uid.toLowerCase();
+}
+
 /**
  * Starts an enrolment: from the portal's activation link (key in the browser's HttpOnly
  * cookie) or else from `GET settings/tfaapp/confirm`. With an API key no portal cookie
@@ -103,7 +109,7 @@ export async function startEnrolment(c: CommandOf<'startEnrolment'>): HandlerRes
     const started = await beginWith(client.value, c.origin, fromLink.value, 'link');
     // The link's cookie expired (1 hour) or was never set here: a signed-in user can still get a fresh key.
     if (started.ok || started.error.kind !== 'signedOut') return started;
-  } else if (!c.confirmUrl && session.enrolment && Date.now() - session.enrolment.startedAt < TOKEN_REUSE_MS) {
+  } else if (!c.confirmUrl && canResume(session.enrolment, session.me?.id)) {
     // The page was reloaded or reopened mid-setup: someone who came from the activation page is not signed in.
     const resumed = await beginWith(client.value, c.origin, session.enrolment.token, 'stored');
     if (resumed.ok) return resumed;

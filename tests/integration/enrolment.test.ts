@@ -170,6 +170,20 @@ describe('start', () => {
     expect(paths()).toEqual(['GET /api/2.0/settings/tfaapp/setup']);
   });
 
+  it('a stored token of someone else is not resumed after another person signed in', async () => {
+    const ann = await signedInUnderPolicy('user');
+    await start();
+    const admin = portal.user('admin');
+    fetchWithJar.jar.cookies.set('asc_auth_key', await portal.signIn(admin.email));
+    await updateSession(origin(), (s) => ({ ...s, me: { id: admin.id, displayName: admin.displayName, email: admin.email, role: 'admin' } }));
+    portal.clearLog();
+    const s = await start();
+    expect(s.account).toBe(admin.email);
+    expect(paths()).toEqual(['GET /api/2.0/settings/tfaapp/confirm', 'GET /api/2.0/settings/tfaapp/setup']);
+    expect((await getSession(origin())).enrolment?.token.uid).toBe(admin.id);
+    expect(admin.id).not.toBe(ann.id);
+  });
+
   it('works through the router for our own pages', async () => {
     await signedInUnderPolicy('user');
     const r = await route({ type: 'startEnrolment', origin: origin() }, { id: browser.runtime.id, url: browser.runtime.getURL('/options.html') });
