@@ -8,11 +8,7 @@ import { BasePage } from './page';
 import { pollFor, withTimeout } from './wait';
 import type { CookieSpec, E2EBrowser, E2EPage, Role } from './types';
 
-class PlaywrightPage extends BasePage {
-  constructor(readonly raw: Page) {
-    super();
-  }
-
+class PlaywrightPage extends BasePage<Page> {
   url(): Promise<string> {
     return Promise.resolve(this.raw.url());
   }
@@ -27,20 +23,6 @@ class PlaywrightPage extends BasePage {
 
   text(role: Role, name?: string): Promise<string> {
     return this.raw.getByRole(role, name === undefined ? {} : { name, exact: true }).first().innerText();
-  }
-
-  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
-    // The driver's own typing unwraps handles; specs pass plain serialisable values.
-    const run = this.raw.evaluate.bind(this.raw) as (f: typeof fn, a?: A) => Promise<R>;
-    return run(fn, arg);
-  }
-
-  async bringToFront(): Promise<void> {
-    await this.raw.bringToFront();
-  }
-
-  close(): Promise<void> {
-    return this.raw.close();
   }
 }
 

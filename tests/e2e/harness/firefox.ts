@@ -11,11 +11,7 @@ function aria(role: Role | undefined, name?: string): string {
   return `::-p-aria(${parts.join('')})`;
 }
 
-class PuppeteerPage extends BasePage {
-  constructor(readonly raw: Page) {
-    super();
-  }
-
+class PuppeteerPage extends BasePage<Page> {
   url(): Promise<string> {
     return this.evaluate(() => location.href);
   }
@@ -50,20 +46,6 @@ class PuppeteerPage extends BasePage {
     } finally {
       await handle.dispose();
     }
-  }
-
-  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
-    // The driver's own typing unwraps handles; specs pass plain serialisable values.
-    const run = this.raw.evaluate.bind(this.raw) as (f: typeof fn, a?: A) => Promise<R>;
-    return run(fn, arg);
-  }
-
-  async bringToFront(): Promise<void> {
-    await this.raw.bringToFront();
-  }
-
-  close(): Promise<void> {
-    return this.raw.close();
   }
 }
 

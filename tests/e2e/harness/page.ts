@@ -2,14 +2,34 @@
 import { pollFor } from './wait';
 import type { E2EPage, Role } from './types';
 
-export abstract class BasePage implements E2EPage {
+/** What a Playwright page and a Puppeteer page have in common. */
+interface DriverPage {
+  evaluate: unknown;
+  bringToFront(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export abstract class BasePage<Raw extends DriverPage> implements E2EPage {
+  constructor(readonly raw: Raw) {}
+
   abstract url(): Promise<string>;
   abstract click(role: Role, name: string): Promise<void>;
   abstract fill(label: string, value: string): Promise<void>;
   abstract text(role: Role, name?: string): Promise<string>;
-  abstract evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
-  abstract bringToFront(): Promise<void>;
-  abstract close(): Promise<void>;
+
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    // Both drivers' typings unwrap element handles; specs pass plain serialisable values.
+    const run = (this.raw.evaluate as (f: typeof fn, a?: A) => Promise<R>).bind(this.raw);
+    return run(fn, arg);
+  }
+
+  bringToFront(): Promise<void> {
+    return this.raw.bringToFront();
+  }
+
+  close(): Promise<void> {
+    return this.raw.close();
+  }
 
   bodyText(): Promise<string> {
     return this.evaluate(() => document.body?.innerText ?? '');
