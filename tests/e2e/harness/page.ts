@@ -41,13 +41,21 @@ export abstract class BasePage<Raw extends DriverPage> implements E2EPage {
 
   async waitForText(text: string, timeoutMs?: number): Promise<void> {
     let seen = '';
+    let unreadable = '';
     await pollFor(
       async () => {
-        // A navigation can destroy the context mid-poll; the next round reads the new document.
-        seen = await this.bodyText().catch(() => seen);
+        try {
+          seen = await this.bodyText();
+          unreadable = '';
+        } catch (e) {
+          // A navigation can destroy the context mid-poll; the next round reads the new document.
+          unreadable = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+        }
         return seen.includes(text) ? true : undefined;
       },
-      async () => `text ${JSON.stringify(text)} on ${await this.url().catch(() => '?')}.\nThe page said:\n${seen || '(nothing)'}`,
+      async () =>
+        `text ${JSON.stringify(text)} on ${await this.url().catch(() => '?')}.\nThe page said:\n${seen || '(nothing)'}` +
+        (unreadable ? `\n(the last read failed: ${unreadable})` : ''),
       timeoutMs,
     );
   }
