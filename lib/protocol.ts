@@ -91,6 +91,8 @@ export interface PortalStatus {
   signInUrl: string;
   /** The anonymous probe saw a DocSpace portal although we have no host access yet. */
   looksLikePortal?: boolean;
+  /** This reply is the last status held by the background, not a fresh read: the popup revalidates it. */
+  fromCache?: boolean;
 }
 
 export interface NamedEntity { id: string; name: string; email?: string | null; missing?: boolean }

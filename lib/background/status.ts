@@ -35,7 +35,7 @@ export async function getStatus(cmd: CommandOf<'getStatus'>): Reply<'getStatus'>
   const session = await getSession(origin);
   if (!cmd.refresh && session.lastStatus) {
     await showBadge(cmd.tabId, session.lastStatus);
-    return ok(session.lastStatus);
+    return ok({ ...session.lastStatus, fromCache: true });
   }
   const client = await clientFor(origin);
   if (!client.ok) return client;

@@ -116,6 +116,36 @@ describe.each(selectedBrowsers())('%s popup', (browserName) => {
     await popup.waitForText(`Signed in as ${portal.user('user').displayName}`);
   });
 
+  it('one round trip cold: each status endpoint is asked once; a reopen shows the cache and revalidates once', async () => {
+    // A portal of its own: nothing is cached for its origin yet.
+    const fresh = await startPortal();
+    try {
+      const tab = await signInWithCookie(browser, fresh, 'user');
+      opened.push(tab);
+      const apiCalls = () => fresh.requests.filter((r) => r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`);
+      const settle = async (popup: E2EPage) => {
+        await popup.waitForText(`Signed in as ${fresh.user('user').displayName}`);
+        await expect.poll(() => popup.isBusy(), { timeout: 5000 }).toBe(false);
+      };
+      fresh.clearLog();
+      await settle(await popupFor(tab));
+      const cold = apiCalls();
+      expect(cold.length).toBeGreaterThan(0);
+      expect(new Set(cold).size).toBe(cold.length);
+      expect(cold).toContain('GET /api/2.0/settings');
+
+      fresh.clearLog();
+      await settle(await popupFor(tab));
+      const warm = apiCalls();
+      expect(new Set(warm).size).toBe(warm.length);
+      // Recognition is cached; the status itself is revalidated once behind the cached view.
+      expect(warm).not.toContain('GET /api/2.0/settings');
+      expect(warm).toContain('GET /api/2.0/settings/tfaapp');
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it.runIf(browserName === 'chromium')('service worker restart between two opens: the status is still there', async () => {
     portal.reset();
     const tab = await signInWithCookie(browser, portal, 'user');
