@@ -87,6 +87,12 @@ describe('locale files', () => {
     }
   });
 
+  it.each(langs)('%s: manifest name and description fit the stores (75 and 132 characters)', (lang) => {
+    const c = catalogOf(lang);
+    expect(c.messages.get('manifest.name')!.length).toBeLessThanOrEqual(75);
+    expect(c.messages.get('manifest.description')!.length).toBeLessThanOrEqual(132);
+  });
+
   it('has keys the browser accepts, distinct once dots become underscores', () => {
     const names = [...en.messages.keys(), ...[...en.plurals].flatMap(([b, f]) => [...f.keys()].map((c) => `${b}.${c}`))].map((k) => k.replaceAll('.', '_'));
     for (const name of names) expect(name).toMatch(/^[A-Za-z0-9_]+$/);

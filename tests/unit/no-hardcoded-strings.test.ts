@@ -81,6 +81,27 @@ export function findHardCoded(file: string, code: string): Finding[] {
   return found;
 }
 
+/**
+ * Words in plain .ts: the string facades (lib/i18n) and error sentences (lib/messages.ts) hold message keys and
+ * discriminants ('popup.title', 'ahead'), never words: a literal with a space, a capital or a non-ASCII letter
+ * that is not a lower-case dotted name.
+ */
+export function findWords(file: string, code: string): Finding[] {
+  const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const found: Finding[] = [];
+  const isKey = (text: string) => /^[a-z_$][\w$]*(\.[\w$]+)*$/.test(text);
+  const isWords = (text: string) => /\p{L}/u.test(text) && !isKey(text) && (/\s|[A-Z]/.test(text) || /[^\p{ASCII}]/u.test(text));
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
+    const texts = ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) ? [node.text]
+      : ts.isTemplateExpression(node) ? [node.head.text, ...node.templateSpans.map((s) => s.literal.text)] : [];
+    for (const text of texts) if (isWords(text)) found.push({ file, line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, text });
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 function tsxFiles(dir: string): string[] {
   return readdirSync(join(root, dir), { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith('.tsx'))
@@ -97,6 +118,27 @@ describe('no hard-coded user-facing strings', () => {
   it('finds none in components/ and entrypoints/', () => {
     const found = files.flatMap((f) => findHardCoded(relative(root, f), readFileSync(f, 'utf8')));
     expect(found).toEqual([]);
+  });
+
+  it('finds no words in the string facades (lib/i18n) or the error sentences (lib/messages.ts)', () => {
+    const facades = readdirSync(join(root, 'lib/i18n')).filter((f) => f.endsWith('.ts')).map((f) => join(root, 'lib/i18n', f));
+    const files = [...facades, join(root, 'lib/messages.ts')];
+    expect(facades.length).toBeGreaterThanOrEqual(7);
+    expect(files.flatMap((f) => findWords(relative(root, f), readFileSync(f, 'utf8')))).toEqual([]);
+  });
+
+  it('would catch words in a facade, but not keys, discriminants or imports', () => {
+    const code = `
+      import { t } from './t';
+      export const x = {
+        title: t('popup.title'),
+        hello: 'Hello',
+        bye: (n: string) => \`Bye \${n}\`,
+        ru: 'привет',
+        side: (d: 'ahead' | 'behind') => (d === 'ahead' ? t('a.b') : t('c.d')),
+        dash: '—',
+      };`;
+    expect(findWords('x.ts', code).map((f) => f.text)).toEqual(['Hello', 'Bye ', 'привет']);
   });
 
   it('would catch text, spoken attributes, rendered literals and template text', () => {
