@@ -54,13 +54,13 @@ export function t<K extends MessageKey>(key: K, ...subs: SubsOf<K>): string {
  */
 export function locale(): string {
   const language = read('meta.locale', []) || 'en';
-  let variant: string;
   try {
-    variant = browser.i18n.getUILanguage().replaceAll('_', '-');
+    const variant = browser.i18n.getUILanguage().replaceAll('_', '-');
+    return variant.toLowerCase().split('-')[0] === language && Intl.DateTimeFormat.supportedLocalesOf(variant).length ? variant : language;
   } catch {
-    variant = '';
+    // No UI language, or a tag Intl rejects: the language of the messages is enough.
+    return language;
   }
-  return variant.toLowerCase().split('-')[0] === language && Intl.DateTimeFormat.supportedLocalesOf(variant).length ? variant : language;
 }
 
 /** The plural form for `n` in the current language; $1 is `n` formatted, then the other substitutions. */

@@ -42,6 +42,12 @@ describe('messages follow the browser language, English as the fallback', () => 
     expect(plural('backupCodes.unused', 1, '0')).toBe('0 of 1 code unused');
   });
 
+  it('a UI language tag Intl rejects falls back to the language of the messages', () => {
+    speak('ru-!!');
+    expect(locale()).toBe('ru');
+    expect(plural('owner.results', 3)).toBe('Найдено 3 человека');
+  });
+
   it('a missing message shows its key and logs, never a blank or a throw', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect(t('popup.noSuchMessage' as MessageKey)).toBe('popup.noSuchMessage');
