@@ -21,22 +21,29 @@ const csp = [
 ].join('; ');
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   outDir: isTestBuild ? '.output-test' : '.output',
   imports: false,
   manifestVersion: 3,
   manifest: ({ browser }) => ({
-    name: 'DocSpace TFA Companion',
-    description: 'See and manage two-factor authentication on ONLYOFFICE DocSpace portals.',
+    // Names and titles come from locales/*.yml (compiled to _locales/*/messages.json by @wxt-dev/i18n).
+    name: '__MSG_manifest_name__',
+    description: '__MSG_manifest_description__',
+    default_locale: 'en',
     permissions: ['storage', 'activeTab'],
     optional_host_permissions: ['https://*/*', ...(isTestBuild ? loopbackOrigins : [])],
     ...(isTestBuild ? { host_permissions: loopbackOrigins } : {}),
     content_security_policy: { extension_pages: csp },
-    action: { default_title: 'Two-factor authentication status' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'docspace-tfa@companion.invalid', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } } }
       : {}),
   }),
+  hooks: {
+    // WXT takes the toolbar title from popup.html's <title>; the manifest gets the translated one.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.action = { ...manifest.action, default_title: '__MSG_badge_defaultTitle__' };
+    },
+  },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     build: { target: 'es2022' },

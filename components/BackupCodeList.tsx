@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { BackupCode } from '../lib/protocol';
-import { backupCodesClipboard, backupCodesFileName, backupCodesText, isoDate, unusedCount } from '../lib/tfa/backup-codes';
+import { backupCodesClipboard, backupCodesFileName, backupCodesText, unusedCount } from '../lib/tfa/backup-codes';
 import { backupCodes as t } from '../lib/i18n/enrolment';
 import { CopyButton } from './CopyButton';
 import './enrolment.css';
@@ -29,7 +29,7 @@ function download(text: string, fileName: string): void {
 /** Backup codes as a numbered monospace list (used ones struck through and labelled), with Copy all, Download and Print. */
 export function BackupCodeList({ codes, host, date = new Date() }: Props) {
   const [saved, setSaved] = useState('');
-  const fileName = backupCodesFileName(host, date);
+  const fileName = backupCodesFileName(host, date, t);
   const unused = unusedCount(codes);
 
   const handleDownload = () => {
@@ -67,7 +67,7 @@ export function BackupCodeList({ codes, host, date = new Date() }: Props) {
       </div>
       <section class="print-sheet" aria-hidden="true">
         <h2>{t.printHeading(host)}</h2>
-        <p>{t.export.created(isoDate(date))}</p>
+        <p>{t.export.created(date)}</p>
         <p>{t.export.explanation}</p>
         <ol class="mono">
           {codes.map((c, i) => (

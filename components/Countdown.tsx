@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatClock } from '../lib/i18n/t';
 import './enrolment.css';
 
 interface Props {
@@ -14,10 +15,9 @@ function secondsLeft(until: number, now: number): number {
   return Math.max(0, Math.ceil((until - now) / 1000));
 }
 
+/** "1:05", with the UI language's digits (Intl). */
 export function formatSeconds(total: number): string {
-  const m = Math.floor(total / 60);
-  const s = total % 60;
-  return `${m}:${String(s).padStart(2, '0')}`;
+  return formatClock(total);
 }
 
 /** A live countdown (`role="timer"`, not announced every second) that calls onDone once at zero. */

@@ -7,12 +7,14 @@ interface Props {
   status: PortalStatus;
   /** Resolved names for the mandatory lists (admins), or null while resolving / not allowed. */
   names: { users: NamedEntity[]; groups: NamedEntity[] } | null;
+  /** For tests; defaults to now. */
+  now?: number;
 }
 
 const nameOf = (e: NamedEntity) => (e.missing || !e.name ? t.unknownEntity(e.id) : e.email ? `${e.name} <${e.email}>` : e.name);
 
 /** Who I am, the portal policy, whether it applies to me and my enrolment, in words. */
-export function StatusCard({ status, names }: Props) {
+export function StatusCard({ status, names, now = Date.now() }: Props) {
   const { me, policy, enrolment } = status;
   if (!me || !policy) return null;
   const isAdmin = me.role === 'owner' || me.role === 'admin';
@@ -46,6 +48,7 @@ export function StatusCard({ status, names }: Props) {
           ) : null}
         </section>
       ) : null}
+      <p class="muted checked-at">{t.checked(now - status.checkedAt)}</p>
     </div>
   );
 }

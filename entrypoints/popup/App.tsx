@@ -5,6 +5,7 @@ import type { NamedEntity, PortalStatus } from '../../lib/protocol';
 import { checkPortalUrl, hostOf } from '../../lib/portal/origin';
 import { currentTarget, openInTab, openOptions, requestHostAccess } from '../../lib/ui';
 import { popup as t } from '../../lib/i18n/popup';
+import { common } from '../../lib/i18n/common';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { StatusCard } from '../../components/StatusCard';
 import { StatusActions } from '../../components/StatusActions';
@@ -91,7 +92,7 @@ export function App() {
     <main aria-busy={view.status === 'loading' || (view.status === 'ready' && view.refreshing)}>
       <header>
         <h1>{host || t.title}</h1>
-        {data?.version ? <span class="muted">DocSpace {data.version}</span> : null}
+        {data?.version ? <span class="muted">{common.serverVersion(data.version)}</span> : null}
       </header>
       <div role="status" class="visually-hidden">{view.status === 'loading' ? t.loadingLabel : view.status === 'ready' && view.refreshing ? t.refreshing : ''}</div>
       {view.status === 'loading' ? <PopupSkeleton label={t.loadingLabel} /> : null}

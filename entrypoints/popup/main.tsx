@@ -2,5 +2,11 @@ import { render } from 'preact';
 import '../../components/theme.css';
 import './popup.css';
 import { App } from './App';
+import { locale } from '../../lib/i18n/t';
+import { badge } from '../../lib/i18n/badge';
+
+// The page speaks the language of the messages the browser chose (screen readers, hyphenation).
+document.documentElement.lang = locale();
+document.title = badge.defaultTitle;
 
 render(<App />, document.getElementById('app')!);

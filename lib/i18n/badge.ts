@@ -1,8 +1,10 @@
+import { t } from './t';
+
 /** Toolbar button titles (read by screen readers in place of the badge). */
 export const badge = {
-  defaultTitle: 'Two-factor authentication status',
+  defaultTitle: t('badge.defaultTitle'),
   title: {
-    ok: 'Two-factor authentication: on, you are enrolled',
-    warn: 'Two-factor authentication: required, you are not enrolled yet',
+    ok: t('badge.title.ok'),
+    warn: t('badge.title.warn'),
   },
 } as const;

@@ -1,17 +1,26 @@
+import { t } from './t';
+
 /**
- * English UI strings shared by the popup and the options page, in one place so
- * they can be translated. Feature strings live beside this file (enrolment.ts, policy.ts).
+ * UI strings shared by the popup and the options page. The words live in locales/*.yml;
+ * this module and its neighbours (enrolment.ts, policy.ts…) are typed facades over them,
+ * read once when a page opens (the browser's language does not change under an open page).
  */
 export const common = {
-  appName: 'DocSpace TFA Companion',
-  retry: 'Retry',
-  cancel: 'Cancel',
-  close: 'Close',
-  loading: 'Loading…',
-  copy: 'Copy',
-  copied: 'Copied',
-  signedInAs: (name: string) => `Signed in as ${name}`,
-  role: { owner: 'Owner', admin: 'Admin', roomadmin: 'Room admin', user: 'User', guest: 'Guest' },
-  method: { none: 'Off', app: 'Authenticator app', sms: 'SMS' },
-  serverVersion: (v: string) => `DocSpace ${v}`,
+  appName: t('common.appName'),
+  retry: t('common.retry'),
+  cancel: t('common.cancel'),
+  close: t('common.close'),
+  loading: t('common.loading'),
+  copy: t('common.copy'),
+  copied: t('common.copied'),
+  signedInAs: (name: string) => t('common.signedInAs', name),
+  role: {
+    owner: t('common.role.owner'),
+    admin: t('common.role.admin'),
+    roomadmin: t('common.role.roomadmin'),
+    user: t('common.role.user'),
+    guest: t('common.role.guest'),
+  },
+  method: { none: t('common.method.none'), app: t('common.method.app'), sms: t('common.method.sms') },
+  serverVersion: (v: string) => t('common.serverVersion', v),
 } as const;

@@ -1,15 +1,16 @@
 import type { ViewName } from '../views';
+import { t } from './t';
 
-/** English strings of the options page shell. */
+/** Strings of the options page shell. */
 export const options = {
-  titleFor: (host: string) => `Two-factor authentication · ${host}`,
-  viewsLabel: 'Sections',
+  titleFor: (host: string) => t('options.titleFor', host),
+  viewsLabel: t('options.viewsLabel'),
   views: {
-    enrol: 'Set up authenticator',
-    codes: 'Backup codes',
-    reset: 'Reset my authenticator',
-    owner: 'Owner tools',
-    policy: 'Portal policy',
-    portals: 'Portals',
+    enrol: t('options.views.enrol'),
+    codes: t('options.views.codes'),
+    reset: t('options.views.reset'),
+    owner: t('options.views.owner'),
+    policy: t('options.views.policy'),
+    portals: t('options.views.portals'),
   } satisfies Record<ViewName, string>,
 } as const;

@@ -1,71 +1,75 @@
 import type { Applicability, Enrolment, PortalStatus } from '../protocol';
 import { assertNever } from '../result';
+import { formatAgo, formatNumber, plural, t } from './t';
 
-/** English strings of the popup. */
+/** Strings of the popup. */
 export const popup = {
-  title: 'Two-factor authentication',
-  loadingLabel: 'Loading the TFA status',
-  refreshing: 'Refreshing…',
-  checkedAt: (time: string) => `Checked at ${time}`,
-  notPortalTitle: 'Not a DocSpace portal',
-  notPortalBody: 'Open your ONLYOFFICE DocSpace portal in this tab, then click the button again to see its two-factor authentication status.',
-  browserPageBody: 'This is a browser page. Open your ONLYOFFICE DocSpace portal in this tab, then click the button again.',
-  noPermissionTitle: (host: string) => `Allow access to ${host}?`,
-  noPermissionBody: (host: string) =>
-    `To read the two-factor authentication settings, the extension needs access to ${host} only. It uses your existing sign-in there and never reads other sites.`,
-  looksLikePortal: 'This looks like a DocSpace portal.',
-  allow: (host: string) => `Allow access to ${host}`,
-  permissionDenied: 'Access was not granted. Nothing was changed.',
-  signedOutTitle: (host: string) => `Signed out of ${host}`,
-  signedOutBody: 'Sign in to the portal in this browser, then open this window again.',
-  signIn: 'Open the sign-in page',
-  apiKeySummary: 'Use an API key instead',
-  apiKeyLabel: 'API key (starts with sk-)',
-  apiKeyInvalid: 'An API key starts with "sk-" followed by letters and digits.',
-  apiKeyRemember: 'Remember on this device',
-  apiKeyRememberHint: 'Otherwise the key is forgotten when the browser closes.',
-  apiKeySave: 'Use this key',
-  usingApiKey: 'Signed in with an API key.',
-  useBrowserSignIn: 'Use my browser sign-in instead',
-  policyHeading: 'Portal policy',
-  meHeading: 'You',
-  policyLabel: 'Two-factor authentication',
-  appliesLabel: 'Applies to you',
-  enrolmentLabel: 'Your authenticator',
-  trustedIps: (n: number) => (n === 1 ? '1 trusted IP range' : `${n} trusted IP ranges`),
-  noTrustedIps: 'No trusted IP ranges: everyone is challenged.',
-  mandatoryUsers: 'Mandatory users',
-  mandatoryGroups: 'Mandatory groups',
-  noneSet: 'None',
-  andMore: (n: number) => `and ${n} more`,
-  unknownEntity: (id: string) => `Unknown (${id.slice(0, 8)}…)`,
-  setUp: 'Set up authenticator',
-  continueSetUp: 'Continue setting up your authenticator',
-  backupCodes: 'Backup codes',
-  managePolicy: 'Manage policy',
-  settings: 'All settings',
+  title: t('popup.title'),
+  loadingLabel: t('popup.loadingLabel'),
+  refreshing: t('popup.refreshing'),
+  /** "Checked 2 minutes ago", from how long ago the status was read. */
+  checked: (agoMs: number) => {
+    const ago = formatAgo(agoMs);
+    return ago === null ? t('popup.checkedJustNow') : t('popup.checkedAgo', ago);
+  },
+  notPortalTitle: t('popup.notPortalTitle'),
+  notPortalBody: t('popup.notPortalBody'),
+  browserPageBody: t('popup.browserPageBody'),
+  noPermissionTitle: (host: string) => t('popup.noPermissionTitle', host),
+  noPermissionBody: (host: string) => t('popup.noPermissionBody', host),
+  looksLikePortal: t('popup.looksLikePortal'),
+  allow: (host: string) => t('popup.allow', host),
+  permissionDenied: t('popup.permissionDenied'),
+  signedOutTitle: (host: string) => t('popup.signedOutTitle', host),
+  signedOutBody: t('popup.signedOutBody'),
+  signIn: t('popup.signIn'),
+  apiKeySummary: t('popup.apiKeySummary'),
+  apiKeyLabel: t('popup.apiKeyLabel'),
+  apiKeyInvalid: t('popup.apiKeyInvalid'),
+  apiKeyRemember: t('popup.apiKeyRemember'),
+  apiKeyRememberHint: t('popup.apiKeyRememberHint'),
+  apiKeySave: t('popup.apiKeySave'),
+  usingApiKey: t('popup.usingApiKey'),
+  useBrowserSignIn: t('popup.useBrowserSignIn'),
+  policyHeading: t('popup.policyHeading'),
+  meHeading: t('popup.meHeading'),
+  policyLabel: t('popup.policyLabel'),
+  appliesLabel: t('popup.appliesLabel'),
+  enrolmentLabel: t('popup.enrolmentLabel'),
+  trustedIps: (n: number) => plural('popup.trustedIps', n),
+  noTrustedIps: t('popup.noTrustedIps'),
+  mandatoryUsers: t('popup.mandatoryUsers'),
+  mandatoryGroups: t('popup.mandatoryGroups'),
+  noneSet: t('popup.noneSet'),
+  andMore: (n: number) => t('popup.andMore', formatNumber(n)),
+  unknownEntity: (id: string) => t('popup.unknownEntity', id.slice(0, 8)),
+  setUp: t('popup.setUp'),
+  continueSetUp: t('popup.continueSetUp'),
+  backupCodes: t('popup.backupCodes'),
+  managePolicy: t('popup.managePolicy'),
+  settings: t('popup.settings'),
   applies(a: Applicability): string {
     switch (a.kind) {
-      case 'off': return 'No: two-factor authentication is off on this portal.';
-      case 'everyone': return 'Yes: everyone must use a second factor (no trusted networks are set).';
-      case 'mandatoryUser': return 'Yes: you are on the list of mandatory users, even on trusted networks.';
-      case 'mandatoryGroup': return 'Yes: you are in a mandatory group, even on trusted networks.';
-      case 'outsideTrusted': return 'When you sign in from outside the trusted networks listed below.';
-      case 'unknown': return 'Unknown.';
+      case 'off': return t('popup.applies.off');
+      case 'everyone': return t('popup.applies.everyone');
+      case 'mandatoryUser': return t('popup.applies.mandatoryUser');
+      case 'mandatoryGroup': return t('popup.applies.mandatoryGroup');
+      case 'outsideTrusted': return t('popup.applies.outsideTrusted');
+      case 'unknown': return t('popup.applies.unknown');
       default: return assertNever(a);
     }
   },
   enrolment(e: Enrolment): string {
     switch (e.state) {
       case 'enrolled':
-        return e.unusedCodes === null ? 'Enrolled' : `Enrolled, ${e.unusedCodes} of ${e.totalCodes ?? 5} backup codes unused`;
-      case 'notEnrolled': return 'Not enrolled';
-      case 'unknown': return 'Unknown (the portal shows enrolment only while the policy is on)';
+        return e.unusedCodes === null ? t('popup.enrolment.enrolled') : plural('popup.enrolment.enrolledCodes', e.totalCodes ?? 5, formatNumber(e.unusedCodes));
+      case 'notEnrolled': return t('popup.enrolment.notEnrolled');
+      case 'unknown': return t('popup.enrolment.unknown');
       default: return assertNever(e);
     }
   },
   method(s: PortalStatus): string {
     if (!s.policy) return '—';
-    return { none: 'Off', app: 'On: authenticator app', sms: 'On: SMS' }[s.policy.method];
+    return { none: t('popup.method.none'), app: t('popup.method.app'), sms: t('popup.method.sms') }[s.policy.method];
   },
 } as const;

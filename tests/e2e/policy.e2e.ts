@@ -45,7 +45,7 @@ describe.each(selectedBrowsers())('%s', (browserName) => {
     portal.clearLog();
 
     await page.click('button', 'Review changes');
-    await page.waitForText('Adds 192.0.2.0/24 to trusted IPs, adds Alice Anderson to mandatory users and adds Finance to mandatory groups.');
+    await page.waitForText('Adds 192.0.2.0/24 to trusted IPs, adds Alice Anderson to mandatory users, and adds Finance to mandatory groups.');
     await page.waitForText('Saving signs out everyone on the portal, you included.');
     expect(policyPuts()).toEqual([]);
     await page.click('button', 'Save policy');

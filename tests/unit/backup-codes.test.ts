@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backupCodesClipboard, backupCodesFileName, backupCodesText, isoDate, unusedCount } from '../../lib/tfa/backup-codes';
+import { backupCodesClipboard, backupCodesFileName, backupCodesText, unusedCount } from '../../lib/tfa/backup-codes';
+import { formatFileDate } from '../../lib/i18n/t';
 import { backupCodes as t } from '../../lib/i18n/enrolment';
 
 const codes = [
@@ -15,8 +16,9 @@ describe('backup codes export', () => {
     expect(unusedCount([])).toBe(0);
   });
 
-  it('dates in local time', () => {
-    expect(isoDate(date)).toBe('2026-05-07');
+  it('dates file names by the local calendar day, late in the evening too', () => {
+    expect(formatFileDate(date)).toBe('2026-05-07');
+    expect(formatFileDate(new Date(2026, 0, 2, 0, 5))).toBe('2026-01-02');
   });
 
   it.each([
@@ -25,14 +27,14 @@ describe('backup codes export', () => {
     ['../evil/name', 'backup-codes-_evil_name-2026-05-07.txt'],
     ['', 'backup-codes-portal-2026-05-07.txt'],
   ])('names the file after the portal host and date: %j', (host, name) => {
-    expect(backupCodesFileName(host, date)).toBe(name);
+    expect(backupCodesFileName(host, date, t)).toBe(name);
   });
 
   it('writes a heading, the explanation and numbered codes with used ones marked', () => {
     const text = backupCodesText(codes, 'portal.example.com', date, t.export);
     expect(text.split('\n')).toEqual([
       'Backup codes for portal.example.com',
-      'Created 2026-05-07',
+      'Created May 7, 2026',
       '',
       t.export.explanation,
       '',

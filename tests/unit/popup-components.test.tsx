@@ -23,6 +23,15 @@ describe('StatusCard', () => {
     expect(container.querySelector('img')).toBeNull();
   });
 
+  it('says how long ago the status was checked, in words', () => {
+    const { rerender } = render(<StatusCard status={{ ...base, checkedAt: 1_000_000 }} names={null} now={1_000_000 + 20_000} />);
+    expect(screen.getByText('Checked just now')).toBeTruthy();
+    rerender(<StatusCard status={{ ...base, checkedAt: 1_000_000 }} names={null} now={1_000_000 + 3 * 60_000} />);
+    expect(screen.getByText('Checked 3 minutes ago')).toBeTruthy();
+    rerender(<StatusCard status={{ ...base, checkedAt: 1_000_000 }} names={null} now={1_000_000 + 26 * 3600_000} />);
+    expect(screen.getByText('Checked 1 day ago')).toBeTruthy();
+  });
+
   it('says the policy, who it applies to and the enrolment in words', () => {
     render(<StatusCard status={base} names={{ users: [{ id: 'm1', name: 'Alice Smith', email: 'alice@x.test' }], groups: [] }} />);
     expect(screen.getByText('On: authenticator app')).toBeTruthy();

@@ -6,7 +6,7 @@ import { chromium, type Browser, type BrowserContext, type CDPSession, type Page
 import { ACTION_TIMEOUT_MS, BROWSER_BINARIES, INSTALL_PAGE_WAIT_MS, TEST_BUILDS } from './config';
 import { BasePage } from './page';
 import { pollFor, withTimeout } from './wait';
-import type { CookieSpec, E2EBrowser, E2EPage, Role } from './types';
+import type { CookieSpec, E2EBrowser, E2EPage, LaunchOptions, Role } from './types';
 
 class PlaywrightPage extends BasePage<Page> {
   url(): Promise<string> {
@@ -44,7 +44,7 @@ export class ChromiumBrowser implements E2EBrowser {
     private readonly driverPage: Page,
   ) {}
 
-  static async launch(): Promise<ChromiumBrowser> {
+  static async launch({ language }: LaunchOptions = {}): Promise<ChromiumBrowser> {
     const profileDir = await mkdtemp(path.join(tmpdir(), 'e2e-chromium-'));
     const extension = TEST_BUILDS.chromium;
     const context = await chromium.launchPersistentContext(profileDir, {
@@ -63,7 +63,10 @@ export class ChromiumBrowser implements E2EBrowser {
         '--disable-sync',
         // Port 0: Chromium picks a free one and writes it to <profile>/DevToolsActivePort.
         '--remote-debugging-port=0',
+        // On Linux the UI language (what chrome.i18n follows) comes from --lang and the LANGUAGE variable.
+        ...(language ? [`--lang=${language}`] : []),
       ],
+      ...(language ? { env: { ...process.env, LANGUAGE: language.replace('-', '_') }, locale: language } : {}),
     });
     context.setDefaultTimeout(ACTION_TIMEOUT_MS);
     try {

@@ -1,9 +1,11 @@
 // Debian's Firefox ESR with the built test extension, driven by puppeteer-core over WebDriver BiDi.
+import { existsSync, realpathSync } from 'node:fs';
+import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { ACTION_TIMEOUT_MS, BROWSER_BINARIES, FIREFOX_EXTENSION_UUID, GECKO_ID, INSTALL_PAGE_WAIT_MS, TEST_BUILDS } from './config';
 import { BasePage } from './page';
 import { pollFor } from './wait';
-import type { CookieSpec, E2EBrowser, E2EPage, Role } from './types';
+import type { CookieSpec, E2EBrowser, E2EPage, LaunchOptions, Role } from './types';
 
 /** Puppeteer's ARIA selector, with the name as a quoted attribute so any character is safe. */
 function aria(role: Role | undefined, name?: string): string {
@@ -63,7 +65,11 @@ export class FirefoxBrowser implements E2EBrowser {
     private readonly bidi: BidiChannel,
   ) {}
 
-  static async launch(): Promise<FirefoxBrowser> {
+  static async launch({ language }: LaunchOptions = {}): Promise<FirefoxBrowser> {
+    if (language && !language.startsWith('en')) {
+      const pack = path.join(path.dirname(realpathSync(BROWSER_BINARIES.firefox)), 'browser/extensions', `langpack-${language}@firefox-esr.mozilla.org.xpi`);
+      if (!existsSync(pack)) throw new Error(`Firefox cannot run in ${language}: no language pack at ${pack}. Install it (apt-get install firefox-esr-l10n-${language}).`);
+    }
     const browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: BROWSER_BINARIES.firefox,
@@ -73,6 +79,9 @@ export class FirefoxBrowser implements E2EBrowser {
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+        // The app locale needs the language pack installed beside Firefox (Debian: firefox-esr-l10n-<lang>),
+        // which Puppeteer's profile enables (extensions.enabledScopes includes the application scope).
+        ...(language ? { 'intl.locale.requested': language, 'intl.accept_languages': language } : {}),
       },
     });
     try {

@@ -2,13 +2,13 @@
 import { ChromiumBrowser } from './chromium';
 import { FirefoxBrowser } from './firefox';
 import type { BrowserName } from './config';
-import type { E2EBrowser } from './types';
+import type { E2EBrowser, LaunchOptions } from './types';
 
 export { ChromiumBrowser } from './chromium';
 export { FirefoxBrowser } from './firefox';
 export { selectedBrowsers, type BrowserName } from './config';
-export type { E2EBrowser, E2EPage, Role } from './types';
+export type { E2EBrowser, E2EPage, LaunchOptions, Role } from './types';
 
-export function launchBrowser(name: BrowserName): Promise<E2EBrowser> {
-  return name === 'chromium' ? ChromiumBrowser.launch() : FirefoxBrowser.launch();
+export function launchBrowser(name: BrowserName, options: LaunchOptions = {}): Promise<E2EBrowser> {
+  return name === 'chromium' ? ChromiumBrowser.launch(options) : FirefoxBrowser.launch(options);
 }

@@ -25,6 +25,15 @@ export interface E2EPage {
   close(): Promise<void>;
 }
 
+/** How a browser starts. Everything is optional; the default is an English browser. */
+export interface LaunchOptions {
+  /**
+   * The browser's UI language (a BCP 47 tag such as `ru`), which chrome.i18n follows.
+   * Chromium: `--lang` and LANGUAGE. Firefox: its language pack (Debian's firefox-esr-l10n-<lang>) and intl.locale.requested.
+   */
+  language?: string;
+}
+
 export interface CookieSpec {
   origin: string;
   name: string;

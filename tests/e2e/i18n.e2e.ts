@@ -1,0 +1,106 @@
+// The popup and enrolment in a browser whose UI language is Russian, in real Chromium and Firefox:
+// chrome.i18n picks _locales/ru, plurals take Russian forms, dates and the file name follow the language.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createGuardrails, generate } from 'otplib';
+import { launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
+import { signInWithCookie, startPortal, type RunningPortal } from './harness/portal';
+
+const codeAt = (secret: string, atMs = Date.now()) =>
+  generate({ secret, epoch: Math.floor(atMs / 1000), guardrails: createGuardrails({ MIN_SECRET_BYTES: 10 }) });
+
+describe.each(selectedBrowsers())('%s in Russian', (browserName) => {
+  let browser: E2EBrowser;
+  let portal: RunningPortal;
+  const opened: E2EPage[] = [];
+
+  beforeAll(async () => {
+    [browser, portal] = await Promise.all([launchBrowser(browserName, { language: 'ru' }), startPortal()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+  afterEach(async () => {
+    portal.reset();
+    for (const p of opened.splice(0)) await p.close().catch(() => undefined);
+  });
+
+  it('the popup: status in Russian, "3 доверенных диапазона" (the few form), page language ru', async () => {
+    portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8', '192.168.0.0/16', '203.0.113.7'] });
+    const tab = await signInWithCookie(browser, portal, 'admin');
+    opened.push(tab);
+    const popup = await browser.openPopup(tab);
+    opened.push(popup);
+    await popup.waitForText(`Вы вошли как ${portal.user('admin').displayName}`);
+    await popup.waitForText('Включена: приложение-аутентификатор');
+    await popup.waitForText('3 доверенных диапазона IP-адресов');
+    await popup.waitForText('Проверено');
+    const text = await popup.bodyText();
+    expect(text).toContain('Двухфакторная аутентификация');
+    expect(text).not.toContain('Signed in as');
+    expect(await popup.evaluate(() => document.documentElement.lang)).toMatch(/^ru\b/);
+  });
+
+  it('enrolment: steps, a refused code with "осталось 4 попытки", then connected with Russian backup codes and file name', async () => {
+    opened.push(await signInWithCookie(browser, portal, 'user'));
+    portal.setPolicy({ enabled: true });
+    const user = portal.user('user');
+    const page = await browser.openExtensionPage(`options.html?${new URLSearchParams({ view: 'enrol', origin: portal.origin }).toString()}`);
+    opened.push(page);
+
+    await page.waitForText('Установите приложение-аутентификатор');
+    await page.waitForText('Шаг 1 из 3');
+    await page.click('button', 'Далее');
+    await page.waitForText('Ключ настройки');
+    const qrLabel = await page.evaluate(() => document.querySelector('svg.qr-code')?.getAttribute('aria-label') ?? '');
+    expect(qrLabel).toBe(`QR-код, который добавляет ${user.email} на 127.0.0.1 в приложение-аутентификатор`);
+    const key = await page.evaluate(() => document.querySelector('.setup-key-value')?.textContent?.replace(/\s+/g, '') ?? '');
+    expect(key).toBe(portal.secretOf(user.email));
+    await page.click('button', 'Далее');
+    await page.waitForText('Введите код из приложения');
+
+    // The portal's clock is 20 minutes off: the code passes the local check, the portal refuses it.
+    portal.setClockOffset(20 * 60_000);
+    await page.fill('Шестизначный код', await codeAt(key));
+    await page.click('button', 'Проверить и подключить');
+    await page.waitForText('Портал не принял код. В эту минуту осталось 4 попытки.');
+
+    portal.setClockOffset(0);
+    await page.fill('Шестизначный код', await codeAt(key));
+    await page.click('button', 'Проверить и подключить');
+    await page.waitForText('Аутентификатор подключён');
+    await page.waitForText('Не использовано 5 из 5 кодов');
+
+    // The file is named and dated in Russian; the date inside is written out with Intl.
+    await page.evaluate(() => {
+      const w = window as unknown as { saved: { name: string; url: string }[]; blobs: Map<string, Blob> };
+      w.saved = [];
+      w.blobs = new Map();
+      const create = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (b: Blob | MediaSource) => {
+        const url = create(b);
+        w.blobs.set(url, b as Blob);
+        return url;
+      };
+      document.addEventListener('click', (e) => {
+        const a = e.target;
+        if (a instanceof HTMLAnchorElement && a.download) {
+          w.saved.push({ name: a.download, url: a.href });
+          e.preventDefault();
+        }
+      }, true);
+    });
+    await page.click('button', 'Скачать .txt');
+    const file = await page.evaluate(async () => {
+      const w = window as unknown as { saved: { name: string; url: string }[]; blobs: Map<string, Blob> };
+      const first = w.saved[0];
+      return first ? { name: first.name, text: await w.blobs.get(first.url)!.text() } : null;
+    });
+    const port = new URL(portal.origin).port;
+    expect(file?.name).toMatch(new RegExp(`^резервные-коды-127\\.0\\.0\\.1_${port}-\\d{4}-\\d{2}-\\d{2}\\.txt$`));
+    const created = new Intl.DateTimeFormat('ru', { dateStyle: 'long' }).format(new Date());
+    expect(file?.text).toContain(`Созданы ${created}`);
+    expect(file?.text).toMatch(/Созданы \d{1,2} [а-я]+ \d{4} г\./);
+    await page.waitForText(`Сохранено как ${file?.name}`);
+  });
+});

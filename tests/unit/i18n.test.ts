@@ -1,0 +1,166 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import type { PolicyDiff } from '../../lib/tfa/policy-diff';
+import { formatAgo, formatClock, formatDate, formatFileDate, formatList, formatWait, locale, plural, t, type MessageKey } from '../../lib/i18n/t';
+
+/** Switches the (fake) browser's UI language, as Chromium's --lang or Firefox's language pack would. */
+const speak = (lang: string) => vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue(lang);
+
+/** The facades read their strings once, when a page opens: re-import them after switching. */
+async function freshModules() {
+  vi.resetModules();
+  return {
+    popup: (await import('../../lib/i18n/popup')).popup,
+    enrolment: await import('../../lib/i18n/enrolment'),
+    policy: await import('../../lib/i18n/policy'),
+    messages: await import('../../lib/messages'),
+  };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.resetModules();
+});
+
+describe('messages follow the browser language, English as the fallback', () => {
+  it('English by default', () => {
+    expect(t('popup.title')).toBe('Two-factor authentication');
+    expect(locale()).toBe('en-US');
+  });
+
+  it('Russian for a Russian browser, with its regional tag kept for Intl', () => {
+    speak('ru-RU');
+    expect(t('popup.title')).toBe('Двухфакторная аутентификация');
+    expect(t('common.signedInAs', 'Анна')).toBe('Вы вошли как Анна');
+    expect(locale()).toBe('ru-RU');
+  });
+
+  it('English words and English rules for a language without a translation', () => {
+    speak('de-DE');
+    expect(t('popup.title')).toBe('Two-factor authentication');
+    expect(locale()).toBe('en');
+    expect(plural('backupCodes.unused', 1, '0')).toBe('0 of 1 code unused');
+  });
+
+  it('a UI language tag Intl rejects falls back to the language of the messages', () => {
+    speak('ru-!!');
+    expect(locale()).toBe('ru');
+    expect(plural('owner.results', 3)).toBe('Найдено 3 человека');
+  });
+
+  it('a missing message shows its key and logs, never a blank or a throw', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(t('popup.noSuchMessage' as MessageKey)).toBe('popup.noSuchMessage');
+    expect(warn).toHaveBeenCalledOnce();
+  });
+});
+
+describe('plurals by the rules of the language', () => {
+  it('English: one and other', () => {
+    expect(plural('enrolment.attemptsLeft', 1)).toBe('1 attempt left this minute.');
+    expect(plural('enrolment.attemptsLeft', 3)).toBe('3 attempts left this minute.');
+    expect(plural('enrolment.attemptsLeft', 0)).toBe('0 attempts left this minute.');
+    expect(plural('backupCodes.unused', 5, '3')).toBe('3 of 5 codes unused');
+  });
+
+  it.each([
+    [1, '1 доверенный диапазон IP-адресов'],
+    [2, '2 доверенных диапазона IP-адресов'],
+    [4, '4 доверенных диапазона IP-адресов'],
+    [5, '5 доверенных диапазонов IP-адресов'],
+    [11, '11 доверенных диапазонов IP-адресов'],
+    [21, '21 доверенный диапазон IP-адресов'],
+    [22, '22 доверенных диапазона IP-адресов'],
+    [0, '0 доверенных диапазонов IP-адресов'],
+  ])('Russian one/few/many: %i', (n, text) => {
+    speak('ru');
+    expect(plural('popup.trustedIps', n)).toBe(text);
+  });
+
+  it('Russian attempts, with the verb agreeing', () => {
+    speak('ru');
+    expect(plural('enrolment.attemptsLeft', 1)).toBe('В эту минуту осталась 1 попытка.');
+    expect(plural('enrolment.attemptsLeft', 3)).toBe('В эту минуту осталось 3 попытки.');
+    expect(plural('enrolment.attemptsLeft', 0)).toBe('В эту минуту осталось 0 попыток.');
+  });
+
+  it('counts are written with the digits and separators of the language', () => {
+    speak('ru');
+    expect(plural('policy.ipValidCount', 1200)).toBe(`${new Intl.NumberFormat('ru').format(1200)} корректных записей.`);
+    expect(plural('policy.ipValidCount', 1200)).not.toContain('1200');
+  });
+});
+
+describe('dates, times and lists with Intl', () => {
+  const may7 = new Date(2026, 4, 7, 23, 30);
+
+  it('file names keep a sortable date in every language', () => {
+    speak('ru');
+    expect(formatFileDate(may7)).toBe('2026-05-07');
+  });
+
+  it('long dates in the language', () => {
+    expect(formatDate(may7)).toBe('May 7, 2026');
+    speak('ru');
+    expect(formatDate(may7)).toBe('7 мая 2026 г.');
+  });
+
+  it('"ago" in the language, nothing under a minute', () => {
+    expect(formatAgo(30_000)).toBeNull();
+    expect(formatAgo(120_000)).toBe('2 minutes ago');
+    speak('ru');
+    expect(formatAgo(120_000)).toBe('2 минуты назад');
+    expect(formatAgo(5 * 3600_000)).toBe('5 часов назад');
+  });
+
+  it('waits and the countdown clock', () => {
+    expect(formatWait(42)).toBe('42 sec');
+    expect(formatClock(125)).toBe('2:05');
+    speak('ru');
+    expect(formatWait(65)).toBe('1 мин 5 с');
+    expect(formatClock(65)).toBe('1:05');
+  });
+
+  it('lists join with the language’s "and"', () => {
+    expect(formatList(['a', 'b', 'c'])).toBe('a, b, and c');
+    speak('ru');
+    expect(formatList(['a', 'b', 'c'])).toBe('a, b и c');
+  });
+});
+
+describe('the facades speak Russian when the browser does', () => {
+  it('popup status words and the "checked" line', async () => {
+    speak('ru');
+    const { popup } = await freshModules();
+    expect(popup.title).toBe('Двухфакторная аутентификация');
+    expect(popup.trustedIps(3)).toBe('3 доверенных диапазона IP-адресов');
+    expect(popup.enrolment({ state: 'enrolled', unusedCodes: 4, totalCodes: 5 })).toBe('Настроен, не использовано 4 из 5 резервных кодов');
+    expect(popup.checked(10_000)).toBe('Проверено только что');
+    expect(popup.checked(3 * 60_000)).toBe('Проверено 3 минуты назад');
+  });
+
+  it('enrolment sentences put the time difference in the right case', async () => {
+    speak('ru');
+    const { enrolment } = await freshModules();
+    expect(enrolment.enrolment.skewAccepted('ahead', 1)).toContain('спешат примерно на 1 минуту.');
+    expect(enrolment.enrolment.skewRejected('behind', 3)).toContain('отстают примерно на 3 минуты.');
+    expect(enrolment.enrolment.clockDiffers('ahead', 45)).toContain('примерно на 45 секунд.');
+    expect(enrolment.enrolment.wrongCode(2)).toContain('осталось 2 попытки');
+    expect(enrolment.backupCodes.fileName('portal.example.com', new Date(2026, 4, 7))).toBe('резервные-коды-portal.example.com-2026-05-07.txt');
+  });
+
+  it('errors and the policy summary', async () => {
+    speak('ru');
+    const { messages, policy } = await freshModules();
+    expect(messages.describeError({ kind: 'network', origin: 'https://docs.example.com' }).message).toBe('Не удалось связаться с docs.example.com.');
+    expect(messages.describeError({ kind: 'rateLimited', origin: 'https://docs.example.com', retryAt: 1_000 + 90_000 }, 1_000).next).toBe('Повторите через 1 мин 30 с.');
+    const diff: PolicyDiff = {
+      trustedIps: { added: ['10.0.0.1'], removed: [] },
+      mandatoryUsers: { added: ['u1', 'u2', 'u3', 'u4'], removed: [] },
+      mandatoryGroups: { added: [], removed: [] },
+      method: { from: 'none', to: 'app' },
+    };
+    expect(policy.describeDiff(diff, { user: (id) => id, group: (id) => id }))
+      .toBe('Добавляет 10.0.0.1 в доверенные IP-адреса, добавляет 4 человека в список «Обязательно для пользователей» и включает приложение-аутентификатор.');
+  });
+});
