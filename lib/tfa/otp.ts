@@ -19,6 +19,12 @@ export const NORMAL_DRIFT_STEPS = 1;
 export const SEARCH_STEPS = 120;
 /** This computer's clock and the portal's may differ by this much before we warn. */
 export const CLOCK_WARN_MS = 30_000;
+/**
+ * The portal's clock is only known from its `Date` header, to the second and late by the
+ * network: an offset this small is noise, and applying it would move a code that was made
+ * just after a step change into the previous step (3 minutes ahead read as 3.5 → "about 4").
+ */
+export const CLOCK_NOISE_MS = 2_000;
 
 // DocSpace secrets are 10 bytes (16 Base32 characters, §2.5); otplib's floor is 16.
 const GUARDRAILS = createGuardrails({ MIN_SECRET_BYTES: 10 });
@@ -72,7 +78,8 @@ export function findStepOffset(setupKey: string, code: string, atMs: number, max
 export function diagnoseCode(setupKey: string, input: string, localNowMs: number, portalOffsetMs: number | null = null): CodeDiagnosis {
   const code = normaliseCode(input);
   if (!isSixDigits(code)) return { kind: 'badFormat' };
-  const portalNow = localNowMs + (portalOffsetMs ?? 0);
+  const offset = portalOffsetMs !== null && Number.isFinite(portalOffsetMs) && Math.abs(portalOffsetMs) > CLOCK_NOISE_MS ? portalOffsetMs : 0;
+  const portalNow = localNowMs + offset;
   const steps = findStepOffset(setupKey, code, portalNow);
   if (steps === null) return { kind: 'noMatch' };
   if (Math.abs(steps) <= NORMAL_DRIFT_STEPS) return { kind: 'match', steps };

@@ -38,6 +38,19 @@ describe('normaliseCode', () => {
   ])('%j → %j', (input, out) => expect(normaliseCode(input)).toBe(out));
 });
 
+describe('diagnoseCode: the portal offset from its Date header', () => {
+  // Just after a step change; the Date header (whole seconds, late by the network) makes the portal look 0.9 s behind.
+  const justAfterStep = Math.floor(1_780_000_000_000 / STEP_MS) * STEP_MS + 200;
+  it('an offset under the header resolution is ignored: 3 minutes ahead stays 3 minutes', () => {
+    const d = diagnoseCode(KEY, codeAtStep(6, justAfterStep), justAfterStep, -900);
+    expect(d).toMatchObject({ kind: 'skewed', steps: 6, minutes: 3, direction: 'ahead' });
+  });
+  it('a real offset is applied: the portal 2 minutes ahead makes a code 3 minutes ahead of this computer 1 minute ahead', () => {
+    const d = diagnoseCode(KEY, codeAtStep(6), T, 2 * 60_000);
+    expect(d).toMatchObject({ kind: 'skewed', steps: 2, minutes: 1, direction: 'ahead' });
+  });
+});
+
 describe('diagnoseCode: skew at the edges of the portal window (±10 steps = ±5 min)', () => {
   it.each([0, 1, -1])('a code %i step(s) off is a plain match (no warning)', (k) => {
     const d = diagnoseCode(KEY, codeAtStep(k), T);
