@@ -1,6 +1,7 @@
 import type { AppError } from './errors';
 import { assertNever } from './result';
 import { hostOf } from './portal/origin';
+import { describePanelError } from './navixy/messages';
 
 export interface ErrorText {
   /** One sentence that names the portal and, where there is one, the HTTP status. */
@@ -56,6 +57,8 @@ export function describeError(error: AppError, now = Date.now()): ErrorText {
       return { message: `${host} sent an answer the extension does not understand${error.status ? ` (HTTP ${error.status})` : ''}.`, next: 'The portal may be a different version or behind a proxy; retry later.', canRetry: true };
     case 'unsafeUrl':
       return { message: `${host} returned a link to another site, which was not followed.`, next: 'Open the portal yourself and continue there.', canRetry: false };
+    case 'panel':
+      return describePanelError(error);
     case 'badRequest':
       return { message: `The extension could not process this request (${error.message}).`, next: 'Reload the page and try again.', canRetry: true };
     case 'noReply':
