@@ -31,6 +31,8 @@ export interface ForcedError {
   action?: string;
   /** How many matching requests get it (default: unlimited). */
   times?: number;
+  /** How many matching requests pass first (default 0): e.g. fail the second batch of a bulk change. */
+  after?: number;
 }
 
 export interface PanelLogEntry {
@@ -92,7 +94,7 @@ export async function startNavixyPanel(opts: NavixyPanelOptions = {}): Promise<R
   let users = demoUsers(opts.userCount);
   let defaults: MfaSettings | null = { type: 'disallowed' };
   const sessions = new Map<string, { operator: DemoOperator; ended: boolean }>();
-  let forced: (ForcedError & { left: number }) | null = null;
+  let forced: (ForcedError & { left: number; pass: number }) | null = null;
   const requests: PanelLogEntry[] = [];
 
   const need = (operator: DemoOperator, p: Permission) => {
@@ -120,7 +122,9 @@ export async function startNavixyPanel(opts: NavixyPanelOptions = {}): Promise<R
     const known = ['panel/user/list', 'panel/user/mfa/settings/update', 'panel/user/mfa/settings/default/read', 'panel/user/mfa/settings/default/update'];
     if (!known.includes(action)) throw new PanelFail(2);
     const operator = operatorOf(req);
-    if (forced && (!forced.action || forced.action === action) && forced.left > 0) {
+    if (forced && (!forced.action || forced.action === action) && forced.pass > 0) {
+      forced.pass -= 1;
+    } else if (forced && (!forced.action || forced.action === action) && forced.left > 0) {
       forced.left -= 1;
       const { code } = forced;
       if (forced.left <= 0) forced = null;
@@ -241,7 +245,7 @@ export async function startNavixyPanel(opts: NavixyPanelOptions = {}): Promise<R
     },
     defaultSettings: () => (defaults ? structuredClone(defaults) : null),
     forceError: (e) => {
-      forced = e ? { ...e, left: e.times ?? Infinity } : null;
+      forced = e ? { ...e, left: e.times ?? Infinity, pass: e.after ?? 0 } : null;
     },
     endSessions: () => {
       for (const s of sessions.values()) s.ended = true;

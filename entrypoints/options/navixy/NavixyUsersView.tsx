@@ -49,6 +49,12 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
     return r.value;
   }, [panel]);
 
+  /** Re-reads the list after a failed batch, keeping the failure on screen. */
+  const refreshUsers = async () => {
+    const r = await call<'listNavixyUsers'>({ type: 'listNavixyUsers', panel });
+    if (r.ok) setUsers(r.value);
+  };
+
   const load = useCallback(async () => {
     const r = await call<'getNavixyStatus'>({ type: 'getNavixyStatus', panel, refresh: true });
     if (!r.ok) {
@@ -115,7 +121,7 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
         setBusy(false);
         setOutcome(t.users.partial(done, total));
         failed(r.error);
-        await loadUsers();
+        if (!isSessionError(r.error)) await refreshUsers();
         return;
       }
       done += ids.length;
