@@ -119,6 +119,13 @@ describe('Navixy background', () => {
     expect(r.error).toMatchObject({ kind: 'panel', code: 11, reason: 'accessDenied' });
   });
 
+  it('a panel\'s host access is not listed as a DocSpace portal', async () => {
+    fakeBrowser.permissions.getAll = async () => ({ origins: ['http://127.0.0.1/*'], permissions: [] });
+    expect((await send({ type: 'listPortals' })).value).toHaveLength(1);
+    await add();
+    expect((await send({ type: 'listPortals' })).value).toEqual([]);
+  });
+
   it('sign-out and remove forget the session and the config', async () => {
     await add();
     await signIn();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startNavixyPanel, type ErrorCode, type RunningNavixyPanel } from '../navixy/server';
-import { batchesOf, createNavixyClient } from '../../lib/navixy/client';
+import { createNavixyClient } from '../../lib/navixy/client';
+import { batchesOf } from '../../lib/navixy/users';
 import type { AppError } from '../../lib/errors';
 
 /** The real Navixy client over real HTTP against the emulated panel (API on its own port). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeError } from '../../lib/messages';
 import { panelError, localPanelError, isSessionError, type PanelReason } from '../../lib/navixy/errors';
 import { parseApiBase, parsePanelOrigin, actionUrl } from '../../lib/navixy/config';
-import { batchesOf, displayNameOf } from '../../lib/navixy/client';
+import { batchesOf, displayNameOf } from '../../lib/navixy/users';
 import { DefaultReadSchema, ErrorEnvelopeSchema, MfaSettingsSchema, UpdateTargetSchema, UserListSchema } from '../../lib/navixy/schemas';
 import { PROVIDERS, providerOfView } from '../../lib/providers';
 

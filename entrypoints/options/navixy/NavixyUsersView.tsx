@@ -4,7 +4,7 @@ import type { AppError } from '../../../lib/errors';
 import type { MfaSettings, NavixyStatus, NavixyUserRow } from '../../../lib/protocol';
 import { hostOf } from '../../../lib/portal/origin';
 import { isSessionError } from '../../../lib/navixy/errors';
-import { batchesOf } from '../../../lib/navixy/client';
+import { batchesOf } from '../../../lib/navixy/users';
 import { MAX_IDS_PER_UPDATE } from '../../../lib/navixy/schemas';
 import { navixy as t } from '../../../lib/i18n/navixy';
 import { common } from '../../../lib/i18n/common';
