@@ -103,6 +103,17 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     await popup.waitForText('Signed in to the panel as admin@panel.test');
   });
 
+  it('the popup after the panel ended the session: the panel\'s message and a way to sign in again', async () => {
+    await openUsers();
+    panel.endSessions();
+    const tab = track(await browser.openTab(`${panel.panelOrigin}/`));
+    const popup = track(await browser.openPopup(tab));
+    await popup.waitForText(`The Navixy panel ${host()} ended the session or found no such operator (error 4).`);
+    await popup.waitForText('Sign in to the panel');
+    const stored = await storedText(popup);
+    expect(stored.session).not.toMatch(/"hash"/);
+  });
+
   it('allows MFA for 250 selected users in three batches of at most 100, showing progress; all are applied', async () => {
     const page = await openUsers();
     await page.click('checkbox', 'Select all shown users');

@@ -126,6 +126,12 @@ describe('Navixy background', () => {
     expect((await send({ type: 'listPortals' })).value).toEqual([]);
   });
 
+  it('forgetting a DocSpace portal on the same host keeps the panel\'s access', async () => {
+    await add();
+    expect((await send({ type: 'forgetPortal', origin: 'http://127.0.0.1:1' })).ok).toBe(true);
+    expect(fakeBrowser.permissions.remove).not.toHaveBeenCalled();
+  });
+
   it('sign-out and remove forget the session and the config', async () => {
     await add();
     await signIn();
