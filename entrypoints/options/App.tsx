@@ -1,16 +1,69 @@
-import type { ComponentType } from 'preact';
-import { providerOfView, type ProviderId } from '../../lib/providers';
-import { DocspaceOptions } from './DocspaceOptions';
-import { NavixyOptions } from './navixy/NavixyOptions';
+import { useEffect, useState } from 'preact/hooks';
+import { hostOf, isSupportedOrigin } from '../../lib/portal/origin';
+import { common } from '../../lib/i18n/common';
+import { options as t } from '../../lib/i18n/options';
+import { VIEW_NAMES, optionsUrl, type ViewName } from './views';
+import { EnrolmentView } from './EnrolmentView';
+import { BackupCodesView } from './BackupCodesView';
+import { ResetView } from './ResetView';
+import { OwnerView } from './OwnerView';
+import { PolicyView } from './PolicyView';
+import { PortalsView } from './PortalsView';
 
-/** Each provider's options page; the view in the URL says whose it is (views belong to one provider). */
-const SHELLS: Record<ProviderId, ComponentType> = {
-  docspace: DocspaceOptions,
-  navixy: NavixyOptions,
-};
+function readLocation() {
+  const params = new URLSearchParams(location.search);
+  const rawOrigin = params.get('origin');
+  const origin = rawOrigin && isSupportedOrigin(rawOrigin) && new URL(rawOrigin).origin === rawOrigin ? rawOrigin : null;
+  const rawView = params.get('view') as ViewName | null;
+  const view: ViewName = rawView && VIEW_NAMES.includes(rawView) && (origin || rawView === 'portals') ? rawView : origin ? 'enrol' : 'portals';
+  return { origin, view, params };
+}
 
+/** Options page shell: picks the view from the URL and keeps it in history. */
 export function App() {
-  const view = new URLSearchParams(location.search).get('view') ?? '';
-  const Shell = SHELLS[providerOfView(view)?.id ?? 'docspace'];
-  return <Shell />;
+  const [loc, setLoc] = useState(readLocation);
+  useEffect(() => {
+    const onPop = () => setLoc(readLocation());
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+  }, []);
+  useEffect(() => {
+    document.title = loc.origin ? `${t.views[loc.view]} · ${hostOf(loc.origin)}` : common.appName;
+  }, [loc]);
+
+  const navigate = (view: ViewName, extra: Record<string, string> = {}) => {
+    history.pushState(null, '', optionsUrl(view, loc.origin, extra));
+    setLoc(readLocation());
+  };
+  const { origin, view, params } = loc;
+
+  return (
+    <main>
+      <h1>{origin ? t.titleFor(hostOf(origin)) : common.appName}</h1>
+      <nav class="views no-print" aria-label={t.viewsLabel}>
+        <ul>
+          {VIEW_NAMES.filter((v) => origin || v === 'portals').map((v) => (
+            <li key={v}>
+              <a
+                href={optionsUrl(v, origin)}
+                aria-current={v === view ? 'page' : undefined}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(v);
+                }}
+              >
+                {t.views[v]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {view === 'portals' || !origin ? <PortalsView current={origin} /> : null}
+      {origin && view === 'enrol' ? <EnrolmentView origin={origin} navigate={navigate} params={params} /> : null}
+      {origin && view === 'codes' ? <BackupCodesView origin={origin} navigate={navigate} params={params} /> : null}
+      {origin && view === 'reset' ? <ResetView origin={origin} navigate={navigate} params={params} /> : null}
+      {origin && view === 'owner' ? <OwnerView origin={origin} navigate={navigate} params={params} /> : null}
+      {origin && view === 'policy' ? <PolicyView origin={origin} navigate={navigate} params={params} /> : null}
+    </main>
+  );
 }

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import '../../components/theme.css';
 import './options.css';
-import { App } from './App';
+import { ProviderOptions } from './ProviderOptions';
 
-render(<App />, document.getElementById('app')!);
+render(<ProviderOptions />, document.getElementById('app')!);

@@ -1,37 +1,154 @@
-import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { call } from '../../lib/client';
-import type { ProviderId } from '../../lib/providers';
-import { currentTarget, type PopupTarget } from '../../lib/ui';
+import type { AppError } from '../../lib/errors';
+import type { NamedEntity, PortalStatus } from '../../lib/protocol';
+import { checkPortalUrl, hostOf } from '../../lib/portal/origin';
+import { openInTab, openNavixyOptions, openOptions, requestHostAccess, type PopupTarget } from '../../lib/ui';
+import { navixy } from '../../lib/i18n/navixy';
 import { popup as t } from '../../lib/i18n/popup';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { StatusCard } from '../../components/StatusCard';
+import { StatusActions } from '../../components/StatusActions';
+import { ApiKeyForm } from '../../components/ApiKeyForm';
 import { PopupSkeleton } from '../../components/PopupSkeleton';
-import { DocspacePopup } from './DocspacePopup';
-import { NavixyPopup } from './NavixyPopup';
 
-/** Each provider's popup; the one place the popup depends on which provider serves the tab. */
-const POPUPS: Record<ProviderId, ComponentType<{ found: PopupTarget }>> = {
-  docspace: DocspacePopup,
-  navixy: NavixyPopup,
-};
+type View =
+  | { status: 'loading' }
+  | { status: 'noTarget'; isBrowserPage: boolean }
+  | { status: 'ready'; data: PortalStatus; refreshing: boolean }
+  | { status: 'error'; error: AppError };
 
-/** Finds the tab's site, asks the background which provider serves it, and shows that provider's popup. */
-export function App() {
-  const [site, setSite] = useState<{ provider: ProviderId; found: PopupTarget } | null>(null);
+/** The popup for a DocSpace portal (or any site not added as another provider's); ProviderPopup picks it. */
+export function App({ found }: { found: PopupTarget }) {
+  const [view, setView] = useState<View>({ status: 'loading' });
+  const [target, setTarget] = useState<{ origin: string; tabId?: number; url?: string } | null>(null);
+  const [names, setNames] = useState<{ users: NamedEntity[]; groups: NamedEntity[] } | null>(null);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async (origin: string, tabId: number | undefined, refresh: boolean) => {
+    const reply = await call<'getStatus'>({ type: 'getStatus', origin, tabId, refresh });
+    if (!reply.ok) return setView({ status: 'error', error: reply.error });
+    // Stale-while-revalidate: the cached status shows at once, the portal is asked behind it.
+    const stale = !refresh && reply.value.state !== 'notPortal';
+    setView({ status: 'ready', data: reply.value, refreshing: stale });
+    if (stale) await load(origin, tabId, true);
+  }, []);
+
   useEffect(() => {
     void (async () => {
-      const found = await currentTarget();
-      const identity = found.origin ? await call<'identifySite'>({ type: 'identifySite', origin: found.origin }) : null;
-      setSite({ provider: identity?.ok ? identity.value.provider : 'docspace', found });
+      if (!found.origin) return setView({ status: 'noTarget', isBrowserPage: found.isBrowserPage });
+      setTarget({ origin: found.origin, tabId: found.tabId, url: found.url });
+      await load(found.origin, found.tabId, false);
     })();
-  }, []);
-  if (!site) {
-    return (
-      <main aria-busy="true">
-        <div role="status" class="visually-hidden">{t.loadingLabel}</div>
-        <PopupSkeleton label={t.loadingLabel} />
-      </main>
-    );
-  }
-  const Popup = POPUPS[site.provider];
-  return <Popup found={site.found} />;
+  }, [load, found]);
+
+  // Names of mandatory users and groups, resolved after the status is on screen (admins only).
+  const data = view.status === 'ready' ? view.data : null;
+  useEffect(() => {
+    if (!data?.policy || !data.me || (data.me.role !== 'owner' && data.me.role !== 'admin')) return;
+    const { mandatoryUsers: users, mandatoryGroups: groups } = data.policy;
+    if (!users.length && !groups.length) return setNames({ users: [], groups: [] });
+    void call<'resolveNames'>({ type: 'resolveNames', origin: data.origin, users, groups }).then((r) => setNames(r.ok ? r.value : null));
+  }, [data?.origin, data?.policy, data?.me]);
+
+  const retry = () => {
+    if (!target) return;
+    setView({ status: 'loading' });
+    void load(target.origin, target.tabId, true);
+  };
+
+  const allow = async () => {
+    if (!target) return;
+    const granted = await requestHostAccess(target.origin);
+    if (!granted) return setNote(t.permissionDenied);
+    setView({ status: 'loading' });
+    await load(target.origin, target.tabId, true);
+  };
+
+  const useKey = async (key: string, remember: boolean) => {
+    if (!target) return;
+    setBusy(true);
+    const reply = await call<'setApiKey'>({ type: 'setApiKey', origin: target.origin, key, remember });
+    setBusy(false);
+    setView(reply.ok ? { status: 'ready', data: reply.value, refreshing: false } : { status: 'error', error: reply.error });
+  };
+
+  const useBrowser = async () => {
+    if (!target) return;
+    const reply = await call<'useBrowserSignIn'>({ type: 'useBrowserSignIn', origin: target.origin });
+    setView(reply.ok ? { status: 'ready', data: reply.value, refreshing: false } : { status: 'error', error: reply.error });
+  };
+
+  const host = target ? hostOf(target.origin) : '';
+  return (
+    <main aria-busy={view.status === 'loading' || (view.status === 'ready' && view.refreshing)}>
+      <header>
+        <h1>{host || t.title}</h1>
+        {data?.version ? <span class="muted">DocSpace {data.version}</span> : null}
+      </header>
+      <div role="status" class="visually-hidden">{view.status === 'loading' ? t.loadingLabel : view.status === 'ready' && view.refreshing ? t.refreshing : ''}</div>
+      {view.status === 'loading' ? <PopupSkeleton label={t.loadingLabel} /> : null}
+      {view.status === 'noTarget' ? (
+        <section>
+          <h2>{t.notPortalTitle}</h2>
+          <p>{view.isBrowserPage ? t.browserPageBody : t.notPortalBody}</p>
+        </section>
+      ) : null}
+      {view.status === 'error' ? <ErrorNotice error={view.error} onRetry={retry} /> : null}
+      {data?.state === 'notPortal' ? (
+        <section>
+          <h2>{t.notPortalTitle}</h2>
+          <p>{t.notPortalBody}</p>
+          <button type="button" class="link" onClick={() => void openNavixyOptions('navixy-panels', null, { add: data.origin })}>{navixy.popup.addThisPanel}</button>
+        </section>
+      ) : null}
+      {data?.state === 'noPermission' ? (
+        <section>
+          <h2>{t.noPermissionTitle(host)}</h2>
+          {data.looksLikePortal ? <p>{t.looksLikePortal}</p> : null}
+          <p>{t.noPermissionBody(host)}</p>
+          <button type="button" class="primary" onClick={() => void allow()}>{t.allow(host)}</button>
+          {note ? <p role="alert">{note}</p> : null}
+        </section>
+      ) : null}
+      {data?.state === 'signedOut' ? (
+        <section>
+          <h2>{t.signedOutTitle(host)}</h2>
+          <p>{t.signedOutBody}</p>
+          {target && activationParams(target.url, data.origin).confirmUrl ? (
+            <button type="button" class="primary" onClick={() => void openOptions('enrol', data.origin, activationParams(target.url, data.origin))}>
+              {t.setUp}
+            </button>
+          ) : null}
+          <button type="button" class="primary" onClick={() => {
+            const url = checkPortalUrl(data.signInUrl, data.origin);
+            if (url.ok) void openInTab(url.value.href, target?.tabId);
+          }}>{t.signIn}</button>
+          <ApiKeyForm busy={busy} onSubmit={(k, r) => void useKey(k, r)} />
+        </section>
+      ) : null}
+      {data?.state === 'ready' ? (
+        <>
+          <StatusCard status={data} names={names} />
+          <StatusActions
+            status={data}
+            onOpen={(viewName) => void openOptions(viewName, data.origin, activationParams(target?.url, data.origin))}
+          />
+          {data.auth === 'apiKey' ? (
+            <p class="footer">
+              {t.usingApiKey} <button type="button" class="link" onClick={() => void useBrowser()}>{t.useBrowserSignIn}</button>
+            </p>
+          ) : null}
+        </>
+      ) : null}
+    </main>
+  );
+}
+
+/** When the tab is the portal's own activation page, enrolment continues from it. */
+function activationParams(tabUrl: string | undefined, origin: string): Record<string, string> {
+  if (!tabUrl) return {};
+  const url = checkPortalUrl(tabUrl, origin);
+  return url.ok && url.value.pathname.startsWith('/confirm/TfaActivation') ? { confirmUrl: url.value.href } : {};
 }

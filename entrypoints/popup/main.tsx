@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import '../../components/theme.css';
 import './popup.css';
-import { App } from './App';
+import { ProviderPopup } from './ProviderPopup';
 
-render(<App />, document.getElementById('app')!);
+render(<ProviderPopup />, document.getElementById('app')!);
