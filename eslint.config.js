@@ -40,7 +40,7 @@ export default tseslint.config(
     files: ['components/**/*.{ts,tsx}', 'entrypoints/popup/**', 'entrypoints/options/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/lib/background/**', '**/lib/docspace/http*', '**/lib/session/**'], message: 'UI code talks to the background through lib/client.ts only.' },
+        { group: ['**/lib/background/**', '**/lib/docspace/http*', '**/lib/session/**', '**/lib/navixy/http*', '**/lib/navixy/client*'], message: 'UI code talks to the background through lib/client.ts only.' },
       ] }],
     },
   },

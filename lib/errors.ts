@@ -1,3 +1,5 @@
+import type { PanelReason } from './navixy/errors';
+
 /**
  * Every failure the UI must tell apart. Each screen maps a kind to one sentence
  * and one next step through an exhaustive switch (lib/messages.ts).
@@ -22,6 +24,8 @@ export type AppError =
   | { kind: 'server'; origin: string; status: number; message?: string }
   | { kind: 'badResponse'; origin: string; where: string; status?: number }
   | { kind: 'unsafeUrl'; origin: string; url: string }
+  /** A Navixy Admin Panel's error envelope (`status.code`), or a local refusal (code 0); `origin` is the panel's. */
+  | { kind: 'panel'; origin: string; code: number; reason: PanelReason; description?: string }
   | { kind: 'badRequest'; message: string }
   | { kind: 'noReply' };
 

@@ -2,6 +2,7 @@ import type { AppError } from './errors';
 import { assertNever } from './result';
 import { hostOf } from './portal/origin';
 import { formatWait, t } from './i18n/t';
+import { describePanelError } from './navixy/messages';
 
 export interface ErrorText {
   /** One sentence that names the portal and, where there is one, the HTTP status. */
@@ -57,6 +58,8 @@ export function describeError(error: AppError, now = Date.now()): ErrorText {
       };
     case 'unsafeUrl':
       return { message: t('errors.unsafeUrl.message', host), next: t('errors.unsafeUrl.next'), canRetry: false };
+    case 'panel':
+      return describePanelError(error);
     case 'badRequest':
       return { message: t('errors.badRequest.message', error.message), next: t('errors.badRequest.next'), canRetry: true };
     case 'noReply':

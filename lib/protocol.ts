@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { AppError } from './errors';
 import type { Result } from './result';
 import type { BackupCode, Role, TfaMethod, TfaPolicy } from './docspace/schemas';
+import { MfaSettingsSchema, UpdateTargetSchema, type MfaSettings, type UpdateTarget } from './navixy/schemas';
+import type { SiteIdentity } from './providers';
 
 /**
  * The message protocol between the UI (popup, options) and the background.
@@ -47,6 +49,18 @@ export const CommandSchema = z.discriminatedUnion('type', [
     mandatoryUsers: GuidList,
     mandatoryGroups: GuidList,
   }),
+  // Provider boundary: which provider serves the site in a tab
+  z.object({ type: z.literal('identifySite'), origin: Origin }),
+  // Navixy Admin Panel (options: panels, sign-in, users' MFA, default; popup: status)
+  z.object({ type: z.literal('listNavixyPanels') }),
+  z.object({ type: z.literal('addNavixyPanel'), panel: Origin, apiBase: z.string().min(1).max(500) }),
+  z.object({ type: z.literal('removeNavixyPanel'), panel: Origin }),
+  z.object({ type: z.literal('navixySignIn'), panel: Origin, login: z.string().trim().min(1).max(200), password: z.string().min(1).max(500) }),
+  z.object({ type: z.literal('navixySignOut'), panel: Origin }),
+  z.object({ type: z.literal('getNavixyStatus'), panel: Origin, refresh: z.boolean().optional() }),
+  z.object({ type: z.literal('listNavixyUsers'), panel: Origin }),
+  z.object({ type: z.literal('updateNavixyMfa'), panel: Origin, target: UpdateTargetSchema, settings: MfaSettingsSchema }),
+  z.object({ type: z.literal('setNavixyDefault'), panel: Origin, settings: MfaSettingsSchema }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 export type CommandType = Command['type'];
@@ -137,6 +151,26 @@ export interface SaveReply {
 
 export interface KnownPortal { origin: string; host: string; granted: boolean; auth: 'cookie' | 'apiKey'; rememberedKey: boolean }
 
+export interface NavixyPanelInfo {
+  panel: string;
+  host: string;
+  apiBase: string;
+  /** Host access to both the panel and its API origin. */
+  granted: boolean;
+  login: string | null;
+}
+
+export interface NavixyStatus extends NavixyPanelInfo {
+  state: 'ready' | 'signedOut' | 'noPermission';
+  checkedAt: number;
+  /** The panel's default for new users (`null`: not set, or not read yet). */
+  defaultSettings: MfaSettings | null;
+  usersTotal: number | null;
+  mfaAllowed: number | null;
+}
+
+export interface NavixyUserRow { id: number; login: string; name: string; mfaAllowed: boolean }
+
 export interface Replies {
   getStatus: PortalStatus;
   resolveNames: { users: NamedEntity[]; groups: NamedEntity[] };
@@ -155,9 +189,19 @@ export interface Replies {
   searchGroups: NamedEntity[];
   getPolicy: PolicyView;
   savePolicy: SaveReply;
+  identifySite: SiteIdentity;
+  listNavixyPanels: NavixyPanelInfo[];
+  addNavixyPanel: NavixyPanelInfo;
+  removeNavixyPanel: true;
+  navixySignIn: NavixyStatus;
+  navixySignOut: true;
+  getNavixyStatus: NavixyStatus;
+  listNavixyUsers: NavixyUserRow[];
+  updateNavixyMfa: { target: UpdateTarget['type']; count: number | null };
+  setNavixyDefault: MfaSettings | null;
 }
 
 export type Reply<K extends CommandType> = Result<Replies[K], AppError>;
 export type CommandOf<K extends CommandType> = Extract<Command, { type: K }>;
 
-export type { TfaMethod, TfaPolicy, BackupCode, Role };
+export type { TfaMethod, TfaPolicy, BackupCode, Role, MfaSettings, UpdateTarget, SiteIdentity };

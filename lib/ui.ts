@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
 import { originPattern, portalOriginOf } from './portal/origin';
-import { optionsUrl, type ViewName } from './views';
+import { navixyOptionsUrl, optionsUrl, type NavixyViewName, type ViewName } from './views';
+
+export interface PopupTarget { origin: string | null; tabId?: number; url?: string; isBrowserPage: boolean }
 
 /** The tab the popup describes: `?origin=` (tests, deep links) or the active tab of this window. */
-export async function currentTarget(): Promise<{ origin: string | null; tabId?: number; url?: string; isBrowserPage: boolean }> {
+export async function currentTarget(): Promise<PopupTarget> {
   const forced = new URLSearchParams(location.search).get('origin');
   if (forced) return { origin: portalOriginOf(forced), isBrowserPage: false };
   try {
@@ -25,6 +27,15 @@ export async function requestHostAccess(origin: string): Promise<boolean> {
   }
 }
 
+/** Asks for host access to several sites in one prompt (a Navixy panel and its API); needs a user gesture. */
+export async function requestHostAccessFor(origins: string[]): Promise<boolean> {
+  try {
+    return await browser.permissions.request({ origins: [...new Set(origins.map(originPattern))] });
+  } catch {
+    return false;
+  }
+}
+
 /** Opens (or focuses) the options page on a view for a portal, then closes the popup. */
 export async function openOptions(view: ViewName, origin: string | null, extra: Record<string, string> = {}): Promise<void> {
   await browser.tabs.create({ url: browser.runtime.getURL('/options.html') + optionsUrl(view, origin, extra) });
@@ -35,5 +46,11 @@ export async function openOptions(view: ViewName, origin: string | null, extra: 
 export async function openInTab(url: string, tabId?: number): Promise<void> {
   if (tabId !== undefined) await browser.tabs.update(tabId, { url });
   else await browser.tabs.create({ url });
+  window.close();
+}
+
+/** Opens the options page on a Navixy view for a panel, then closes the popup. */
+export async function openNavixyOptions(view: NavixyViewName, panel: string | null, extra: Record<string, string> = {}): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL('/options.html') + navixyOptionsUrl(view, panel, extra) });
   window.close();
 }

@@ -1,5 +1,6 @@
 // `npm run try`: builds the extension (test build: host access to the loopback
-// emulator pre-granted), starts the emulated DocSpace portal with demo users and
+// emulator pre-granted), starts the emulated DocSpace portal with demo users (and the
+// emulated Navixy Admin Panel beside it on the next two ports) and
 // opens Chromium with the extension loaded on the portal's sign-in page.
 // Options: --browser chromium|firefox|none  --port 8092  --version 3.6|3.7
 import { spawn, spawnSync } from 'node:child_process';
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startPortal, type PortalVersion } from '../tests/portal/server';
+import { startNavixyPanel } from '../tests/navixy/server';
 
 const { values } = parseArgs({
   options: { browser: { type: 'string', default: 'chromium' }, port: { type: 'string', default: '8092' }, version: { type: 'string', default: '3.7' } },
@@ -26,6 +28,9 @@ const portal = await startPortal({ port: Number(values.port), version: values.ve
 say(`\nEmulated DocSpace ${values.version} portal: ${portal.origin}/`);
 for (const u of portal.users.slice(0, 5)) say(`  ${u.email.padEnd(22)} password ${u.password}  (${u.role})`);
 say('\nSign in on the portal page, then click the extension’s toolbar button (pin it from the puzzle-piece menu).');
+const navixy = await startNavixyPanel({ port: Number(values.port) + 1, apiPort: Number(values.port) + 2 });
+say(`\nEmulated Navixy Admin Panel: ${navixy.panelOrigin}/  (API base URL ${navixy.apiBase})`);
+say('  Add it under the extension’s options → Navixy panels, then sign in as admin@panel.test / demo-password (viewer@panel.test: read only).');
 
 const chromeDir = join(root, '.output-test/chrome-mv3');
 const firefoxDir = join(root, '.output-test/firefox-mv3');
@@ -35,7 +40,7 @@ if (values.browser === 'chromium') {
   if (bin && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY)) {
     const profile = mkdtempSync(join(tmpdir(), 'tfa-try-'));
     child = spawn(bin, [`--user-data-dir=${profile}`, `--disable-extensions-except=${chromeDir}`, `--load-extension=${chromeDir}`, '--no-first-run', `${portal.origin}/`], { stdio: 'ignore' });
-    child.on('exit', () => void portal.close().then(() => process.exit(0)));
+    child.on('exit', () => void Promise.all([portal.close(), navixy.close()]).then(() => process.exit(0)));
   } else {
     say(`\nNo display or Chromium found. Load the extension by hand: chrome://extensions → Developer mode → Load unpacked → ${chromeDir}`);
   }
@@ -45,7 +50,7 @@ if (values.browser === 'chromium') {
 say('Press Ctrl+C to stop.');
 const stop = () => {
   child?.kill();
-  void portal.close().then(() => process.exit(0));
+  void Promise.all([portal.close(), navixy.close()]).then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -5,6 +5,8 @@ import type { KnownPortal } from '../../lib/protocol';
 import { portals as t } from '../../lib/i18n/portals';
 import { common } from '../../lib/i18n/common';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { navixyOptionsUrl } from '../../lib/views';
+import { navixy } from '../../lib/i18n/navixy';
 
 type State = { status: 'loading' } | { status: 'ready'; data: KnownPortal[] } | { status: 'error'; error: AppError };
 
@@ -54,6 +56,7 @@ export function PortalsView({ current }: { current: string | null }) {
           ))}
         </ul>
       ) : null}
+      <p><a href={navixyOptionsUrl('navixy-panels', null)}>{navixy.panels.heading}</a></p>
     </section>
   );
 }

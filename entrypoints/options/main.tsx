@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import '../../components/theme.css';
 import './options.css';
-import { App } from './App';
+import { ProviderOptions } from './ProviderOptions';
 import { locale } from '../../lib/i18n/t';
 import { common } from '../../lib/i18n/common';
 
@@ -9,4 +9,4 @@ import { common } from '../../lib/i18n/common';
 document.documentElement.lang = locale();
 document.title = common.appName;
 
-render(<App />, document.getElementById('app')!);
+render(<ProviderOptions />, document.getElementById('app')!);

@@ -3,7 +3,8 @@ import { call } from '../../lib/client';
 import type { AppError } from '../../lib/errors';
 import type { NamedEntity, PortalStatus } from '../../lib/protocol';
 import { checkPortalUrl, hostOf } from '../../lib/portal/origin';
-import { currentTarget, openInTab, openOptions, requestHostAccess } from '../../lib/ui';
+import { openInTab, openNavixyOptions, openOptions, requestHostAccess, type PopupTarget } from '../../lib/ui';
+import { navixy } from '../../lib/i18n/navixy';
 import { popup as t } from '../../lib/i18n/popup';
 import { common } from '../../lib/i18n/common';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -19,7 +20,8 @@ type View =
   | { status: 'ready'; data: PortalStatus; refreshing: boolean }
   | { status: 'error'; error: AppError };
 
-export function App() {
+/** The popup for a DocSpace portal (or any site not added as another provider's); ProviderPopup picks it. */
+export function App({ found }: { found: PopupTarget }) {
   const [view, setView] = useState<View>({ status: 'loading' });
   const [target, setTarget] = useState<{ origin: string; tabId?: number; url?: string } | null>(null);
   const [names, setNames] = useState<{ users: NamedEntity[]; groups: NamedEntity[] } | null>(null);
@@ -38,12 +40,11 @@ export function App() {
 
   useEffect(() => {
     void (async () => {
-      const found = await currentTarget();
       if (!found.origin) return setView({ status: 'noTarget', isBrowserPage: found.isBrowserPage });
       setTarget({ origin: found.origin, tabId: found.tabId, url: found.url });
       await load(found.origin, found.tabId, false);
     })();
-  }, [load]);
+  }, [load, found]);
 
   // Names of mandatory users and groups, resolved after the status is on screen (admins only).
   const data = view.status === 'ready' ? view.data : null;
@@ -107,6 +108,7 @@ export function App() {
         <section>
           <h2>{t.notPortalTitle}</h2>
           <p>{t.notPortalBody}</p>
+          <button type="button" class="link" onClick={() => void openNavixyOptions('navixy-panels', null, { add: data.origin })}>{navixy.popup.addThisPanel}</button>
         </section>
       ) : null}
       {data?.state === 'noPermission' ? (

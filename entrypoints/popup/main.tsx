@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import '../../components/theme.css';
 import './popup.css';
-import { App } from './App';
+import { ProviderPopup } from './ProviderPopup';
 import { locale } from '../../lib/i18n/t';
 import { badge } from '../../lib/i18n/badge';
 
@@ -9,4 +9,4 @@ import { badge } from '../../lib/i18n/badge';
 document.documentElement.lang = locale();
 document.title = badge.defaultTitle;
 
-render(<App />, document.getElementById('app')!);
+render(<ProviderPopup />, document.getElementById('app')!);

@@ -6,6 +6,7 @@ import { logWarning } from '../log';
 import * as status from './status';
 import * as enrolment from './enrolment';
 import * as policy from './policy';
+import * as navixy from './navixy';
 
 type Handlers = { [K in CommandType]: (cmd: CommandOf<K>) => Promise<Result<Replies[K], AppError>> };
 
@@ -28,6 +29,16 @@ export const handlers: Handlers = {
   searchGroups: policy.searchGroups,
   getPolicy: policy.getPolicy,
   savePolicy: policy.savePolicy,
+  identifySite: navixy.identifySite,
+  listNavixyPanels: navixy.listNavixyPanels,
+  addNavixyPanel: navixy.addNavixyPanel,
+  removeNavixyPanel: navixy.removeNavixyPanel,
+  navixySignIn: navixy.navixySignIn,
+  navixySignOut: navixy.navixySignOut,
+  getNavixyStatus: navixy.getNavixyStatus,
+  listNavixyUsers: navixy.listNavixyUsers,
+  updateNavixyMfa: navixy.updateNavixyMfa,
+  setNavixyDefault: navixy.setNavixyDefault,
 };
 
 /** Only our own extension pages may talk to the background (no content scripts exist). */
@@ -67,6 +78,16 @@ function dispatch(cmd: Command): Promise<Result<unknown, AppError>> {
     case 'searchGroups': return handlers.searchGroups(cmd);
     case 'getPolicy': return handlers.getPolicy(cmd);
     case 'savePolicy': return handlers.savePolicy(cmd);
+    case 'identifySite': return handlers.identifySite(cmd);
+    case 'listNavixyPanels': return handlers.listNavixyPanels(cmd);
+    case 'addNavixyPanel': return handlers.addNavixyPanel(cmd);
+    case 'removeNavixyPanel': return handlers.removeNavixyPanel(cmd);
+    case 'navixySignIn': return handlers.navixySignIn(cmd);
+    case 'navixySignOut': return handlers.navixySignOut(cmd);
+    case 'getNavixyStatus': return handlers.getNavixyStatus(cmd);
+    case 'listNavixyUsers': return handlers.listNavixyUsers(cmd);
+    case 'updateNavixyMfa': return handlers.updateNavixyMfa(cmd);
+    case 'setNavixyDefault': return handlers.setNavixyDefault(cmd);
     default: return assertNever(cmd);
   }
 }

@@ -10,6 +10,7 @@ import {
   clientFor, forgetPortalData, getRecord, getSession, hasHostAccess, knownOrigins, updateRecord, updateSession,
 } from './session';
 import { showBadge } from './badge';
+import { listPanels } from './navixy-session';
 
 type Reply<K extends keyof Replies> = Promise<Result<Replies[K], AppError>>;
 
@@ -149,8 +150,10 @@ export async function listPortals(_cmd: CommandOf<'listPortals'>): Reply<'listPo
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => `${m[1]}://${m[2]}`);
   const known = await knownOrigins();
+  // Grants a Navixy panel asked for (its page and its API) are listed under Navixy panels, not here.
+  const navixy = (await listPanels()).flatMap((p) => [p.panel, new URL(p.apiBase).origin]).map(originPattern);
   // A grant covers a host on any port: list it on its own only when no known portal stands for it.
-  const unmatched = grantedOrigins.filter((g) => !known.some((k) => originPattern(k) === originPattern(g)));
+  const unmatched = grantedOrigins.filter((g) => !known.some((k) => originPattern(k) === originPattern(g)) && !navixy.includes(originPattern(g)));
   const origins = [...new Set([...known, ...unmatched])].filter(isSupportedOrigin).sort();
   const portals: KnownPortal[] = [];
   for (const origin of origins) {
@@ -166,6 +169,9 @@ export async function listPortals(_cmd: CommandOf<'listPortals'>): Reply<'listPo
 /** Revokes host access and deletes all data we hold for the portal. */
 export async function forgetPortal(cmd: CommandOf<'forgetPortal'>): Reply<'forgetPortal'> {
   await forgetPortalData(cmd.origin);
+  // The same host may serve a Navixy panel or its API the user added: keep that access.
+  const navixy = (await listPanels()).flatMap((p) => [p.panel, new URL(p.apiBase).origin]).map(originPattern);
+  if (navixy.includes(originPattern(cmd.origin))) return ok(true);
   try {
     await browser.permissions.remove({ origins: [originPattern(cmd.origin)] });
   } catch {

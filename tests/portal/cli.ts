@@ -1,6 +1,8 @@
-// `npm run portal -- [--port 8092] [--version 3.6|3.7] [--latency ms] [--host 127.0.0.1]`
+// `npm run portal -- [--port 8092] [--version 3.6|3.7] [--latency ms] [--host 127.0.0.1] [--navixy-port 8093] [--navixy-api-port 8094]`
+// Starts the emulated DocSpace portal and, beside it, the emulated Navixy Admin Panel (web page and API on their own ports).
 import { parseArgs } from 'node:util';
 import { type PortalVersion, startPortal } from './server';
+import { startNavixyPanel } from '../navixy/server';
 
 const { values } = parseArgs({
   options: {
@@ -9,6 +11,8 @@ const { values } = parseArgs({
     latency: { type: 'string' },
     host: { type: 'string' },
     sms: { type: 'boolean' },
+    'navixy-port': { type: 'string' },
+    'navixy-api-port': { type: 'string' },
   },
   strict: true,
 });
@@ -40,6 +44,18 @@ out();
 out('Sign in over HTTP:');
 out(`  curl -i -H 'Content-Type: application/json' -d '{"userName":"admin@demo.test","password":"demo-password"}' ${portal.origin}/api/2.0/authentication`);
 out('TFA policy is off; enable it as an admin with PUT /api/2.0/settings/tfaappwithlink {"type":"app"}.');
+out();
+const navixy = await startNavixyPanel({
+  host: values.host ?? '127.0.0.1',
+  port: Number(values['navixy-port'] ?? 8093),
+  apiPort: Number(values['navixy-api-port'] ?? 8094),
+});
+out(`Emulated Navixy Admin Panel: ${navixy.panelOrigin}/   API base URL: ${navixy.apiBase}`);
+out(`  ${navixy.users().length} users; MFA allowed for ${navixy.users().filter((u) => u.mfa_allowed).length}; default for new users: disallowed.`);
+out('  In the extension: All settings → Navixy panels → add the panel address and the API base URL above, then sign in as:');
+for (const o of navixy.operators) out(`  ${o.login.padEnd(22)} ${o.password}  (${o.note})`);
+out(`  curl -H 'Content-Type: application/json' -d '{"login":"admin@panel.test","password":"demo-password"}' ${navixy.apiBase}/panel/account/auth`);
+out();
 out('Press Ctrl+C to stop.');
 
 let stopping = false;
@@ -49,7 +65,7 @@ const stop = (signal: string): void => {
   }
   stopping = true;
   out(`\n${signal}: stopping…`);
-  portal.close().then(
+  Promise.all([portal.close(), navixy.close()]).then(
     () => process.exit(0),
     () => process.exit(1),
   );

@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'preact/hooks';
+import { hostOf, isSupportedOrigin } from '../../../lib/portal/origin';
+import { NAVIXY_VIEW_NAMES, navixyOptionsUrl, optionsUrl, type NavixyViewName } from '../../../lib/views';
+import { navixy as t } from '../../../lib/i18n/navixy';
+import { options as o } from '../../../lib/i18n/options';
+import { NavixyPanelsView } from './NavixyPanelsView';
+import { NavixyUsersView } from './NavixyUsersView';
+
+function readLocation() {
+  const params = new URLSearchParams(location.search);
+  const raw = params.get('panel');
+  const panel = raw && isSupportedOrigin(raw) && new URL(raw).origin === raw ? raw : null;
+  const rawView = params.get('view') as NavixyViewName | null;
+  const view: NavixyViewName = rawView === 'navixy' && panel ? 'navixy' : 'navixy-panels';
+  return { panel, view, params };
+}
+
+/** The options page for Navixy Admin Panels: `?view=navixy-panels` (add, list) or `?view=navixy&panel=<origin>`. */
+export function NavixyOptions() {
+  const [loc, setLoc] = useState(readLocation);
+  useEffect(() => {
+    const onPop = () => setLoc(readLocation());
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+  }, []);
+  useEffect(() => {
+    document.title = loc.panel ? `${t.views[loc.view]} · ${hostOf(loc.panel)}` : t.panels.heading;
+  }, [loc]);
+  const navigate = (view: NavixyViewName, panel: string | null) => {
+    history.pushState(null, '', navixyOptionsUrl(view, panel));
+    setLoc(readLocation());
+  };
+  const { panel, view, params } = loc;
+  return (
+    <main>
+      <h1>{panel ? t.panelLabel(hostOf(panel)) : t.panels.heading}</h1>
+      <nav class="views no-print" aria-label={o.viewsLabel}>
+        <ul>
+          {NAVIXY_VIEW_NAMES.filter((v) => panel || v !== 'navixy').map((v) => (
+            <li key={v}>
+              <a href={navixyOptionsUrl(v, panel)} aria-current={v === view ? 'page' : undefined} onClick={(e) => { e.preventDefault(); navigate(v, panel); }}>
+                {t.views[v]}
+              </a>
+            </li>
+          ))}
+          <li><a href={optionsUrl('portals', null)}>{t.panels.otherPortals}</a></li>
+        </ul>
+      </nav>
+      {view === 'navixy-panels' ? <NavixyPanelsView prefill={params.get('add')} onOpen={(p) => navigate('navixy', p)} /> : null}
+      {view === 'navixy' && panel ? <NavixyUsersView panel={panel} onPanels={() => navigate('navixy-panels', panel)} /> : null}
+    </main>
+  );
+}

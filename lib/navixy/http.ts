@@ -1,0 +1,77 @@
+import type { z } from 'zod';
+import type { AppError } from '../errors';
+import { err, ok, type Result } from '../result';
+import { retryAfterMs } from '../docspace/http';
+import { actionUrl } from './config';
+import { panelError } from './errors';
+import { ErrorEnvelopeSchema } from './schemas';
+
+/** How to reach one panel's API. `hash` is the session (`Authorization: NVX <hash>`); absent for sign-in. */
+export interface NavixyTransport {
+  /** The panel's origin: errors name it. */
+  panel: string;
+  apiBase: string;
+  hash?: string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+const MAX_BODY_CHARS = 5_000_000;
+
+/**
+ * Performs one API action (always `POST` with a JSON body) and parses the answer with
+ * `schema`. The error envelope becomes a typed `panel` error whatever the HTTP status;
+ * anything else unexpected becomes `server`, `rateLimited` or `badResponse`. Never throws.
+ */
+export async function navixyRequest<S extends z.ZodType>(t: NavixyTransport, action: string, body: Record<string, unknown>, schema: S): Promise<Result<z.output<S>, AppError>> {
+  const { panel } = t;
+  const timeoutMs = t.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const url = actionUrl(t.apiBase, action);
+  const apiOrigin = url.origin;
+  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json' };
+  if (t.hash) headers.Authorization = `NVX ${t.hash}`;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  let response: Response;
+  let text: string;
+  try {
+    response = await (t.fetch ?? fetch)(url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+      // The session travels in the Authorization header only; the panel's cookies are not ours to send.
+      credentials: 'omit',
+      redirect: 'error',
+      cache: 'no-store',
+      signal: controller.signal,
+    });
+    text = await response.text();
+  } catch {
+    if (controller.signal.aborted) return err({ kind: 'timeout', origin: apiOrigin, ms: timeoutMs });
+    const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+    return err(offline ? { kind: 'offline', origin: apiOrigin } : { kind: 'network', origin: apiOrigin });
+  } finally {
+    clearTimeout(timer);
+  }
+  const json = parseJson(text);
+  const envelope = ErrorEnvelopeSchema.safeParse(json);
+  if (envelope.success) return err(panelError(panel, envelope.data.status.code, envelope.data.status.description));
+  const { status } = response;
+  if (status === 429) return err({ kind: 'rateLimited', origin: panel, retryAt: Date.now() + retryAfterMs(response.headers.get('Retry-After')) });
+  if (status >= 500) return err({ kind: 'server', origin: panel, status });
+  const where = `POST ${action}`;
+  if (!response.ok || json === undefined) return err({ kind: 'badResponse', origin: panel, where, status });
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) return err({ kind: 'badResponse', origin: panel, where, status });
+  return ok(parsed.data);
+}
+
+function parseJson(text: string): unknown {
+  if (!text || text.length > MAX_BODY_CHARS) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,17 @@
+import type { PanelUser } from './schemas';
+
+/** Pure helpers shared by the background and the options page (no network). */
+
+/** Splits ids (deduplicated, order kept) into batches of at most `size`. */
+export function batchesOf(ids: readonly number[], size: number): number[][] {
+  const unique = [...new Set(ids)];
+  const out: number[][] = [];
+  for (let i = 0; i < unique.length; i += size) out.push(unique.slice(i, i + size));
+  return out;
+}
+
+/** Display name of a panel user: first, middle and last name, else the login. */
+export function displayNameOf(u: Pick<PanelUser, 'login' | 'first_name' | 'middle_name' | 'last_name'>): string {
+  const name = [u.first_name, u.middle_name, u.last_name].filter((p): p is string => Boolean(p?.trim())).join(' ').trim();
+  return name || u.login;
+}

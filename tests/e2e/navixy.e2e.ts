@@ -1,0 +1,213 @@
+// Navixy Admin Panel: the built extension in real Chromium and Firefox against the emulated panel
+// (its web page and its API on different ports, i.e. different origins).
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
+import { pollFor } from './harness/wait';
+import { startNavixyPanel, type ErrorCode, type RunningNavixyPanel } from '../navixy/server';
+
+/** Everything the extension holds in storage.local and storage.session, read from an extension page. */
+async function storedText(page: E2EPage): Promise<{ local: string; session: string }> {
+  return page.evaluate(async () => {
+    interface Area { get(k: null): Promise<Record<string, unknown>> }
+    interface Api { storage: { local: Area; session: Area } }
+    const g = globalThis as unknown as { browser?: Api; chrome: Api };
+    const api = g.browser ?? g.chrome;
+    return { local: JSON.stringify(await api.storage.local.get(null)), session: JSON.stringify(await api.storage.session.get(null)) };
+  });
+}
+
+describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
+  let browser: E2EBrowser;
+  let panel: RunningNavixyPanel;
+  const opened: E2EPage[] = [];
+
+  beforeAll(async () => {
+    [browser, panel] = await Promise.all([launchBrowser(browserName), startNavixyPanel()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await panel?.close();
+  });
+  afterEach(async () => {
+    panel.forceError(null);
+    for (const p of opened.splice(0)) await p.close().catch(() => undefined);
+  });
+
+  const host = () => new URL(panel.panelOrigin).host;
+  const track = (p: E2EPage) => {
+    opened.push(p);
+    return p;
+  };
+  const updates = () => panel.requests.filter((r) => r.action === 'panel/user/mfa/settings/update');
+
+  const signIn = async (page: E2EPage, login = 'admin@panel.test') => {
+    await page.waitForText(`Sign in to ${host()}`);
+    await page.fill('Login', login);
+    await page.fill('Password', 'demo-password');
+    await page.click('button', 'Sign in');
+    await page.waitForText(`Signed in to the panel as ${login}`);
+  };
+
+  /** The users' MFA view, signed in (the panel was added by the first test). */
+  const openUsers = async (login = 'admin@panel.test'): Promise<E2EPage> => {
+    const page = track(await browser.openExtensionPage(`options.html?view=navixy&panel=${encodeURIComponent(panel.panelOrigin)}`));
+    await page.waitForText('Navixy Admin Panel');
+    // Either the sign-in form (the panel was reset, so the kept hash is unknown) or a signed-in view.
+    const text = await pollFor(async () => {
+      const body = await page.bodyText();
+      return /Sign in to |users have MFA allowed\./.test(body) ? body : undefined;
+    }, () => 'the sign-in form or the users view');
+    if (text.includes(`Signed in to the panel as ${login}`)) return page;
+    if (text.includes('Signed in to the panel as')) {
+      await page.click('button', 'Sign out of the panel');
+    }
+    await signIn(page, login);
+    await page.waitForText('users have MFA allowed.');
+    return page;
+  };
+
+  it('adds a panel (panel address and API base URL on different origins), signs in, and shows the users and the default; only the session hash is kept, in session storage', async () => {
+    panel.reset();
+    const page = track(await browser.openExtensionPage('options.html?view=navixy-panels'));
+    await page.waitForText('No Navixy panels yet.');
+    await page.fill('Panel address', 'http://panel.example.com');
+    await page.fill('API base URL', `${panel.apiBase}?x=1`);
+    await page.click('button', 'Add panel');
+    await page.waitForText('The panel address must be an https:// address.');
+    await page.waitForText('The API base URL must be an https:// URL without a query or credentials.');
+    await page.fill('Panel address', `${panel.panelOrigin}/`);
+    await page.fill('API base URL', `${panel.apiBase}/`);
+    await page.click('button', 'Add panel');
+    await signIn(page);
+    await page.waitForText('50 of 250 users have MFA allowed.');
+    await page.waitForText('The panel holds: Disallowed.');
+    await page.waitForText('driver250@fleet.test');
+    expect(panel.requests.filter((r) => r.action === 'panel/account/auth').map((r) => r.body)).toEqual([{ login: 'admin@panel.test', password: '***' }]);
+
+    const stored = await storedText(page);
+    expect(stored.local).toContain(panel.apiBase);
+    expect(stored.local + stored.session).not.toContain('demo-password');
+    expect(stored.session).toMatch(/"hash":"[0-9a-f]{32}"/);
+    expect(stored.local).not.toMatch(/[0-9a-f]{32}/);
+  });
+
+  it('the popup on the panel tab shows the default for new users and how many users have MFA allowed', async () => {
+    await openUsers();
+    const tab = track(await browser.openTab(`${panel.panelOrigin}/`));
+    await tab.waitForText('Navixy Admin Panel (emulated)');
+    const popup = track(await browser.openPopup(tab));
+    await popup.waitForText('Navixy Admin Panel');
+    await popup.waitForText('Default for new users');
+    await popup.waitForText('Disallowed');
+    await popup.waitForText('50 of 250 users');
+    await popup.waitForText('Signed in to the panel as admin@panel.test');
+  });
+
+  it('the popup after the panel ended the session: the panel\'s message and a way to sign in again', async () => {
+    await openUsers();
+    panel.endSessions();
+    const tab = track(await browser.openTab(`${panel.panelOrigin}/`));
+    const popup = track(await browser.openPopup(tab));
+    await popup.waitForText(`The Navixy panel ${host()} ended the session or found no such operator (error 4).`);
+    await popup.waitForText('Sign in to the panel');
+    const stored = await storedText(popup);
+    expect(stored.session).not.toMatch(/"hash"/);
+  });
+
+  it('allows MFA for 250 selected users in three batches of at most 100, showing progress; all are applied', async () => {
+    const page = await openUsers();
+    await page.click('checkbox', 'Select all shown users');
+    await page.waitForText('250 users selected.');
+    panel.clearLog();
+    await page.click('button', 'Allow MFA for selected');
+    await page.waitForText('MFA allowed for 250 users in 3 batches. The panel now reports 250 users with MFA allowed.');
+    await page.waitForText('Batch 3 of 3: 250 of 250 users done.');
+    expect(updates().map((r) => (r.body.target as { ids: number[] }).ids.length)).toEqual([100, 100, 50]);
+    expect(new Set(updates().flatMap((r) => (r.body.target as { ids: number[] }).ids)).size).toBe(250);
+    expect(updates().every((r) => JSON.stringify(r.body.settings) === '{"type":"allowed","factor_types":["email"]}')).toBe(true);
+    expect(panel.users().every((u) => u.mfa_allowed)).toBe(true);
+    expect(await page.evaluate(() => { const p = document.querySelector('progress'); return p ? [p.value, p.max] : null; })).toEqual([250, 250]);
+    await page.waitForText('250 of 250 users have MFA allowed.');
+  });
+
+  it('stops at a failing batch and says how many were changed; only those were', async () => {
+    panel.reset();
+    const page = await openUsers();
+    await page.fill('Filter users by name or login', 'driver1');
+    await page.click('checkbox', 'Select all shown users');
+    await page.fill('Filter users by name or login', 'driver2');
+    await page.click('checkbox', 'Select all shown users');
+    await page.waitForText('151 users selected.');
+    panel.forceError({ code: 217, action: 'panel/user/mfa/settings/update', after: 1, times: 1 });
+    panel.clearLog();
+    await page.click('button', 'Allow MFA for selected');
+    await page.waitForText('Stopped: 100 of 151 users were changed before the error; the rest were not sent.');
+    await page.waitForText(`The Navixy panel ${host()} says the list contains users that do not exist (error 217).`);
+    const allowed = panel.users().filter((u) => u.mfa_allowed).map((u) => u.id);
+    // driver100…driver199 (the first batch) allowed; of the rest only the demo's every fifth user.
+    expect(allowed).toEqual(panel.users().map((u) => u.id).filter((id) => (id >= 100 && id <= 199) || id % 5 === 0));
+    expect(updates().map((r) => r.code ?? 'ok')).toEqual(['ok', 217]);
+  });
+
+  it('"all users" changes ask for confirmation first; cancelling sends nothing', async () => {
+    panel.reset();
+    const page = await openUsers();
+    panel.clearLog();
+    await page.click('button', 'Allow MFA for all users…');
+    await page.waitForText('Allow MFA for all users?');
+    await page.click('button', 'Cancel');
+    expect(updates()).toEqual([]);
+    await page.click('button', 'Disallow MFA for all users…');
+    await page.waitForText(`Every user of ${host()} loses MFA, including users who rely on it.`);
+    expect(updates()).toEqual([]);
+    await page.click('button', 'Disallow for all users');
+    await page.waitForText('MFA disallowed for all users. The panel now reports 0 users with MFA allowed.');
+    expect(updates().map((r) => r.body)).toEqual([{ target: { type: 'all' }, settings: { type: 'disallowed' } }]);
+    expect(panel.users().some((u) => u.mfa_allowed)).toBe(false);
+  });
+
+  it('changes the default for new users and shows what the panel holds', async () => {
+    panel.reset();
+    const page = await openUsers();
+    await page.click('radio', 'Allow MFA (e-mail code)');
+    await page.click('button', 'Save default');
+    await page.waitForText('Default saved: Allowed (e-mail code).');
+    expect(panel.defaultSettings()).toEqual({ type: 'allowed', factor_types: ['email'] });
+    await page.click('radio', 'Disallow MFA');
+    await page.click('button', 'Save default');
+    await page.waitForText('Default saved: Disallowed.');
+    expect(panel.defaultSettings()).toEqual({ type: 'disallowed' });
+  });
+
+  it('a read-only operator sees users; changing is refused with error 11 in words', async () => {
+    panel.reset();
+    const page = await openUsers('viewer@panel.test');
+    await page.click('button', 'Save default');
+    await page.waitForText(`The Navixy panel ${host()} denied access (error 11): your operator account lacks the users permission this needs.`);
+    await page.waitForText('Ask a panel administrator for users: read (to view) or users: update (to change).');
+    expect(panel.defaultSettings()).toEqual({ type: 'disallowed' });
+  });
+
+  it.each([
+    [3, 'did not recognise the session (error 3: wrong session hash).', 'Sign in to the panel again.'],
+    [4, 'ended the session or found no such operator (error 4).', 'Sign in again, checking the login and password.'],
+    [7, 'rejected the request’s parameters (error 7: invalid parameters).', 'Check the selection and the settings, then try again.'],
+    [11, 'denied access (error 11): your operator account lacks the users permission this needs.', 'Ask a panel administrator'],
+    [201, 'could not find a selected user in its database (error 201); it may be deleted or belong to another dealer.', 'Reload the user list and try again.'],
+    [217, 'says the list contains users that do not exist (error 217).', 'Reload the user list and select the users again.'],
+  ] as [ErrorCode, string, string][])('error %i is shown as one sentence naming the panel, with the next step', async (code, words, next) => {
+    panel.reset();
+    const page = await openUsers();
+    panel.forceError({ code, action: 'panel/user/mfa/settings/update', times: 1 });
+    await page.click('checkbox', 'Select Boris Novak');
+    await page.click('button', 'Allow MFA for selected');
+    await page.waitForText(`The Navixy panel ${host()} ${words}`);
+    await page.waitForText(next);
+    expect(panel.user(2).mfa_allowed).toBe(false);
+    if (code === 3 || code === 4) {
+      // The session is forgotten: the sign-in form is back, and signing in again works.
+      await signIn(page);
+      expect(await storedText(page).then((s) => s.session.match(/"hash":"[0-9a-f]{32}"/g)?.length)).toBe(1);
+    }
+  });
+});
