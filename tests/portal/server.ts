@@ -203,6 +203,11 @@ export async function startPortal(opts: PortalOptions = {}): Promise<RunningPort
       res.on('close', () => stalled.delete(res));
       return;
     }
+    if (fault?.kind === 'reset') {
+      requests.push({ ...entry, auth: ctx.authKind });
+      req.socket.destroy();
+      return;
+    }
     finish(fault ? await applyFault(fault, run) : await run());
   }
 
