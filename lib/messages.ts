@@ -55,7 +55,7 @@ export function describeError(error: AppError, now = Date.now()): ErrorText {
     case 'badResponse':
       return { message: `${host} sent an answer the extension does not understand${error.status ? ` (HTTP ${error.status})` : ''}.`, next: 'The portal may be a different version or behind a proxy; retry later.', canRetry: true };
     case 'unsafeUrl':
-      return { message: `${host} returned a link to another site, which was not followed.`, next: 'Open the portal yourself and continue there.', canRetry: false };
+      return { message: `${host} returned a link that is not a secure address on ${host}, so it was not followed.`, next: 'Open the portal yourself and continue there.', canRetry: false };
     case 'badRequest':
       return { message: `The extension could not process this request (${error.message}).`, next: 'Reload the page and try again.', canRetry: true };
     case 'noReply':

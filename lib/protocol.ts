@@ -130,6 +130,8 @@ export interface SaveReply {
   enrolNext: boolean;
   /** The caller's confirm link (same-origin checked): TfaActivation when enrolNext, TfaAuth when already enrolled; absent when the portal does not challenge the caller. */
   confirmUrl?: string;
+  /** The portal returned a link that is not https on this portal (or not a confirm link): it was not followed. */
+  refusedLink?: string;
   signedOut: boolean;
 }
 

@@ -153,6 +153,7 @@ export const policy = {
   savedUnverified: 'The portal signed everyone out, so the extension could not read the policy back yet; it shows what was sent. Sign in again to check.',
   mismatchHeading: 'The portal holds something different from what was sent',
   exempt: 'The portal handed out no code link for you: from your current address it does not ask you for a code, so your password is enough.',
+  linkRefused: (url: string) => `The portal returned a code link that is not a secure address on this portal (${url}), so it was not followed. Sign in on the portal itself; it will ask for a code if you need one.`,
   confirmWithCode: 'You already use an authenticator app on this portal: have it ready for the code.',
   signedOutNext: 'The portal signed everyone out, you included, as expected: sign in again, with a code if the portal asks for one.',
   none: 'None',

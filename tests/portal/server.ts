@@ -50,6 +50,8 @@ export interface RunningPortal {
   setLatency(ms: number): void;
   setClockOffset(ms: number): void;
   injectFault(f: Fault | null): void;
+  /** Every confirm/activation link the portal returns goes through `f` (null: the real links); reset() clears it. */
+  rewriteLinks(f: ((url: string) => string) | null): void;
   requests: RequestLogEntry[];
   clearLog(): void;
   users: DemoUser[];
@@ -254,6 +256,9 @@ export async function startPortal(opts: PortalOptions = {}): Promise<RunningPort
       state.clockOffsetMs = ms;
     },
     injectFault: (f) => faults.set(f),
+    rewriteLinks: (f) => {
+      state.rewriteLink = f;
+    },
     clearLog: () => {
       requests.length = 0;
     },
