@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod-config';
 import type { AppError } from './errors';
 import type { Result } from './result';
 import type { BackupCode, Role, TfaMethod, TfaPolicy } from './docspace/schemas';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod-config';
 
 /**
  * zod schemas for the DocSpace wire format (fact sheet §1–§4, §10).
