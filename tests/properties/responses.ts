@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import { z } from 'zod';
 import * as schemas from '../../lib/docspace/schemas';
 import { createDocspaceClient, type DocspaceClient } from '../../lib/docspace/client';
+import { RETRY_POLICY } from '../../lib/docspace/http';
 import type { AppError, AppErrorKind } from '../../lib/errors';
 import { describeError } from '../../lib/messages';
 import type { Result } from '../../lib/result';
@@ -54,14 +55,18 @@ const KINDS: readonly AppErrorKind[] = [
 /** A client whose every request gets this answer; retries are not slept. */
 function clientAnswering(status: number, body: string, headers: Record<string, string> = {}) {
   let requests = 0;
+  const waits: number[] = [];
   const client = createDocspaceClient({
-    origin: ORIGIN, auth: { kind: 'cookie' }, sleep: async () => undefined,
+    origin: ORIGIN, auth: { kind: 'cookie' },
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
     fetch: async () => {
       requests += 1;
       return new Response(body, { status, headers });
     },
   });
-  return { client, requests: () => requests };
+  return { client, requests: () => requests, waits };
 }
 
 const envelope = (response: unknown) => JSON.stringify({ response, count: 1, links: [{ href: `${ORIGIN}/api/2.0/x`, action: 'GET' }], status: 0, statusCode: 200 });
@@ -309,6 +314,32 @@ export const RESPONSE_PROPERTIES: ResponseProperty[] = [
       expect(shown).not.toMatch(/SECRET_STACK|SECRET_TYPE/);
       if ('message' in r.error && r.error.message !== undefined) expect(r.error.message.length).toBeLessThanOrEqual(500);
     }), { numRuns: RUNS }),
+  },
+  {
+    name: 'any Retry-After on a 429 or 503: GETs wait at most the cap, at most twice; PUTs never; retryAt stays within 10 minutes',
+    check: () => fc.assert(fc.asyncProperty(
+      fc.constantFrom(429, 503),
+      fc.oneof(
+        fc.string({ unit: 'binary-ascii', maxLength: 40 }).filter((h) => /^[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?$/.test(h)),
+        fc.integer({ min: -1000, max: 10_000_000 }).map(String),
+        fc.double({ noNaN: true, min: -1e6, max: 1e6 }).map(String),
+        fc.date({ noInvalidDate: true, min: new Date(0), max: new Date(Date.UTC(2100, 0, 1)) }).map((d) => d.toUTCString()),
+      ),
+      fc.constantFrom('getSelf', 'regenerateBackupCodes'),
+      async (status, header, name) => {
+        const { client, requests, waits } = clientAnswering(status, '', { 'Retry-After': header });
+        const before = Date.now();
+        const r = await expectTypedResult(() => CALLS[name]!(client));
+        if (r.ok) throw new Error('a 429/503 parsed as success');
+        expect(requests()).toBeLessThanOrEqual(name === 'getSelf' ? RETRY_POLICY.maxAttempts : 1);
+        expect(waits.length).toBe(requests() - 1);
+        for (const w of waits) expect(w >= 0 && w <= RETRY_POLICY.maxWaitMs).toBe(true);
+        if (r.error.kind === 'rateLimited') {
+          expect(r.error.retryAt).toBeGreaterThanOrEqual(before);
+          expect(r.error.retryAt).toBeLessThanOrEqual(Date.now() + 600_000);
+        }
+      },
+    ), { numRuns: RUNS }),
   },
   {
     name: 'what a setup response yields is safe to render: a Base32 key and only a data: image',

@@ -7,6 +7,7 @@ import { PolicyEditor } from '../../components/PolicyEditor';
 import { PolicySaved } from '../../components/PolicySaved';
 import { SetupKey } from '../../components/SetupKey';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { BackupCodeList } from '../../components/BackupCodeList';
 import { initialDraft, type EditorDraft } from '../../lib/tfa/policy-draft';
 import type { NamedEntity, PolicyView, PortalStatus, SaveReply } from '../../lib/protocol';
 import { HOSTILE_STRINGS } from '../fixtures/hostile';
@@ -64,6 +65,9 @@ const SCREENS: [string, (s: string) => preact.JSX.Element][] = [
   ['PolicyEditor (mandatory users and groups by name)', (s) => <Editor view={viewWith(s)} />],
   ['PolicySaved (names, a mismatch, a refused link)', (s) => (
     <PolicySaved reply={savedWith(s)} names={{ [ALICE]: { id: ALICE, name: s, email: `${s}@x.test` }, [FINANCE]: { id: FINANCE, name: s } }} signInUrl={`${ORIGIN}/login`} onEditAgain={() => undefined} />
+  )],
+  ['BackupCodeList (codes as the portal sent them, used and unused)', (s) => (
+    <BackupCodeList codes={[{ isUsed: false, code: s }, { isUsed: true, code: s }]} host="docs.example.com" date={new Date(Date.UTC(2026, 0, 2))} />
   )],
   ['SetupKey (account and issuer)', (s) => <SetupKey setupKey="MFRGGZDFMZTWQ2LK" account={`${s}@x.test`} issuer={s} />],
   ['ErrorNotice (the portal\'s own error message)', (s) => <ErrorNotice error={{ kind: 'forbidden', origin: ORIGIN, message: s }} onRetry={() => undefined} />],
