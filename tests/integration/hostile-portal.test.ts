@@ -107,6 +107,15 @@ describe('confirm and activation links the portal returns are only followed on i
     expect(portal.requests.some((q) => /tfaapp\/setup/.test(q.path))).toBe(false);
   });
 
+  it.each(NAMES)('continuing from an activation page link: %s → unsafeUrl', async (why) => {
+    portal.setPolicy({ enabled: true });
+    await signInAs('user@demo.test');
+    portal.clearLog();
+    const r = await startEnrolment({ type: 'startEnrolment', origin: portal.origin, confirmUrl: linkFor(why) });
+    expect(r.ok ? null : r.error).toMatchObject({ kind: 'unsafeUrl', origin: portal.origin });
+    expect(portal.requests.some((q) => /tfaapp\/setup/.test(q.path))).toBe(false);
+  });
+
   it.each(NAMES)('resetting my app: %s in the activation link → unsafeUrl, nothing followed', async (why) => {
     portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.1'] });
     portal.enrol('user@demo.test');

@@ -11,6 +11,7 @@ import { BackupCodeList } from '../../components/BackupCodeList';
 import { initialDraft, type EditorDraft } from '../../lib/tfa/policy-draft';
 import type { NamedEntity, PolicyView, PortalStatus, SaveReply } from '../../lib/protocol';
 import { HOSTILE_STRINGS } from '../fixtures/hostile';
+import { policy as policyText } from '../../lib/i18n/policy';
 
 /**
  * Names, e-mails, group names, messages and links from the portal, rendered through the real
@@ -102,5 +103,16 @@ describe.each(SCREENS)('%s', (_screen, draw) => {
     expect(container.textContent).toContain(s);
     expect(shape(container)).toEqual(baseline);
     expectNoActiveContent(container);
+  });
+});
+
+describe('PolicySaved with a refused link', () => {
+  it('says the link was refused instead of "your password is enough"', () => {
+    const { container } = render(
+      <PolicySaved reply={{ ...savedWith(BENIGN), mismatches: [], refusedLink: 'https://evil.example/confirm/TfaActivation' }} names={{}} signInUrl={`${ORIGIN}/login`} onEditAgain={() => undefined} />,
+    );
+    expect(container.textContent).toContain(policyText.linkRefused('https://evil.example/confirm/TfaActivation'));
+    expect(container.textContent).not.toContain(policyText.exempt);
+    expect(container.querySelector('a[href^="https://evil"]')).toBeNull();
   });
 });
