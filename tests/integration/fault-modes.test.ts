@@ -75,6 +75,7 @@ const CASES: Record<FaultKind, FaultCase> = {
   status429: { fault: { kind: 'status429', retryAfterSec: 2 }, error: { kind: 'rateLimited' }, sentence: 'HOST is limiting requests (HTTP 429).', requests: 3, waits: [2000, 2000] },
   status500: { fault: { kind: 'status500' }, error: { kind: 'server', status: 500, message: 'Internal Server Error' }, sentence: 'HOST had an internal error (HTTP 500).', requests: 1, waits: [] },
   garbage: { fault: { kind: 'garbage' }, error: { kind: 'badResponse', status: 200 }, sentence: 'HOST sent an answer the extension does not understand (HTTP 200).', requests: 1, waits: [] },
+  stallBody: { fault: { kind: 'stallBody' }, error: { kind: 'timeout', ms: STALL_TIMEOUT_MS }, sentence: 'HOST did not answer within 1 s.', requests: 1, waits: [] },
   reset: { fault: { kind: 'reset' }, error: { kind: 'network' }, sentence: 'Could not reach HOST.', requests: 3, waits: [300, 1000] },
 };
 

@@ -1,9 +1,10 @@
 // Injected transport faults. `truncated` runs the request (state changes apply) and cuts the body;
 // every other kind answers without running it; `stall` never answers until the portal closes;
-// `reset` drops the connection without a byte of response (a proxy or portal restarting).
+// `stallBody` sends the headers and the first bytes of a JSON body, then nothing more (a proxy stuck
+// mid-response); `reset` drops the connection without a byte of response (a proxy or portal restarting).
 
 /** Every transport fault the emulated portal can inject; tests/integration/fault-modes.test.ts covers each. */
-export const FAULT_KINDS = ['html502', 'truncated', 'empty200', 'stall', 'status429', 'status500', 'garbage', 'reset'] as const;
+export const FAULT_KINDS = ['html502', 'truncated', 'empty200', 'stall', 'status429', 'status500', 'garbage', 'reset', 'stallBody'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface Fault {
@@ -93,6 +94,7 @@ export async function applyFault(f: Fault, run: () => Promise<FaultOut>): Promis
       return { ...out, body: out.body.slice(0, Math.floor(out.body.length / 2)) };
     }
     case 'stall':
+    case 'stallBody':
     case 'reset':
       throw new Error(`${f.kind} is handled by the server`);
   }

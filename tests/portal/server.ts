@@ -199,10 +199,14 @@ export async function startPortal(opts: PortalOptions = {}): Promise<RunningPort
     }
     const run = (): Promise<Out> => (/^\/api\//i.test(ctx.path) ? runApi(ctx) : runPage(ctx));
     const fault = faults.take(ctx.path);
-    if (fault?.kind === 'stall') {
-      requests.push({ ...entry, auth: ctx.authKind });
+    if (fault?.kind === 'stall' || fault?.kind === 'stallBody') {
+      requests.push({ ...entry, status: fault.kind === 'stallBody' ? 200 : 0, auth: ctx.authKind });
       stalled.add(res);
       res.on('close', () => stalled.delete(res));
+      if (fault.kind === 'stallBody') {
+        res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': '4096' });
+        res.write('{"response":{"docSpace":');
+      }
       return;
     }
     if (fault?.kind === 'reset') {
