@@ -87,6 +87,7 @@ describe('confirm and activation links the portal returns are only followed on i
   it.each(NAMES)('enabling the policy: %s is refused and reported, not mistaken for "exempt"', async (why) => {
     const link = linkFor(why);
     portal.rewriteLinks(() => link);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     await signInAs('admin@demo.test');
     const r = await savePolicy({
       type: 'savePolicy', origin: portal.origin, method: 'app', trustedIps: [], mandatoryUsers: [], mandatoryGroups: [],
@@ -95,6 +96,9 @@ describe('confirm and activation links the portal returns are only followed on i
     expect(r.value).toMatchObject({ enrolNext: false, refusedLink: link.slice(0, 200) });
     expect(r.value).not.toHaveProperty('confirmUrl');
     expect((await getSession(portal.origin)).enrolment).toBeUndefined();
+    // The refusal is logged by kind, never with the portal's link in it.
+    expect(warn.mock.calls.map((c) => c[0])).toContain('[tfa] policy-link-unusable');
+    expect(JSON.stringify(warn.mock.calls)).not.toContain(link);
   });
 
   it.each(NAMES)('starting enrolment from the confirm endpoint: %s → unsafeUrl', async (why) => {
@@ -117,6 +121,7 @@ describe('confirm and activation links the portal returns are only followed on i
   });
 
   it.each(NAMES)('resetting my app: %s in the activation link → unsafeUrl, nothing followed', async (why) => {
+    vi.spyOn(console, 'info').mockImplementation(() => undefined);
     portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.1'] });
     portal.enrol('user@demo.test');
     portal.rewriteLinks(() => linkFor(why));
