@@ -53,6 +53,15 @@ export default tseslint.config(
     },
   },
   {
+    files: ['lib/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
+    ignores: ['lib/zod-config.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [
+        { name: 'zod', message: 'Import z from lib/zod-config (jitless: the CSP forbids eval).', allowTypeImports: true },
+      ] }],
+    },
+  },
+  {
     files: ['lib/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod-config';
 import type { AppError } from './errors';
 import type { Result } from './result';
 import type { BackupCode, Role, TfaMethod, TfaPolicy } from './docspace/schemas';
@@ -146,6 +146,8 @@ export interface SaveReply {
   enrolNext: boolean;
   /** The caller's confirm link (same-origin checked): TfaActivation when enrolNext, TfaAuth when already enrolled; absent when the portal does not challenge the caller. */
   confirmUrl?: string;
+  /** The portal returned a link that is not https on this portal (or not a confirm link): it was not followed. */
+  refusedLink?: string;
   signedOut: boolean;
 }
 

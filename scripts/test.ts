@@ -22,6 +22,8 @@ const STEPS: Step[] = [
   { name: 'unit + integration', npmScript: 'test:unit', vitest: true },
   { name: 'build (release)', npmScript: 'build', build: true },
   { name: 'build (test)', npmScript: 'build:test', build: true },
+  // addons-linter over the release Firefox build (errors fail; warnings, e.g. Preact's own innerHTML branch, are shown).
+  { name: 'addons-linter (firefox)', npmScript: 'lint:firefox' },
   // Both builds just ran.
   { name: 'e2e (chromium, firefox)', npmScript: 'test:e2e', args: ['--no-build'], vitest: true },
 ];

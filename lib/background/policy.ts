@@ -182,9 +182,10 @@ const UNCERTAIN = new Set<AppError['kind']>(['network', 'timeout', 'offline', 'b
 /**
  * Stores the confirm token of the caller's link (§2.3) so the enrolment view can continue
  * at once. Only a TfaActivation link means "enrol now"; a TfaAuth link means the caller
- * is enrolled and signs in with a code.
+ * is enrolled and signs in with a code. A link that is not https on this portal (or not a
+ * confirm link at all) is refused and reported, never followed or mistaken for "exempt".
  */
-async function keepConfirmToken(origin: string, link: string): Promise<{ token: ConfirmToken; url: string } | null> {
+async function keepConfirmToken(origin: string, link: string): Promise<{ token: ConfirmToken; url: string } | { refused: string } | null> {
   if (!link) {
     return null;
   }
@@ -192,7 +193,7 @@ async function keepConfirmToken(origin: string, link: string): Promise<{ token: 
   const token = url.ok ? confirmTokenFromUrl(url.value) : null;
   if (!url.ok || !token) {
     logWarning('policy-link-unusable', { origin, reason: url.ok ? 'not-tfa' : 'unsafe' });
-    return null;
+    return { refused: link.slice(0, 200) };
   }
   await updateSession(origin, (s) => ({ ...s, enrolment: { token, startedAt: Date.now() } }));
   return { token, url: url.value.href };
@@ -234,7 +235,9 @@ export async function savePolicy(c: CommandOf<'savePolicy'>): Reply<'savePolicy'
     return sent;
   }
   const link = sent.ok && typeof sent.value === 'string' ? await keepConfirmToken(origin, sent.value) : null;
-  const next = { enrolNext: link?.token.type === 'TfaActivation', ...(link ? { confirmUrl: link.url } : {}) };
+  const next = link && 'refused' in link
+    ? { enrolNext: false, refusedLink: link.refused }
+    : { enrolNext: link?.token.type === 'TfaActivation', ...(link ? { confirmUrl: link.url } : {}) };
   const reread = await api.getTfaPolicy();
   const expected = { ...current.value, ...expectedAfterSave(draft) };
   if (!reread.ok) {

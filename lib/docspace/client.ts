@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod-config';
 import type { AppError } from '../errors';
 import { ok, type Result } from '../result';
 import { request, type Transport } from './http';

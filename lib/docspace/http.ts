@@ -13,7 +13,27 @@ export interface Transport {
   fetch?: typeof fetch;
   /** Called with the portal's Date header after each response, for clock checks. */
   onServerDate?: (serverMs: number, localMs: number) => void;
+  /** How GETs are retried; the default is RETRY_POLICY. */
+  retry?: RetryPolicy;
+  /** Waits between attempts (injected by tests to record the waits instead of sleeping). */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+/**
+ * Only GETs are retried: they change nothing on the portal, while a PUT or POST that
+ * timed out or came back cut off may already have been applied (a second
+ * `tfaappnewcodes` would replace the codes the user was just shown).
+ */
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  maxAttempts: number;
+  /** Wait before retry n (1-based) when the portal gives no Retry-After. */
+  backoffMs: readonly number[];
+  /** A Retry-After longer than this is not waited for: the error goes to the UI at once. */
+  maxWaitMs: number;
+}
+
+export const RETRY_POLICY: RetryPolicy = { maxAttempts: 3, backoffMs: [300, 1000], maxWaitMs: 5000 };
 
 export interface RequestSpec<S extends z.ZodType> {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -29,8 +49,36 @@ export interface RequestSpec<S extends z.ZodType> {
 export const DEFAULT_TIMEOUT_MS = 10_000;
 const MAX_BODY_CHARS = 2_000_000;
 
-/** Performs one API call; returns the parsed `response` value or a typed error. Never throws. */
+/** Statuses that say "try again shortly": rate limiting and a gateway in front of the portal failing. */
+const TRANSIENT_STATUS = new Set([429, 502, 503, 504]);
+
+/**
+ * Performs one API call; returns the parsed `response` value or a typed error. Never throws.
+ * A GET that meets a transient status or a dropped connection is retried (bounded, honouring
+ * Retry-After up to `maxWaitMs`); a timeout is not, as its time budget is already spent.
+ */
 export async function request<S extends z.ZodType>(t: Transport, spec: RequestSpec<S>): Promise<Result<z.output<S>, AppError>> {
+  const policy = t.retry ?? RETRY_POLICY;
+  const sleep = t.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const attempts = spec.method === 'GET' ? Math.max(1, policy.maxAttempts) : 1;
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await attemptOnce(t, spec);
+    if (attempt >= attempts || !outcome.transient) return outcome.result;
+    const wait = outcome.retryAfter ?? policy.backoffMs[attempt - 1] ?? policy.backoffMs.at(-1) ?? 0;
+    if (wait > policy.maxWaitMs) return outcome.result;
+    await sleep(wait);
+  }
+}
+
+interface Attempt<T> {
+  result: Result<T, AppError>;
+  /** Worth another GET. */
+  transient: boolean;
+  /** The portal's own Retry-After, in ms, when it sent one. */
+  retryAfter?: number;
+}
+
+async function attemptOnce<S extends z.ZodType>(t: Transport, spec: RequestSpec<S>): Promise<Attempt<z.output<S>>> {
   const { origin } = t;
   const timeoutMs = t.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const url = new URL(`/api/2.0/${spec.path.replace(/^\//, '')}`, origin);
@@ -55,16 +103,24 @@ export async function request<S extends z.ZodType>(t: Transport, spec: RequestSp
     });
     text = await response.text();
   } catch {
-    if (controller.signal.aborted) return err({ kind: 'timeout', origin, ms: timeoutMs });
+    if (controller.signal.aborted) return { result: err({ kind: 'timeout', origin, ms: timeoutMs }), transient: false };
     const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-    return err(offline ? { kind: 'offline', origin } : { kind: 'network', origin });
+    // A reset or refused connection is worth one more try; being offline is not.
+    return { result: err(offline ? { kind: 'offline', origin } : { kind: 'network', origin }), transient: !offline };
   } finally {
     clearTimeout(timer);
   }
   const date = Date.parse(response.headers.get('Date') ?? '');
   if (Number.isFinite(date)) t.onServerDate?.(date, Date.now());
-  if (!response.ok) return err(errorFromResponse(origin, response, text, spec.path));
-  return parseSuccess(origin, spec, text, response.status);
+  if (!response.ok) {
+    const header = response.headers.get('Retry-After');
+    return {
+      result: err(errorFromResponse(origin, response, text, spec.path)),
+      transient: TRANSIENT_STATUS.has(response.status),
+      ...(header !== null || response.status === 429 ? { retryAfter: retryAfterMs(header) } : {}),
+    };
+  }
+  return { result: parseSuccess(origin, spec, text, response.status), transient: false };
 }
 
 function parseSuccess<S extends z.ZodType>(origin: string, spec: RequestSpec<S>, text: string, status: number): Result<z.output<S>, AppError> {

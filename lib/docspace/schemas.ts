@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod-config';
 
 /**
  * zod schemas for the DocSpace wire format (fact sheet §1–§4, §10).
@@ -115,6 +115,13 @@ export const BooleanResponseSchema = z.boolean();
 export const StringResponseSchema = z.string().max(4096);
 export const OptionalStringResponseSchema = z.union([z.string().max(4096), z.null(), z.undefined()]).transform((v) => v ?? '');
 
+const MAX_NAME = 1000;
+
+/** At most `max` code points, never splitting a surrogate pair. */
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : Array.from(text).slice(0, max).join('');
+}
+
 /** `displayName` is HTML-encoded on the wire (§10.5); decode it once here. */
 function decodeHtml(text: string): string {
   return text.replace(/&(#x?[0-9a-f]+|amp|lt|gt|quot|apos|#39);/gi, (whole, entity: string) => {
@@ -125,7 +132,11 @@ function decodeHtml(text: string): string {
     return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   });
 }
-const DisplayNameSchema = z.string().max(1000).transform(decodeHtml);
+/**
+ * The wire form may be up to six times the name (`"` becomes `&quot;`), so the bound is on the
+ * decoded text: a name of quotes and brackets must not make a whole people list unreadable.
+ */
+const DisplayNameSchema = z.string().max(6 * MAX_NAME).transform((v) => clip(decodeHtml(v), MAX_NAME));
 
 export const ProfileSchema = z
   .object({

@@ -160,6 +160,7 @@ export const policy = {
   savedUnverified: t('policy.savedUnverified'),
   mismatchHeading: t('policy.mismatchHeading'),
   exempt: t('policy.exempt'),
+  linkRefused: (url: string) => t('policy.linkRefused', url),
   confirmWithCode: t('policy.confirmWithCode'),
   signedOutNext: t('policy.signedOutNext'),
   none: t('policy.none'),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod-config';
 
 /**
  * Zod schemas of the Navixy Admin Panel API (seed 003_f8b5ae526d7c1278.txt): every

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generate, createGuardrails } from 'otplib';
 import { startPortal, type RunningPortal } from '../portal/server';
 import { buildPolicyBody, confirmTokenFromUrl, createDocspaceClient, type ConfirmToken } from '../../lib/docspace/client';
+import type { Transport } from '../../lib/docspace/http';
 import { jarFetch } from './jar-fetch';
 
 /** The real typed client against the emulated portal over real HTTP, both server generations. */
@@ -18,9 +19,9 @@ beforeEach(() => {
 const guardrails = createGuardrails({ MIN_SECRET_BYTES: 10 });
 const code = (secret: string, atMs = Date.now()) => generate({ secret, epoch: Math.floor(atMs / 1000), guardrails });
 
-async function signedInClient(role: string) {
+async function signedInClient(role: string, extra: Partial<Transport> = {}) {
   const fetch = jarFetch();
-  const client = createDocspaceClient({ origin: portal.origin, auth: { kind: 'cookie' }, fetch });
+  const client = createDocspaceClient({ origin: portal.origin, auth: { kind: 'cookie' }, fetch, ...extra });
   const u = portal.user(role);
   const r = await client.signIn(u.email, u.password);
   expect(r.ok).toBe(true);
@@ -146,7 +147,8 @@ describe('errors from the portal become typed errors', () => {
     ['status500', 'server'],
     ['status429', 'rateLimited'],
   ] as const)('fault %s → %s', async (kind, expected) => {
-    const { client } = await signedInClient('user');
+    // Retries are covered in fault-modes.test.ts; here the waits between them are skipped.
+    const { client } = await signedInClient('user', { sleep: async () => undefined });
     portal.injectFault({ kind, path: /tfaapp$/, retryAfterSec: 3 });
     try {
       const r = await client.getTfaPolicy();

@@ -18,7 +18,8 @@ import { type ConfirmType, totpMatches } from './tfa';
 import { EMPTY_GUID, GUID_RE, ValidationError, errors, prop } from './wire';
 
 export function confirmUrl(ctx: Ctx, type: string, uid: string): string {
-  return `${ctx.origin}/confirm/${type}?type=${type}&uid=${uid}`;
+  const url = `${ctx.origin}/confirm/${type}?type=${type}&uid=${uid}`;
+  return ctx.state.rewriteLink ? ctx.state.rewriteLink(url) : url;
 }
 
 /** Issues a confirm key for `type`, sets `asc_confirm_key_<type>`, returns the key. */

@@ -1,10 +1,16 @@
 // Injected transport faults. `truncated` runs the request (state changes apply) and cuts the body;
-// every other kind answers without running it; `stall` never answers until the portal closes.
+// every other kind answers without running it; `stall` never answers until the portal closes;
+// `stallBody` sends the headers and the first bytes of a JSON body, then nothing more (a proxy stuck
+// mid-response); `reset` drops the connection without a byte of response (a proxy or portal restarting).
+
+/** Every transport fault the emulated portal can inject; tests/integration/fault-modes.test.ts covers each. */
+export const FAULT_KINDS = ['html502', 'truncated', 'empty200', 'stall', 'status429', 'status500', 'garbage', 'reset', 'stallBody'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface Fault {
   /** Absent: every path. A string without a leading slash is relative to `/api/2.0/`; matched exactly, case-insensitive. */
   path?: string | RegExp;
-  kind: 'html502' | 'truncated' | 'empty200' | 'stall' | 'status429' | 'status500' | 'garbage';
+  kind: FaultKind;
   retryAfterSec?: number;
   /** How many matching requests get the fault (default: unlimited). */
   times?: number;
@@ -88,6 +94,8 @@ export async function applyFault(f: Fault, run: () => Promise<FaultOut>): Promis
       return { ...out, body: out.body.slice(0, Math.floor(out.body.length / 2)) };
     }
     case 'stall':
-      throw new Error('stall is handled by the server');
+    case 'stallBody':
+    case 'reset':
+      throw new Error(`${f.kind} is handled by the server`);
   }
 }

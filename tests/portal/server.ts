@@ -50,6 +50,8 @@ export interface RunningPortal {
   setLatency(ms: number): void;
   setClockOffset(ms: number): void;
   injectFault(f: Fault | null): void;
+  /** Every confirm/activation link the portal returns goes through `f` (null: the real links); reset() clears it. */
+  rewriteLinks(f: ((url: string) => string) | null): void;
   requests: RequestLogEntry[];
   clearLog(): void;
   users: DemoUser[];
@@ -197,10 +199,19 @@ export async function startPortal(opts: PortalOptions = {}): Promise<RunningPort
     }
     const run = (): Promise<Out> => (/^\/api\//i.test(ctx.path) ? runApi(ctx) : runPage(ctx));
     const fault = faults.take(ctx.path);
-    if (fault?.kind === 'stall') {
-      requests.push({ ...entry, auth: ctx.authKind });
+    if (fault?.kind === 'stall' || fault?.kind === 'stallBody') {
+      requests.push({ ...entry, status: fault.kind === 'stallBody' ? 200 : 0, auth: ctx.authKind });
       stalled.add(res);
       res.on('close', () => stalled.delete(res));
+      if (fault.kind === 'stallBody') {
+        res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': '4096' });
+        res.write('{"response":{"docSpace":');
+      }
+      return;
+    }
+    if (fault?.kind === 'reset') {
+      requests.push({ ...entry, auth: ctx.authKind });
+      req.socket.destroy();
       return;
     }
     finish(fault ? await applyFault(fault, run) : await run());
@@ -249,6 +260,9 @@ export async function startPortal(opts: PortalOptions = {}): Promise<RunningPort
       state.clockOffsetMs = ms;
     },
     injectFault: (f) => faults.set(f),
+    rewriteLinks: (f) => {
+      state.rewriteLink = f;
+    },
     clearLog: () => {
       requests.length = 0;
     },

@@ -36,6 +36,8 @@ export class PortalState {
   smsAvailable: boolean;
   attemptWindowMs: number;
   clientIp = '127.0.0.1';
+  /** Rewrites every confirm/activation link the portal hands out (tests of hostile links); null: the real links. */
+  rewriteLink: ((url: string) => string) | null = null;
   readonly users: DemoUser[] = demoUsers();
   readonly groups: DemoGroup[] = demoGroups();
   app: TfaSettings = defaultSettings();
@@ -71,6 +73,7 @@ export class PortalState {
     this.codeAttempts.clear();
     this.loginAttempts.clear();
     this.clientIp = '127.0.0.1';
+    this.rewriteLink = null;
   }
 
   // ---- users and groups ----

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { request, retryAfterMs, type Transport } from '../../lib/docspace/http';
+import { RETRY_POLICY, request, retryAfterMs, type Transport } from '../../lib/docspace/http';
 
 const origin = 'https://portal.example';
 
@@ -85,5 +85,72 @@ describe('request() maps every failure to a typed error', () => {
     const inTwoSeconds = new Date(Date.now() + 2000).toUTCString();
     expect(retryAfterMs(inTwoSeconds)).toBeGreaterThan(0);
     expect(retryAfterMs(inTwoSeconds)).toBeLessThanOrEqual(2000);
+  });
+});
+
+describe('retries: GETs only, bounded, honouring Retry-After', () => {
+  function sequence(replies: (() => Response | Promise<Response>)[]) {
+    const waits: number[] = [];
+    const methods: string[] = [];
+    const t: Transport = {
+      origin, auth: { kind: 'cookie' }, timeoutMs: 200,
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+      fetch: async (_url, init) => {
+        methods.push(init?.method ?? 'GET');
+        const next = replies.shift();
+        if (!next) throw new Error('more requests than expected');
+        return next();
+      },
+    };
+    return { t, waits, methods };
+  }
+  const okBody = () => new Response('{"response":[],"status":0}', { status: 200 });
+
+  it('waits the HTTP-date form of Retry-After (within the cap), then succeeds', async () => {
+    const { t, waits, methods } = sequence([() => new Response('', { status: 503, headers: { 'Retry-After': new Date(Date.now() + 3000).toUTCString() } }), okBody]);
+    expect(await get(t)).toEqual({ ok: true, value: [] });
+    expect(methods).toEqual(['GET', 'GET']);
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toBeGreaterThan(1000);
+    expect(waits[0]).toBeLessThanOrEqual(3000);
+  });
+
+  it('a 429 without Retry-After is not retried (the default wait is beyond the cap)', async () => {
+    const { t, methods } = sequence([() => new Response('', { status: 429 })]);
+    expect((await get(t)).ok).toBe(false);
+    expect(methods).toEqual(['GET']);
+  });
+
+  it('a refused connection is retried with the back-off, at most maxAttempts times in all', async () => {
+    const refuse = () => Promise.reject(new TypeError('fetch failed'));
+    const { t, waits, methods } = sequence([refuse, refuse, refuse]);
+    expect(await get(t)).toEqual({ ok: false, error: { kind: 'network', origin } });
+    expect(methods).toHaveLength(RETRY_POLICY.maxAttempts);
+    expect(waits).toEqual(RETRY_POLICY.backoffMs.slice(0, RETRY_POLICY.maxAttempts - 1));
+  });
+
+  it('a policy of one attempt never retries', async () => {
+    const { t, methods } = sequence([() => new Response('', { status: 502 })]);
+    expect((await get({ ...t, retry: { ...RETRY_POLICY, maxAttempts: 1 } })).ok).toBe(false);
+    expect(methods).toEqual(['GET']);
+  });
+
+  it.each(['PUT', 'POST', 'DELETE'] as const)('%s is sent once whatever the answer', async (method) => {
+    for (const reply of [() => new Response('', { status: 502 }), () => new Response('', { status: 429, headers: { 'Retry-After': '1' } }), () => Promise.reject(new TypeError('reset'))]) {
+      const { t, methods, waits } = sequence([reply]);
+      expect((await request(t, { method, path: 'settings/tfaappnewcodes', schema: z.unknown() })).ok).toBe(false);
+      expect(methods).toEqual([method]);
+      expect(waits).toEqual([]);
+    }
+  });
+
+  it('4xx answers other than 429, and 500, are final', async () => {
+    for (const status of [400, 401, 403, 404, 500]) {
+      const { t, methods } = sequence([() => new Response('', { status })]);
+      expect((await get(t)).ok).toBe(false);
+      expect(methods).toEqual(['GET']);
+    }
   });
 });

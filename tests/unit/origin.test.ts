@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkPortalUrl, isSupportedOrigin, originPattern, portalOriginOf } from '../../lib/portal/origin';
+import { checkPortalUrl, hostOf, isSupportedOrigin, originPattern, portalOriginOf } from '../../lib/portal/origin';
+import { confirmTokenFromUrl } from '../../lib/docspace/client';
+import { describeError } from '../../lib/messages';
+import { hostileLinks } from '../fixtures/hostile';
 
 describe('portal origins', () => {
   it.each([
@@ -38,5 +41,27 @@ describe('URLs returned by the portal', () => {
     ['//evil.example/x', false],
   ])('%s acted on: %s', (url, expected) => {
     expect(checkPortalUrl(url, origin).ok).toBe(expected);
+  });
+});
+
+describe.each(['https://docs.example.com', 'http://127.0.0.1:8092'])('hostile links for a portal at %s', (origin) => {
+  const good = `${origin}/confirm/TfaActivation?type=TfaActivation&uid=0b1e4f3a-2f6c-4c55-9b1d-4f3c2b1a0e9d`;
+
+  it('the real confirm link is followed', () => {
+    const url = checkPortalUrl(good, origin);
+    expect(url.ok && confirmTokenFromUrl(url.value)).toMatchObject({ type: 'TfaActivation' });
+  });
+
+  it.each(hostileLinks(origin, good))('refuses %s, with a message naming the portal', (why, link) => {
+    const url = checkPortalUrl(link, origin);
+    if (url.ok) {
+      expect(why).toBe('a same-origin page that is not a confirm link');
+      // Only a same-origin page may pass the origin check, and it is still not a confirm link.
+      expect(url.value.origin).toBe(origin);
+      expect(confirmTokenFromUrl(url.value)).toBeNull();
+      return;
+    }
+    expect(url.error).toMatchObject({ kind: 'unsafeUrl', origin });
+    expect(describeError(url.error).message).toBe(`${hostOf(origin)} returned a link that is not a secure address on ${hostOf(origin)}, so it was not followed.`);
   });
 });
