@@ -71,11 +71,11 @@ const CASES: Record<FaultKind, FaultCase> = {
   html502: { fault: { kind: 'html502' }, error: { kind: 'server', status: 502 }, sentence: 'HOST had an internal error (HTTP 502).', requests: 3, waits: [300, 1000] },
   truncated: { fault: { kind: 'truncated' }, error: { kind: 'badResponse', status: 200, where: 'GET settings/version/build' }, sentence: 'HOST sent an answer the extension does not understand (HTTP 200).', requests: 1, waits: [] },
   empty200: { fault: { kind: 'empty200' }, error: { kind: 'badResponse', status: 200 }, sentence: 'HOST sent an answer the extension does not understand (HTTP 200).', requests: 1, waits: [] },
-  stall: { fault: { kind: 'stall' }, error: { kind: 'timeout', ms: STALL_TIMEOUT_MS }, sentence: 'HOST did not answer within 1 s.', requests: 1, waits: [] },
+  stall: { fault: { kind: 'stall' }, error: { kind: 'timeout', ms: STALL_TIMEOUT_MS }, sentence: 'HOST did not answer within 1 sec.', requests: 1, waits: [] },
   status429: { fault: { kind: 'status429', retryAfterSec: 2 }, error: { kind: 'rateLimited' }, sentence: 'HOST is limiting requests (HTTP 429).', requests: 3, waits: [2000, 2000] },
   status500: { fault: { kind: 'status500' }, error: { kind: 'server', status: 500, message: 'Internal Server Error' }, sentence: 'HOST had an internal error (HTTP 500).', requests: 1, waits: [] },
   garbage: { fault: { kind: 'garbage' }, error: { kind: 'badResponse', status: 200 }, sentence: 'HOST sent an answer the extension does not understand (HTTP 200).', requests: 1, waits: [] },
-  stallBody: { fault: { kind: 'stallBody' }, error: { kind: 'timeout', ms: STALL_TIMEOUT_MS }, sentence: 'HOST did not answer within 1 s.', requests: 1, waits: [] },
+  stallBody: { fault: { kind: 'stallBody' }, error: { kind: 'timeout', ms: STALL_TIMEOUT_MS }, sentence: 'HOST did not answer within 1 sec.', requests: 1, waits: [] },
   reset: { fault: { kind: 'reset' }, error: { kind: 'network' }, sentence: 'Could not reach HOST.', requests: 3, waits: [300, 1000] },
 };
 
@@ -102,7 +102,7 @@ describe('every fault mode becomes a typed error and one sentence naming the por
     const error = failure(await anonymousClient().getPortalSettings());
     if (error.kind !== 'rateLimited') throw new Error(error.kind);
     expect(error.retryAt).toBeGreaterThanOrEqual(before + 2000);
-    expect(describeError(error, error.retryAt - 2000).next).toBe('Retry in 2 s.');
+    expect(describeError(error, error.retryAt - 2000).next).toBe('Retry in 2 sec.');
   });
 });
 
