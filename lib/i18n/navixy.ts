@@ -1,131 +1,150 @@
+import type { FactorType } from '../navixy/schemas';
+import { formatList, formatNumber, plural, t } from './t';
+
 /**
- * English UI strings of the Navixy Admin Panel provider (popup, options page, error
- * messages), in one file so they can move to a locale file in one go.
+ * Strings of the Navixy Admin Panel provider (popup, options pages, panel errors).
+ * The words live in locales/*.yml under `navixy`; functions take the values they interpolate.
  */
-const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+const FACTOR = {
+  email: t('navixy.settings.factor.email'),
+} satisfies Record<FactorType, string>;
+
+/** How many batches a change went in: "3 batches", "3 пакета". */
+const batches = (n: number) => plural('navixy.users.batches', n);
 
 export const navixy = {
-  providerName: 'Navixy Admin Panel',
-  panelLabel: (host: string) => `Navixy Admin Panel ${host}`,
+  providerName: t('navixy.providerName'),
+  panelLabel: (host: string) => t('navixy.panelLabel', host),
   views: {
-    navixy: 'Users’ MFA',
-    'navixy-panels': 'Navixy panels',
+    navixy: t('navixy.views.users'),
+    'navixy-panels': t('navixy.views.panels'),
   },
   // Popup
   popup: {
-    loading: 'Reading the panel’s MFA settings…',
-    defaultLabel: 'Default for new users',
-    allowedLabel: 'Users with MFA allowed',
-    allowedCount: (allowed: number, total: number) => `${allowed} of ${n(total, 'user', 'users')}`,
-    signedInAs: (login: string) => `Signed in to the panel as ${login}`,
-    signedOutTitle: (host: string) => `Sign in to ${host}`,
-    signedOutBody: 'The extension signs in to the panel’s API with your operator login; only the session is kept, for this browser session.',
-    signIn: 'Sign in to the panel',
-    manage: 'Manage users’ MFA',
-    noPermissionTitle: (host: string) => `No access to ${host}’s API yet`,
-    noPermissionBody: 'Open the Navixy panels settings and allow access to the panel and its API.',
-    openPanels: 'Navixy panels settings',
-    addThisPanel: 'This is a Navixy Admin Panel: add it',
+    loading: t('navixy.popup.loading'),
+    defaultLabel: t('navixy.popup.defaultLabel'),
+    allowedLabel: t('navixy.popup.allowedLabel'),
+    /** "51 of 250 users". */
+    allowedCount: (allowed: number, total: number) => plural('navixy.popup.allowedCount', total, formatNumber(allowed)),
+    signedInAs: (login: string) => t('navixy.popup.signedInAs', login),
+    signedOutTitle: (host: string) => t('navixy.popup.signedOutTitle', host),
+    signedOutBody: t('navixy.popup.signedOutBody'),
+    signIn: t('navixy.popup.signIn'),
+    manage: t('navixy.popup.manage'),
+    noPermissionTitle: (host: string) => t('navixy.popup.noPermissionTitle', host),
+    noPermissionBody: t('navixy.popup.noPermissionBody'),
+    openPanels: t('navixy.popup.openPanels'),
+    addThisPanel: t('navixy.popup.addThisPanel'),
   },
   settings: {
-    allowed: (factors: readonly string[]) => `Allowed (${factors.map((f) => (f === 'email' ? 'e-mail code' : f)).join(', ')})`,
-    disallowed: 'Disallowed',
-    none: 'Not set',
+    /** "Allowed (e-mail code)". */
+    allowed: (factors: readonly FactorType[]) => t('navixy.settings.allowed', formatList(factors.map((f) => FACTOR[f]))),
+    disallowed: t('navixy.settings.disallowed'),
+    none: t('navixy.settings.none'),
   },
   // Options: panels
   panels: {
-    heading: 'Navixy Admin Panels',
-    intro: 'Add a Navixy Admin Panel by the address you open it at and the base URL of its API (they may be on different hosts). Both are kept on this device as settings; no password is stored.',
-    panelUrl: 'Panel address',
-    panelUrlHint: 'For example https://panel.example.com',
-    apiBase: 'API base URL',
-    apiBaseHint: 'For example https://api.navixy.com/v2',
-    add: 'Add panel',
-    invalidPanel: 'The panel address must be an https:// address.',
-    invalidApi: 'The API base URL must be an https:// URL without a query or credentials.',
-    permissionDenied: 'Access was not granted, so the extension cannot reach this panel.',
-    added: (host: string) => `${host} added.`,
-    empty: 'No Navixy panels yet.',
-    open: (host: string) => `Manage ${host}`,
-    remove: (host: string) => `Remove ${host}`,
-    removed: (host: string) => `${host} removed.`,
-    api: (base: string) => `API ${base}`,
-    signedInAs: (login: string) => `signed in as ${login}`,
-    signedOut: 'signed out',
-    otherPortals: 'DocSpace portals',
+    heading: t('navixy.panels.heading'),
+    intro: t('navixy.panels.intro'),
+    panelUrl: t('navixy.panels.panelUrl'),
+    panelUrlHint: t('navixy.panels.panelUrlHint'),
+    apiBase: t('navixy.panels.apiBase'),
+    apiBaseHint: t('navixy.panels.apiBaseHint'),
+    add: t('navixy.panels.add'),
+    invalidPanel: t('navixy.panels.invalidPanel'),
+    invalidApi: t('navixy.panels.invalidApi'),
+    permissionDenied: t('navixy.panels.permissionDenied'),
+    added: (host: string) => t('navixy.panels.added', host),
+    empty: t('navixy.panels.empty'),
+    open: (host: string) => t('navixy.panels.open', host),
+    remove: (host: string) => t('navixy.panels.remove', host),
+    removed: (host: string) => t('navixy.panels.removed', host),
+    api: (base: string) => t('navixy.panels.api', base),
+    signedInAs: (login: string) => t('navixy.panels.signedInAs', login),
+    signedOut: t('navixy.panels.signedOut'),
+    otherPortals: t('navixy.panels.otherPortals'),
   },
   // Options: sign-in
   signIn: {
-    heading: (host: string) => `Sign in to ${host}`,
-    intro: 'Your operator login and password are sent once to the panel’s API; the extension keeps only the session it returns, until the browser closes.',
-    login: 'Login',
-    password: 'Password',
-    submit: 'Sign in',
-    busy: 'Signing in…',
-    signOut: 'Sign out of the panel',
-    signedOut: 'Signed out of the panel.',
+    heading: (host: string) => t('navixy.signIn.heading', host),
+    intro: t('navixy.signIn.intro'),
+    login: t('navixy.signIn.login'),
+    password: t('navixy.signIn.password'),
+    submit: t('navixy.signIn.submit'),
+    busy: t('navixy.signIn.busy'),
+    signOut: t('navixy.signIn.signOut'),
+    signedOut: t('navixy.signIn.signedOut'),
   },
   // Options: default
   defaults: {
-    heading: 'Default for new users',
-    legend: 'MFA for newly created users',
-    allow: 'Allow MFA (e-mail code)',
-    disallow: 'Disallow MFA',
-    current: (text: string) => `The panel holds: ${text}.`,
-    save: 'Save default',
-    saving: 'Saving default…',
-    saved: (text: string) => `Default saved: ${text}.`,
-    readOnly: 'Changing the default needs the users: update permission.',
+    heading: t('navixy.defaults.heading'),
+    legend: t('navixy.defaults.legend'),
+    allow: t('navixy.defaults.allow'),
+    disallow: t('navixy.defaults.disallow'),
+    current: (text: string) => t('navixy.defaults.current', text),
+    save: t('navixy.defaults.save'),
+    saving: t('navixy.defaults.saving'),
+    saved: (text: string) => t('navixy.defaults.saved', text),
+    readOnly: t('navixy.defaults.readOnly'),
   },
   // Options: users
   users: {
-    heading: 'Users',
-    summary: (allowed: number, total: number) => `${allowed} of ${n(total, 'user has', 'users have')} MFA allowed.`,
-    filter: 'Filter users by name or login',
-    selectAll: 'Select all shown users',
-    select: (name: string) => `Select ${name}`,
-    selected: (count: number) => `${n(count, 'user', 'users')} selected.`,
-    colName: 'Name',
-    colLogin: 'Login',
-    colMfa: 'MFA',
-    allowedBadge: 'Allowed',
-    disallowedBadge: 'Disallowed',
-    allowSelected: 'Allow MFA for selected',
-    disallowSelected: 'Disallow MFA for selected',
-    allowAll: 'Allow MFA for all users…',
-    disallowAll: 'Disallow MFA for all users…',
-    confirmAllTitle: (allow: boolean) => (allow ? 'Allow MFA for all users?' : 'Disallow MFA for all users?'),
+    heading: t('navixy.users.heading'),
+    /** "50 of 250 users have MFA allowed." */
+    summary: (allowed: number, total: number) => plural('navixy.users.summary', total, formatNumber(allowed)),
+    filter: t('navixy.users.filter'),
+    selectAll: t('navixy.users.selectAll'),
+    select: (name: string) => t('navixy.users.select', name),
+    selected: (count: number) => plural('navixy.users.selected', count),
+    colName: t('navixy.users.colName'),
+    colLogin: t('navixy.users.colLogin'),
+    colMfa: t('navixy.users.colMfa'),
+    allowedBadge: t('navixy.users.allowedBadge'),
+    disallowedBadge: t('navixy.users.disallowedBadge'),
+    allowSelected: t('navixy.users.allowSelected'),
+    disallowSelected: t('navixy.users.disallowSelected'),
+    allowAll: t('navixy.users.allowAll'),
+    disallowAll: t('navixy.users.disallowAll'),
+    confirmAllTitle: (allow: boolean) => (allow ? t('navixy.users.confirmAllTitle.allow') : t('navixy.users.confirmAllTitle.disallow')),
     confirmAllBody: (allow: boolean, host: string) =>
+      allow ? t('navixy.users.confirmAllBody.allow', host) : t('navixy.users.confirmAllBody.disallow', host),
+    confirmAll: (allow: boolean) => (allow ? t('navixy.users.confirmAll.allow') : t('navixy.users.confirmAll.disallow')),
+    applying: t('navixy.users.applying'),
+    /** "Batch 2 of 3: 100 of 250 users done." */
+    progress: (batch: number, batchCount: number, done: number, total: number) =>
+      plural('navixy.users.progress', total, formatNumber(batch), formatNumber(batchCount), formatNumber(done)),
+    progressLabel: t('navixy.users.progressLabel'),
+    /** "MFA allowed for 250 users in 3 batches." */
+    doneSelected: (allow: boolean, count: number, batchCount: number) =>
       allow
-        ? `Every user of ${host} gets MFA with e-mail codes allowed, which turns it on for them at their next sign-in.`
-        : `Every user of ${host} loses MFA, including users who rely on it.`,
-    confirmAll: (allow: boolean) => (allow ? 'Allow for all users' : 'Disallow for all users'),
-    applying: 'Applying…',
-    progress: (batch: number, batches: number, done: number, total: number) => `Batch ${batch} of ${batches}: ${done} of ${n(total, 'user', 'users')} done.`,
-    progressLabel: 'Progress of the change',
-    doneSelected: (allow: boolean, count: number, batches: number) =>
-      `MFA ${allow ? 'allowed' : 'disallowed'} for ${n(count, 'user', 'users')} in ${n(batches, 'batch', 'batches')}.`,
-    doneAll: (allow: boolean) => `MFA ${allow ? 'allowed' : 'disallowed'} for all users.`,
-    partial: (done: number, total: number) => `Stopped: ${done} of ${n(total, 'user was', 'users were')} changed before the error; the rest were not sent.`,
-    verified: (count: number) => `The panel now reports ${n(count, 'user', 'users')} with MFA allowed.`,
-    readOnly: 'You can view users; changing MFA needs the users: update permission.',
-    empty: 'No users match.',
-    reload: 'Reload users',
+        ? plural('navixy.users.doneSelected.allow', count, batches(batchCount))
+        : plural('navixy.users.doneSelected.disallow', count, batches(batchCount)),
+    doneAll: (allow: boolean) => (allow ? t('navixy.users.doneAll.allow') : t('navixy.users.doneAll.disallow')),
+    /** "Stopped: 100 of 151 users were changed before the error; the rest were not sent." */
+    partial: (done: number, total: number) => plural('navixy.users.partial', total, formatNumber(done)),
+    verified: (count: number) => plural('navixy.users.verified', count),
+    readOnly: t('navixy.users.readOnly'),
+    empty: t('navixy.users.empty'),
+    reload: t('navixy.users.reload'),
   },
   // Errors: one sentence naming the panel, and the next step.
   errors: {
-    notSignedIn: (host: string) => ({ message: `You are not signed in to the Navixy panel ${host}.`, next: 'Sign in with your operator login in the extension’s options page.' }),
-    notConfigured: (host: string) => ({ message: `${host} is not set up as a Navixy panel in the extension.`, next: 'Add it under Navixy panels in the options page.' }),
-    notNavixy: (host: string) => ({ message: `The API at ${host} did not answer like a Navixy panel API.`, next: 'Check the API base URL (for example https://api.navixy.com/v2) and add the panel again.' }),
-    wrongSession: (host: string) => ({ message: `The Navixy panel ${host} did not recognise the session (error 3: wrong session hash).`, next: 'Sign in to the panel again.' }),
-    sessionEnded: (host: string) => ({ message: `The Navixy panel ${host} ended the session or found no such operator (error 4).`, next: 'Sign in again, checking the login and password.' }),
-    invalidParameters: (host: string) => ({ message: `The Navixy panel ${host} rejected the request’s parameters (error 7: invalid parameters).`, next: 'Check the selection and the settings, then try again.' }),
-    accessDenied: (host: string) => ({ message: `The Navixy panel ${host} denied access (error 11): your operator account lacks the users permission this needs.`, next: 'Ask a panel administrator for users: read (to view) or users: update (to change).' }),
-    notFound: (host: string) => ({ message: `The Navixy panel ${host} could not find a selected user in its database (error 201); it may be deleted or belong to another dealer.`, next: 'Reload the user list and try again.' }),
-    unknownEntities: (host: string) => ({ message: `The Navixy panel ${host} says the list contains users that do not exist (error 217).`, next: 'Reload the user list and select the users again.' }),
+    notSignedIn: (host: string) => ({ message: t('navixy.errors.notSignedIn.message', host), next: t('navixy.errors.notSignedIn.next') }),
+    notConfigured: (host: string) => ({ message: t('navixy.errors.notConfigured.message', host), next: t('navixy.errors.notConfigured.next') }),
+    notNavixy: (host: string) => ({ message: t('navixy.errors.notNavixy.message', host), next: t('navixy.errors.notNavixy.next') }),
+    wrongSession: (host: string) => ({ message: t('navixy.errors.wrongSession.message', host), next: t('navixy.errors.wrongSession.next') }),
+    sessionEnded: (host: string) => ({ message: t('navixy.errors.sessionEnded.message', host), next: t('navixy.errors.sessionEnded.next') }),
+    invalidParameters: (host: string) => ({ message: t('navixy.errors.invalidParameters.message', host), next: t('navixy.errors.invalidParameters.next') }),
+    accessDenied: (host: string) => ({ message: t('navixy.errors.accessDenied.message', host), next: t('navixy.errors.accessDenied.next') }),
+    notFound: (host: string) => ({ message: t('navixy.errors.notFound.message', host), next: t('navixy.errors.notFound.next') }),
+    unknownEntities: (host: string) => ({ message: t('navixy.errors.unknownEntities.message', host), next: t('navixy.errors.unknownEntities.next') }),
+    /** Any other code; the code is an identifier, so it is not formatted as a number. */
     other: (host: string, code: number, description?: string) => ({
-      message: `The Navixy panel ${host} refused the request (error ${code}${description ? `: ${description}` : ''}).`,
-      next: 'Retry in a moment; if it persists, tell the panel administrator.',
+      message: description
+        ? t('navixy.errors.refused.messageDescription', host, String(code), description)
+        : t('navixy.errors.refused.message', host, String(code)),
+      next: t('navixy.errors.refused.next'),
     }),
   },
 } as const;
