@@ -2,11 +2,11 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
 import { ACTION_TIMEOUT_MS, BROWSER_BINARIES, INSTALL_PAGE_WAIT_MS, TEST_BUILDS } from './config';
 import { BasePage } from './page';
 import { pollFor, withTimeout } from './wait';
-import type { CookieSpec, E2EBrowser, E2EPage, Role } from './types';
+import type { ConsoleCapture, CookieSpec, E2EBrowser, E2EPage, Role } from './types';
 
 class PlaywrightPage extends BasePage<Page> {
   url(): Promise<string> {
@@ -35,6 +35,8 @@ export class ChromiumBrowser implements E2EBrowser {
   readonly name = 'chromium';
   /** The CDP connection that drives the current real popup, and that popup. */
   #popup: { connection: Browser; page: Page } | null = null;
+  /** Listeners of running console captures; each real popup is attached to them as it opens. */
+  readonly #consoleListeners = new Set<(msg: ConsoleMessage) => void>();
 
   private constructor(
     readonly context: BrowserContext,
@@ -117,12 +119,36 @@ export class ChromiumBrowser implements E2EBrowser {
         throw e;
       });
       this.#popup = { connection, page };
+      for (const listener of this.#consoleListeners) page.on('console', listener);
       page.setDefaultTimeout(ACTION_TIMEOUT_MS);
       await page.waitForLoadState('domcontentloaded');
       return new PlaywrightPage(page);
     } finally {
       await targets.detach().catch(() => undefined);
     }
+  }
+
+  /**
+   * The persistent context reports its tabs' and its service worker's console (each message names its page
+   * or worker); the real popup lives on another CDP connection and is attached in openPopup.
+   */
+  captureConsole(): Promise<ConsoleCapture> {
+    const pending: Promise<string>[] = [];
+    const listener = (msg: ConsoleMessage) => {
+      const from = msg.worker()?.url() ?? msg.page()?.url() ?? '?';
+      if (from.startsWith(this.extensionOrigin)) pending.push(serialiseConsole(msg));
+    };
+    this.context.on('console', listener);
+    this.#popup?.page.on('console', listener);
+    this.#consoleListeners.add(listener);
+    return Promise.resolve({
+      messages: () => Promise.all(pending),
+      stop: () => {
+        this.context.off('console', listener);
+        this.#popup?.page.off('console', listener);
+        this.#consoleListeners.delete(listener);
+      },
+    });
   }
 
   async setCookie({ origin, name, value }: CookieSpec): Promise<void> {
@@ -220,6 +246,12 @@ export class ChromiumBrowser implements E2EBrowser {
       await session.detach().catch(() => undefined);
     }
   }
+}
+
+/** A message's text and its arguments as JSON (an argument that cannot be read back is described as such). */
+async function serialiseConsole(msg: ConsoleMessage): Promise<string> {
+  const args = await Promise.all(msg.args().map((a) => a.jsonValue().then((v: unknown) => JSON.stringify(v), () => '(unreadable)')));
+  return [`${msg.type()}: ${msg.text()}`, ...args].join(' ');
 }
 
 function isExtensionWorker(w: Worker): boolean {

@@ -7,7 +7,7 @@ import type { E2EBrowser } from './types';
 export { ChromiumBrowser } from './chromium';
 export { FirefoxBrowser } from './firefox';
 export { selectedBrowsers, type BrowserName } from './config';
-export type { E2EBrowser, E2EPage, Role } from './types';
+export type { ConsoleCapture, E2EBrowser, E2EPage, Role } from './types';
 
 export function launchBrowser(name: BrowserName): Promise<E2EBrowser> {
   return name === 'chromium' ? ChromiumBrowser.launch() : FirefoxBrowser.launch();
