@@ -254,6 +254,12 @@ async function serialiseConsole(msg: ConsoleMessage): Promise<string> {
   return [`${msg.type()}: ${msg.text()}`, ...args].join(' ');
 }
 
+/** The Playwright page behind a page this harness opened in Chromium, for Chromium-only checks (axe, keyboard, media). */
+export function playwrightPageOf(page: E2EPage): Page {
+  if (!(page instanceof PlaywrightPage)) throw new Error('Not a page of the Chromium harness');
+  return page.raw;
+}
+
 function isExtensionWorker(w: Worker): boolean {
   return w.url().startsWith('chrome-extension://');
 }

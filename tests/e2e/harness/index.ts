@@ -4,7 +4,7 @@ import { FirefoxBrowser } from './firefox';
 import type { BrowserName } from './config';
 import type { E2EBrowser } from './types';
 
-export { ChromiumBrowser } from './chromium';
+export { ChromiumBrowser, playwrightPageOf } from './chromium';
 export { FirefoxBrowser } from './firefox';
 export { selectedBrowsers, type BrowserName } from './config';
 export type { ConsoleCapture, E2EBrowser, E2EPage, Role } from './types';
