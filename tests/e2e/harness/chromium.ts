@@ -46,11 +46,14 @@ export class ChromiumBrowser implements E2EBrowser {
     private readonly driverPage: Page,
   ) {}
 
-  static async launch(): Promise<ChromiumBrowser> {
+  /** `lang`: the browser's UI language (`--lang`, `LANGUAGE`, and the pages' locale), e.g. `ru`; default the system's. */
+  static async launch(opts: { lang?: string } = {}): Promise<ChromiumBrowser> {
     const profileDir = await mkdtemp(path.join(tmpdir(), 'e2e-chromium-'));
     const extension = TEST_BUILDS.chromium;
+    const { lang } = opts;
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: BROWSER_BINARIES.chromium,
+      ...(lang ? { locale: lang, env: { ...process.env, LANGUAGE: lang } } : {}),
       // Chromium 156's `--headless` is the new headless mode, which loads extensions.
       headless: true,
       args: [
@@ -65,6 +68,7 @@ export class ChromiumBrowser implements E2EBrowser {
         '--disable-sync',
         // Port 0: Chromium picks a free one and writes it to <profile>/DevToolsActivePort.
         '--remote-debugging-port=0',
+        ...(lang ? [`--lang=${lang}`] : []),
       ],
     });
     context.setDefaultTimeout(ACTION_TIMEOUT_MS);
