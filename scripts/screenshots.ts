@@ -1,4 +1,4 @@
-// `npm run screenshots [-- --lang ru --suffix -ru --no-build --out docs]`: builds the test extension, starts the
+// `npm run screenshots [-- --lang ru --suffix ru --no-build --out docs]`: builds the test extension, starts the
 // emulated portal with demo data, loads the extension into headless Chromium and writes PNGs of the real popup
 // and the options page in the light and the dark colour scheme:
 //   <out>/popup-<scheme><suffix>.png        the popup on a portal tab (an admin: policy, lists, enrolment)
@@ -6,7 +6,8 @@
 //   <out>/backup-codes-<scheme><suffix>.png the backup codes right after enrolling
 //   <out>/policy-<scheme><suffix>.png       the admin's policy editor
 // --lang sets the browser's UI language (Chromium's --lang, LANGUAGE and the pages' locale), so the same script
-// makes translated screenshots once the UI has the strings; --suffix keeps them apart (e.g. popup-light-ru.png).
+// makes translated screenshots once the UI has the strings; --suffix (default: the --lang value, none without
+// --lang; `--suffix=` for none) keeps them apart: popup-light-ru.png.
 import { spawnSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -20,7 +21,7 @@ import type { ColorScheme } from '../tests/e2e/harness/axe';
 const { values } = parseArgs({
   options: {
     lang: { type: 'string' },
-    suffix: { type: 'string', default: '' },
+    suffix: { type: 'string' },
     out: { type: 'string', default: 'docs' },
     port: { type: 'string', default: '8093' },
     'no-build': { type: 'boolean', default: false },
@@ -30,7 +31,9 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 const SCHEMES: ColorScheme[] = ['light', 'dark'];
 const outDir = path.resolve(REPO_ROOT, values.out);
 
-if (!/^[\w-]*$/.test(values.suffix)) throw new Error('--suffix: letters, digits, - and _ only');
+const suffixName = values.suffix ?? values.lang ?? '';
+if (!/^[\w-]*$/.test(suffixName)) throw new Error('--suffix: letters, digits, - and _ only');
+const suffix = suffixName ? `-${suffixName}` : '';
 const missing = missingBrowsers(['chromium']);
 if (missing.length) throw new Error(missing.join('\n'));
 if (!values['no-build']) {
@@ -52,7 +55,7 @@ async function shoot(page: E2EPage, name: string, fullPage: boolean): Promise<vo
   await pollQuiet(page);
   for (const scheme of SCHEMES) {
     await raw.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-    const file = path.join(outDir, `${name}-${scheme}${values.suffix}.png`);
+    const file = path.join(outDir, `${name}-${scheme}${suffix}.png`);
     await raw.screenshot({ path: file, fullPage, animations: 'disabled', caret: 'hide' });
     written.push(path.relative(REPO_ROOT, file));
   }
@@ -78,6 +81,7 @@ async function main(portalRun: RunningPortal): Promise<void> {
   const adminTab = await signInWithCookie(browser, portalRun, admin.email);
   const popup = await browser.openPopup(adminTab);
   await popup.waitForText(alice.displayName);
+  say(`Browser UI language: ${await popup.evaluate(() => (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage())}`);
   await shoot(popup, 'popup', true);
   await popup.close();
 

@@ -66,6 +66,7 @@ describe.each(selectedBrowsers())('%s secrets', (browserName) => {
     for (const c of secondCodes) await page.waitForText(c);
 
     // Signed out on the portal, then an API key pasted in the popup, "Remember on this device" left unticked.
+    await tab.bringToFront();
     await tab.click('button', 'Sign out');
     await tab.waitForText('Password');
     const popup = await browser.openPopup(tab);

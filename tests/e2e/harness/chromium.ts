@@ -53,7 +53,8 @@ export class ChromiumBrowser implements E2EBrowser {
     const { lang } = opts;
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: BROWSER_BINARIES.chromium,
-      ...(lang ? { locale: lang, env: { ...process.env, LANGUAGE: lang } } : {}),
+      // Chromium on Linux takes its UI language from the environment (LANGUAGE, then LC_ALL / LANG), not --lang.
+      ...(lang ? { locale: lang, env: { ...process.env, LANGUAGE: lang, LC_ALL: posixLocale(lang), LANG: posixLocale(lang) } } : {}),
       // Chromium 156's `--headless` is the new headless mode, which loads extensions.
       headless: true,
       args: [
@@ -262,6 +263,12 @@ async function serialiseConsole(msg: ConsoleMessage): Promise<string> {
 export function playwrightPageOf(page: E2EPage): Page {
   if (!(page instanceof PlaywrightPage)) throw new Error('Not a page of the Chromium harness');
   return page.raw;
+}
+
+/** `ru` → `ru_RU.UTF-8`, `pt-BR` → `pt_BR.UTF-8`. */
+function posixLocale(lang: string): string {
+  const [language = lang, region = language] = lang.split(/[-_]/);
+  return `${language.toLowerCase()}_${region.toUpperCase()}.UTF-8`;
 }
 
 function isExtensionWorker(w: Worker): boolean {
