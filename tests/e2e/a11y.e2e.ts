@@ -248,4 +248,23 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium accessibility'
     await page.waitForText('Set up your authenticator');
     expect(portal.getPolicy()).toMatchObject({ enabled: true, trustedIps: [], mandatoryUsers: [], mandatoryGroups: [] });
   });
+
+  // Last: the extension remembers the lock for this portal for a minute.
+  it('options: the lock after too many refused codes, with its countdown', async () => {
+    track(await signInWithCookie(browser, portal, 'user'));
+    portal.setPolicy({ enabled: true });
+    const page = await options('enrol');
+    await page.click('button', 'Next');
+    await page.click('button', 'Next');
+    await page.waitForText('Enter the code from the app');
+    // The portal's clock jumps: codes pass the local check and the portal refuses them until it locks.
+    portal.setClockOffset(20 * 60_000);
+    for (let i = 0; i < 5; i++) {
+      await page.fill('6-digit code', await portal.totp('user@demo.test', Date.now()));
+      await page.click('button', 'Check and connect');
+      await page.waitForText(i < 4 ? `${4 - i} attempt` : 'Too many attempts');
+    }
+    await page.waitForText('Try again in');
+    expect(await axeBothSchemes(playwrightPageOf(page)), 'locked').toEqual(clean);
+  });
 });

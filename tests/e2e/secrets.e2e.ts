@@ -2,7 +2,7 @@
 // backup codes, a new set of them, sign-out, an API key used without "remember"), then every storage area and
 // every console message of the extension's pages and background is searched for the actual secret values.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, selectedBrowsers, type ConsoleCapture, type E2EBrowser, type E2EPage } from './harness';
+import { ChromiumBrowser, launchBrowser, selectedBrowsers, type ConsoleCapture, type E2EBrowser, type E2EPage } from './harness';
 import { signInWithForm, startPortal, type RunningPortal } from './harness/portal';
 import { readStorage } from './harness/storage';
 
@@ -96,10 +96,20 @@ describe.each(selectedBrowsers())('%s secrets', (browserName) => {
     expect(Object.keys(after.local)).toContain(`portal:${portal.origin}`);
     expect(leaked(JSON.stringify(after.local), secrets)).toEqual([]);
     expect(leaked(JSON.stringify(after.sync), secrets)).toEqual([]);
+    expect(after.web.localStorage).toEqual({});
+    expect(after.web.cacheStorage).toEqual([]);
+    expect(leaked(JSON.stringify(after.web), secrets)).toEqual([]);
     // An API key not remembered lives for this browser session (README "Security"); nothing else secret does.
     const session = JSON.stringify(after.session);
     expect(session).toContain(apiKey);
     expect(leaked(session, { ...secrets, 'API key': [] })).toEqual([]);
+
+    // Chromium: nor in the extension's files in the profile (the record of this portal is, so they were read).
+    if (browser instanceof ChromiumBrowser) {
+      const disk = await browser.extensionFilesOnDisk();
+      expect(disk.text).toContain(`portal:${portal.origin}`);
+      expect(leaked(disk.text, secrets)).toEqual([]);
+    }
 
     // The console: the background's own log lines were captured, and no secret is in any message.
     const messages = await consoleLog.messages();

@@ -1,5 +1,5 @@
 // Debian's Chromium with the built test extension, driven by playwright-core.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
@@ -154,6 +154,29 @@ export class ChromiumBrowser implements E2EBrowser {
         this.#consoleListeners.delete(listener);
       },
     });
+  }
+
+  /**
+   * The bytes of the profile's files that belong to the extension, as latin1 text: its storage.local and
+   * storage.sync databases (LevelDB; recent writes sit uncompressed in the .log), its IndexedDB, the profile's
+   * Local Storage, and the saved session (tab URLs and titles). For searching for strings that must not be there.
+   */
+  async extensionFilesOnDisk(): Promise<{ files: string[]; text: string }> {
+    const id = this.extensionId;
+    const roots = [`Default/Local Extension Settings/${id}`, `Default/Sync Extension Settings/${id}`, 'Default/Local Storage', 'Default/Sessions'];
+    const indexedDb = await readdir(path.join(this.profileDir, 'Default/IndexedDB')).catch(() => [] as string[]);
+    roots.push(...indexedDb.filter((d) => d.includes(id)).map((d) => `Default/IndexedDB/${d}`));
+    const files: string[] = [];
+    let text = '';
+    for (const root of roots) {
+      const entries = await readdir(path.join(this.profileDir, root), { recursive: true, withFileTypes: true }).catch(() => []);
+      for (const entry of entries.filter((e) => e.isFile())) {
+        const file = path.join(entry.parentPath, entry.name);
+        files.push(path.relative(this.profileDir, file));
+        text += (await readFile(file).catch(() => Buffer.alloc(0))).toString('latin1');
+      }
+    }
+    return { files, text };
   }
 
   async setCookie({ origin, name, value }: CookieSpec): Promise<void> {

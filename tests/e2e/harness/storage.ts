@@ -5,9 +5,11 @@ export interface StorageDump {
   local: Record<string, unknown>;
   sync: Record<string, unknown>;
   session: Record<string, unknown>;
+  /** The web storage of the extension's origin, which the extension does not use: it should stay empty. */
+  web: { localStorage: Record<string, string>; indexedDb: string[]; cacheStorage: string[] };
 }
 
-/** Reads all three areas through the extension API of `page` (an extension page: popup or options). */
+/** Reads the three extension areas and the origin's web storage from `page` (an extension page: popup or options). */
 export function readStorage(page: E2EPage): Promise<StorageDump> {
   return page.evaluate(async () => {
     interface Area { get(keys: null): Promise<Record<string, unknown>> }
@@ -15,6 +17,10 @@ export function readStorage(page: E2EPage): Promise<StorageDump> {
     const g = globalThis as unknown as { browser?: Api; chrome: Api };
     const { storage } = g.browser ?? g.chrome;
     const [local, sync, session] = await Promise.all([storage.local.get(null), storage.sync.get(null), storage.session.get(null)]);
-    return { local, sync, session };
+    const localStorageEntries = Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k) ?? '']));
+    // Firefox's IndexedDB for an extension origin also holds storage.local itself; list names only.
+    const indexedDb = (await indexedDB.databases()).map((d) => d.name ?? '');
+    const cacheStorage = await caches.keys();
+    return { local, sync, session, web: { localStorage: localStorageEntries, indexedDb, cacheStorage } };
   });
 }
