@@ -22,6 +22,9 @@ const focusStop = (page: Page): Promise<FocusStop | null> =>
     return { name, tag: el.tagName.toLowerCase(), ring };
   });
 
+/** Waits until a view's heading has taken focus (views move it there in an effect, after their text shows). */
+const headingFocused = (page: Page) => expect.poll(async () => /^h[1-6]$/.test((await focusStop(page))?.tag ?? '')).toBe(true);
+
 /** Presses Tab until the control named `name` has focus; every stop on the way must show its focus ring. */
 async function tabTo(page: Page, name: string, maxStops = 25): Promise<FocusStop[]> {
   const stops: FocusStop[] = [];
@@ -183,6 +186,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium accessibility'
     await page.getByText('Get an authenticator app').waitFor();
 
     // The first step's heading has focus; the next Tab reaches Next.
+    await headingFocused(page);
     expect(await focusStop(page)).toMatchObject({ tag: 'h3', name: 'Get an authenticator app' });
     await tabTo(page, 'Next');
     await page.keyboard.press('Enter');
@@ -190,10 +194,11 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium accessibility'
     const key = ((await page.locator('.setup-key-value').textContent()) ?? '').replace(/\s+/g, '');
     expect(key).toBe(portal.secretOf(user.email));
     // Focus moved to the new step's heading; from there Space on Next.
-    expect((await focusStop(page))?.tag).toBe('h3');
+    await headingFocused(page);
     await tabTo(page, 'Next');
     await page.keyboard.press('Space');
     await page.getByText('Enter the code from the app').waitFor();
+    await headingFocused(page);
 
     await tabTo(page, '6-digit code');
     await page.keyboard.type(await portal.totp(user.email));
@@ -243,6 +248,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium accessibility'
     await tabTo(raw, 'Review changes');
     await raw.keyboard.press('Enter');
     await page.waitForText('Enables the authenticator app.');
+    await headingFocused(raw);
     await tabTo(raw, 'Save policy');
     await raw.keyboard.press('Enter');
     await page.waitForText('Set up your authenticator');
