@@ -1,7 +1,7 @@
 // Resilience in real Chromium and Firefox: the background stopped in the middle of an enrolment, two portals
 // open side by side, signing out on the portal between two opens of the popup, and a portal that went away.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
+import { ChromiumBrowser, launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
 import { AUTH_COOKIE, signInWithCookie, signInWithForm, startPortal, type RunningPortal } from './harness/portal';
 
 describe.each(selectedBrowsers())('%s resilience', (browserName) => {
@@ -160,6 +160,33 @@ describe.each(selectedBrowsers())('%s resilience', (browserName) => {
       expect(await popup.bodyText()).not.toContain('Could not reach');
     } finally {
       await back?.close();
+    }
+  });
+
+  it.runIf(browserName === 'chromium')('the browser offline (Chromium network emulation): the same clear sentence, and Retry works once it is online again', async () => {
+    if (!(browser instanceof ChromiumBrowser)) throw new Error('Chromium only');
+    const context = browser.context;
+    const user = portal.user('user');
+    const tab = track(await signInWithCookie(browser, portal, 'user'));
+    const first = await popupFor(tab);
+    await first.waitForText(`Signed in as ${user.displayName}`);
+    await settled(first);
+    await first.close();
+    portal.clearLog();
+
+    // Every request of the context fails, the service worker's included (its navigator.onLine stays true under
+    // this emulation, so the message is the "could not reach" one rather than "you are offline").
+    await context.setOffline(true);
+    try {
+      const popup = await popupFor(tab);
+      await popup.waitForText(`Could not reach ${host(portal.origin)}.`);
+      await settled(popup);
+      expect(portal.requests.filter((r) => r.path.startsWith('/api/'))).toEqual([]);
+      await context.setOffline(false);
+      await popup.click('button', 'Retry');
+      await popup.waitForText(`Signed in as ${user.displayName}`);
+    } finally {
+      await context.setOffline(false);
     }
   });
 });
