@@ -168,11 +168,14 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
     await page.waitForText('The code was not sent.');
     expect(await page.evaluate(() => document.querySelector('input[name="code"]')?.getAttribute('aria-invalid'))).toBe('true');
 
-    await enterCode(page, await codeAt(key, Date.now() - 20 * 60_000));
+    // Offsets a quarter step short of the whole minutes: whichever 30 s step the page's clock (ours plus the
+    // portal's second-truncated Date offset) is in when it checks, the code is 39–40 or 5–6 steps off, which
+    // the page words as "about 20" and "about 3 minutes"; a whole-minute offset could land on 20.5 or 3.5.
+    await enterCode(page, await codeAt(key, Date.now() - 20 * 60_000 + 15_000));
     await page.waitForText("Your authenticator's clock is about 20 minutes behind. The portal only accepts codes up to 5 minutes off, so the code was not sent.");
     expect(validations()).toEqual([]);
 
-    await enterCode(page, await codeAt(key, Date.now() + 3 * 60_000));
+    await enterCode(page, await codeAt(key, Date.now() + 3 * 60_000 - 15_000));
     await page.waitForText('Your authenticator is connected');
     await page.waitForText("Your authenticator's clock is about 3 minutes ahead. The portal accepts codes up to 5 minutes off, so this one was sent");
     expect(validations()).toHaveLength(1);

@@ -1,12 +1,12 @@
 // Debian's Chromium with the built test extension, driven by playwright-core.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
 import { ACTION_TIMEOUT_MS, BROWSER_BINARIES, INSTALL_PAGE_WAIT_MS, TEST_BUILDS } from './config';
 import { BasePage } from './page';
 import { pollFor, withTimeout } from './wait';
-import type { CookieSpec, E2EBrowser, E2EPage, LaunchOptions, Role } from './types';
+import type { ConsoleCapture, CookieSpec, E2EBrowser, E2EPage, LaunchOptions, Role } from './types';
 
 class PlaywrightPage extends BasePage<Page> {
   url(): Promise<string> {
@@ -35,6 +35,8 @@ export class ChromiumBrowser implements E2EBrowser {
   readonly name = 'chromium';
   /** The CDP connection that drives the current real popup, and that popup. */
   #popup: { connection: Browser; page: Page } | null = null;
+  /** Listeners of running console captures; each real popup is attached to them as it opens. */
+  readonly #consoleListeners = new Set<(msg: ConsoleMessage) => void>();
 
   private constructor(
     readonly context: BrowserContext,
@@ -44,11 +46,14 @@ export class ChromiumBrowser implements E2EBrowser {
     private readonly driverPage: Page,
   ) {}
 
-  static async launch({ language }: LaunchOptions = {}): Promise<ChromiumBrowser> {
+  /** `language`: the browser's UI language (`--lang`, `LANGUAGE`, and the pages' locale), e.g. `ru`; default the system's. */
+  static async launch({ language: lang }: LaunchOptions = {}): Promise<ChromiumBrowser> {
     const profileDir = await mkdtemp(path.join(tmpdir(), 'e2e-chromium-'));
     const extension = TEST_BUILDS.chromium;
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: BROWSER_BINARIES.chromium,
+      // Chromium on Linux takes its UI language from the environment (LANGUAGE, then LC_ALL / LANG), not --lang.
+      ...(lang ? { locale: lang, env: { ...process.env, LANGUAGE: lang, LC_ALL: posixLocale(lang), LANG: posixLocale(lang) } } : {}),
       // Chromium 156's `--headless` is the new headless mode, which loads extensions.
       headless: true,
       args: [
@@ -63,10 +68,8 @@ export class ChromiumBrowser implements E2EBrowser {
         '--disable-sync',
         // Port 0: Chromium picks a free one and writes it to <profile>/DevToolsActivePort.
         '--remote-debugging-port=0',
-        // On Linux the UI language (what chrome.i18n follows) comes from --lang and the LANGUAGE variable.
-        ...(language ? [`--lang=${language}`] : []),
+        ...(lang ? [`--lang=${lang}`] : []),
       ],
-      ...(language ? { env: { ...process.env, LANGUAGE: language.replace('-', '_') }, locale: language } : {}),
     });
     context.setDefaultTimeout(ACTION_TIMEOUT_MS);
     try {
@@ -120,12 +123,59 @@ export class ChromiumBrowser implements E2EBrowser {
         throw e;
       });
       this.#popup = { connection, page };
+      for (const listener of this.#consoleListeners) page.on('console', listener);
       page.setDefaultTimeout(ACTION_TIMEOUT_MS);
       await page.waitForLoadState('domcontentloaded');
       return new PlaywrightPage(page);
     } finally {
       await targets.detach().catch(() => undefined);
     }
+  }
+
+  /**
+   * The persistent context reports its tabs' and its service worker's console (each message names its page
+   * or worker); the real popup lives on another CDP connection and is attached in openPopup.
+   */
+  captureConsole(): Promise<ConsoleCapture> {
+    const pending: Promise<string>[] = [];
+    const listener = (msg: ConsoleMessage) => {
+      const from = msg.worker()?.url() ?? msg.page()?.url() ?? '?';
+      if (from.startsWith(this.extensionOrigin)) pending.push(serialiseConsole(msg));
+    };
+    this.context.on('console', listener);
+    this.#popup?.page.on('console', listener);
+    this.#consoleListeners.add(listener);
+    return Promise.resolve({
+      messages: () => Promise.all(pending),
+      stop: () => {
+        this.context.off('console', listener);
+        this.#popup?.page.off('console', listener);
+        this.#consoleListeners.delete(listener);
+      },
+    });
+  }
+
+  /**
+   * The bytes of the profile's files that belong to the extension, as latin1 text: its storage.local and
+   * storage.sync databases (LevelDB; recent writes sit uncompressed in the .log), its IndexedDB, the profile's
+   * Local Storage, and the saved session (tab URLs and titles). For searching for strings that must not be there.
+   */
+  async extensionFilesOnDisk(): Promise<{ files: string[]; text: string }> {
+    const id = this.extensionId;
+    const roots = [`Default/Local Extension Settings/${id}`, `Default/Sync Extension Settings/${id}`, 'Default/Local Storage', 'Default/Sessions'];
+    const indexedDb = await readdir(path.join(this.profileDir, 'Default/IndexedDB')).catch(() => [] as string[]);
+    roots.push(...indexedDb.filter((d) => d.includes(id)).map((d) => `Default/IndexedDB/${d}`));
+    const files: string[] = [];
+    let text = '';
+    for (const root of roots) {
+      const entries = await readdir(path.join(this.profileDir, root), { recursive: true, withFileTypes: true }).catch(() => []);
+      for (const entry of entries.filter((e) => e.isFile())) {
+        const file = path.join(entry.parentPath, entry.name);
+        files.push(path.relative(this.profileDir, file));
+        text += (await readFile(file).catch(() => Buffer.alloc(0))).toString('latin1');
+      }
+    }
+    return { files, text };
   }
 
   async setCookie({ origin, name, value }: CookieSpec): Promise<void> {
@@ -223,6 +273,24 @@ export class ChromiumBrowser implements E2EBrowser {
       await session.detach().catch(() => undefined);
     }
   }
+}
+
+/** A message's text and its arguments as JSON (an argument that cannot be read back is described as such). */
+async function serialiseConsole(msg: ConsoleMessage): Promise<string> {
+  const args = await Promise.all(msg.args().map((a) => a.jsonValue().then((v: unknown) => JSON.stringify(v), () => '(unreadable)')));
+  return [`${msg.type()}: ${msg.text()}`, ...args].join(' ');
+}
+
+/** The Playwright page behind a page this harness opened in Chromium, for Chromium-only checks (axe, keyboard, media). */
+export function playwrightPageOf(page: E2EPage): Page {
+  if (!(page instanceof PlaywrightPage)) throw new Error('Not a page of the Chromium harness');
+  return page.raw;
+}
+
+/** `ru` → `ru_RU.UTF-8`, `pt-BR` → `pt_BR.UTF-8`. */
+function posixLocale(lang: string): string {
+  const [language = lang, region = language] = lang.split(/[-_]/);
+  return `${language.toLowerCase()}_${region.toUpperCase()}.UTF-8`;
 }
 
 function isExtensionWorker(w: Worker): boolean {

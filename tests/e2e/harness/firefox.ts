@@ -5,7 +5,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { ACTION_TIMEOUT_MS, BROWSER_BINARIES, FIREFOX_EXTENSION_UUID, GECKO_ID, INSTALL_PAGE_WAIT_MS, TEST_BUILDS } from './config';
 import { BasePage } from './page';
 import { pollFor } from './wait';
-import type { CookieSpec, E2EBrowser, E2EPage, LaunchOptions, Role } from './types';
+import type { ConsoleCapture, CookieSpec, E2EBrowser, E2EPage, LaunchOptions, Role } from './types';
 
 /** Puppeteer's ARIA selector, with the name as a quoted attribute so any character is safe. */
 function aria(role: Role | undefined, name?: string): string {
@@ -59,11 +59,16 @@ interface BidiChannel {
 export class FirefoxBrowser implements E2EBrowser {
   readonly name = 'firefox';
   readonly extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+  /** Firefox's stdout, line by line: console calls of pages and add-ons (see captureConsole). */
+  readonly #stdoutLines: string[];
 
   private constructor(
     readonly browser: Browser,
     private readonly bidi: BidiChannel,
-  ) {}
+    stdoutLines: string[],
+  ) {
+    this.#stdoutLines = stdoutLines;
+  }
 
   static async launch({ language }: LaunchOptions = {}): Promise<FirefoxBrowser> {
     if (language && !language.startsWith('en')) {
@@ -82,13 +87,22 @@ export class FirefoxBrowser implements E2EBrowser {
         // The app locale needs the language pack installed beside Firefox (Debian: firefox-esr-l10n-<lang>),
         // which Puppeteer's profile enables (extensions.enabledScopes includes the application scope).
         ...(language ? { 'intl.locale.requested': language, 'intl.accept_languages': language } : {}),
+        'devtools.console.stdout.content': true,
       },
+    });
+    // Always drained, so a full pipe never stalls the browser.
+    const stdoutLines: string[] = [];
+    let partial = '';
+    browser.process()?.stdout?.on('data', (chunk: Buffer) => {
+      const lines = (partial + chunk.toString('utf8')).split('\n');
+      partial = lines.pop() ?? '';
+      stdoutLines.push(...lines);
     });
     try {
       const bidi = (browser as unknown as { connection?: BidiChannel }).connection;
       if (typeof bidi?.send !== 'function') throw new Error('puppeteer-core no longer exposes its BiDi connection; see tests/e2e/harness/firefox.ts');
       await browser.installExtension(TEST_BUILDS.firefox);
-      const firefox = new FirefoxBrowser(browser, bidi);
+      const firefox = new FirefoxBrowser(browser, bidi, stdoutLines);
       await firefox.#settleInstallPage();
       return firefox;
     } catch (e) {
@@ -119,6 +133,23 @@ export class FirefoxBrowser implements E2EBrowser {
   async openPopup(tab: E2EPage): Promise<E2EPage> {
     const { origin } = new URL(await tab.url());
     return this.openExtensionPage(`popup.html?origin=${encodeURIComponent(origin)}`);
+  }
+
+  /**
+   * BiDi reports no console of the background script, and the extension process's console never reaches the
+   * parent's console storage; with `devtools.console.stdout.content` Firefox prints every content and extension
+   * console call to its stdout (`console.info: "text" ({field:"value"})`), which the launch drains into
+   * #stdoutLines. Every line printed while the capture runs is kept: Firefox prints nothing else there.
+   */
+  captureConsole(): Promise<ConsoleCapture> {
+    const from = this.#stdoutLines.length;
+    let to: number | null = null;
+    return Promise.resolve({
+      messages: () => Promise.resolve(this.#stdoutLines.slice(from, to ?? undefined)),
+      stop: () => {
+        to = this.#stdoutLines.length;
+      },
+    });
   }
 
   async setCookie({ origin, name, value }: CookieSpec): Promise<void> {
@@ -159,6 +190,11 @@ export class FirefoxBrowser implements E2EBrowser {
 
   /** Evaluates privileged code in the browser window's chrome scope (needs --remote-allow-system-access). */
   async #inChrome(body: string): Promise<void> {
+    await this.#inChromeText(body);
+  }
+
+  /** As #inChrome; the script's string result (empty when it returns none). */
+  async #inChromeText(body: string): Promise<string> {
     const tree = (await this.bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string }[] };
     const context = tree.contexts[0]?.context;
     if (!context) throw new Error('Firefox reported no chrome-scope window');
@@ -166,7 +202,8 @@ export class FirefoxBrowser implements E2EBrowser {
       expression: `(async () => { ${body} })()`,
       target: { context },
       awaitPromise: true,
-    })).result as { type: string; exceptionDetails?: { text: string } };
+    })).result as { type: string; result?: { type: string; value?: unknown }; exceptionDetails?: { text: string } };
     if (out.type !== 'success') throw new Error(`Firefox chrome-scope script failed: ${out.exceptionDetails?.text ?? out.type}`);
+    return typeof out.result?.value === 'string' ? out.result.value : '';
   }
 }

@@ -4,10 +4,10 @@ import { FirefoxBrowser } from './firefox';
 import type { BrowserName } from './config';
 import type { E2EBrowser, LaunchOptions } from './types';
 
-export { ChromiumBrowser } from './chromium';
+export { ChromiumBrowser, playwrightPageOf } from './chromium';
 export { FirefoxBrowser } from './firefox';
 export { selectedBrowsers, type BrowserName } from './config';
-export type { E2EBrowser, E2EPage, LaunchOptions, Role } from './types';
+export type { ConsoleCapture, E2EBrowser, E2EPage, LaunchOptions, Role } from './types';
 
 export function launchBrowser(name: BrowserName, options: LaunchOptions = {}): Promise<E2EBrowser> {
   return name === 'chromium' ? ChromiumBrowser.launch(options) : FirefoxBrowser.launch(options);

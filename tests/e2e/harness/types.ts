@@ -34,6 +34,13 @@ export interface LaunchOptions {
   language?: string;
 }
 
+/** Console messages of every extension page and the background, from when capture started. */
+export interface ConsoleCapture {
+  /** Each message as its text followed by its arguments serialised (so an object's fields can be searched). */
+  messages(): Promise<string[]>;
+  stop(): void;
+}
+
 export interface CookieSpec {
   origin: string;
   name: string;
@@ -53,6 +60,8 @@ export interface E2EBrowser {
   openPopup(tab: E2EPage): Promise<E2EPage>;
   /** Sets an HttpOnly, SameSite=Strict cookie for a portal origin, as the portal's own sign-in would. */
   setCookie(cookie: CookieSpec): Promise<void>;
+  /** Starts collecting console messages of extension pages (the real popup included) and the background. */
+  captureConsole(): Promise<ConsoleCapture>;
   /** Stops the background (Chromium service worker, Firefox event page) as the browser does when idle. */
   stopBackground(): Promise<void>;
   /** Stops the background and starts it again; session storage must survive this. */

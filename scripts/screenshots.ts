@@ -1,0 +1,114 @@
+// `npm run screenshots [-- --lang ru --suffix ru --no-build --out docs]`: builds the test extension, starts the
+// emulated portal with demo data, loads the extension into headless Chromium and writes PNGs of the real popup
+// and the options page in the light and the dark colour scheme:
+//   <out>/popup-<scheme><suffix>.png        the popup on a portal tab (an admin: policy, lists, enrolment)
+//   <out>/enrolment-<scheme><suffix>.png    the enrolment step with the QR code and the setup key
+//   <out>/backup-codes-<scheme><suffix>.png the backup codes right after enrolling
+//   <out>/policy-<scheme><suffix>.png       the admin's policy editor
+// --lang sets the browser's UI language (Chromium's --lang, LANGUAGE and the pages' locale), so the same script
+// makes translated screenshots once the UI has the strings; --suffix (default: the --lang value, none without
+// --lang; `--suffix=` for none) keeps them apart: popup-light-ru.png.
+import { spawnSync } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
+import { ChromiumBrowser, playwrightPageOf, type E2EPage } from '../tests/e2e/harness';
+import { REPO_ROOT, missingBrowsers } from '../tests/e2e/harness/config';
+import { signInWithCookie, startPortal, type RunningPortal } from '../tests/e2e/harness/portal';
+import type { ColorScheme } from '../tests/e2e/harness/axe';
+
+const { values } = parseArgs({
+  options: {
+    lang: { type: 'string' },
+    suffix: { type: 'string' },
+    out: { type: 'string', default: 'docs' },
+    port: { type: 'string', default: '8093' },
+    'no-build': { type: 'boolean', default: false },
+  },
+});
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const SCHEMES: ColorScheme[] = ['light', 'dark'];
+const outDir = path.resolve(REPO_ROOT, values.out);
+
+const suffixName = values.suffix ?? values.lang ?? '';
+if (!/^[\w-]*$/.test(suffixName)) throw new Error('--suffix: letters, digits, - and _ only');
+const suffix = suffixName ? `-${suffixName}` : '';
+const missing = missingBrowsers(['chromium']);
+if (missing.length) throw new Error(missing.join('\n'));
+if (!values['no-build']) {
+  say('Building the test extension…');
+  const build = spawnSync('npm', ['run', '--silent', 'build:test'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+await mkdir(outDir, { recursive: true });
+
+const [browser, portal] = await Promise.all([
+  ChromiumBrowser.launch(values.lang ? { language: values.lang } : {}),
+  startPortal({ port: Number(values.port) }),
+]);
+const written: string[] = [];
+
+/** Waits for the page to settle (no aria-busy), then one PNG per colour scheme. */
+async function shoot(page: E2EPage, name: string, fullPage: boolean): Promise<void> {
+  const raw: Page = playwrightPageOf(page);
+  await pollQuiet(page);
+  for (const scheme of SCHEMES) {
+    await raw.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    const file = path.join(outDir, `${name}-${scheme}${suffix}.png`);
+    await raw.screenshot({ path: file, fullPage, animations: 'disabled', caret: 'hide' });
+    written.push(path.relative(REPO_ROOT, file));
+  }
+}
+
+async function pollQuiet(page: E2EPage): Promise<void> {
+  for (let i = 0; i < 100 && (await page.isBusy()); i++) await new Promise((r) => setTimeout(r, 50));
+}
+
+async function optionsPage(view: string): Promise<E2EPage> {
+  const page = await browser.openExtensionPage(`options.html?view=${view}&origin=${encodeURIComponent(portal.origin)}`);
+  await playwrightPageOf(page).setViewportSize({ width: 860, height: 480 });
+  return page;
+}
+
+async function main(portalRun: RunningPortal): Promise<void> {
+  // The popup: an enrolled admin on a portal with trusted IPs and mandatory people and groups.
+  const admin = portalRun.user('admin');
+  const alice = portalRun.user('alice@demo.test');
+  const finance = portalRun.groups.find((g) => g.name === 'Finance');
+  portalRun.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8', '192.0.2.0/24'], mandatoryUsers: [alice.id], mandatoryGroups: finance ? [finance.id] : [] });
+  portalRun.enrol(admin.email);
+  const adminTab = await signInWithCookie(browser, portalRun, admin.email);
+  const popup = await browser.openPopup(adminTab);
+  await popup.waitForText(alice.displayName);
+  say(`Browser UI language: ${await popup.evaluate(() => (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage())}`);
+  await shoot(popup, 'popup', true);
+  await popup.close();
+
+  const policy = await optionsPage('policy');
+  await policy.waitForText('Review changes');
+  await shoot(policy, 'policy', true);
+  await policy.close();
+
+  // Enrolment: a user who must enrol, on the step with the QR code and the setup key; then the backup codes.
+  const user = portalRun.user('user');
+  await signInWithCookie(browser, portalRun, user.email);
+  const enrol = await optionsPage('enrol');
+  await enrol.waitForText('Get an authenticator app');
+  await enrol.click('button', 'Next');
+  await enrol.waitForText('Setup key');
+  await shoot(enrol, 'enrolment', true);
+  await enrol.click('button', 'Next');
+  await enrol.fill('6-digit code', await portalRun.totp(user.email));
+  await enrol.click('button', 'Check and connect');
+  await enrol.waitForText('5 of 5 codes unused');
+  await shoot(enrol, 'backup-codes', true);
+}
+
+try {
+  await main(portal);
+  say(`Wrote ${written.length} screenshots:\n  ${written.join('\n  ')}`);
+} finally {
+  await browser.close();
+  await portal.close();
+}

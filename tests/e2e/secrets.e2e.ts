@@ -1,0 +1,119 @@
+// Secrets stay out of persistent storage and the console: a whole flow (sign-in on the portal's form, enrolment,
+// backup codes, a new set of them, sign-out, an API key used without "remember"), then every storage area and
+// every console message of the extension's pages and background is searched for the actual secret values.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChromiumBrowser, launchBrowser, selectedBrowsers, type ConsoleCapture, type E2EBrowser, type E2EPage } from './harness';
+import { signInWithForm, startPortal, type RunningPortal } from './harness/portal';
+import { readStorage } from './harness/storage';
+
+/** The secrets of `values` found in `text` (none, when all is well). */
+const leaked = (text: string, values: Record<string, string[]>) =>
+  Object.entries(values).flatMap(([what, list]) => list.filter((v) => text.includes(v)).map((v) => `${what} ${v}`));
+
+describe.each(selectedBrowsers())('%s secrets', (browserName) => {
+  let browser: E2EBrowser;
+  let portal: RunningPortal;
+  let consoleLog: ConsoleCapture;
+  const opened: E2EPage[] = [];
+
+  beforeAll(async () => {
+    [browser, portal] = await Promise.all([launchBrowser(browserName), startPortal()]);
+    consoleLog = await browser.captureConsole();
+  });
+  afterAll(async () => {
+    consoleLog?.stop();
+    for (const p of opened.splice(0)) await p.close().catch(() => undefined);
+    await browser?.close();
+    await portal?.close();
+  });
+
+  it('after sign-in, enrolment, backup codes and an API key not remembered: no secret in storage.local/sync, none left in session but the API key, none in the console', async () => {
+    const user = portal.user('user');
+    const tab = await signInWithForm(browser, portal, user.email);
+    opened.push(tab);
+    portal.setPolicy({ enabled: true });
+
+    // Enrolment: the setup key as the page shows it, the confirm key as the background holds it.
+    const page = await browser.openExtensionPage(`options.html?view=enrol&origin=${encodeURIComponent(portal.origin)}`);
+    opened.push(page);
+    await page.waitForText('Get an authenticator app');
+    await page.click('button', 'Next');
+    await page.waitForText('Setup key');
+    const setupKey = await page.evaluate(() => document.querySelector('.setup-key-value')?.textContent?.replace(/\s+/g, '') ?? '');
+    expect(setupKey).toBe(portal.secretOf(user.email));
+    await page.click('button', 'Next');
+    await page.waitForText('Enter the code from the app');
+    const during = await readStorage(page);
+    const enrolment = (during.session[`portal:${portal.origin}`] as { enrolment?: { token: { uid: string; key?: string } } } | undefined)?.enrolment;
+    const confirmKey = enrolment?.token.key ?? '';
+    // The design keeps the confirm token of an enrolment in progress in storage.session, and only there.
+    expect(portal.state.confirmKeys.check(user.id, 'TfaActivation', confirmKey, portal.state.now())).toBe('ok');
+    expect(JSON.stringify([during.local, during.sync])).not.toContain(confirmKey);
+
+    await page.fill('6-digit code', await portal.totp(user.email));
+    await page.click('button', 'Check and connect');
+    await page.waitForText('Your authenticator is connected');
+    const firstCodes = portal.backupCodes(user.email).map((c) => c.code);
+    expect(firstCodes).toHaveLength(5);
+    for (const c of firstCodes) await page.waitForText(c);
+
+    await page.click('link', 'Backup codes');
+    await page.waitForText('5 of 5 codes unused');
+    await page.click('button', 'Create new codes…');
+    await page.click('button', 'Create new codes');
+    await page.waitForText('New backup codes created. The old ones no longer work.');
+    const secondCodes = portal.backupCodes(user.email).map((c) => c.code);
+    for (const c of secondCodes) await page.waitForText(c);
+
+    // Signed out on the portal, then an API key pasted in the popup, "Remember on this device" left unticked.
+    await tab.bringToFront();
+    await tab.click('button', 'Sign out');
+    await tab.waitForText('Password');
+    const popup = await browser.openPopup(tab);
+    opened.push(popup);
+    await popup.waitForText(`Signed out of ${new URL(portal.origin).host}`);
+    await popup.evaluate(() => {
+      const details = document.querySelector('details.api-key');
+      if (details instanceof HTMLDetailsElement) details.open = true;
+    });
+    const apiKey = portal.apiKeyOf(user.email);
+    await popup.fill('API key (starts with sk-)', apiKey);
+    expect(await popup.evaluate(() => [...document.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].map((b) => b.checked))).toEqual([false]);
+    await popup.click('button', 'Use this key');
+    await popup.waitForText(`Signed in as ${user.displayName}`);
+    await popup.waitForText('Signed in with an API key.');
+    expect(portal.requests.some((r) => r.auth === 'apiKey' && r.status === 200)).toBe(true);
+
+    const secrets = {
+      'setup key': [setupKey],
+      'confirm key': [confirmKey],
+      'backup code': [...firstCodes, ...secondCodes],
+      'API key': [apiKey],
+      password: [user.password],
+    };
+    const after = await readStorage(popup);
+    // The dump is real: the portal's record is in local, the session holds this portal's sign-in.
+    expect(Object.keys(after.local)).toContain(`portal:${portal.origin}`);
+    expect(leaked(JSON.stringify(after.local), secrets)).toEqual([]);
+    expect(leaked(JSON.stringify(after.sync), secrets)).toEqual([]);
+    expect(after.web.localStorage).toEqual({});
+    expect(after.web.cacheStorage).toEqual([]);
+    expect(leaked(JSON.stringify(after.web), secrets)).toEqual([]);
+    // An API key not remembered lives for this browser session (README "Security"); nothing else secret does.
+    const session = JSON.stringify(after.session);
+    expect(session).toContain(apiKey);
+    expect(leaked(session, { ...secrets, 'API key': [] })).toEqual([]);
+
+    // Chromium: nor in the extension's files in the profile (the record of this portal is, so they were read).
+    if (browser instanceof ChromiumBrowser) {
+      const disk = await browser.extensionFilesOnDisk();
+      expect(disk.text).toContain(`portal:${portal.origin}`);
+      expect(leaked(disk.text, secrets)).toEqual([]);
+    }
+
+    // The console: the background's own log lines were captured, and no secret is in any message.
+    const messages = await consoleLog.messages();
+    expect(messages.some((m) => m.includes('[tfa] enrolment-finished'))).toBe(true);
+    expect(leaked(messages.join('\n'), secrets)).toEqual([]);
+  });
+});
