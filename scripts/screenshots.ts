@@ -17,6 +17,7 @@ import { ChromiumBrowser, playwrightPageOf, type E2EPage } from '../tests/e2e/ha
 import { REPO_ROOT, missingBrowsers } from '../tests/e2e/harness/config';
 import { signInWithCookie, startPortal, type RunningPortal } from '../tests/e2e/harness/portal';
 import type { ColorScheme } from '../tests/e2e/harness/axe';
+import { messageFor } from '../tests/support/locale-catalogs';
 
 const { values } = parseArgs({
   options: {
@@ -28,6 +29,8 @@ const { values } = parseArgs({
   },
 });
 const say = (line: string) => process.stdout.write(`${line}\n`);
+/** The page's words in the language the browser runs in, so waits and clicks work in any locale. */
+const m = (key: string, ...subs: string[]) => messageFor(values.lang ?? 'en', key, ...subs) || key;
 const SCHEMES: ColorScheme[] = ['light', 'dark'];
 const outDir = path.resolve(REPO_ROOT, values.out);
 
@@ -86,7 +89,7 @@ async function main(portalRun: RunningPortal): Promise<void> {
   await popup.close();
 
   const policy = await optionsPage('policy');
-  await policy.waitForText('Review changes');
+  await policy.waitForText(m('policy.review'));
   await shoot(policy, 'policy', true);
   await policy.close();
 
@@ -94,14 +97,14 @@ async function main(portalRun: RunningPortal): Promise<void> {
   const user = portalRun.user('user');
   await signInWithCookie(browser, portalRun, user.email);
   const enrol = await optionsPage('enrol');
-  await enrol.waitForText('Get an authenticator app');
-  await enrol.click('button', 'Next');
-  await enrol.waitForText('Setup key');
+  await enrol.waitForText(m('enrolment.steps.app'));
+  await enrol.click('button', m('enrolment.next'));
+  await enrol.waitForText(m('enrolment.keyLabel'));
   await shoot(enrol, 'enrolment', true);
-  await enrol.click('button', 'Next');
-  await enrol.fill('6-digit code', await portalRun.totp(user.email));
-  await enrol.click('button', 'Check and connect');
-  await enrol.waitForText('5 of 5 codes unused');
+  await enrol.click('button', m('enrolment.next'));
+  await enrol.fill(m('enrolment.codeLabel'), await portalRun.totp(user.email));
+  await enrol.click('button', m('enrolment.submit'));
+  await enrol.waitForText(m('enrolment.doneTitle'));
   await shoot(enrol, 'backup-codes', true);
 }
 

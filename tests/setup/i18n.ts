@@ -1,7 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
 import { fakeBrowser } from 'wxt/testing';
+import { catalogs, substitute } from '../support/locale-catalogs';
 
 /**
  * Unit and integration tests run against WXT's fake browser, whose i18n API throws.
@@ -12,17 +10,6 @@ import { fakeBrowser } from 'wxt/testing';
  * `vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('ru')` (then re-imports
  * the facades, which read their strings once, as a page does when it opens).
  */
-const dir = join(import.meta.dirname, '../../locales');
-const catalogs = new Map(
-  readdirSync(dir)
-    .filter((f) => f.endsWith('.yml'))
-    .map((f) => [basename(f, '.yml'), generateChromeMessages(parseMessagesText(readFileSync(join(dir, f), 'utf8'), 'YAML'))]),
-);
-
-function substitute(message: string, subs: readonly string[]): string {
-  return message.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? '')));
-}
-
 fakeBrowser.i18n.getUILanguage = () => 'en-US';
 fakeBrowser.i18n.getMessage = (name: string, subs?: string | string[]) => {
   const ui = fakeBrowser.i18n.getUILanguage().replace('-', '_');
