@@ -7,8 +7,10 @@ import { resolve } from 'node:path';
 import { ChromiumBrowser } from '../tests/e2e/harness';
 import { signInWithCookie, startPortal } from '../tests/e2e/harness/portal';
 import { bundleSize, kb } from './bundle-size';
+import { BROWSER_BINARIES } from '../tests/e2e/harness/config';
 import { STATUS_VISIBLE_MARK } from '../lib/perf';
 
+const chromiumVersion = spawnSync(BROWSER_BINARIES.chromium, ['--version'], { encoding: 'utf8' }).stdout.trim() || 'Chromium';
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const LATENCY_MS = 50;
 const root = resolve(import.meta.dirname, '..');
@@ -82,7 +84,7 @@ try {
   await measure(true).catch(() => undefined);
   const cold = await measure(true);
   const warm = await measure(false);
-  say(`Popup: time from opening to status visible, ${RUNS} runs each, ${LATENCY_MS} ms portal latency (Chromium ${process.env.CHROMIUM_VERSION ?? ''})`);
+  say(`Popup: time from opening to status visible, ${RUNS} runs each, ${LATENCY_MS} ms portal latency (${chromiumVersion})`);
   for (const [name, m] of [['cold (no cache)', cold], ['warm (cached status)', warm]] as const) {
     say(`  ${name.padEnd(22)} click to visible: median ${percentile(m.times, 50).toFixed(0)} ms, p95 ${percentile(m.times, 95).toFixed(0)} ms; ` +
       `popup load to visible: median ${percentile(m.inPage, 50).toFixed(0)} ms, p95 ${percentile(m.inPage, 95).toFixed(0)} ms; ` +
