@@ -184,10 +184,13 @@ function withExtras(value: unknown, extras: Record<string, unknown>): unknown {
   return isRecord(value) ? { ...extras, ...value } : value;
 }
 
-/** A JSON value whose type differs from `original`'s (null and absent are legitimate for many fields, so never those). */
+/**
+ * A JSON value whose type differs from `original`'s (null and absent are legitimate for many fields, so never those).
+ * Finite numbers only: JSON.stringify writes ±Infinity as null, which made the property fail on a correct "absent".
+ */
 function wrongTypeArb(original: unknown): fc.Arbitrary<unknown> {
   const typeOf = (v: unknown) => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v);
-  return fc.oneof(fc.string(), fc.double({ noNaN: true }), fc.boolean(), fc.array(fc.nat(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.nat(), { maxKeys: 2 }))
+  return fc.oneof(fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.array(fc.nat(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.nat(), { maxKeys: 2 }))
     .filter((v) => typeOf(v) !== typeOf(original) && !(typeOf(original) === 'number' && typeof v === 'number'));
 }
 
