@@ -134,8 +134,9 @@ function parseSuccess<S extends z.ZodType>(origin: string, spec: RequestSpec<S>,
   return ok(payload.data);
 }
 
-function parseJson(text: string): unknown {
-  if (!text || text.length > MAX_BODY_CHARS) return undefined;
+/** JSON of a response body, or undefined when it is empty, not JSON, or longer than `maxChars` (never parsed). */
+export function parseJson(text: string, maxChars = MAX_BODY_CHARS): unknown {
+  if (!text || text.length > maxChars) return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {

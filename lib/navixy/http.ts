@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { AppError } from '../errors';
 import { err, ok, type Result } from '../result';
-import { retryAfterMs } from '../docspace/http';
+import { parseJson, retryAfterMs } from '../docspace/http';
 import { actionUrl } from './config';
 import { panelError } from './errors';
 import { ErrorEnvelopeSchema } from './schemas';
@@ -54,7 +54,7 @@ export async function navixyRequest<S extends z.ZodType>(t: NavixyTransport, act
   } finally {
     clearTimeout(timer);
   }
-  const json = parseJson(text);
+  const json = parseJson(text, MAX_BODY_CHARS);
   const envelope = ErrorEnvelopeSchema.safeParse(json);
   if (envelope.success) return err(panelError(panel, envelope.data.status.code, envelope.data.status.description));
   const { status } = response;
@@ -65,13 +65,4 @@ export async function navixyRequest<S extends z.ZodType>(t: NavixyTransport, act
   const parsed = schema.safeParse(json);
   if (!parsed.success) return err({ kind: 'badResponse', origin: panel, where, status });
   return ok(parsed.data);
-}
-
-function parseJson(text: string): unknown {
-  if (!text || text.length > MAX_BODY_CHARS) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,13 +1,11 @@
 // Enrolment, backup codes and self-reset: the built extension's options page in real Chromium and Firefox
 // against the emulated portal. Codes are computed here with otplib from the key the page shows.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createGuardrails, generate } from 'otplib';
 import { launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
 import { signInWithCookie, startPortal, type RunningPortal } from './harness/portal';
+import { catchDownloads, firstDownload } from './harness/downloads';
+import { codeAt } from './harness/otp';
 import { findStepOffset } from '../../lib/tfa/otp';
-
-const codeAt = (secret: string, atMs = Date.now()) =>
-  generate({ secret, epoch: Math.floor(atMs / 1000), guardrails: createGuardrails({ MIN_SECRET_BYTES: 10 }) });
 
 /** Six digits that are the code of no step within ±2 hours for this key. */
 function notFromKey(secret: string): string {
@@ -103,31 +101,9 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
     expect(text).not.toContain(key.slice(0, 4) + ' ' + key.slice(4, 8));
 
     // Download: a Blob behind an <a download> named after the portal and today's date.
-    await page.evaluate(() => {
-      const w = window as unknown as { saved: { name: string; url: string }[]; blobs: Map<string, Blob> };
-      w.saved = [];
-      w.blobs = new Map();
-      const create = URL.createObjectURL.bind(URL);
-      URL.createObjectURL = (b: Blob | MediaSource) => {
-        const url = create(b);
-        w.blobs.set(url, b as Blob);
-        return url;
-      };
-      // Keep the file out of the test machine's Downloads folder.
-      document.addEventListener('click', (e) => {
-        const a = e.target;
-        if (a instanceof HTMLAnchorElement && a.download) {
-          w.saved.push({ name: a.download, url: a.href });
-          e.preventDefault();
-        }
-      }, true);
-    });
+    await catchDownloads(page);
     await page.click('button', 'Download .txt');
-    const file = await page.evaluate(async () => {
-      const w = window as unknown as { saved: { name: string; url: string }[]; blobs: Map<string, Blob> };
-      const first = w.saved[0];
-      return first ? { name: first.name, text: await w.blobs.get(first.url)!.text() } : null;
-    });
+    const file = await firstDownload(page);
     const port = new URL(portal.origin).port;
     expect(file?.name).toMatch(new RegExp(`^backup-codes-127\\.0\\.0\\.1_${port}-\\d{4}-\\d{2}-\\d{2}\\.txt$`));
     for (const c of codes) expect(file?.text).toContain(c.code);

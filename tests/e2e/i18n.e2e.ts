@@ -1,12 +1,10 @@
 // The popup and enrolment in a browser whose UI language is Russian, in real Chromium and Firefox:
 // chrome.i18n picks _locales/ru, plurals take Russian forms, dates and the file name follow the language.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createGuardrails, generate } from 'otplib';
 import { launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
 import { signInWithCookie, startPortal, type RunningPortal } from './harness/portal';
-
-const codeAt = (secret: string, atMs = Date.now()) =>
-  generate({ secret, epoch: Math.floor(atMs / 1000), guardrails: createGuardrails({ MIN_SECRET_BYTES: 10 }) });
+import { catchDownloads, firstDownload } from './harness/downloads';
+import { codeAt } from './harness/otp';
 
 describe.each(selectedBrowsers())('%s in Russian', (browserName) => {
   let browser: E2EBrowser;
@@ -72,30 +70,9 @@ describe.each(selectedBrowsers())('%s in Russian', (browserName) => {
     await page.waitForText('Не использовано 5 из 5 кодов');
 
     // The file is named and dated in Russian; the date inside is written out with Intl.
-    await page.evaluate(() => {
-      const w = window as unknown as { saved: { name: string; url: string }[]; blobs: Map<string, Blob> };
-      w.saved = [];
-      w.blobs = new Map();
-      const create = URL.createObjectURL.bind(URL);
-      URL.createObjectURL = (b: Blob | MediaSource) => {
-        const url = create(b);
-        w.blobs.set(url, b as Blob);
-        return url;
-      };
-      document.addEventListener('click', (e) => {
-        const a = e.target;
-        if (a instanceof HTMLAnchorElement && a.download) {
-          w.saved.push({ name: a.download, url: a.href });
-          e.preventDefault();
-        }
-      }, true);
-    });
+    await catchDownloads(page);
     await page.click('button', 'Скачать .txt');
-    const file = await page.evaluate(async () => {
-      const w = window as unknown as { saved: { name: string; url: string }[]; blobs: Map<string, Blob> };
-      const first = w.saved[0];
-      return first ? { name: first.name, text: await w.blobs.get(first.url)!.text() } : null;
-    });
+    const file = await firstDownload(page);
     const port = new URL(portal.origin).port;
     expect(file?.name).toMatch(new RegExp(`^резервные-коды-127\\.0\\.0\\.1_${port}-\\d{4}-\\d{2}-\\d{2}\\.txt$`));
     const created = new Intl.DateTimeFormat('ru', { dateStyle: 'long' }).format(new Date());
