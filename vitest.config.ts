@@ -1,19 +1,20 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
+/** Every test starts with fresh mocks and the real implementations of spied-on functions (set per project: inline projects do not inherit the root's test options). */
+const MOCKS = { mockReset: true, restoreMocks: true } as const;
+
 export default defineConfig({
   test: {
-    mockReset: true,
-    restoreMocks: true,
     projects: [
       {
         plugins: [WxtVitest()],
         esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-        test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node', setupFiles: ['tests/setup/i18n.ts'] },
+        test: { name: 'unit', ...MOCKS, include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node', setupFiles: ['tests/setup/i18n.ts'] },
       },
       {
         plugins: [WxtVitest()],
-        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 20_000, setupFiles: ['tests/setup/i18n.ts'] },
+        test: { name: 'integration', ...MOCKS, include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 20_000, setupFiles: ['tests/setup/i18n.ts'] },
       },
     ],
   },
