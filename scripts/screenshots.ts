@@ -5,6 +5,7 @@
 //   <out>/enrolment-<scheme><suffix>.png    the enrolment step with the QR code and the setup key
 //   <out>/backup-codes-<scheme><suffix>.png the backup codes right after enrolling
 //   <out>/policy-<scheme><suffix>.png       the admin's policy editor
+//   <out>/navixy-<scheme><suffix>.png       a Navixy Admin Panel's users' MFA view
 // --lang sets the browser's UI language (Chromium's --lang, LANGUAGE and the pages' locale), so the same script
 // makes translated screenshots once the UI has the strings; --suffix (default: the --lang value, none without
 // --lang; `--suffix=` for none) keeps them apart: popup-light-ru.png.
@@ -18,6 +19,7 @@ import { REPO_ROOT, missingBrowsers } from '../tests/e2e/harness/config';
 import { signInWithCookie, startPortal, type RunningPortal } from '../tests/e2e/harness/portal';
 import type { ColorScheme } from '../tests/e2e/harness/axe';
 import { messageFor } from '../tests/support/locale-catalogs';
+import { startNavixyPanel } from '../tests/navixy/server';
 
 const { values } = parseArgs({
   options: {
@@ -106,6 +108,26 @@ async function main(portalRun: RunningPortal): Promise<void> {
   await enrol.click('button', m('enrolment.submit'));
   await enrol.waitForText(m('enrolment.doneTitle'));
   await shoot(enrol, 'backup-codes', true);
+
+  // A Navixy Admin Panel: added by its two addresses, signed in as an operator, the users' MFA view.
+  const navixy = await startNavixyPanel();
+  try {
+    const panels = await browser.openExtensionPage('options.html?view=navixy-panels');
+    await playwrightPageOf(panels).setViewportSize({ width: 860, height: 480 });
+    await panels.fill(m('navixy.panels.panelUrl'), navixy.panelOrigin);
+    await panels.fill(m('navixy.panels.apiBase'), navixy.apiBase);
+    await panels.click('button', m('navixy.panels.add'));
+    const users = await browser.openExtensionPage(`options.html?view=navixy&panel=${encodeURIComponent(navixy.panelOrigin)}`);
+    await playwrightPageOf(users).setViewportSize({ width: 860, height: 480 });
+    await users.waitForText(m('navixy.signIn.heading', new URL(navixy.panelOrigin).host));
+    await users.fill(m('navixy.signIn.login'), 'admin@panel.test');
+    await users.fill(m('navixy.signIn.password'), 'demo-password');
+    await users.click('button', m('navixy.signIn.submit'));
+    await users.waitForText(m('navixy.popup.signedInAs', 'admin@panel.test'));
+    await shoot(users, 'navixy', false);
+  } finally {
+    await navixy.close();
+  }
 }
 
 try {
