@@ -1,6 +1,6 @@
 // Sizes of what each extension page loads: the HTML, its scripts and styles, and
 // every chunk those scripts import statically, raw and gzip (level 9).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -16,10 +16,19 @@ function references(file: string, text: string): string[] {
   return out;
 }
 
-/** Everything `entry` (e.g. `popup.html`, `background.js`) pulls in at load time. */
-export function bundleSize(buildDir: string, entry: string): BundleSize {
+/**
+ * Everything `entry` (e.g. `popup.html`, `background.js`) pulls in at load time, plus what each of `lazy`
+ * pulls in: chunks the page imports dynamically as it starts (named by their file-name prefix, e.g. `App-`).
+ */
+export function bundleSize(buildDir: string, entry: string, lazy: string[] = []): BundleSize {
   const seen = new Set<string>();
-  const queue = [entry];
+  const chunks = existsSync(join(buildDir, 'chunks')) ? readdirSync(join(buildDir, 'chunks')) : [];
+  const lazyFiles = lazy.map((prefix) => {
+    const file = chunks.find((f) => f.startsWith(prefix) && f.endsWith('.js'));
+    if (!file) throw new Error(`no chunk ${prefix}*.js in ${buildDir}/chunks`);
+    return `chunks/${file}`;
+  });
+  const queue = [entry, ...lazyFiles];
   let raw = 0;
   let gzip = 0;
   while (queue.length) {
