@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import { hostOf, isSupportedOrigin } from '../../lib/portal/origin';
+import { hostOf } from '../../lib/portal/origin';
+import { originParam, useUrlState } from './location';
 import { common } from '../../lib/i18n/common';
 import { options as t } from '../../lib/i18n/options';
 import { VIEW_NAMES, optionsUrl, type ViewName } from './views';
@@ -12,29 +12,18 @@ import { PortalsView } from './PortalsView';
 
 function readLocation() {
   const params = new URLSearchParams(location.search);
-  const rawOrigin = params.get('origin');
-  const origin = rawOrigin && isSupportedOrigin(rawOrigin) && new URL(rawOrigin).origin === rawOrigin ? rawOrigin : null;
+  const origin = originParam(params, 'origin');
   const rawView = params.get('view') as ViewName | null;
   const view: ViewName = rawView && VIEW_NAMES.includes(rawView) && (origin || rawView === 'portals') ? rawView : origin ? 'enrol' : 'portals';
   return { origin, view, params };
 }
 
+const pageTitle = (loc: ReturnType<typeof readLocation>) => (loc.origin ? `${t.views[loc.view]} · ${hostOf(loc.origin)}` : common.appName);
+
 /** Options page shell: picks the view from the URL and keeps it in history. */
 export function App() {
-  const [loc, setLoc] = useState(readLocation);
-  useEffect(() => {
-    const onPop = () => setLoc(readLocation());
-    addEventListener('popstate', onPop);
-    return () => removeEventListener('popstate', onPop);
-  }, []);
-  useEffect(() => {
-    document.title = loc.origin ? `${t.views[loc.view]} · ${hostOf(loc.origin)}` : common.appName;
-  }, [loc]);
-
-  const navigate = (view: ViewName, extra: Record<string, string> = {}) => {
-    history.pushState(null, '', optionsUrl(view, loc.origin, extra));
-    setLoc(readLocation());
-  };
+  const [loc, go] = useUrlState(readLocation, pageTitle);
+  const navigate = (view: ViewName, extra: Record<string, string> = {}) => go(optionsUrl(view, loc.origin, extra));
   const { origin, view, params } = loc;
 
   return (

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import { hostOf, isSupportedOrigin } from '../../../lib/portal/origin';
+import { hostOf } from '../../../lib/portal/origin';
+import { originParam, useUrlState } from '../location';
 import { NAVIXY_VIEW_NAMES, navixyOptionsUrl, optionsUrl, type NavixyViewName } from '../../../lib/views';
 import { navixy as t } from '../../../lib/i18n/navixy';
 import { options as o } from '../../../lib/i18n/options';
@@ -8,28 +8,18 @@ import { NavixyUsersView } from './NavixyUsersView';
 
 function readLocation() {
   const params = new URLSearchParams(location.search);
-  const raw = params.get('panel');
-  const panel = raw && isSupportedOrigin(raw) && new URL(raw).origin === raw ? raw : null;
+  const panel = originParam(params, 'panel');
   const rawView = params.get('view') as NavixyViewName | null;
   const view: NavixyViewName = rawView === 'navixy' && panel ? 'navixy' : 'navixy-panels';
   return { panel, view, params };
 }
 
+const pageTitle = (loc: ReturnType<typeof readLocation>) => (loc.panel ? `${t.views[loc.view]} · ${hostOf(loc.panel)}` : t.panels.heading);
+
 /** The options page for Navixy Admin Panels: `?view=navixy-panels` (add, list) or `?view=navixy&panel=<origin>`. */
 export function NavixyOptions() {
-  const [loc, setLoc] = useState(readLocation);
-  useEffect(() => {
-    const onPop = () => setLoc(readLocation());
-    addEventListener('popstate', onPop);
-    return () => removeEventListener('popstate', onPop);
-  }, []);
-  useEffect(() => {
-    document.title = loc.panel ? `${t.views[loc.view]} · ${hostOf(loc.panel)}` : t.panels.heading;
-  }, [loc]);
-  const navigate = (view: NavixyViewName, panel: string | null) => {
-    history.pushState(null, '', navixyOptionsUrl(view, panel));
-    setLoc(readLocation());
-  };
+  const [loc, go] = useUrlState(readLocation, pageTitle);
+  const navigate = (view: NavixyViewName, panel: string | null) => go(navixyOptionsUrl(view, panel));
   const { panel, view, params } = loc;
   return (
     <main>
