@@ -87,29 +87,15 @@ async function attemptOnce<S extends z.ZodType>(t: Transport, spec: RequestSpec<
   if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
   if (t.auth.kind === 'apiKey' && !spec.anonymous) headers.Authorization = `Bearer ${t.auth.key}`;
 
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  let response: Response;
-  let text: string;
-  try {
-    response = await (t.fetch ?? fetch)(url, {
-      method: spec.method,
-      headers,
-      body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
-      credentials: t.auth.kind === 'cookie' && !spec.anonymous ? 'include' : 'omit',
-      redirect: 'error',
-      cache: 'no-store',
-      signal: controller.signal,
-    });
-    text = await response.text();
-  } catch {
-    if (controller.signal.aborted) return { result: err({ kind: 'timeout', origin, ms: timeoutMs }), transient: false };
-    const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-    // A reset or refused connection is worth one more try; being offline is not.
-    return { result: err(offline ? { kind: 'offline', origin } : { kind: 'network', origin }), transient: !offline };
-  } finally {
-    clearTimeout(timer);
-  }
+  const sent = await fetchText(t.fetch ?? fetch, url, {
+    method: spec.method,
+    headers,
+    body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+    credentials: t.auth.kind === 'cookie' && !spec.anonymous ? 'include' : 'omit',
+  }, timeoutMs, origin);
+  // A reset or refused connection is worth one more try; a timeout (its budget spent) or being offline is not.
+  if (!sent.ok) return { result: sent, transient: sent.error.kind === 'network' };
+  const { response, text } = sent.value;
   const date = Date.parse(response.headers.get('Date') ?? '');
   if (Number.isFinite(date)) t.onServerDate?.(date, Date.now());
   if (!response.ok) {
@@ -132,6 +118,27 @@ function parseSuccess<S extends z.ZodType>(origin: string, spec: RequestSpec<S>,
   const payload = spec.schema.safeParse(envelope.data.response ?? null);
   if (!payload.success) return err({ kind: 'badResponse', origin, where, status });
   return ok(payload.data);
+}
+
+/**
+ * One fetch with a timeout, never following redirects or using the HTTP cache, read to text.
+ * A failure before the body is read becomes `timeout`, `offline` or `network` for `origin`. Never throws.
+ */
+export async function fetchText(
+  fetchImpl: typeof fetch, url: URL, init: Pick<RequestInit, 'method' | 'headers' | 'body' | 'credentials'>, timeoutMs: number, origin: string,
+): Promise<Result<{ response: Response; text: string }, AppError>> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const response = await fetchImpl(url, { ...init, redirect: 'error', cache: 'no-store', signal: controller.signal });
+    return ok({ response, text: await response.text() });
+  } catch {
+    if (controller.signal.aborted) return err({ kind: 'timeout', origin, ms: timeoutMs });
+    const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+    return err(offline ? { kind: 'offline', origin } : { kind: 'network', origin });
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** JSON of a response body, or undefined when it is empty, not JSON, or longer than `maxChars` (never parsed). */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { AppError } from '../errors';
 import { err, ok, type Result } from '../result';
-import { parseJson, retryAfterMs } from '../docspace/http';
+import { fetchText, parseJson, retryAfterMs } from '../docspace/http';
 import { actionUrl } from './config';
 import { panelError } from './errors';
 import { ErrorEnvelopeSchema } from './schemas';
@@ -31,29 +31,15 @@ export async function navixyRequest<S extends z.ZodType>(t: NavixyTransport, act
   const apiOrigin = url.origin;
   const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json' };
   if (t.hash) headers.Authorization = `NVX ${t.hash}`;
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  let response: Response;
-  let text: string;
-  try {
-    response = await (t.fetch ?? fetch)(url, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify(body),
-      // The session travels in the Authorization header only; the panel's cookies are not ours to send.
-      credentials: 'omit',
-      redirect: 'error',
-      cache: 'no-store',
-      signal: controller.signal,
-    });
-    text = await response.text();
-  } catch {
-    if (controller.signal.aborted) return err({ kind: 'timeout', origin: apiOrigin, ms: timeoutMs });
-    const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-    return err(offline ? { kind: 'offline', origin: apiOrigin } : { kind: 'network', origin: apiOrigin });
-  } finally {
-    clearTimeout(timer);
-  }
+  const sent = await fetchText(t.fetch ?? fetch, url, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(body),
+    // The session travels in the Authorization header only; the panel's cookies are not ours to send.
+    credentials: 'omit',
+  }, timeoutMs, apiOrigin);
+  if (!sent.ok) return sent;
+  const { response, text } = sent.value;
   const json = parseJson(text, MAX_BODY_CHARS);
   const envelope = ErrorEnvelopeSchema.safeParse(json);
   if (envelope.success) return err(panelError(panel, envelope.data.status.code, envelope.data.status.description));
