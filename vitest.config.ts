@@ -10,11 +10,11 @@ export default defineConfig({
       {
         plugins: [WxtVitest()],
         esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-        test: { name: 'unit', ...MOCKS, include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node', setupFiles: ['tests/setup/i18n.ts'] },
+        test: { name: 'unit', ...MOCKS, include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node', setupFiles: ['tests/setup/i18n.ts', 'tests/setup/fast-check.ts'] },
       },
       {
         plugins: [WxtVitest()],
-        test: { name: 'integration', ...MOCKS, include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 20_000, setupFiles: ['tests/setup/i18n.ts'] },
+        test: { name: 'integration', ...MOCKS, include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 20_000, setupFiles: ['tests/setup/i18n.ts', 'tests/setup/fast-check.ts'] },
       },
     ],
   },

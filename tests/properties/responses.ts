@@ -171,6 +171,24 @@ const objectCaseArb = fc.constantFrom(...objectEndpoints).chain((e) =>
 function target(value: unknown): Record<string, unknown> {
   return (Array.isArray(value) ? value[0] : value) as Record<string, unknown>;
 }
+export type ObjectCase = { e: Endpoint; value: unknown };
+
+/**
+ * For one valid object DTO: a known field present in it, with a value of another type.
+ * `null` when the DTO has no field to break: endpoints whose fields are all optional (settings,
+ * capabilities, sign-in) validly answer `{}`, and fc.constantFrom() of no keys throws, which made
+ * 'any known field of the wrong type' fail about 3 runs in 20. Such cases are left out, never drawn.
+ */
+export function wrongFieldArb(c: ObjectCase): fc.Arbitrary<ObjectCase & { key: string; bad: unknown }> | null {
+  const fields = target(c.value);
+  const keys = Object.keys(fields);
+  if (keys.length === 0) return null;
+  return fc.constantFrom(...keys).chain((key) => wrongTypeArb(fields[key]).map((bad) => ({ ...c, key, bad })));
+}
+/** Every object case that has a field, each with one field broken. */
+export const wrongFieldCaseArb = objectCaseArb.filter((c) => Object.keys(target(c.value)).length > 0).chain((c) => wrongFieldArb(c)!);
+/** The object cases themselves, for tests of the generators. */
+export const OBJECT_CASES = objectCaseArb;
 
 const knownKeys = new Set(['id', 'displayName', 'email', 'userName', 'isOwner', 'isAdmin', 'isRoomAdmin', 'isVisitor', 'isCollaborator', 'tfaAppEnabled', 'status',
   'groups', 'name', 'isSystem', 'membersCount', 'title', 'enabled', 'available', 'avaliable', 'trustedIps', 'mandatoryUsers', 'mandatoryGroups', 'account',
@@ -260,7 +278,7 @@ export const RESPONSE_PROPERTIES: ResponseProperty[] = [
   {
     name: 'any known field of the wrong type: badResponse, never a value of the wrong type',
     check: () => fc.assert(fc.asyncProperty(
-      objectCaseArb.chain((c) => fc.constantFrom(...Object.keys(target(c.value))).chain((key) => wrongTypeArb(target(c.value)[key]).map((bad) => ({ ...c, key, bad })))),
+      wrongFieldCaseArb,
       async ({ e, value, key, bad }) => {
         const broken = structuredClone(value);
         target(broken)[key] = bad;
