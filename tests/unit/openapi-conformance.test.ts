@@ -9,12 +9,13 @@ import {
 } from '../../lib/docspace/schemas';
 
 /**
- * Our zod schemas must accept what the official OpenAPI text describes: an
+ * Our zod schemas must accept what the official OpenAPI text describes (tests/fixtures/docspace-openapi-tfa.json,
+ * a copy of the project's reference subset; its x-source names the upstream repository, file and commit): an
  * instance is generated from each 200 response schema (its `examples`, else a
  * value of the declared type) and parsed with the schema the client uses.
  */
 type Json = Record<string, unknown>;
-const spec = JSON.parse(readFileSync(resolve(__dirname, '../../../shared/docspace-openapi-tfa.json'), 'utf8')) as {
+const spec = JSON.parse(readFileSync(resolve(__dirname, '../fixtures/docspace-openapi-tfa.json'), 'utf8')) as {
   paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Json }> }> }>>;
   components: { schemas: Record<string, Json> };
 };
