@@ -36,6 +36,8 @@ export class PortalState {
   smsAvailable: boolean;
   attemptWindowMs: number;
   clientIp = '127.0.0.1';
+  /** The portal's language (`GET settings` culture); the language of errors to callers with none of their own (§11.1). */
+  culture = 'en-US';
   /** Rewrites every confirm/activation link the portal hands out (tests of hostile links); null: the real links. */
   rewriteLink: ((url: string) => string) | null = null;
   readonly users: DemoUser[] = demoUsers();
@@ -63,6 +65,11 @@ export class PortalState {
     return Date.now() + this.clockOffsetMs;
   }
 
+  /** The key TFA code attempts are counted under (§2.6 step 3). */
+  codeAttemptKey(userId: string): string {
+    return `tfa/${userId}/${this.clientIp}`;
+  }
+
   reset(): void {
     this.users.splice(0, this.users.length, ...demoUsers());
     this.groups.splice(0, this.groups.length, ...demoGroups());
@@ -73,6 +80,7 @@ export class PortalState {
     this.codeAttempts.clear();
     this.loginAttempts.clear();
     this.clientIp = '127.0.0.1';
+    this.culture = 'en-US';
     this.rewriteLink = null;
   }
 
