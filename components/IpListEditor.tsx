@@ -11,15 +11,37 @@ interface Props {
   readOnly?: boolean;
 }
 
+/** What saving does with entries the portal would misread, and the ones that trust too much (fact sheet §11.2). */
+function IpNotes({ list, id }: { list: TrustedIpList; id: string }) {
+  if (!list.converted.length && !list.huge.length) return <ul id={id} class="ip-notes" hidden />;
+  return (
+    <ul id={id} class="ip-notes" aria-live="polite">
+      {list.converted.map((l) => (
+        <li key={`c-${l.line}-${l.input}`} class="muted">
+          {t.ipConverted(l.line, l.input, l.result.ok ? l.result.entry.value : '')}
+        </li>
+      ))}
+      {list.huge.map((l) => (
+        <li key={`h-${l.line}-${l.input}`} class="warn-text">
+          {t.ipHuge(l.line, l.input)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * Trusted IPs, one per line. Invalid lines are listed by number with the reason and
- * mark the field invalid; duplicates are announced and dropped on save.
+ * mark the field invalid; duplicates are announced and dropped on save. Blocks the portal
+ * would match wrongly show the range they will be saved as; entries that trust a large
+ * part of the Internet are flagged (saving them asks for confirmation).
  */
 export function IpListEditor({ text, list, onText, readOnly = false }: Props) {
   const id = useId();
   const helpId = `${id}-help`;
   const errorsId = `${id}-errors`;
   const statusId = `${id}-status`;
+  const notesId = `${id}-notes`;
   const invalid = list.invalid.length > 0;
 
   if (readOnly) {
@@ -35,6 +57,7 @@ export function IpListEditor({ text, list, onText, readOnly = false }: Props) {
         ) : (
           <p class="muted">{t.trustedIpsNone}</p>
         )}
+        <IpNotes list={list} id={notesId} />
       </div>
     );
   }
@@ -55,7 +78,7 @@ export function IpListEditor({ text, list, onText, readOnly = false }: Props) {
         autoComplete="off"
         value={text}
         aria-invalid={invalid ? 'true' : 'false'}
-        aria-describedby={`${helpId} ${statusId} ${errorsId}`}
+        aria-describedby={`${helpId} ${statusId} ${errorsId} ${notesId}`}
         onInput={(e) => onText(e.currentTarget.value)}
       />
       <ul id={errorsId} class="ip-errors" aria-live="polite">
@@ -65,6 +88,7 @@ export function IpListEditor({ text, list, onText, readOnly = false }: Props) {
           </li>
         ))}
       </ul>
+      <IpNotes list={list} id={notesId} />
       <p id={statusId} class="muted hint" role="status">
         {[
           invalid ? t.ipInvalidCount(list.invalid.length) : '',

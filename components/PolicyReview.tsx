@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { AppError } from '../lib/errors';
 import type { Consequence } from '../lib/tfa/policy-diff';
 import { policy as t } from '../lib/i18n/policy';
@@ -9,6 +9,8 @@ interface Props {
   /** The change in words ("Adds 10.0.0.1 to trusted IPs and enables the authenticator app."). */
   changes: string;
   consequences: Consequence[];
+  /** Trusted entries (as typed) that cover a large part of the Internet: saving waits for the admin's confirmation. */
+  hugeEntries?: string[];
   busy: boolean;
   error: AppError | null;
   onBack: () => void;
@@ -18,8 +20,10 @@ interface Props {
 const SERIOUS = new Set<Consequence>(['signsOutEveryone', 'listsCleared', 'youEnrolNow', 'youEnrolOrConfirm']);
 
 /** Review before save: what changes and what happens next (who is signed out, what the admin must do). */
-export function PolicyReview({ changes, consequences, busy, error, onBack, onSave }: Props) {
+export function PolicyReview({ changes, consequences, hugeEntries = [], busy, error, onBack, onSave }: Props) {
   const id = useId();
+  const [hugeAccepted, setHugeAccepted] = useState(false);
+  const blocked = hugeEntries.length > 0 && !hugeAccepted;
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
@@ -38,12 +42,26 @@ export function PolicyReview({ changes, consequences, busy, error, onBack, onSav
           </li>
         ))}
       </ul>
+      {hugeEntries.length ? (
+        <div class="notice warn" role="group" aria-labelledby={`${id}-huge`}>
+          <h4 id={`${id}-huge`}>{t.hugeHeading}</h4>
+          <ul class="ip-list mono">
+            {hugeEntries.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+          <label class="check">
+            <input type="checkbox" checked={hugeAccepted} disabled={busy} onChange={(e) => setHugeAccepted(e.currentTarget.checked)} />
+            {t.hugeConfirm}
+          </label>
+        </div>
+      ) : null}
       {error ? <ErrorNotice error={error} /> : null}
       <div class="form-actions">
         <button type="button" onClick={onBack} disabled={busy}>
           {t.back}
         </button>
-        <button type="button" class="primary" onClick={onSave} disabled={busy} aria-busy={busy ? 'true' : 'false'}>
+        <button type="button" class="primary" onClick={onSave} disabled={busy || blocked} aria-busy={busy ? 'true' : 'false'}>
           {busy ? t.saving : t.save}
         </button>
       </div>

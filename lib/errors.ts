@@ -13,7 +13,8 @@ export type AppError =
   | { kind: 'noPermission'; origin: string }
   | { kind: 'signedOut'; origin: string }
   | { kind: 'forbidden'; origin: string; message: string }
-  | { kind: 'notAvailable'; origin: string; message: string }
+  /** `noSetup`: the extension holds no enrolment in progress (its own finding, not the portal's). */
+  | { kind: 'notAvailable'; origin: string; message: string; reason?: 'noSetup' }
   | { kind: 'ownerOnly'; origin: string }
   | { kind: 'wrongCode'; origin: string; attemptsLeft?: number }
   | { kind: 'tooManyAttempts'; origin: string; retryAt: number }

@@ -44,7 +44,7 @@ function judge(d: CodeDiagnosis): { error: string | null; warning: string | null
 
 function failureText(error: AppError): string {
   if (error.kind === 'wrongCode') return t.wrongCode(error.attemptsLeft);
-  if (error.kind === 'signedOut' || (error.kind === 'notAvailable' && /no setup/i.test(error.message))) return t.expired;
+  if (error.kind === 'signedOut' || (error.kind === 'notAvailable' && error.reason === 'noSetup')) return t.expired;
   const text = describeError(error);
   return `${text.message} ${text.next}`;
 }

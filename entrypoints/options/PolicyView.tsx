@@ -27,6 +27,12 @@ function namesOf(view: PolicyData, draft: EditorDraft): Record<string, NamedEnti
   return out;
 }
 
+/** Trusted entries that cover very large blocks and are not already on the portal as they will be sent: saving them needs a confirmation. */
+function newHugeEntries(view: PolicyData, draft: EditorDraft): string[] {
+  const stored = new Set(view.policy.trustedIps.map((ip) => ip.trim().toLowerCase()));
+  return toPolicyDraft(draft).ips.huge.filter((l) => l.result.ok && !stored.has(l.result.entry.value)).map((l) => l.input);
+}
+
 /** Portal policy: edit, review in words, save with the full body, then enrol at once when TFA was just enabled. */
 export function PolicyView({ origin, navigate }: ViewProps) {
   const [phase, setPhase] = useState<Phase>({ status: 'loading' });
@@ -91,6 +97,7 @@ export function PolicyView({ origin, navigate }: ViewProps) {
         <PolicyReview
           changes={describeDiff(diffPolicy(draftOf(view.policy), toPolicyDraft(draft).draft), { user: nameOf('user'), group: nameOf('group') })}
           consequences={consequencesOf({ before: draftOf(view.policy), draft: toPolicyDraft(draft).draft, me: view.me, isEnrolled: view.isEnrolled })}
+          hugeEntries={newHugeEntries(view, draft)}
           busy={phase.busy}
           error={phase.error}
           onBack={() => setPhase({ status: 'edit' })}

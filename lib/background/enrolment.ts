@@ -126,7 +126,7 @@ export async function startEnrolment(c: CommandOf<'startEnrolment'>): HandlerRes
 export async function validateCode(c: CommandOf<'validateCode'>): HandlerResult<'validateCode'> {
   const { origin } = c;
   const token = (await getSession(origin)).enrolment?.token;
-  if (!token) return err({ kind: 'notAvailable', origin, message: 'No setup in progress' });
+  if (!token) return err({ kind: 'notAvailable', origin, message: 'No setup in progress', reason: 'noSetup' });
   const now = Date.now();
   const before = await readAttempts(origin, now);
   // A further call while locked would extend the portal's lock by another minute.

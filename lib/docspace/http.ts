@@ -101,7 +101,7 @@ async function attemptOnce<S extends z.ZodType>(t: Transport, spec: RequestSpec<
   if (!response.ok) {
     const header = response.headers.get('Retry-After');
     return {
-      result: err(errorFromResponse(origin, response, text, spec.path)),
+      result: err(errorFromResponse(origin, response, text, { method: spec.method, path: spec.path })),
       transient: TRANSIENT_STATUS.has(response.status),
       ...(header !== null || response.status === 429 ? { retryAfter: retryAfterMs(header) } : {}),
     };
@@ -151,20 +151,58 @@ export function parseJson(text: string, maxChars = MAX_BODY_CHARS): unknown {
   }
 }
 
-/** Maps an HTTP failure to an AppError. Only `error.message` of the body is kept, never stack or type. */
-export function errorFromResponse(origin: string, response: Pick<Response, 'status' | 'headers'>, text: string, path: string): AppError {
+/** The untranslated .NET exception types the TFA endpoints throw (fact sheet §11.1). */
+const TYPE = {
+  argument: 'System.ArgumentException',
+  invalidOperation: 'System.InvalidOperationException',
+} as const;
+
+/** The endpoint a request went to, without its query: what an error is classified by, with status and type. */
+export interface Endpoint {
+  method: string;
+  path: string;
+}
+
+const VALIDATE = 'settings/tfaapp/validate';
+/** Every TFA settings route: tfaapp, tfaapp/confirm, tfaapp/setup, tfaapp/validate, tfaappcodes, tfaappnewcodes, tfaappnewapp, tfaappwithlink. */
+const isTfaRoute = (path: string) => /^settings\/tfaapp/.test(path);
+const isPolicySave = (e: Endpoint) => e.method === 'PUT' && (e.path === 'settings/tfaapp' || e.path === 'settings/tfaappwithlink');
+/** Password and code sign-in: their brute-force lock answers like validate's. */
+const isSignIn = (e: Endpoint) => e.method === 'POST' && /^authentication(\/[^/]+)?$/.test(e.path) && e.path !== 'authentication/logout' && e.path !== 'authentication/confirm';
+
+/**
+ * Maps an HTTP failure to an AppError by what the portal means: the endpoint, the HTTP status and the
+ * exception's `error.type`, none of which the portal translates (§11.1). `error.message` is in the
+ * caller's language (any of 32): it is kept, cut to 500 characters, to be shown, and never read.
+ * Stack and hresult are dropped.
+ */
+export function errorFromResponse(origin: string, response: Pick<Response, 'status' | 'headers'>, text: string, endpoint: Endpoint): AppError {
   const { status } = response;
+  const path = endpoint.path.replace(/^\//, '').split('?')[0]!;
   const body = ErrorBodySchema.safeParse(parseJson(text));
-  const message = (body.success ? body.data.error?.message ?? '' : '').slice(0, 500);
+  const error = body.success ? body.data.error : undefined;
+  const message = (error?.message ?? '').slice(0, 500);
+  const type = error?.type || null;
   if (status === 401) return { kind: 'signedOut', origin };
   if (status === 402) return { kind: 'paymentRequired', origin };
   if (status === 403) {
-    if (/too many/i.test(message)) return { kind: 'tooManyAttempts', origin, retryAt: Date.now() + 60_000 };
-    if (/not available/i.test(message)) return { kind: 'notAvailable', origin, message };
-    if (/no permissions to perform/i.test(message)) return { kind: 'ownerOnly', origin };
+    // BruteForceCredentialException: the one error body written without type, stack or hresult (ResponseWrapper).
+    if (error && !type && (path === VALIDATE || isSignIn({ ...endpoint, path }))) {
+      return { kind: 'tooManyAttempts', origin, retryAt: Date.now() + 60_000 };
+    }
+    if (type === TYPE.invalidOperation && isTfaRoute(path)) {
+      // A policy save: the owner guard ("No permissions to perform this action"), or the method not (or no
+      // longer) available. The background checks both before sending; what is left is a refusal in the
+      // portal's own words.
+      if (isPolicySave({ ...endpoint, path })) return { kind: 'forbidden', origin, message: message || 'Access denied' };
+      // Setup, validate, codes, reset: "TFA application settings are not available" / "Not available."
+      // (resetting someone else's app may also say "No permissions…", but only the owner is let ask).
+      return { kind: 'notAvailable', origin, message };
+    }
+    // SecurityException / AuthorizingException ("Access denied", never translated), or an empty 403 (scope or role).
     return { kind: 'forbidden', origin, message: message || 'Access denied' };
   }
-  if (status === 400 && /incorrect code/i.test(message)) return { kind: 'wrongCode', origin };
+  if (status === 400 && path === VALIDATE && type === TYPE.argument) return { kind: 'wrongCode', origin };
   if (status === 400) return { kind: 'invalidInput', origin, message: message || 'The portal rejected the request.' };
   if (status === 404) return { kind: 'notFound', origin, message: message || `Not found: ${path}` };
   if (status === 429) return { kind: 'rateLimited', origin, retryAt: Date.now() + retryAfterMs(response.headers.get('Retry-After')) };

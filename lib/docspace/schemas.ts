@@ -18,8 +18,12 @@ export const EnvelopeSchema = z.object({
 });
 
 /** Error body (§1.3); 401/403 before the action have an empty body instead. */
+/**
+ * The error body (§1.3). `message` is translated into the caller's language and only ever shown;
+ * `type` (the .NET exception type, untranslated) is what errors are classified by (§11.1).
+ */
 export const ErrorBodySchema = z.object({
-  error: z.object({ message: z.string().nullish() }).loose().nullish(),
+  error: z.object({ message: z.string().nullish(), type: z.string().max(200).nullish() }).loose().nullish(),
   response: z.unknown().optional(),
   statusCode: z.number().optional(),
 });

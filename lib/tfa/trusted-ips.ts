@@ -19,8 +19,15 @@ export type TrustedIpProblem =
 export interface TrustedIp {
   kind: TrustedIpKind;
   family: 4 | 6;
-  /** Canonical spelling: lower-case compressed IPv6, no spaces, `a-b`, `addr/bits`. */
+  /** Canonical spelling: lower-case compressed IPv6, no spaces, `a-b`, `addr/bits`. What is sent. */
   value: string;
+  /**
+   * A CIDR block the portal would match wrongly, sent instead as the `first-last` range it means
+   * (§11.2): every IPv6 CIDR, and IPv4 `/0`. Holds the block as typed (canonical), for the editor to show.
+   */
+  fromCidr?: string;
+  /** Trusts at least 2^24 IPv4 or 2^96 IPv6 addresses (an IPv4 /8, an IPv6 /32): a large part of the Internet. */
+  huge?: boolean;
 }
 
 export type TrustedIpResult = { ok: true; entry: TrustedIp } | { ok: false; problem: TrustedIpProblem };
@@ -94,7 +101,34 @@ function parseRange(raw: string): TrustedIpResult {
     return { ok: false, problem: 'reversedRange' };
   }
   const value = `${formatAddress(a.addr)}-${formatAddress(b.addr)}`;
-  return { ok: true, entry: { kind: 'range', family: familyOf(a.addr), value } };
+  const family = familyOf(a.addr);
+  const huge = rangeBits(a.addr.toByteArray(), b.addr.toByteArray()) >= HUGE_BITS[family];
+  return { ok: true, entry: { kind: 'range', family, value, ...(huge ? { huge } : {}) } };
+}
+
+/** IPv4: a /8 or more (1/256 of all addresses). IPv6: a /32 or more (a whole provider's allocation). */
+const HUGE_BITS: Record<4 | 6, number> = { 4: 24, 6: 96 };
+
+/** log2 of the number of addresses from `a` to `b` inclusive, rounded down (enough to compare with HUGE_BITS). */
+function rangeBits(a: number[], b: number[]): number {
+  let size = 0n;
+  for (let i = 0; i < a.length; i += 1) size = size * 256n + BigInt((b[i] ?? 0) - (a[i] ?? 0));
+  size += 1n;
+  return size.toString(2).length - 1;
+}
+
+/** The first and last address of `base/bits`. */
+function cidrBounds(base: Addr, bits: number): [Addr, Addr] {
+  const bytes = base.toByteArray();
+  const first = bytes.map((byte, i) => {
+    const keep = Math.min(Math.max(bits - i * 8, 0), 8);
+    return byte & (0xff << (8 - keep)) & 0xff;
+  });
+  const last = first.map((byte, i) => {
+    const keep = Math.min(Math.max(bits - i * 8, 0), 8);
+    return byte | (0xff >> keep);
+  });
+  return [ipaddr.fromByteArray(first), ipaddr.fromByteArray(last)];
 }
 
 function parseCidr(raw: string): TrustedIpResult {
@@ -109,7 +143,20 @@ function parseCidr(raw: string): TrustedIpResult {
   if (!Number.isInteger(bits) || bits > (family === 4 ? 32 : 128)) {
     return { ok: false, problem: 'badPrefix' };
   }
-  return { ok: true, entry: { kind: 'cidr', family, value: `${formatAddress(base.addr)}/${bits}` } };
+  const cidr = `${formatAddress(base.addr)}/${bits}`;
+  const total = family === 4 ? 32 : 128;
+  const huge = total - bits >= HUGE_BITS[family];
+  // The portal compares only the first 4 bytes of a CIDR, with the shift count taken mod 32 (§11.2): an IPv6
+  // /64 is matched as /32, and IPv4 /0 as the base address alone. Those go as the range they mean, which it
+  // compares byte by byte over the whole address.
+  if (family === 6 && bits === 128) {
+    return { ok: true, entry: { kind: 'ipv6', family, value: formatAddress(base.addr), fromCidr: cidr } };
+  }
+  if (family === 6 || bits === 0) {
+    const [first, last] = cidrBounds(base.addr, bits);
+    return { ok: true, entry: { kind: 'range', family, value: `${formatAddress(first)}-${formatAddress(last)}`, fromCidr: cidr, ...(huge ? { huge } : {}) } };
+  }
+  return { ok: true, entry: { kind: 'cidr', family, value: cidr, ...(huge ? { huge } : {}) } };
 }
 
 /** Validates one trusted-IP entry (IPv4, IPv6, `a-b` of one family with a ≤ b, or CIDR). */
@@ -147,6 +194,10 @@ export interface TrustedIpList {
   values: string[];
   invalid: TrustedIpLine[];
   duplicates: TrustedIpLine[];
+  /** Valid CIDR blocks that will be sent as the range they mean (§11.2). */
+  converted: TrustedIpLine[];
+  /** Valid entries that trust a large part of the Internet: saving them needs the admin's confirmation. */
+  huge: TrustedIpLine[];
 }
 
 /** Splits editor text (one entry per line; commas also accepted) and validates every entry. */
@@ -172,15 +223,21 @@ export function parseTrustedIpList(text: string): TrustedIpList {
     values: [...firstSeen.keys()],
     invalid: lines.filter((l) => !l.result.ok),
     duplicates: lines.filter((l) => l.duplicateOf !== null),
+    converted: lines.filter((l) => l.duplicateOf === null && l.result.ok && l.result.entry.fromCidr !== undefined),
+    huge: lines.filter((l) => l.duplicateOf === null && l.result.ok && l.result.entry.huge === true),
   };
 }
 
-/** Canonicalises a list the portal already holds; entries we cannot parse are kept verbatim. */
+/**
+ * Canonicalises a list the portal already holds, as it holds it: a stored CIDR block stays a block (only its
+ * spelling is canonical), so a block that saving would turn into a range shows up as a change. Entries we
+ * cannot parse are kept verbatim.
+ */
 export function canonicalTrustedIps(list: string[]): string[] {
   const out: string[] = [];
   for (const item of list) {
     const r = parseTrustedIp(item);
-    const value = r.ok ? r.entry.value : item.trim();
+    const value = r.ok ? (r.entry.fromCidr ?? r.entry.value) : item.trim();
     if (value && !out.includes(value)) {
       out.push(value);
     }

@@ -62,6 +62,32 @@ describe.each(selectedBrowsers())('%s', (browserName) => {
     await page.close();
   });
 
+  it('an IPv6 block is shown and saved as the range it means; a range over a large part of the Internet needs a confirmation (fact sheet §11.2)', async () => {
+    const admin = portal.user('admin');
+    portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8'] });
+    portal.enrol(admin.email);
+    await signInWithCookie(browser, portal, admin.email);
+    const page = await openPolicy();
+    await page.waitForText('1 valid entry.');
+    await page.fill('Trusted IP addresses', '10.0.0.0/8\n2001:db8:0:1::/64\n0.0.0.0/0');
+    await page.waitForText('Line 2: “2001:db8:0:1::/64” will be saved as 2001:db8:0:1::-2001:db8:0:1:ffff:ffff:ffff:ffff.');
+    await page.waitForText('Line 3: “0.0.0.0/0” trusts a very large block of addresses');
+    portal.clearLog();
+    await page.click('button', 'Review changes');
+    await page.waitForText('New trusted entries that cover very large blocks of addresses');
+    // 10.0.0.0/8 is just as large, but already on the portal: only the new entry asks for a confirmation.
+    expect(await page.evaluate(() => [...document.querySelectorAll('.policy-review .notice.warn li')].map((li) => li.textContent))).toEqual(['0.0.0.0/0']);
+    const saveDisabled = () => page.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Save policy')?.disabled ?? null);
+    expect(await saveDisabled()).toBe(true);
+    await page.click('checkbox', 'I understand that sign-ins from these addresses skip the second factor.');
+    await expect.poll(saveDisabled).toBe(false);
+    await page.click('button', 'Save policy');
+    await page.waitForText('The portal signed everyone out, you included');
+    const sent = ['10.0.0.0/8', '2001:db8:0:1::-2001:db8:0:1:ffff:ffff:ffff:ffff', '0.0.0.0-255.255.255.255'];
+    expect(policyPuts().map((r) => (r.body as { trustedIps: string[] }).trustedIps)).toEqual([sent]);
+    expect(portal.getPolicy().trustedIps).toEqual(sent);
+  });
+
   it('an invalid trusted IP blocks saving, with a message', async () => {
     portal.setPolicy({ enabled: true });
     await signInWithCookie(browser, portal, 'admin');

@@ -98,14 +98,17 @@ describe('errors from the portal become typed errors', () => {
     const { client: admin } = await signedInClient('admin');
     const owner = portal.user('owner');
     const guard = await admin.setTfaPolicy(buildPolicyBody('app', owner.id, { trustedIps: ['10.0.0.1'], mandatoryUsers: [], mandatoryGroups: [] }));
-    expect(guard.ok ? null : guard.error.kind).toBe('ownerOnly');
+    // Classified by endpoint, status and type (§11.1): a refused policy save, in the portal's own words.
+    expect(guard.ok ? null : guard.error).toMatchObject({ kind: 'forbidden', message: 'No permissions to perform this action' });
     const { client: user } = await signedInClient('user');
     const put = await user.setTfaPolicy(buildPolicyBody('app', portal.user('user').id, { trustedIps: [], mandatoryUsers: [], mandatoryGroups: [] }));
     expect(put.ok ? null : put.error).toMatchObject({ kind: 'forbidden', message: 'Access denied' });
     portal.setPolicy({ enabled: true, trustedIps: ['127.0.0.1'] });
     portal.enrol('user@demo.test');
+    // tfaappnewapp says "not available" and "no permission" with the same status and type; the background
+    // never sends this for an admin who is not the owner (ownerOnly, from the role), so here it reads as notAvailable.
     const reset = await admin.resetTfaApp(portal.user('user').id);
-    expect(reset.ok ? null : reset.error.kind).toBe('ownerOnly');
+    expect(reset.ok ? null : reset.error).toMatchObject({ kind: 'notAvailable', message: 'No permissions to perform this action' });
     const codes = await admin.getBackupCodes();
     expect(codes.ok ? null : codes.error.kind).toBe('notAvailable');
   });

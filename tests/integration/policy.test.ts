@@ -87,7 +87,8 @@ describe('search', () => {
 });
 
 describe('savePolicy: the portal holds exactly the full body', () => {
-  const lists = () => ({ trustedIps: ['10.0.0.0/8', '2001:db8::/32', '192.0.2.1-192.0.2.9'], mandatoryUsers: [id('alice@demo.test')], mandatoryGroups: [GROUP_IDS.finance] });
+  // An IPv6 block goes as the range it means (fact sheet §11.2).
+  const lists = () => ({ trustedIps: ['10.0.0.0/8', '2001:db8::-2001:db8:ffff:ffff:ffff:ffff:ffff:ffff', '192.0.2.1-192.0.2.9'], mandatoryUsers: [id('alice@demo.test')], mandatoryGroups: [GROUP_IDS.finance] });
 
   it('changing lists while on (API key): one full PUT, re-read matches, the enrolled admin confirms with a code', async () => {
     portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8'] });
@@ -217,5 +218,38 @@ describe('savePolicy: refusals and failures', () => {
     const r = await save({ method: 'app', trustedIps: ['192.0.2.0/24'], mandatoryUsers: [], mandatoryGroups: [] });
     expect(r.ok ? null : r.error).toMatchObject({ kind: 'server', status: 502 });
     expect(portal.getPolicy().trustedIps).toEqual(['10.0.0.0/8']);
+  });
+});
+
+describe('savePolicy: trusted IPs as the portal matches them (fact sheet §11.2)', () => {
+  // An address in the same /32 as the office /64, but far outside it: a home connection at the same provider.
+  const OFFICE = '2001:db8:0:1::/64';
+  const ELSEWHERE = '2001:db8:ffff:2::9';
+
+  it('an IPv6 /64 is saved as its range, so someone outside the /64 is still challenged; as typed the portal would exempt them', async () => {
+    portal.enrol('admin@demo.test');
+    await useApiKey('admin@demo.test');
+    portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8'] });
+    portal.clearLog();
+    const r = await save({ method: 'app', trustedIps: [OFFICE], mandatoryUsers: [], mandatoryGroups: [] });
+    if (!r.ok) throw new Error(r.error.kind);
+    const sent = (puts()[0]?.body as { trustedIps: string[] }).trustedIps;
+    expect(sent).toEqual(['2001:db8:0:1::-2001:db8:0:1:ffff:ffff:ffff:ffff']);
+    expect(r.value.mismatches).toEqual([]);
+    const user = portal.user('user@demo.test');
+    portal.setClientIp('2001:db8:0:1::77');
+    expect(portal.state.appApplies(user)).toBe(false); // in the office: trusted
+    portal.setClientIp(ELSEWHERE);
+    expect(portal.state.appApplies(user)).toBe(true); // outside: asked for a code
+    // The difference: the same block stored as typed would let the outside address skip the second factor.
+    portal.setPolicy({ enabled: true, trustedIps: [OFFICE] });
+    expect(portal.state.appApplies(user)).toBe(false);
+  });
+
+  it('a block stored as CIDR by another tool reads as it is stored', async () => {
+    portal.setPolicy({ enabled: true, trustedIps: [OFFICE] });
+    await signInAs('admin@demo.test');
+    const view = await getPolicy({ type: 'getPolicy', origin: portal.origin });
+    expect(view.ok && view.value.policy.trustedIps).toEqual([OFFICE]);
   });
 });

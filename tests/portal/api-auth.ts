@@ -133,7 +133,7 @@ export const authRoutes = {
     const is37 = st.version === '3.7';
     const common = {
       trustedDomainsType: caller ? 1 : 0,
-      culture: 'en-US',
+      culture: st.culture,
       utcOffset: '00:00:00',
       utcHoursOffset: 0,
       greetingSettings: 'Emulated DocSpace',

@@ -62,7 +62,7 @@ export async function validateCode(
   if (!code) {
     throw errors.emptyCode();
   }
-  const attemptKey = `tfa/${user.id}/${st.clientIp}`;
+  const attemptKey = st.codeAttemptKey(user.id);
   if (!st.codeAttempts.increment(attemptKey, st.now())) {
     throw errors.tooManyCodes();
   }

@@ -27,6 +27,8 @@ export interface Ctx {
   setCookies: string[];
   authKind: AuthKind;
   caller?: Caller | null;
+  /** The user a confirm key authenticated (§5.3), for the request's culture. */
+  confirmUser?: DemoUser;
 }
 
 export const AUTH_COOKIE = 'asc_auth_key';
@@ -96,6 +98,15 @@ export function authenticate(ctx: Ctx): Caller | null {
   return caller;
 }
 
+/**
+ * The request's culture (CultureMiddleware, after authentication, §11.1): the signed-in or confirm-key
+ * user's own, else the portal's. Errors with a resource message are written in it.
+ */
+export function requestCulture(ctx: Ctx): string {
+  const user = ctx.confirmUser ?? authenticate(ctx)?.user;
+  return user?.culture ?? ctx.state.culture;
+}
+
 export function requireCaller(ctx: Ctx): Caller {
   const caller = authenticate(ctx);
   if (!caller) {
@@ -158,6 +169,7 @@ export function confirmAuth(ctx: Ctx, roles: ConfirmType[], everyone = false, co
   if (!user || user.terminated) {
     throw new EmptyStatus(401);
   }
+  ctx.confirmUser = user;
   if (!roles.includes(type)) {
     throw new EmptyStatus(403);
   }

@@ -59,7 +59,7 @@ export function employeeFull(ctx: Ctx, u: DemoUser, viewer: DemoUser): Record<st
     isLDAP: false,
     isSSO: false,
     listAdminModules: u.role === 'admin' ? ['people'] : undefined,
-    cultureName: 'en-US',
+    cultureName: u.culture ?? st.culture,
     mobilePhoneActivationStatus: 0,
     registrationDate: apiDate(REGISTERED_MS),
     createdBy: viewerIsAdmin && u.role !== 'owner' ? employee(ctx, st.owner) : undefined,

@@ -2,7 +2,7 @@
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import { type Out, json, logBody, readBody, sleep } from './http';
 import type { AddressInfo } from 'node:net';
-import { type Ctx, parseCookies } from './context';
+import { type Ctx, parseCookies, requestCulture } from './context';
 import type { DemoGroup, DemoUser } from './demo';
 import { type Fault, FaultBox, applyFault } from './faults';
 import { confirmPage, homePage, page, postConfirmPage, postLogin, postLogout, type PageResult } from './pages';
@@ -49,6 +49,12 @@ export interface RunningPortal {
   setVersion(v: PortalVersion): void;
   setLatency(ms: number): void;
   setClockOffset(ms: number): void;
+  /** The portal's language (`en-US`, `ru-RU`, `de-DE`…); reset() goes back to English. */
+  setPortalCulture(culture: string): void;
+  /** One user's own language (undefined: the portal's); reset() clears it. */
+  setUserCulture(emailOrRole: string, culture: string | undefined): void;
+  /** Spends this user's TFA code attempts, as if they had been made on the portal's own page: the next code is refused with the lock. */
+  useUpCodeAttempts(emailOrRole: string): void;
   injectFault(f: Fault | null): void;
   /** Every confirm/activation link the portal returns goes through `f` (null: the real links); reset() clears it. */
   rewriteLinks(f: ((url: string) => string) | null): void;
@@ -92,7 +98,7 @@ async function runApi(ctx: Ctx): Promise<Out> {
       return json(400, validationBody(e, link));
     }
     const err = e instanceof ApiError ? e : new ApiError(500, e instanceof Error ? e.message : String(e));
-    return json(err.status, errorBody(err));
+    return json(err.status, errorBody(err, requestCulture(ctx)));
   }
 }
 
@@ -258,6 +264,18 @@ export async function startPortal(opts: PortalOptions = {}): Promise<RunningPort
     },
     setClockOffset: (ms) => {
       state.clockOffsetMs = ms;
+    },
+    setPortalCulture: (culture) => {
+      state.culture = culture;
+    },
+    setUserCulture: (emailOrRole, culture) => {
+      byEmail(emailOrRole).culture = culture;
+    },
+    useUpCodeAttempts: (emailOrRole) => {
+      const key = state.codeAttemptKey(byEmail(emailOrRole).id);
+      while (state.codeAttempts.increment(key, state.now())) {
+        // Each call records one attempt, until the counter locks the key.
+      }
     },
     injectFault: (f) => faults.set(f),
     rewriteLinks: (f) => {

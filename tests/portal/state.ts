@@ -1,6 +1,7 @@
 // In-memory state of the emulated portal: users, groups, policy, sessions, enrolment.
 import { createHash, randomBytes } from 'node:crypto';
-import { BlockList, isIPv6 } from 'node:net';
+import { isIPv4, isIPv6 } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import { type DemoGroup, type DemoUser, ROLE_EMAILS, SYSTEM_GROUPS, demoGroups, demoUsers } from './demo';
 import { AttemptCounter, type BackupCode, ConfirmKeys, newBackupCodes, newSalt, secretFromSalt } from './tfa';
 
@@ -36,6 +37,8 @@ export class PortalState {
   smsAvailable: boolean;
   attemptWindowMs: number;
   clientIp = '127.0.0.1';
+  /** The portal's language (`GET settings` culture); the language of errors to callers with none of their own (§11.1). */
+  culture = 'en-US';
   /** Rewrites every confirm/activation link the portal hands out (tests of hostile links); null: the real links. */
   rewriteLink: ((url: string) => string) | null = null;
   readonly users: DemoUser[] = demoUsers();
@@ -63,6 +66,11 @@ export class PortalState {
     return Date.now() + this.clockOffsetMs;
   }
 
+  /** The key TFA code attempts are counted under (§2.6 step 3). */
+  codeAttemptKey(userId: string): string {
+    return `tfa/${userId}/${this.clientIp}`;
+  }
+
   reset(): void {
     this.users.splice(0, this.users.length, ...demoUsers());
     this.groups.splice(0, this.groups.length, ...demoGroups());
@@ -73,6 +81,7 @@ export class PortalState {
     this.codeAttempts.clear();
     this.loginAttempts.clear();
     this.clientIp = '127.0.0.1';
+    this.culture = 'en-US';
     this.rewriteLink = null;
   }
 
@@ -252,30 +261,47 @@ export class PortalState {
   }
 }
 
-/** Trusted-IP match: exact string, `a-b` range or CIDR (IPAddressRange). Unparseable entries never match. */
+/** Bytes of an address (4 or 16), or null when it is not one. */
+function addressBytes(text: string): number[] | null {
+  const t = text.trim();
+  if (isIPv4(t)) return t.split('.').map(Number);
+  return isIPv6(t) ? ipaddr.IPv6.parse(t).toByteArray() : null;
+}
+
+/**
+ * Trusted-IP match as the real server does it (IPAddressRange.cs, fact sheet §11.2), quirks included:
+ * - an exact entry is compared as a string with the request address (lower-case RFC 5952);
+ * - `a-b` is compared byte by byte over the whole address (right for IPv4 and IPv6);
+ * - `base/bits` compares only the first 4 bytes, with the mask `-1 << (32 - bits)` and C#'s shift count taken
+ *   mod 32: an IPv6 /64 or /128 matches as /32, /48 as /16, /56 as /24, and an IPv4 /0 only its base address.
+ * ASSUMPTION (not in the fact sheet): an entry of the other address family, or one that does not parse, never
+ * matches (the server would compare byte arrays of different lengths, or throw at check time).
+ */
 export function ipTrusted(ip: string, entries: string[]): boolean {
-  const family = isIPv6(ip) ? 'ipv6' : 'ipv4';
+  const client = addressBytes(ip);
+  if (!client) return false;
+  const compare = (a: number[], b: number[]) => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] ?? 0) - (b[i] ?? 0);
+    return 0;
+  };
   for (const raw of entries) {
     const entry = raw.trim();
-    if (entry === ip) {
-      return true;
-    }
-    try {
-      const list = new BlockList();
-      if (entry.includes('/')) {
-        const [addr = '', prefix = ''] = entry.split('/');
-        list.addSubnet(addr.trim(), Number(prefix), isIPv6(addr.trim()) ? 'ipv6' : 'ipv4');
-      } else if (entry.includes('-')) {
-        const [from = '', to = ''] = entry.split('-').map((s) => s.trim());
-        list.addRange(from, to, isIPv6(from) ? 'ipv6' : 'ipv4');
-      } else {
-        continue;
-      }
-      if (list.check(ip, family)) {
-        return true;
-      }
-    } catch {
-      // The real server would throw at check time (fact sheet §2, UNCONFIRMED impact).
+    if (entry === ip) return true;
+    if (entry.includes('/')) {
+      const [addr = '', prefix = ''] = entry.split('/');
+      const base = addressBytes(addr);
+      const bits = Number(prefix.trim());
+      if (!base || base.length !== client.length || !Number.isInteger(bits) || bits < 0) continue;
+      const shift = (32 - bits) & 31;
+      const mask = (-1 << shift) >>> 0;
+      const maskBytes = [mask >>> 24, (mask >>> 16) & 0xff, (mask >>> 8) & 0xff, mask & 0xff];
+      if (maskBytes.every((m, i) => ((client[i] ?? 0) & m) === ((base[i] ?? 0) & m))) return true;
+    } else if (entry.includes('-')) {
+      const [from = '', to = ''] = entry.split('-');
+      const a = addressBytes(from);
+      const b = addressBytes(to);
+      if (!a || !b || a.length !== client.length || b.length !== client.length) continue;
+      if (compare(a, client) <= 0 && compare(client, b) <= 0) return true;
     }
   }
   return false;

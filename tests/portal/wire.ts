@@ -1,4 +1,5 @@
 // Wire format of the emulated portal: envelopes (§1.2), error bodies (§1.3), JSON conventions (§1.1).
+import { type ResourceKey, resourceText } from './resources';
 
 /** An exception thrown by an action: JSON error body (§1.3). */
 export class ApiError extends Error {
@@ -9,6 +10,8 @@ export class ApiError extends Error {
     readonly hresult = -2146233088,
     /** false for BruteForce/Recaptcha/Authentication exceptions: only `message` is written. */
     readonly details = true,
+    /** A .resx resource: the message is written in the request's culture (§11.1); `message` is the English text. */
+    readonly resource?: ResourceKey,
   ) {
     super(message);
   }
@@ -39,15 +42,15 @@ export class Counted {
 }
 
 export const errors = {
-  notAvailable: () => new ApiError(403, 'TFA application settings are not available', 'System.InvalidOperationException', -2146233079),
-  noPermissions: () => new ApiError(403, 'No permissions to perform this action', 'System.InvalidOperationException', -2146233079),
+  notAvailable: () => new ApiError(403, resourceText('TfaAppNotAvailable', 'en'), 'System.InvalidOperationException', -2146233079, true, 'TfaAppNotAvailable'),
+  noPermissions: () => new ApiError(403, resourceText('ErrorAccessDenied', 'en'), 'System.InvalidOperationException', -2146233079, true, 'ErrorAccessDenied'),
   notAvailableDot: () => new ApiError(403, 'Not available.', 'System.InvalidOperationException', -2146233079),
   accessDenied: () => new ApiError(403, 'Access denied', 'System.Security.SecurityException', -2146233078),
   invalidState: () =>
     new ApiError(403, 'Operation is not valid due to the current state of the object.', 'System.InvalidOperationException', -2146233079),
-  incorrectCode: () => new ApiError(400, 'Incorrect code', 'System.ArgumentException', -2147024809),
+  incorrectCode: () => new ApiError(400, resourceText('TfaAppAuthMessageError', 'en'), 'System.ArgumentException', -2147024809, true, 'TfaAppAuthMessageError'),
   emptyCode: () => new ApiError(500, 'Validation code field cannot be empty'),
-  tooManyCodes: () => new ApiError(403, 'You have sent too many text messages. Please try again later.', '', 0, false),
+  tooManyCodes: () => new ApiError(403, resourceText('TfaTooMuchError', 'en'), '', 0, false, 'TfaTooMuchError'),
   tooManyLogins: () => new ApiError(403, 'Too many login attempts. Please try again later', '', 0, false),
   authFailed: () => new ApiError(401, 'User authentication failed', '', 0, false),
   userNotFound: () => new ApiError(404, 'The user could not be found', 'ASC.Core.Common.ItemNotFoundException'),
@@ -110,8 +113,9 @@ export function successBody(result: unknown, link: Link, statusCode = 200): Reco
   return body;
 }
 
-export function errorBody(e: ApiError): Record<string, unknown> {
-  const error: Record<string, unknown> = { message: e.message };
+/** The error body of §1.3; a resource message in `culture` (the request's, §11.1). */
+export function errorBody(e: ApiError, culture?: string): Record<string, unknown> {
+  const error: Record<string, unknown> = { message: e.resource ? resourceText(e.resource, culture) : e.message };
   if (e.details) {
     error.type = e.type;
     error.stack = `   at ${e.type}..ctor() in emulated portal\n   at ASC.Web.Api.Controllers (emulated)`;

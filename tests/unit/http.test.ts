@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { RETRY_POLICY, request, retryAfterMs, type Transport } from '../../lib/docspace/http';
+import fc from 'fast-check';
+import { RETRY_POLICY, errorFromResponse, request, retryAfterMs, type Endpoint, type Transport } from '../../lib/docspace/http';
 
 const origin = 'https://portal.example';
 
@@ -22,10 +23,7 @@ describe('request() maps every failure to a typed error', () => {
     [401, '', 'signedOut'],
     [402, '', 'paymentRequired'],
     [403, '', 'forbidden'],
-    [403, JSON.stringify({ error: { message: 'TFA application settings are not available' }, status: 1, statusCode: 403 }), 'notAvailable'],
-    [403, JSON.stringify({ error: { message: 'You have sent too many text messages. Please try again later.' }, status: 1, statusCode: 403 }), 'tooManyAttempts'],
-    [403, JSON.stringify({ error: { message: 'No permissions to perform this action' }, status: 1, statusCode: 403 }), 'ownerOnly'],
-    [400, JSON.stringify({ error: { message: 'Incorrect code', type: 'System.ArgumentException', stack: 'at …' }, status: 1, statusCode: 400 }), 'wrongCode'],
+    [403, JSON.stringify({ error: { message: 'TFA application settings are not available', type: 'System.InvalidOperationException' }, status: 1, statusCode: 403 }), 'notAvailable'],
     [400, JSON.stringify({ response: { title: 'One or more validation errors' }, status: 1, statusCode: 400 }), 'invalidInput'],
     [404, '', 'notFound'],
     [429, '', 'rateLimited'],
@@ -152,5 +150,81 @@ describe('retries: GETs only, bounded, honouring Retry-After', () => {
       expect((await get(t)).ok).toBe(false);
       expect(methods).toEqual(['GET']);
     }
+  });
+});
+
+/**
+ * Fact sheet §11.1: the portal translates error messages into the caller's language (32 of them), so errors are
+ * classified by endpoint, status and the untranslated `error.type`. Each row is checked with the English text,
+ * the real Russian and German texts, and text in no language at all.
+ */
+describe('errors are classified by endpoint, status and type, never by their words', () => {
+  const VALIDATE: Endpoint = { method: 'POST', path: 'settings/tfaapp/validate' };
+  const SETUP: Endpoint = { method: 'GET', path: 'settings/tfaapp/setup' };
+  const CODES: Endpoint = { method: 'GET', path: 'settings/tfaappcodes' };
+  const NEW_CODES: Endpoint = { method: 'PUT', path: 'settings/tfaappnewcodes' };
+  const RESET: Endpoint = { method: 'PUT', path: 'settings/tfaappnewapp' };
+  const SAVE: Endpoint = { method: 'PUT', path: 'settings/tfaapp' };
+  const SAVE_LINK: Endpoint = { method: 'PUT', path: 'settings/tfaappwithlink' };
+  const SIGN_IN: Endpoint = { method: 'POST', path: 'authentication' };
+  const SELF: Endpoint = { method: 'GET', path: 'people/@self' };
+  const body = (message: string, type?: string) => JSON.stringify({ error: type ? { message, type, stack: '   at …', hresult: -1 } : { message }, status: 1, statusCode: 0 });
+  const classify = (e: Endpoint, status: number, text: string) => errorFromResponse(origin, { status, headers: new Headers() }, text, e);
+
+  const WORDS = {
+    wrongCode: ['Incorrect code', 'Неправильный код', 'Falscher Code', '???'],
+    tooMany: ['You have sent too many text messages. Please try again later.', 'Вы отправили слишком много текстовых сообщений…', 'Zu viele Versuche', 'x'],
+    notAvailable: ['TFA application settings are not available', 'Настройки приложения для аутентификации недоступны', 'Nicht verfügbar', 'Not available.'],
+    noPermissions: ['No permissions to perform this action', 'Недостаточно прав для выполнения данной операции', 'Keine Berechtigung', '—'],
+  };
+  const ARG = 'System.ArgumentException';
+  const INVALID = 'System.InvalidOperationException';
+
+  it.each([
+    ['validate 400 ArgumentException', VALIDATE, 400, WORDS.wrongCode, ARG, 'wrongCode'],
+    ['validate 403 without type (BruteForce)', VALIDATE, 403, WORDS.tooMany, undefined, 'tooManyAttempts'],
+    ['sign-in 403 without type (BruteForce)', SIGN_IN, 403, WORDS.tooMany, undefined, 'tooManyAttempts'],
+    ['setup 403 InvalidOperation', SETUP, 403, WORDS.notAvailable, INVALID, 'notAvailable'],
+    ['backup codes 403 InvalidOperation', CODES, 403, WORDS.notAvailable, INVALID, 'notAvailable'],
+    ['new codes 403 InvalidOperation', NEW_CODES, 403, WORDS.notAvailable, INVALID, 'notAvailable'],
+    ['validate 403 InvalidOperation', VALIDATE, 403, WORDS.notAvailable, INVALID, 'notAvailable'],
+    ['reset 403 InvalidOperation (not available, or no permission)', RESET, 403, [...WORDS.notAvailable, ...WORDS.noPermissions], INVALID, 'notAvailable'],
+    ['policy save 403 InvalidOperation (owner guard)', SAVE, 403, WORDS.noPermissions, INVALID, 'forbidden'],
+    ['policy save with link 403 InvalidOperation', SAVE_LINK, 403, WORDS.noPermissions, INVALID, 'forbidden'],
+    ['any 403 SecurityException', SETUP, 403, ['Access denied'], 'System.Security.SecurityException', 'forbidden'],
+    ['any 403 AuthorizingException', SAVE, 403, ['Access denied'], 'ASC.Common.Security.Authorizing.AuthorizingException', 'forbidden'],
+    ['a 400 elsewhere with ArgumentException', SAVE, 400, WORDS.wrongCode, ARG, 'invalidInput'],
+    ['validate 400 of another type', VALIDATE, 400, WORDS.wrongCode, 'System.FormatException', 'invalidInput'],
+    ['a 403 without type off the TFA and sign-in routes', SELF, 403, WORDS.tooMany, undefined, 'forbidden'],
+    ['InvalidOperation off the TFA routes', SELF, 403, WORDS.notAvailable, INVALID, 'forbidden'],
+  ] as const)('%s → %s in every language', (_name, endpoint, status, words, type, kind) => {
+    for (const message of words) {
+      const error = classify(endpoint, status, body(message, type));
+      expect(error.kind, message).toBe(kind);
+      // The words are kept only to be shown, as sent.
+      if ('message' in error && message) expect(error.message).toBe(message);
+    }
+  });
+
+  it('an empty 401 or 403 (no session; scope or role missing) is signedOut or forbidden, whatever the endpoint', () => {
+    for (const e of [VALIDATE, SETUP, SAVE, RESET, SIGN_IN, SELF]) {
+      expect(classify(e, 401, '').kind).toBe('signedOut');
+      expect(classify(e, 403, '').kind).toBe('forbidden');
+    }
+  });
+
+  it('the query string does not change the endpoint', () => {
+    expect(classify({ method: 'POST', path: '/settings/tfaapp/validate?x=1' }, 400, body('?', ARG)).kind).toBe('wrongCode');
+  });
+
+  it('property: the message text never changes the kind', () => {
+    const endpoints = [VALIDATE, SETUP, CODES, NEW_CODES, RESET, SAVE, SAVE_LINK, SIGN_IN, SELF];
+    fc.assert(fc.property(
+      fc.constantFrom(...endpoints), fc.constantFrom(400, 401, 403, 404, 500), fc.option(fc.constantFrom(ARG, INVALID, 'System.Security.SecurityException'), { nil: undefined }),
+      fc.string({ unit: 'grapheme', maxLength: 80 }), fc.constantFrom(...Object.values(WORDS).flat()),
+      (endpoint, status, type, a, b) => {
+        expect(classify(endpoint, status, body(a, type)).kind).toBe(classify(endpoint, status, body(b, type)).kind);
+      },
+    ));
   });
 });

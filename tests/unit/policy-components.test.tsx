@@ -192,3 +192,41 @@ describe('PolicyReview and PolicySaved', () => {
     expect(screen.getByRole('link', { name: 'Open the portal sign-in page' }).getAttribute('rel')).toBe('noopener noreferrer');
   });
 });
+
+describe('trusted IPs the portal would misread or that trust too much (fact sheet §11.2)', () => {
+  it('an IPv6 block shows the range it will be saved as; a stored one too', () => {
+    render(<Editor view={viewFor('admin', { trustedIps: ['2001:db8::/64'] })} />);
+    expect(screen.getByText(/Line 1: “2001:db8::\/64” will be saved as 2001:db8::-2001:db8::ffff:ffff:ffff:ffff\./)).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('Trusted IP addresses'), { target: { value: '2001:db8::/64\n10.0.0.0/24' } });
+    // An IPv4 block the portal matches right is not mentioned.
+    expect(document.body.textContent).not.toMatch(/10\.0\.0\.0\/24” will be saved/);
+  });
+
+  it('an entry that trusts a large part of the Internet is flagged by line in the editor', () => {
+    render(<Editor view={viewFor('admin')} />);
+    fireEvent.input(screen.getByLabelText('Trusted IP addresses'), { target: { value: '10.0.0.1\n0.0.0.0/0' } });
+    expect(screen.getByText(/Line 2: “0\.0\.0\.0\/0” trusts a very large block of addresses/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Review changes' })).toHaveProperty('disabled', false);
+  });
+
+  it('review: saving such entries waits for the admin to confirm', () => {
+    const onSave = vi.fn();
+    render(<PolicyReview changes="Adds 0.0.0.0/0." consequences={[]} hugeEntries={['0.0.0.0/0', '10.0.0.0/8']} busy={false} error={null} onBack={() => {}} onSave={onSave} />);
+    const group = screen.getByRole('group', { name: 'New trusted entries that cover very large blocks of addresses' });
+    expect(within(group).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['0.0.0.0/0', '10.0.0.0/8']);
+    const save = screen.getByRole('button', { name: 'Save policy' });
+    expect(save).toHaveProperty('disabled', true);
+    fireEvent.click(save);
+    expect(onSave).not.toHaveBeenCalled();
+    fireEvent.click(within(group).getByRole('checkbox', { name: /sign-ins from these addresses skip the second factor/ }));
+    expect(save).toHaveProperty('disabled', false);
+    fireEvent.click(save);
+    expect(onSave).toHaveBeenCalledOnce();
+  });
+
+  it('review without such entries asks nothing more', () => {
+    render(<PolicyReview changes="Adds 10.0.0.1." consequences={[]} busy={false} error={null} onBack={() => {}} onSave={() => {}} />);
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Save policy' })).toHaveProperty('disabled', false);
+  });
+});

@@ -78,3 +78,20 @@ describe('comparePolicy and describeMismatch', () => {
     ]);
   });
 });
+
+describe('a stored IPv6 block the portal misreads (fact sheet §11.2)', () => {
+  it('saving it unchanged in the editor is a change: the block is replaced by the range it means, and the review says so', async () => {
+    const { parseTrustedIpList } = await import('../../lib/tfa/trusted-ips');
+    const stored = on({ trustedIps: ['2001:DB8::/64'] });
+    const draft = on({ trustedIps: parseTrustedIpList('2001:db8::/64').values });
+    const diff = diffPolicy(stored, draft);
+    expect(isEmptyDiff(diff)).toBe(false);
+    expect(diff.trustedIps).toEqual({ added: ['2001:db8::-2001:db8::ffff:ffff:ffff:ffff'], removed: ['2001:db8::/64'] });
+    expect(describeDiff(diff, nameOf)).toBe('Adds 2001:db8::-2001:db8::ffff:ffff:ffff:ffff to trusted IPs and removes 2001:db8::/64 from trusted IPs.');
+  });
+
+  it('an IPv4 block is matched right and stays as it is: no change', async () => {
+    const { parseTrustedIpList } = await import('../../lib/tfa/trusted-ips');
+    expect(isEmptyDiff(diffPolicy(on({ trustedIps: ['10.0.0.0/8'] }), on({ trustedIps: parseTrustedIpList('10.0.0.0/8').values })))).toBe(true);
+  });
+});

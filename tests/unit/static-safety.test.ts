@@ -73,3 +73,31 @@ describe('no HTML sinks, string evaluation or remote code in the sources', () =>
     }
   });
 });
+
+/**
+ * Fact sheet §11.1: the portal translates its error messages (32 languages), so what an error means is decided
+ * from the endpoint, the status and `error.type`, never from words. A message is only ever shown.
+ */
+describe('no decision is made from the words of a message', () => {
+  const READS_WORDS = /\.test\(\s*[\w.?]*message\b|\bmessage\??\.(includes|match|matchAll|startsWith|endsWith|search|indexOf|toLowerCase)\s*\(|\bmessage\s*[!=]==?\s*['"`]|['"`]\s*[!=]==?\s*[\w.?]*message\b/;
+
+  it.each([
+    "if (/too many/i.test(message)) return",
+    "if (/no setup/i.test(error.message)) return",
+    "error.message.includes('Incorrect code')",
+    "message?.startsWith('Not available')",
+    "if (body.error.message === 'Access denied')",
+    "'Access denied' === error.message",
+  ])('the pattern catches %s', (sample) => {
+    expect(sample).toMatch(READS_WORDS);
+  });
+
+  it('in lib/, components/ and entrypoints/', () => {
+    const hits = FILES.filter((f) => /\.tsx?$/.test(f)).flatMap((file) =>
+      readFileSync(path.join(ROOT, file), 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (READS_WORDS.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
+    );
+    expect(hits).toEqual([]);
+  });
+});

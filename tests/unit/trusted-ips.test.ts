@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BlockList, isIP } from 'node:net';
 import { canonicalTrustedIps, parseTrustedIp, parseTrustedIpList } from '../../lib/tfa/trusted-ips';
+import { ipTrusted } from '../portal/state';
 
 describe('parseTrustedIp: accepted entries and their canonical spelling', () => {
   it.each([
@@ -17,10 +18,14 @@ describe('parseTrustedIp: accepted entries and their canonical spelling', () => 
     ['10.0.0.1 - 10.0.0.1', 'range', '10.0.0.1-10.0.0.1'],
     ['2001:db8::1-2001:db8::ff', 'range', '2001:db8::1-2001:db8::ff'],
     ['203.0.113.0/24', 'cidr', '203.0.113.0/24'],
-    ['0.0.0.0/0', 'cidr', '0.0.0.0/0'],
     ['10.1.2.3/32', 'cidr', '10.1.2.3/32'],
-    ['2001:DB8::/32', 'cidr', '2001:db8::/32'],
-    ['::/128', 'cidr', '::/128'],
+    ['10.0.0.0/1', 'cidr', '10.0.0.0/1'],
+    // Fact sheet §11.2: what the portal would match wrongly goes as the range (or address) it means.
+    ['0.0.0.0/0', 'range', '0.0.0.0-255.255.255.255'],
+    ['2001:DB8::/32', 'range', '2001:db8::-2001:db8:ffff:ffff:ffff:ffff:ffff:ffff'],
+    ['2001:db8:aa:bb::/64', 'range', '2001:db8:aa:bb::-2001:db8:aa:bb:ffff:ffff:ffff:ffff'],
+    ['2001:db8::1/48', 'range', '2001:db8::-2001:db8:0:ffff:ffff:ffff:ffff:ffff'],
+    ['::/128', 'ipv6', '::'],
   ])('%j is %s, sent as %j', (input, kind, value) => {
     const r = parseTrustedIp(input);
     expect(r).toEqual({ ok: true, entry: expect.objectContaining({ kind, value }) });
@@ -105,10 +110,10 @@ describe('properties', () => {
 
   it('every CIDR block is accepted and round-trips; Node matches its base address against it', () => {
     fc.assert(
-      fc.property(ipv4, fc.integer({ min: 0, max: 32 }), (ip, bits) => {
+      fc.property(ipv4, fc.integer({ min: 1, max: 32 }), (ip, bits) => {
         const r = parseTrustedIp(`${ip}/${bits}`);
         if (!r.ok) throw new Error(`rejected ${ip}/${bits}`);
-        expect(r.entry).toEqual({ kind: 'cidr', family: 4, value: `${ip}/${bits}` });
+        expect(r.entry).toEqual({ kind: 'cidr', family: 4, value: `${ip}/${bits}`, ...(bits <= 8 ? { huge: true } : {}) });
         const list = new BlockList();
         list.addSubnet(ip, bits, 'ipv4');
         expect(list.check(ip, 'ipv4')).toBe(true);
@@ -121,7 +126,7 @@ describe('properties', () => {
       fc.property(ipv4, ipv4, (a, b) => {
         const r = parseTrustedIp(`${a}-${b}`);
         if (toNumber(a) <= toNumber(b)) {
-          expect(r).toEqual({ ok: true, entry: { kind: 'range', family: 4, value: `${a}-${b}` } });
+          expect(r).toEqual({ ok: true, entry: expect.objectContaining({ kind: 'range', family: 4, value: `${a}-${b}` }) });
         } else {
           expect(r).toEqual({ ok: false, problem: 'reversedRange' });
         }
@@ -155,5 +160,84 @@ describe('properties', () => {
         for (const a of addrs) expect(isIP(a)).toBe(r.entry.family);
       }),
     );
+  });
+});
+
+/**
+ * Fact sheet §11.2: the portal matches a CIDR on its first 4 bytes only, so an IPv6 /64 trusts a whole /32.
+ * The editor sends every IPv6 CIDR (and IPv4 /0) as the range it means; the emulated portal matches like the
+ * real one, quirk included, so these check what the portal would actually trust.
+ */
+describe('CIDR blocks the portal would match wrongly are sent as the range they mean', () => {
+  const hex = fc.integer({ min: 0, max: 0xffff });
+  const v6 = fc.array(hex, { minLength: 8, maxLength: 8 });
+  const text6 = (groups: number[]) => groups.map((g) => g.toString(16)).join(':');
+
+  it('property: the range sent trusts exactly the addresses of the block typed (Node decides), on the emulated portal', () => {
+    fc.assert(
+      fc.property(v6, fc.integer({ min: 0, max: 128 }), v6, fc.integer({ min: 0, max: 127 }), (base, bits, other, flip) => {
+        const typed = `${text6(base)}/${bits}`;
+        const r = parseTrustedIp(typed);
+        if (!r.ok) throw new Error(`rejected ${typed}`);
+        expect(r.entry.kind).not.toBe('cidr');
+        expect(r.entry.fromCidr).toBeDefined();
+        const block = new BlockList();
+        block.addSubnet(text6(base), bits, 'ipv6');
+        // An address inside the block (the base with one host bit flipped) and an arbitrary one.
+        const inside = [...base];
+        if (flip >= bits) inside[Math.floor(flip / 16)]! ^= 1 << (15 - (flip % 16));
+        for (const candidate of [text6(inside), text6(other)]) {
+          const canonical = parseTrustedIp(candidate);
+          if (!canonical.ok) throw new Error(candidate);
+          expect(ipTrusted(canonical.entry.value, [r.entry.value]), `${candidate} against ${typed}`).toBe(block.check(candidate, 'ipv6'));
+        }
+      }),
+    );
+  });
+
+  it('the quirk itself, on the emulated portal: a /64 sent as typed trusts an address outside it; the range does not', () => {
+    const outside = '2001:db8:ffff::1';
+    expect(ipTrusted(outside, ['2001:db8::/64'])).toBe(true);
+    const sent = parseTrustedIp('2001:db8::/64');
+    expect(sent.ok && ipTrusted(outside, [sent.entry.value])).toBe(false);
+    expect(sent.ok && ipTrusted('2001:db8::abcd', [sent.entry.value])).toBe(true);
+  });
+
+  it('IPv4 /0 as typed trusts only its base address on the portal; sent as a range it trusts what it says (and is flagged huge)', () => {
+    expect(ipTrusted('198.51.100.7', ['0.0.0.0/0'])).toBe(false);
+    const r = parseTrustedIp('0.0.0.0/0');
+    expect(r).toEqual({ ok: true, entry: { kind: 'range', family: 4, value: '0.0.0.0-255.255.255.255', fromCidr: '0.0.0.0/0', huge: true } });
+    expect(r.ok && ipTrusted('198.51.100.7', [r.entry.value])).toBe(true);
+  });
+
+  it('IPv4 /1 to /32 are matched right by the portal and go as typed', () => {
+    for (const bits of [1, 8, 16, 24, 31, 32]) {
+      const r = parseTrustedIp(`10.0.0.0/${bits}`);
+      expect(r.ok && r.entry.kind).toBe('cidr');
+      expect(r.ok && r.entry.fromCidr).toBeUndefined();
+    }
+  });
+
+  it('the list names what will be converted, with the line', () => {
+    const list = parseTrustedIpList('10.0.0.1\n2001:db8::/64\n2001:db8::/64\n192.0.2.0/24');
+    expect(list.converted.map((l) => [l.line, l.input])).toEqual([[2, '2001:db8::/64']]);
+    expect(list.values).toEqual(['10.0.0.1', '2001:db8::-2001:db8::ffff:ffff:ffff:ffff', '192.0.2.0/24']);
+  });
+});
+
+describe('entries that trust a large part of the Internet are flagged', () => {
+  it.each([
+    ['0.0.0.0/0', true], ['10.0.0.0/8', true], ['10.0.0.0/9', false], ['0.0.0.0-255.255.255.255', true],
+    ['10.0.0.0-10.255.255.255', true], ['10.0.0.0-10.255.255.254', false], ['1.0.0.0-200.0.0.0', true],
+    ['::/0', true], ['2001:db8::/32', true], ['2001:db8::/33', false], ['2001::-2002::', true], ['2001:db8::-2001:db8::ffff', false],
+    ['192.0.2.1', false], ['2001:db8::1', false],
+  ])('%s: %s', (input, huge) => {
+    const r = parseTrustedIp(input);
+    expect(r.ok && (r.entry.huge ?? false)).toBe(huge);
+  });
+
+  it('the list collects them, once each', () => {
+    const list = parseTrustedIpList('0.0.0.0/0\n10.0.0.0/8\n10.0.0.0/8\n192.0.2.0/24');
+    expect(list.huge.map((l) => l.input)).toEqual(['0.0.0.0/0', '10.0.0.0/8']);
   });
 });

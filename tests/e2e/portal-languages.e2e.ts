@@ -1,0 +1,74 @@
+// A portal that answers in another language (fact sheet §11.1), in real Chromium and Firefox: a Russian-culture
+// user on an English portal, and a German-culture portal. The extension's own words stay the browser's (English);
+// what the portal means must come through: must enrol (the "!" badge state), a refused code counted, the lock.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
+import { signInWithCookie, startPortal, type RunningPortal } from './harness/portal';
+import { codeAt } from './harness/otp';
+
+const CASES = [
+  { name: 'a Russian-culture user', portalCulture: 'en-US', userCulture: 'ru-RU', notAvailable: 'Настройки приложения для аутентификации недоступны' },
+  { name: 'a German-culture portal', portalCulture: 'de-DE', userCulture: undefined, notAvailable: 'Die Einstellungen der Authentifizierungs-App sind nicht verfügbar' },
+] as const;
+
+describe.each(selectedBrowsers())('%s, portal answering in another language', (browserName) => {
+  let browser: E2EBrowser;
+  // A portal of its own for each case: the extension keeps its count of refused codes per portal for the minute
+  // they count, so a second case on the same origin would start locked.
+  let portal: RunningPortal | undefined;
+  const opened: E2EPage[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser(browserName);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    for (const p of opened.splice(0)) await p.close().catch(() => undefined);
+    await portal?.close();
+    portal = undefined;
+  });
+
+  it.each(CASES)('$name: must enrol in the popup; a refused code is counted; the portal\'s lock shows its countdown', async ({ portalCulture, userCulture, notAvailable }) => {
+    portal = await startPortal();
+    portal.setPortalCulture(portalCulture);
+    portal.setUserCulture('user', userCulture);
+    const tab = await signInWithCookie(browser, portal, 'user');
+    opened.push(tab);
+    portal.setPolicy({ enabled: true });
+
+    // Not available → not enrolled (the status probe of backup codes got the portal's translated 403).
+    const popup = await browser.openPopup(tab);
+    opened.push(popup);
+    await popup.waitForText('Not enrolled');
+    await popup.waitForText('Set up authenticator');
+    const probe = portal.requests.filter((r) => r.path === '/api/2.0/settings/tfaappcodes');
+    expect(probe.at(-1)?.status).toBe(403);
+
+    const page = await browser.openExtensionPage(`options.html?${new URLSearchParams({ view: 'enrol', origin: portal.origin }).toString()}`);
+    opened.push(page);
+    await page.waitForText('Get an authenticator app');
+    await page.click('button', 'Next');
+    await page.waitForText('Setup key');
+    const key = await page.evaluate(() => document.querySelector('.setup-key-value')?.textContent?.replace(/\s+/g, '') ?? '');
+    await page.click('button', 'Next');
+    await page.waitForText('Enter the code from the app');
+
+    // The portal's clock is 20 minutes off: the code passes the local check and the portal refuses it, in its language.
+    portal.setClockOffset(20 * 60_000);
+    await page.fill('6-digit code', await codeAt(key));
+    await page.click('button', 'Check and connect');
+    await page.waitForText('The portal did not accept the code. 4 attempts left this minute.');
+
+    // Attempts made elsewhere (the portal's own page) locked the account: the portal's lock, not a generic refusal.
+    portal.useUpCodeAttempts('user');
+    await page.fill('6-digit code', await codeAt(key));
+    await page.click('button', 'Check and connect');
+    await page.waitForText('Too many attempts');
+    await page.waitForText('Try again in');
+    const validations = portal.requests.filter((r) => r.path === '/api/2.0/settings/tfaapp/validate').map((r) => r.status);
+    expect(validations).toEqual([400, 403]);
+    expect(await page.bodyText()).not.toContain(notAvailable);
+  });
+});
