@@ -72,7 +72,7 @@ async function readStatus(client: DocspaceClient, origin: string): Promise<Resul
     version,
     me: { id: me.id, displayName: me.displayName, email: me.email, role: me.role },
     policy: policy.value,
-    applies: applicabilityFor(policy.value, { id: me.id, groupIds: me.groupIds }),
+    applies: applicabilityFor(policy.value, { id: me.id, role: me.role, groupIds: me.groupIds }),
     enrolment: enrolmentOf(policy.value, me, codes),
   });
 }

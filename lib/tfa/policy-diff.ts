@@ -1,4 +1,4 @@
-import type { TfaMethod, TfaPolicy } from '../docspace/schemas';
+import type { Role, TfaMethod, TfaPolicy } from '../docspace/schemas';
 import { applicabilityFor } from './applicability';
 import { canonicalTrustedIps } from './trusted-ips';
 
@@ -67,7 +67,7 @@ export function isEmptyDiff(d: PolicyDiff): boolean {
 export type Challenge = 'yes' | 'dependsOnIp' | 'no';
 
 /** Whether the policy after saving `draft` asks me for a code (group membership only counts when `groupIds` is known). */
-export function challengeFor(draft: PolicyDraft, me: { id: string; groupIds?: string[] }): Challenge {
+export function challengeFor(draft: PolicyDraft, me: { id: string; groupIds?: string[]; role?: Role }): Challenge {
   const applies = applicabilityFor({ ...expectedAfterSave(draft), smsAvailable: false, appAvailable: true }, me);
   switch (applies.kind) {
     case 'off':
@@ -95,7 +95,7 @@ export type Consequence =
 export interface ConsequenceInput {
   before: PolicyDraft;
   draft: PolicyDraft;
-  me: { id: string; groupIds?: string[] };
+  me: { id: string; groupIds?: string[]; role?: Role };
   isEnrolled: boolean | null;
 }
 

@@ -77,6 +77,16 @@ describe('getStatus', () => {
     expect(badge).toHaveBeenLastCalledWith({ tabId: 3, text: '!' });
   });
 
+  it('a system group in the mandatory groups (Everyone): applies to the user from the role, "!" badge (fact sheet §11.3)', async () => {
+    await signInAs('user');
+    portal.setPolicy({ enabled: true, trustedIps: ['127.0.0.1'], mandatoryGroups: ['c5cc67d1-c3e8-43c0-a3ad-3928ae3e5b5e'] });
+    expect(portal.state.appApplies(portal.user('user'))).toBe(true);
+    const r = await status(true, 6);
+    expect(r.ok && r.value.applies.kind).toBe('mandatoryGroup');
+    expect(r.ok && r.value.enrolment).toEqual({ state: 'notEnrolled' });
+    expect(badge).toHaveBeenLastCalledWith({ tabId: 6, text: '!' });
+  });
+
   it('enrolled user: backup code count and a check badge', async () => {
     portal.setPolicy({ enabled: true });
     portal.enrol('user@demo.test');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicabilityFor, badgeFor } from '../../lib/tfa/applicability';
+import { SYSTEM_GROUPS, applicabilityFor, badgeFor } from '../../lib/tfa/applicability';
 import type { TfaPolicy } from '../../lib/docspace/schemas';
 
 const me = { id: 'AAAAAAAA-0000-0000-0000-000000000001', groupIds: ['g-finance'] };
@@ -29,5 +29,46 @@ describe('toolbar badge', () => {
     [{ kind: 'everyone' }, { state: 'unknown' }, ''],
   ] as const)('%o + %o → %j', (applies, enrolment, text) => {
     expect(badgeFor(applies, enrolment).text).toBe(text);
+  });
+});
+
+/** Fact sheet §11.3: system groups in mandatoryGroups are honoured by the server but never in a profile's groups. */
+describe('system groups count, decided from the role', () => {
+  const SYS = SYSTEM_GROUPS;
+  const withTrusted = (groups: string[]) => policy({ trustedIps: ['10.0.0.1'], mandatoryGroups: groups });
+  it.each([
+    ['owner', [SYS.everyone, SYS.docSpaceAdmin, SYS.roomAdmin]],
+    ['admin', [SYS.everyone, SYS.docSpaceAdmin, SYS.roomAdmin]],
+    ['roomadmin', [SYS.everyone, SYS.roomAdmin]],
+    ['user', [SYS.everyone, SYS.user]],
+    ['guest', [SYS.everyone, SYS.guest]],
+  ] as const)('%s is in exactly %j', (role, inside) => {
+    for (const group of Object.values(SYS)) {
+      const kind = applicabilityFor(withTrusted([group.toUpperCase()]), { id: me.id, role, groupIds: [] }).kind;
+      expect(kind, `${role} / ${group}`).toBe((inside as readonly string[]).includes(group) ? 'mandatoryGroup' : 'outsideTrusted');
+    }
+  });
+
+  it('without the role, a system group is not assumed', () => {
+    expect(applicabilityFor(withTrusted([SYS.everyone]), me).kind).toBe('outsideTrusted');
+  });
+
+  it('the badge follows: a user not enrolled under "Everyone" mandatory gets "!"', () => {
+    const applies = applicabilityFor(withTrusted([SYS.everyone]), { id: me.id, role: 'user', groupIds: [] });
+    expect(badgeFor(applies, { state: 'notEnrolled' }).text).toBe('!');
+  });
+});
+
+describe('the same membership as the emulated portal', () => {
+  it('for every demo role and system group', async () => {
+    const { PortalState } = await import('../portal/state');
+    const { SYSTEM_GROUPS: EMULATED } = await import('../portal/demo');
+    const { systemGroupsOf } = await import('../../lib/tfa/applicability');
+    expect(Object.values(EMULATED).map((g) => g.id).sort()).toEqual(Object.values(SYSTEM_GROUPS).sort());
+    const state = new PortalState();
+    for (const role of ['owner', 'admin', 'roomadmin', 'user', 'guest'] as const) {
+      const user = state.users.find((u) => u.role === role)!;
+      for (const id of Object.values(SYSTEM_GROUPS)) expect(systemGroupsOf(role).includes(id), `${role} / ${id}`).toBe(state.inGroup(user, id));
+    }
   });
 });
