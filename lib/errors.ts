@@ -13,8 +13,11 @@ export type AppError =
   | { kind: 'noPermission'; origin: string }
   | { kind: 'signedOut'; origin: string }
   | { kind: 'forbidden'; origin: string; message: string }
-  /** `noSetup`: the extension holds no enrolment in progress (its own finding, not the portal's). */
-  | { kind: 'notAvailable'; origin: string; message: string; reason?: 'noSetup' }
+  /**
+   * `noSetup`: the extension holds no enrolment in progress (its own finding, not the portal's).
+   * `notApplied`: the portal answered a code with `false` and nothing is enrolled (policy off meanwhile, §11.3).
+   */
+  | { kind: 'notAvailable'; origin: string; message: string; reason?: 'noSetup' | 'notApplied' }
   | { kind: 'ownerOnly'; origin: string }
   | { kind: 'wrongCode'; origin: string; attemptsLeft?: number }
   | { kind: 'tooManyAttempts'; origin: string; retryAt: number }

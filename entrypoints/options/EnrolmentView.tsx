@@ -44,6 +44,7 @@ function judge(d: CodeDiagnosis): { error: string | null; warning: string | null
 
 function failureText(error: AppError): string {
   if (error.kind === 'wrongCode') return t.wrongCode(error.attemptsLeft);
+  if (error.kind === 'notAvailable' && error.reason === 'notApplied') return t.notApplied;
   if (error.kind === 'signedOut' || (error.kind === 'notAvailable' && error.reason === 'noSetup')) return t.expired;
   const text = describeError(error);
   return `${text.message} ${text.next}`;

@@ -139,9 +139,15 @@ export async function validateCode(c: CommandOf<'validateCode'>): HandlerResult<
   await setToken(origin, undefined);
   await clearAttempts(origin);
   await forgetStatus(origin);
-  logEvent('enrolment-finished', { origin, firstActivation: result.value });
   // The portal has now set the sign-in cookie (or the API key already signs in).
   const codes = await client.value.getBackupCodes();
+  // `false` is the first-activation flag, not success (§11.3): it also comes, with no cookie and nothing
+  // enrolled, when the app policy was switched off or no longer applies. Only backup codes prove enrolment.
+  if (!result.value && !codes.ok) {
+    logEvent('enrolment-not-applied', { origin });
+    return err({ kind: 'notAvailable', origin, message: 'Nothing was set up', reason: 'notApplied' });
+  }
+  logEvent('enrolment-finished', { origin, firstActivation: result.value });
   return ok({ enrolled: result.value, backupCodes: codes.ok ? codes.value : [] });
 }
 

@@ -58,6 +58,7 @@ export const enrolment = {
   tryAgainIn: t('enrolment.tryAgainIn'),
   unlocked: t('enrolment.unlocked'),
   expired: t('enrolment.expired'),
+  notApplied: t('enrolment.notApplied'),
   notAvailable: t('enrolment.notAvailable'),
   alreadySetUp: t('enrolment.alreadySetUp'),
   goCodes: t('enrolment.goCodes'),

@@ -192,6 +192,17 @@ describe('start', () => {
 });
 
 describe('validate', () => {
+  it('the policy switched off during setup: the portal answers false and enrols nobody; never reported as connected (fact sheet §11.3)', async () => {
+    const user = await signedInUnderPolicy('user');
+    const s = await start();
+    portal.setPolicy({ enabled: false });
+    const r = await validate(await codeFor(s.setupKey));
+    expect(r).toEqual({ ok: false, error: { kind: 'notAvailable', origin: origin(), message: 'Nothing was set up', reason: 'notApplied' } });
+    expect(portal.requests.filter((q) => q.path === '/api/2.0/settings/tfaapp/validate').map((q) => q.status)).toEqual([200]);
+    expect(portal.backupCodes(user.email)).toEqual([]);
+    expect((await getSession(origin())).enrolment).toBeUndefined();
+  });
+
   it('a code 3 minutes ahead is accepted by the portal (±5 min window)', async () => {
     await signedInUnderPolicy('user');
     const s = await start();

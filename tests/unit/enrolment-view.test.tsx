@@ -144,6 +144,18 @@ describe('EnrolmentView', () => {
     expect(screen.getByRole('alert').textContent).toBe('The portal did not accept the code. 3 attempts left this minute. Wait for the next code in the app and enter it.');
   });
 
+  it('the portal set nothing up (policy switched off meanwhile): says so, never "connected"', async () => {
+    backend({
+      startEnrolment: () => ({ ok: true, value: start }),
+      validateCode: () => ({ ok: false, error: { kind: 'notAvailable', origin: ORIGIN, message: 'Nothing was set up', reason: 'notApplied' } }),
+    });
+    renderView();
+    await goToCodeStep();
+    await submit(codeAt(Date.now()));
+    expect(screen.getByRole('alert').textContent).toMatch(/^The portal set nothing up: two-factor authentication was switched off for you meanwhile/);
+    expect(document.body.textContent).not.toContain('Your authenticator is connected');
+  });
+
   it('the last wrong code of the minute starts the countdown at once', async () => {
     backend({
       startEnrolment: () => ({ ok: true, value: start }),
