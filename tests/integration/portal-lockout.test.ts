@@ -4,7 +4,9 @@ import { call, passwordSignIn } from '../portal/test-client';
 
 let portal: RunningPortal;
 beforeAll(async () => {
-  portal = await startPortal({ attemptWindowMs: 300 });
+  // The real one-minute window; time moves on the portal's clock (setClockOffset), never by waiting, so a slow
+  // machine cannot let the window slide between attempts (a 300 ms window did, under load).
+  portal = await startPortal();
 });
 afterAll(async () => {
   await portal.close();
@@ -47,7 +49,7 @@ describe('TFA code attempts (§2.6 step 3)', () => {
       await validate('000000');
     }
     expect((await validate('000000')).status).toBe(403);
-    portal.setClockOffset(1000);
+    portal.setClockOffset(61_000);
     const ok = await validate(await portal.totp('user@demo.test'));
     expect(ok.status).toBe(200);
     expect(ok.json.response).toBe(false);
@@ -97,8 +99,30 @@ describe('password attempts', () => {
     const r = await call(portal.origin, 'POST', 'authentication', { body: { userName: 'bob@demo.test', password: 'demo-password' } });
     expect(r.status).toBe(403);
     expect(r.json.error.message).toBe('Too many login attempts. Please try again later');
-    await new Promise((resolve) => setTimeout(resolve, 350));
+    portal.setClockOffset(61_000);
     const ok = await call(portal.origin, 'POST', 'authentication', { body: { userName: 'bob@demo.test', password: 'demo-password' } });
     expect(ok.status).toBe(200);
+  });
+});
+
+describe('attempts are counted per user, not per address (fact sheet §11.3)', () => {
+  it('changing address does not reset the count; another user is not locked', async () => {
+    const st = portal.state;
+    const user = portal.user('user');
+    const other = portal.user('alice@demo.test');
+    for (let i = 0; i < 5; i++) {
+      st.clientIp = `198.51.100.${i + 1}`;
+      expect(st.codeAttempts.increment(st.codeAttemptKey(user.id), st.now())).toBe(true);
+    }
+    st.clientIp = '203.0.113.9';
+    expect(st.codeAttempts.increment(st.codeAttemptKey(user.id), st.now())).toBe(false);
+    expect(st.codeAttempts.increment(st.codeAttemptKey(other.id), st.now())).toBe(true);
+  });
+
+  it('the limit is the portal\'s setting, not a fixed 5', () => {
+    const st = portal.state;
+    st.attemptLimit = 3;
+    const key = st.codeAttemptKey(portal.user('user').id);
+    expect([1, 2, 3, 4].map(() => st.codeAttempts.increment(key, st.now()))).toEqual([true, true, true, false]);
   });
 });

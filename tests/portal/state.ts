@@ -46,8 +46,10 @@ export class PortalState {
   app: TfaSettings = defaultSettings();
   sms: TfaSettings = defaultSettings();
   readonly confirmKeys = new ConfirmKeys();
-  /** TFA code attempts, key `tfa/<userId>/<ip>` (§2.6 step 3). */
-  readonly codeAttempts = new AttemptCounter(() => 5, () => this.attemptWindowMs);
+  /** TFA code attempts per user (`tfa/<userId>`, §11.3); the limit is LoginSettings.AttemptCount, admin-configurable, default 5. */
+  readonly codeAttempts = new AttemptCounter(() => this.attemptLimit, () => this.attemptWindowMs);
+  /** LoginSettings.AttemptCount. */
+  attemptLimit = 5;
   /** Password attempts, key `<login>/<ip>`. */
   readonly loginAttempts = new AttemptCounter(() => 5, () => this.attemptWindowMs);
   private readonly sessions = new Map<string, string>();
@@ -66,9 +68,9 @@ export class PortalState {
     return Date.now() + this.clockOffsetMs;
   }
 
-  /** The key TFA code attempts are counted under (§2.6 step 3). */
+  /** The key TFA code attempts are counted under: the user, not the address (TfaManager.cs, fact sheet §11.3). */
   codeAttemptKey(userId: string): string {
-    return `tfa/${userId}/${this.clientIp}`;
+    return `tfa/${userId}`;
   }
 
   reset(): void {
@@ -82,6 +84,7 @@ export class PortalState {
     this.loginAttempts.clear();
     this.clientIp = '127.0.0.1';
     this.culture = 'en-US';
+    this.attemptLimit = 5;
     this.rewriteLink = null;
   }
 
