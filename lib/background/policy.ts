@@ -18,7 +18,6 @@ import { clearSignedIn, clientFor, getSession, updateSession } from './session';
 
 type Reply<K extends keyof Replies> = Promise<Result<Replies[K], AppError>>;
 const SEARCH_COUNT = 25;
-const OWNER_SCAN_PAGES = 20;
 const MAX_CACHED_NAMES = 500;
 
 const isAdminRole = (me: Pick<Me, 'role'>) => me.role === 'owner' || me.role === 'admin';
@@ -91,32 +90,16 @@ async function resolveNames(api: DocspaceClient, users: string[], groups: string
   };
 }
 
-/** The owner's id: our own when we are the owner, else `settings.ownerId`, else a scan of `people/filter` (admins see everyone). */
+/**
+ * The owner's id: our own when we are the owner, else `ownerId` of a signed-in `GET settings` (one request,
+ * any portal size; fact sheet §11.3). Null when the portal does not say: the portal's own guard then decides.
+ */
 async function findOwnerId(api: DocspaceClient, me: Me): Promise<string | null> {
   if (me.role === 'owner') {
     return me.id;
   }
-  const settings = await api.getPortalSettings();
-  if (settings.ok && settings.value.ownerId) {
-    return settings.value.ownerId;
-  }
-  if (!isAdminRole(me)) {
-    return null;
-  }
-  for (let page = 0; page < OWNER_SCAN_PAGES; page += 1) {
-    const r = await api.searchPeople('', 100, page * 100);
-    if (!r.ok) {
-      return null;
-    }
-    const owner = r.value.find((p) => p.role === 'owner');
-    if (owner) {
-      return owner.id;
-    }
-    if (r.value.length < 100) {
-      return null;
-    }
-  }
-  return null;
+  const settings = await api.getSignedInSettings();
+  return settings.ok ? settings.value.ownerId : null;
 }
 
 const meOf = (p: Profile): Me => ({ id: p.id, displayName: p.displayName, email: p.email, role: p.role });

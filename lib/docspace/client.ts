@@ -52,6 +52,8 @@ export function createDocspaceClient(t: Transport) {
     getPortalSettings: () => request(t, { method: 'GET', path: 'settings', schema: PortalSettingsSchema, ...anon }),
     getBuildVersion: () => request(t, { method: 'GET', path: 'settings/version/build', schema: BuildVersionSchema, ...anon }),
     getCapabilities: () => request(t, { method: 'GET', path: 'capabilities', schema: CapabilitiesSchema, ...anon }),
+    /** `GET settings` signed in: only then does it carry the owner's id (an anonymous call gives the empty GUID, §11.3). */
+    getSignedInSettings: () => request(t, { method: 'GET', path: 'settings', schema: PortalSettingsSchema }),
     // Authentication
     isAuthenticated: () => request(t, { method: 'GET', path: 'authentication', schema: BooleanResponseSchema }),
     signIn: (userName: string, password: string) =>

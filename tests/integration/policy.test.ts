@@ -57,6 +57,18 @@ describe('getPolicy', () => {
     expect(r.value.groups).toEqual([{ id: GROUP_IDS.finance, name: 'Finance' }]);
   });
 
+  it('the owner comes from a signed-in GET settings, in one request: no scan of people, whatever the portal\'s size (fact sheet §11.3)', async () => {
+    portal.setPolicy({ enabled: true });
+    await signInAs('admin@demo.test');
+    portal.clearLog();
+    const r = await getPolicy({ type: 'getPolicy', origin: portal.origin });
+    expect(r.ok && r.value.ownerId).toBe(id('owner@demo.test'));
+    const paths = portal.requests.map((q) => q.path);
+    expect(paths.filter((p) => p === '/api/2.0/settings')).toHaveLength(1);
+    expect(portal.requests.find((q) => q.path === '/api/2.0/settings')?.auth).toBe('cookie');
+    expect(paths.some((p) => p.startsWith('/api/2.0/people/filter') || p.startsWith('/api/2.0/people/search'))).toBe(false);
+  });
+
   it('a plain user reads the policy but may not edit; names stay hidden from that role', async () => {
     portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8'], mandatoryUsers: [id('alice@demo.test')], mandatoryGroups: [GROUP_IDS.finance] });
     portal.enrol('user@demo.test');

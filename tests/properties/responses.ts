@@ -25,6 +25,7 @@ export const CALLS: Record<string, (c: DocspaceClient) => Promise<Result<unknown
   getPortalSettings: (c) => c.getPortalSettings(),
   getBuildVersion: (c) => c.getBuildVersion(),
   getCapabilities: (c) => c.getCapabilities(),
+  getSignedInSettings: (c) => c.getSignedInSettings(),
   isAuthenticated: (c) => c.isAuthenticated(),
   signIn: (c) => c.signIn('u@x.test', 'pw'),
   signInWithCode: (c) => c.signInWithCode('u@x.test', 'pw', '123456'),
@@ -136,6 +137,7 @@ interface Endpoint {
 
 export const ENDPOINTS: Endpoint[] = [
   { call: 'getPortalSettings', valid: settingsArb, required: [] },
+  { call: 'getSignedInSettings', valid: settingsArb, required: [] },
   { call: 'getBuildVersion', valid: fc.record({ docSpace: fc.string({ maxLength: 20 }), documentServer: fc.string({ maxLength: 20 }) }, { requiredKeys: ['docSpace'] }), required: ['docSpace'] },
   { call: 'getCapabilities', valid: fc.record({ ldapEnabled: fc.boolean(), oauthEnabled: fc.boolean(), providers: fc.array(fc.string()) }, { requiredKeys: [] }), required: [], loose: true },
   { call: 'isAuthenticated', valid: fc.boolean() },
