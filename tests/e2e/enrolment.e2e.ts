@@ -5,6 +5,7 @@ import { launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from '
 import { signInWithCookie, startPortal, type RunningPortal } from './harness/portal';
 import { catchDownloads, firstDownload } from './harness/downloads';
 import { codeAt } from './harness/otp';
+import { shownSetupKey, walkToCodeStep } from './harness/enrolment';
 import { findStepOffset } from '../../lib/tfa/otp';
 
 /** Six digits that are the code of no step within ±2 hours for this key. */
@@ -44,17 +45,12 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
     return portal.user(role);
   };
   const validations = () => portal.requests.filter((r) => r.path === '/api/2.0/settings/tfaapp/validate');
-  const shownKey = (page: E2EPage) => page.evaluate(() => document.querySelector('.setup-key-value')?.textContent?.replace(/\s+/g, '') ?? '');
+  const shownKey = shownSetupKey;
 
   /** Walks steps 1 and 2; returns the key read from the page. */
   async function toCodeStep(page: E2EPage): Promise<string> {
-    await page.waitForText('Get an authenticator app');
-    await page.click('button', 'Next');
-    await page.waitForText('Setup key');
-    const key = await shownKey(page);
+    const key = await walkToCodeStep(page);
     expect(key).toMatch(/^[A-Z2-7]{16}$/);
-    await page.click('button', 'Next');
-    await page.waitForText('Enter the code from the app');
     return key;
   }
   async function enterCode(page: E2EPage, code: string) {

@@ -5,6 +5,7 @@ import { launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from '
 import { signInWithCookie, startPortal, type RunningPortal } from './harness/portal';
 import { catchDownloads, firstDownload } from './harness/downloads';
 import { codeAt } from './harness/otp';
+import { shownSetupKey } from './harness/enrolment';
 
 describe.each(selectedBrowsers())('%s in Russian', (browserName) => {
   let browser: E2EBrowser;
@@ -52,7 +53,7 @@ describe.each(selectedBrowsers())('%s in Russian', (browserName) => {
     await page.waitForText('Ключ настройки');
     const qrLabel = await page.evaluate(() => document.querySelector('svg.qr-code')?.getAttribute('aria-label') ?? '');
     expect(qrLabel).toBe(`QR-код, который добавляет ${user.email} на 127.0.0.1 в приложение-аутентификатор`);
-    const key = await page.evaluate(() => document.querySelector('.setup-key-value')?.textContent?.replace(/\s+/g, '') ?? '');
+    const key = await shownSetupKey(page);
     expect(key).toBe(portal.secretOf(user.email));
     await page.click('button', 'Далее');
     await page.waitForText('Введите код из приложения');

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
 import { signInWithCookie, startPortal, type RunningPortal } from './harness/portal';
 import { codeAt } from './harness/otp';
+import { walkToCodeStep } from './harness/enrolment';
 
 const CASES = [
   { name: 'a Russian-culture user', portalCulture: 'en-US', userCulture: 'ru-RU', notAvailable: 'Настройки приложения для аутентификации недоступны' },
@@ -48,12 +49,7 @@ describe.each(selectedBrowsers())('%s, portal answering in another language', (b
 
     const page = await browser.openExtensionPage(`options.html?${new URLSearchParams({ view: 'enrol', origin: portal.origin }).toString()}`);
     opened.push(page);
-    await page.waitForText('Get an authenticator app');
-    await page.click('button', 'Next');
-    await page.waitForText('Setup key');
-    const key = await page.evaluate(() => document.querySelector('.setup-key-value')?.textContent?.replace(/\s+/g, '') ?? '');
-    await page.click('button', 'Next');
-    await page.waitForText('Enter the code from the app');
+    const key = await walkToCodeStep(page);
 
     // The portal's clock is 20 minutes off: the code passes the local check and the portal refuses it, in its language.
     portal.setClockOffset(20 * 60_000);

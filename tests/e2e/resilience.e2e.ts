@@ -3,6 +3,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ChromiumBrowser, launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
 import { AUTH_COOKIE, signInWithCookie, signInWithForm, startPortal, type RunningPortal } from './harness/portal';
+import { walkToCodeStep } from './harness/enrolment';
 
 describe.each(selectedBrowsers())('%s resilience', (browserName) => {
   let browser: E2EBrowser;
@@ -34,12 +35,7 @@ describe.each(selectedBrowsers())('%s resilience', (browserName) => {
     const tab = track(await signInWithCookie(browser, portal, 'user'));
     portal.setPolicy({ enabled: true });
     const page = track(await browser.openExtensionPage(`options.html?view=enrol&origin=${encodeURIComponent(portal.origin)}`));
-    await page.waitForText('Get an authenticator app');
-    await page.click('button', 'Next');
-    await page.waitForText('Setup key');
-    const key = await page.evaluate(() => document.querySelector('.setup-key-value')?.textContent?.replace(/\s+/g, '') ?? '');
-    await page.click('button', 'Next');
-    await page.waitForText('Enter the code from the app');
+    const key = await walkToCodeStep(page);
     portal.clearLog();
 
     // Stopped as the browser stops an idle worker (Chromium: CDP ServiceWorker.stopAllWorkers; Firefox: terminate).

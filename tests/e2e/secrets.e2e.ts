@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChromiumBrowser, launchBrowser, selectedBrowsers, type ConsoleCapture, type E2EBrowser, type E2EPage } from './harness';
 import { signInWithForm, startPortal, type RunningPortal } from './harness/portal';
 import { readStorage } from './harness/storage';
+import { shownSetupKey } from './harness/enrolment';
 
 /** The secrets of `values` found in `text` (none, when all is well). */
 const leaked = (text: string, values: Record<string, string[]>) =>
@@ -39,7 +40,7 @@ describe.each(selectedBrowsers())('%s secrets', (browserName) => {
     await page.waitForText('Get an authenticator app');
     await page.click('button', 'Next');
     await page.waitForText('Setup key');
-    const setupKey = await page.evaluate(() => document.querySelector('.setup-key-value')?.textContent?.replace(/\s+/g, '') ?? '');
+    const setupKey = await shownSetupKey(page);
     expect(setupKey).toBe(portal.secretOf(user.email));
     await page.click('button', 'Next');
     await page.waitForText('Enter the code from the app');
