@@ -119,7 +119,10 @@ export interface EnrolmentStart {
   qrImage: string | null;
   /** portal Date header minus local clock, ms (null when unknown). */
   serverClockOffsetMs: number | null;
-  attemptsLeft: number;
+  /** Codes left before the portal locks for a minute; null when its limit is unknown (only admins can read it). */
+  attemptsLeft: number | null;
+  /** The portal's code limit (LoginSettings.AttemptCount), when known. */
+  attemptLimit: number | null;
 }
 
 export interface ValidateReply {

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { call } from '../../lib/client';
 import type { AppError } from '../../lib/errors';
 import type { BackupCode, EnrolmentStart } from '../../lib/protocol';
-import { ATTEMPTS_PER_MINUTE, ATTEMPT_WINDOW_MS, checkClock, diagnoseCode, normaliseCode, type CodeDiagnosis } from '../../lib/tfa/otp';
+import { ATTEMPT_WINDOW_MS, checkClock, diagnoseCode, normaliseCode, type CodeDiagnosis } from '../../lib/tfa/otp';
 import { describeError } from '../../lib/messages';
 import { hostOf } from '../../lib/portal/origin';
 import { enrolment as t, backupCodes as codesText } from '../../lib/i18n/enrolment';
@@ -68,7 +68,10 @@ export function EnrolmentView({ origin, navigate, params, initial }: Props) {
     const reply = await call({ type: 'startEnrolment', origin, ...(confirmUrl ? { confirmUrl } : {}) });
     setPhase(reply.ok ? { status: 'setup', start: reply.value } : { status: 'error', error: reply.error });
     setStep(1);
-    setAttempt({ status: 'idle', attemptsLeft: reply.ok && reply.value.attemptsLeft < ATTEMPTS_PER_MINUTE ? reply.value.attemptsLeft : null });
+    // "N attempts left" only when the portal's limit is known (admins) and some are used already.
+    const left = reply.ok ? reply.value.attemptsLeft : null;
+    const limit = reply.ok ? reply.value.attemptLimit : null;
+    setAttempt({ status: 'idle', attemptsLeft: left !== null && limit !== null && left < limit ? left : null });
   };
   useEffect(() => {
     if (!initial) void load();

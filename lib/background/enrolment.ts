@@ -4,7 +4,7 @@ import type { AppError } from '../errors';
 import type { CommandOf, EnrolmentStart, Replies } from '../protocol';
 import { confirmTokenFromUrl, type ConfirmToken, type DocspaceClient } from '../docspace/client';
 import { checkPortalUrl } from '../portal/origin';
-import { ATTEMPTS_PER_MINUTE, ATTEMPT_WINDOW_MS, otpauthUri } from '../tfa/otp';
+import { ATTEMPT_WINDOW_MS, otpauthUri } from '../tfa/otp';
 import { logEvent } from '../log';
 import { clientFor, getSession, updateSession } from './session';
 
@@ -15,34 +15,47 @@ import { clientFor, getSession, updateSession } from './session';
  */
 type HandlerResult<K extends keyof Replies> = Promise<Result<Replies[K], AppError>>;
 
-/** The portal allows 5 validate calls; the count expires a minute after the last one (§2.6). */
-const MAX_ATTEMPTS = ATTEMPTS_PER_MINUTE;
-
-interface Attempts { count: number; lastAt: number }
+/**
+ * The portal counts code attempts per user (TfaManager, §11.3): one number that expires a minute after the
+ * last counted attempt, so attempts under a minute apart keep adding up; the limit is the portal's
+ * LoginSettings.AttemptCount (default 5, admin-configurable). Only admins can read the limit, so for everyone
+ * else it is unknown and no "N attempts left" is promised. A call refused while locked is not counted by the
+ * portal and does not extend the lock.
+ */
+interface Attempts {
+  count: number;
+  lastAt: number;
+  /** Set when the portal refused a code as locked: no request is sent before then. */
+  lockedUntil?: number;
+}
 /** Confirm keys are valid for an hour (§5.3); a stored one is reused a little less long. */
 const TOKEN_REUSE_MS = 55 * 60_000;
-const attemptsKey = (origin: string) => `session:enrolmentAttempts:${origin}` as const;
+const attemptsKey = (origin: string, uid: string) => `session:enrolmentAttempts:${origin}:${uid.toLowerCase()}` as const;
 
-async function readAttempts(origin: string, now: number): Promise<Attempts> {
-  const stored = await storage.getItem<Attempts>(attemptsKey(origin));
-  return stored && now - stored.lastAt < ATTEMPT_WINDOW_MS ? stored : { count: 0, lastAt: 0 };
+async function readAttempts(origin: string, uid: string, now: number): Promise<Attempts> {
+  const stored = await storage.getItem<Attempts>(attemptsKey(origin, uid));
+  if (stored?.lockedUntil !== undefined && now < stored.lockedUntil) return stored;
+  return stored && now - stored.lastAt < ATTEMPT_WINDOW_MS ? { count: stored.count, lastAt: stored.lastAt } : { count: 0, lastAt: 0 };
 }
 
-/** Attempts left before the portal locks validation, as it counts them (sliding minute). */
-export async function attemptsLeft(origin: string, now = Date.now()): Promise<number> {
-  return Math.max(0, MAX_ATTEMPTS - (await readAttempts(origin, now)).count);
+/** Attempts left before the portal locks validation; null when the portal's limit is not known to us. */
+export async function attemptsLeft(origin: string, uid: string, limit: number | null, now = Date.now()): Promise<number | null> {
+  return limit === null ? null : Math.max(0, limit - (await readAttempts(origin, uid, now)).count);
 }
 
-async function countAttempt(origin: string, now: number): Promise<Attempts> {
-  const next = { count: (await readAttempts(origin, now)).count + 1, lastAt: now };
-  await storage.setItem(attemptsKey(origin), next);
-  return next;
+const clearAttempts = (origin: string, uid: string) => storage.removeItem(attemptsKey(origin, uid));
+
+/** The portal's code limit, readable by admins only (`settings/security/loginSettings`); null otherwise. */
+async function attemptLimitFor(client: DocspaceClient, origin: string): Promise<number | null> {
+  const { me } = await getSession(origin);
+  // Asked only of someone we know can read it: anyone else would get a 403 for nothing.
+  if (me?.role !== 'owner' && me?.role !== 'admin') return null;
+  const settings = await client.getLoginSettings();
+  return settings.ok ? settings.value.attemptCount : null;
 }
 
-const clearAttempts = (origin: string) => storage.removeItem(attemptsKey(origin));
-
-const setToken = (origin: string, token: ConfirmToken | undefined) =>
-  updateSession(origin, (s) => ({ ...s, enrolment: token ? { token, startedAt: Date.now() } : undefined }));
+const setToken = (origin: string, token: ConfirmToken | undefined, attemptLimit: number | null = null) =>
+  updateSession(origin, (s) => ({ ...s, enrolment: token ? { token, startedAt: Date.now(), attemptLimit } : undefined }));
 
 /** The popup's cached status says "not enrolled" or counts codes: make it read again. */
 const forgetStatus = (origin: string) => updateSession(origin, (s) => ({ ...s, lastStatus: undefined }));
@@ -67,12 +80,14 @@ async function tokenFromConfirmEndpoint(client: DocspaceClient, origin: string):
 
 /** Stores the token, fetches the setup key, and builds what the setup screen shows. */
 async function beginWith(client: DocspaceClient, origin: string, token: ConfirmToken, source: 'link' | 'endpoint' | 'stored'): HandlerResult<'startEnrolment'> {
-  if (source !== 'stored') await setToken(origin, token);
-  const setup = await client.getTfaSetup(token);
+  const [setup, limit] = await Promise.all([client.getTfaSetup(token), attemptLimitFor(client, origin)]);
   if (!setup.ok) {
     await setToken(origin, undefined);
     return setup;
   }
+  // A resumed setup keeps its start time (the key's hour runs from when the portal issued it).
+  if (source === 'stored') await updateSession(origin, (s) => (s.enrolment ? { ...s, enrolment: { ...s.enrolment, attemptLimit: limit } } : s));
+  else await setToken(origin, token, limit);
   const issuer = new URL(origin).hostname; // the tenant domain, as in the portal's own QR (§2.5)
   const session = await getSession(origin);
   logEvent('enrolment-started', { origin, source });
@@ -83,7 +98,8 @@ async function beginWith(client: DocspaceClient, origin: string, token: ConfirmT
     otpauthUri: otpauthUri(issuer, setup.value.account, setup.value.setupKey),
     qrImage: setup.value.qrImage,
     serverClockOffsetMs: session.clockOffsetMs ?? null,
-    attemptsLeft: await attemptsLeft(origin),
+    attemptsLeft: await attemptsLeft(origin, token.uid, limit),
+    attemptLimit: limit,
   };
   return ok(start);
 }
@@ -125,19 +141,23 @@ export async function startEnrolment(c: CommandOf<'startEnrolment'>): HandlerRes
  */
 export async function validateCode(c: CommandOf<'validateCode'>): HandlerResult<'validateCode'> {
   const { origin } = c;
-  const token = (await getSession(origin)).enrolment?.token;
-  if (!token) return err({ kind: 'notAvailable', origin, message: 'No setup in progress', reason: 'noSetup' });
+  const enrolment = (await getSession(origin)).enrolment;
+  if (!enrolment) return err({ kind: 'notAvailable', origin, message: 'No setup in progress', reason: 'noSetup' });
+  const { token } = enrolment;
+  const limit = enrolment.attemptLimit ?? null;
   const now = Date.now();
-  const before = await readAttempts(origin, now);
-  // A further call while locked would extend the portal's lock by another minute.
-  if (before.count >= MAX_ATTEMPTS) return err({ kind: 'tooManyAttempts', origin, retryAt: before.lastAt + ATTEMPT_WINDOW_MS });
+  const before = await readAttempts(origin, token.uid, now);
+  // Answered here while locked: the portal would refuse too, and a request adds nothing.
+  if (before.lockedUntil !== undefined) return err({ kind: 'tooManyAttempts', origin, retryAt: before.lockedUntil });
+  if (limit !== null && before.count >= limit) return err({ kind: 'tooManyAttempts', origin, retryAt: before.lastAt + ATTEMPT_WINDOW_MS });
   const client = await clientFor(origin);
   if (!client.ok) return client;
-  const counted = await countAttempt(origin, now);
+  const counted: Attempts = { count: before.count + 1, lastAt: now };
+  await storage.setItem(attemptsKey(origin, token.uid), counted);
   const result = await client.value.validateTfaCode(token, c.code);
-  if (!result.ok) return validateFailed(origin, result.error, counted);
+  if (!result.ok) return validateFailed(origin, token.uid, result.error, before, counted, limit);
   await setToken(origin, undefined);
-  await clearAttempts(origin);
+  await clearAttempts(origin, token.uid);
   await forgetStatus(origin);
   // The portal has now set the sign-in cookie (or the API key already signs in).
   const codes = await client.value.getBackupCodes();
@@ -151,14 +171,17 @@ export async function validateCode(c: CommandOf<'validateCode'>): HandlerResult<
   return ok({ enrolled: result.value, backupCodes: codes.ok ? codes.value : [] });
 }
 
-async function validateFailed(origin: string, error: AppError, counted: Attempts): HandlerResult<'validateCode'> {
+async function validateFailed(origin: string, uid: string, error: AppError, before: Attempts, counted: Attempts, limit: number | null): HandlerResult<'validateCode'> {
   switch (error.kind) {
     case 'wrongCode':
-      return err({ ...error, attemptsLeft: Math.max(0, MAX_ATTEMPTS - counted.count) });
+      return err(limit === null ? error : { ...error, attemptsLeft: Math.max(0, limit - counted.count) });
     case 'tooManyAttempts': {
-      // Our count may lag (attempts on the portal page count too): hold the lock from now.
-      await storage.setItem(attemptsKey(origin), { count: MAX_ATTEMPTS, lastAt: counted.lastAt });
-      return err({ ...error, retryAt: counted.lastAt + ATTEMPT_WINDOW_MS });
+      // The refused call was not counted and did not extend the lock: it ends a minute after the last counted
+      // attempt. Ours is the best we know (an attempt on the portal page since would end it later: the next try
+      // is then refused again, harmlessly); with none of ours in the minute, at most a minute from now.
+      const retryAt = (before.count > 0 ? before.lastAt : counted.lastAt) + ATTEMPT_WINDOW_MS;
+      await storage.setItem(attemptsKey(origin, uid), { ...before, lockedUntil: retryAt });
+      return err({ ...error, retryAt });
     }
     case 'signedOut':
       // The confirm key expired (valid 1 hour) or was replaced: the enrolment must restart.
@@ -205,7 +228,6 @@ export async function resetMyApp(c: CommandOf<'resetMyApp'>): HandlerResult<'res
   const link = await client.value.resetTfaApp(me.value.id);
   if (!link.ok) return link;
   logEvent('authenticator-reset', { origin: c.origin, self: true });
-  await clearAttempts(c.origin);
   await forgetStatus(c.origin);
   const { auth } = await getSession(c.origin);
   const fromLink = link.value && auth.kind === 'cookie';

@@ -18,7 +18,7 @@ export interface PortalSession {
   me?: Me;
   lastStatus?: PortalStatus;
   /** Confirm token of an enrolment in progress (secret: session storage only). */
-  enrolment?: { token: ConfirmToken; startedAt: number };
+  enrolment?: { token: ConfirmToken; startedAt: number; attemptLimit?: number | null };
   /** Portal Date header minus our clock, from the last response. */
   clockOffsetMs?: number;
   names?: Record<string, NamedEntity>;

@@ -4,7 +4,7 @@ import { ok, type Result } from '../result';
 import { request, type Transport } from './http';
 import {
   AuthTokenSchema, BackupCodeListSchema, BooleanResponseSchema, BuildVersionSchema, CapabilitiesSchema,
-  ConfirmCheckSchema, GroupListSchema, GroupSchema, OptionalStringResponseSchema, PeopleListSchema,
+  ConfirmCheckSchema, GroupListSchema, GroupSchema, LoginSettingsSchema, OptionalStringResponseSchema, PeopleListSchema,
   PortalSettingsSchema, ProfileSchema, SetupCodeSchema, TfaConfirmSchema, TfaSettingsListSchema, toPolicy,
   type TfaMethod,
 } from './schemas';
@@ -54,6 +54,8 @@ export function createDocspaceClient(t: Transport) {
     getCapabilities: () => request(t, { method: 'GET', path: 'capabilities', schema: CapabilitiesSchema, ...anon }),
     /** `GET settings` signed in: only then does it carry the owner's id (an anonymous call gives the empty GUID, §11.3). */
     getSignedInSettings: () => request(t, { method: 'GET', path: 'settings', schema: PortalSettingsSchema }),
+    /** Admins only (EditPortalSettings): how many codes a user may try before the portal locks them for a minute. */
+    getLoginSettings: () => request(t, { method: 'GET', path: 'settings/security/loginSettings', schema: LoginSettingsSchema }),
     // Authentication
     isAuthenticated: () => request(t, { method: 'GET', path: 'authentication', schema: BooleanResponseSchema }),
     signIn: (userName: string, password: string) =>

@@ -9,8 +9,6 @@ import { createGuardrails, generateSync } from 'otplib';
 export const STEP_SECONDS = 30;
 /** The portal accepts codes up to this many steps away from its clock (±5 min). */
 export const PORTAL_WINDOW_STEPS = 10;
-/** The portal allows this many validate calls a minute (sliding, §2.6). */
-export const ATTEMPTS_PER_MINUTE = 5;
 /** The count expires this long after the last counted attempt. */
 export const ATTEMPT_WINDOW_MS = 60_000;
 /** A step either way is normal (the code changed while it was typed): no warning. */

@@ -265,11 +265,14 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium accessibility'
     await page.waitForText('Enter the code from the app');
     // The portal's clock jumps: codes pass the local check and the portal refuses them until it locks.
     portal.setClockOffset(20 * 60_000);
-    for (let i = 0; i < 5; i++) {
-      await page.fill('6-digit code', await portal.totp('user@demo.test', Date.now()));
-      await page.click('button', 'Check and connect');
-      await page.waitForText(i < 4 ? `${4 - i} attempt` : 'Too many attempts');
-    }
+    await page.fill('6-digit code', await portal.totp('user@demo.test', Date.now()));
+    await page.click('button', 'Check and connect');
+    await page.waitForText('The portal did not accept the code.');
+    // Attempts made elsewhere have used up the rest: the next code meets the portal's lock.
+    portal.useUpCodeAttempts('user');
+    await page.fill('6-digit code', await portal.totp('user@demo.test', Date.now()));
+    await page.click('button', 'Check and connect');
+    await page.waitForText('Too many attempts');
     await page.waitForText('Try again in');
     expect(await axeBothSchemes(playwrightPageOf(page)), 'locked').toEqual(clean);
   });

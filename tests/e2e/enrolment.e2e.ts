@@ -7,6 +7,7 @@ import { catchDownloads, firstDownload } from './harness/downloads';
 import { codeAt } from './harness/otp';
 import { shownSetupKey, walkToCodeStep } from './harness/enrolment';
 import { findStepOffset } from '../../lib/tfa/otp';
+import { pollFor } from './harness/wait';
 
 /** Six digits that are the code of no step within ±2 hours for this key. */
 function notFromKey(secret: string): string {
@@ -229,28 +230,53 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
     expect(portal.requests.map((r) => r.path)).not.toContain('/api/2.0/settings/tfaappnewapp');
   });
 
-  // Last: the extension remembers the lock for this portal for a minute.
-  it('codes the portal refuses show the attempts left, and the lock shows a countdown instead of another request', async () => {
-    await signedInUnderPolicy('user');
+  it('an admin sees the portal\'s own code limit (3 here) count down, then the countdown instead of another request', async () => {
+    portal.state.attemptLimit = 3;
+    const tab = await signInWithCookie(browser, portal, 'admin');
+    opened.push(tab);
+    portal.setPolicy({ enabled: true });
+    // The popup's status read tells the background who this is (only admins may read the limit).
+    const popup = await browser.openPopup(tab);
+    opened.push(popup);
+    await popup.waitForText('Not enrolled');
     const page = await openView('enrol');
     const key = await toCodeStep(page);
     // The portal's clock jumps 20 minutes after setup started: codes pass the local check, the portal refuses them.
     portal.setClockOffset(20 * 60_000);
-    for (let left = 4; left >= 1; left--) {
+    for (let left = 2; left >= 1; left--) {
       await enterCode(page, await codeAt(key));
       await page.waitForText(`The portal did not accept the code. ${left} attempt${left === 1 ? '' : 's'} left this minute.`);
     }
     await enterCode(page, await codeAt(key));
     await page.waitForText('Too many attempts');
     await page.waitForText('Try again in');
+    expect(validations()).toHaveLength(3);
+  });
+
+  // Last: the extension remembers the lock for this portal for a minute.
+  it('a user (the limit is not theirs to read) is promised no count; the portal\'s lock shows a countdown instead of another request', async () => {
+    await signedInUnderPolicy('user');
+    const page = await openView('enrol');
+    const key = await toCodeStep(page);
+    portal.setClockOffset(20 * 60_000);
+    // More than the default 5: the extension invents no limit of its own; the portal decides.
+    for (let i = 1; i <= 5; i++) {
+      await enterCode(page, await codeAt(key));
+      await pollFor(async () => (validations().filter((r) => r.status === 400).length === i ? true : undefined), () => `refused code ${i}`);
+      await page.waitForText('The portal did not accept the code. Wait for the next code in the app and enter it.');
+      expect(await page.bodyText()).not.toContain('left this minute');
+    }
+    await enterCode(page, await codeAt(key));
+    await page.waitForText('Too many attempts');
+    await page.waitForText('Try again in');
     const timer = await page.text('timer');
     expect(timer).toMatch(/^(1:00|0:[0-5]\d)$/);
-    expect(validations()).toHaveLength(5);
+    expect(validations().map((r) => r.status)).toEqual([400, 400, 400, 400, 400, 403]);
     const disabled = await page.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Check and connect')?.disabled);
     expect(disabled).toBe(true);
     // Live: the countdown moves.
     await new Promise((r) => setTimeout(r, 2100));
     expect(await page.text('timer')).not.toBe(timer);
-    expect(validations()).toHaveLength(5);
+    expect(validations()).toHaveLength(6);
   });
 });

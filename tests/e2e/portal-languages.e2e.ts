@@ -55,7 +55,7 @@ describe.each(selectedBrowsers())('%s, portal answering in another language', (b
     portal.setClockOffset(20 * 60_000);
     await page.fill('6-digit code', await codeAt(key));
     await page.click('button', 'Check and connect');
-    await page.waitForText('The portal did not accept the code. 4 attempts left this minute.');
+    await page.waitForText('The portal did not accept the code. Wait for the next code in the app and enter it.');
 
     // Attempts made elsewhere (the portal's own page) locked the account: the portal's lock, not a generic refusal.
     portal.useUpCodeAttempts('user');

@@ -99,13 +99,40 @@ describe('owner guard (§2.2)', () => {
     expect((await put('admin@demo.test', { ...body, id: portal.user('admin').id })).json.response).toBe(true);
   });
 
-  it('3.6: only id == owner is checked', async () => {
+  it('3.6.1: tfaapp has no owner guard at all; tfaappwithlink checks only id == owner (§11.3)', async () => {
     portal.setVersion('3.6');
     try {
       expect((await put('admin@demo.test', { type: 'app', mandatoryUsers: [owner()] })).json.response).toBe(true);
-      expect((await put('admin@demo.test', { type: 'app', id: owner() })).status).toBe(403);
+      expect((await put('admin@demo.test', { type: 'app', id: owner() })).json.response).toBe(true);
+      expect((await put('admin@demo.test', { type: 'app', id: owner() }, 'settings/tfaappwithlink')).status).toBe(403);
+      const mine = { type: 'app', id: portal.user('admin').id, mandatoryUsers: [owner()] };
+      expect((await put('admin@demo.test', mine, 'settings/tfaappwithlink')).status).toBe(200);
     } finally {
       portal.setVersion('3.7');
+    }
+  });
+});
+
+describe('switching the method (TfaSettingsBase.SetEnable(false) writes new T(), §11.3)', () => {
+  it('the method switched off loses its lists; a method that was already off keeps what it held', async () => {
+    const p = await startPortal({ port: 0, smsAvailable: true });
+    try {
+      const admin = async () => {
+        const jar = new CookieJar();
+        jar.cookies.set('asc_auth_key', await p.signIn('admin@demo.test'));
+        return jar;
+      };
+      const lists = { trustedIps: ['10.0.0.1'], mandatoryUsers: [p.user('user').id], mandatoryGroups: [] };
+      expect((await call(p.origin, 'PUT', 'settings/tfaapp', { jar: await admin(), body: { type: 'sms', ...lists } })).json.response).toBe(true);
+      expect(p.state.sms).toMatchObject({ enable: true, trustedIps: ['10.0.0.1'] });
+      expect((await call(p.origin, 'PUT', 'settings/tfaapp', { jar: await admin(), body: { type: 'app', trustedIps: ['10.0.0.2'] } })).json.response).toBe(true);
+      expect(p.state.sms).toEqual({ enable: false, trustedIps: null, mandatoryUsers: null, mandatoryGroups: null });
+      expect(p.state.app).toMatchObject({ enable: true, trustedIps: ['10.0.0.2'] });
+      // Back to SMS: the app policy (on) is dropped in turn.
+      expect((await call(p.origin, 'PUT', 'settings/tfaapp', { jar: await admin(), body: { type: 'sms', ...lists } })).json.response).toBe(true);
+      expect(p.state.app).toEqual({ enable: false, trustedIps: null, mandatoryUsers: null, mandatoryGroups: null });
+    } finally {
+      await p.close();
     }
   });
 });

@@ -70,7 +70,7 @@ export async function validateCode(
   if (!ok) {
     throw errors.incorrectCode();
   }
-  st.codeAttempts.decrement(attemptKey);
+  st.codeAttempts.decrement(attemptKey, st.now());
   const { token } = signInSession(ctx, user, session);
   const first = !st.isEnrolled(user.id);
   if (first) {
@@ -151,30 +151,38 @@ export function parseTfaRequest(body: Record<string, unknown>): TfaRequest {
 
 const defaults = (): TfaSettings => ({ enable: false, trustedIps: null, mandatoryUsers: null, mandatoryGroups: null });
 
-/** `UpdateTfaSettings` (§2.2). */
-function updateTfaSettings(ctx: Ctx, caller: Caller, dto: TfaRequest): boolean {
+/**
+ * `UpdateTfaSettings` (§2.2). The owner guard: v3.7 refuses when `id` is the owner or the mandatory users name
+ * the owner, and `id` is not the caller; v3.6.1 has no guard on `tfaapp` and only `id == owner && id != caller`
+ * on `tfaappwithlink` (§11.3). Switching the method writes `new T()` for the one switched off (TfaSettingsBase
+ * SetEnable(false)): its lists are gone; a method that was not on keeps whatever it held.
+ */
+function updateTfaSettings(ctx: Ctx, caller: Caller, dto: TfaRequest, withLink: boolean): boolean {
   const st = ctx.state;
   if (!st.isAdmin(caller.user)) {
     throw errors.accessDenied();
   }
   const ownerId = st.owner.id.toLowerCase();
-  const ownerTargeted = dto.id === ownerId || (st.version === '3.7' && dto.mandatoryUsers.includes(ownerId));
+  const ownerTargeted = st.version === '3.7'
+    ? dto.id === ownerId || dto.mandatoryUsers.includes(ownerId)
+    : withLink && dto.id === ownerId;
   if (ownerTargeted && dto.id !== caller.user.id.toLowerCase()) {
     throw errors.noPermissions();
   }
   const lists = { trustedIps: dto.trustedIps, mandatoryUsers: dto.mandatoryUsers, mandatoryGroups: dto.mandatoryGroups };
+  const switchOff = (current: TfaSettings): TfaSettings => (current.enable ? defaults() : current);
   if (dto.type === 'app') {
     st.app = { enable: true, ...lists };
-    st.sms = { ...st.sms, enable: false };
+    st.sms = st.smsAvailable ? switchOff(st.sms) : st.sms;
   } else if (dto.type === 'sms') {
     if (!st.smsAvailable) {
       throw errors.invalidState();
     }
     st.sms = { enable: true, ...lists };
-    st.app = { ...st.app, enable: false };
+    st.app = switchOff(st.app);
   } else {
-    st.app = defaults();
-    st.sms = defaults();
+    st.app = switchOff(st.app);
+    st.sms = st.smsAvailable ? switchOff(st.sms) : st.sms;
     return false;
   }
   st.dropAllSessions();
@@ -182,6 +190,16 @@ function updateTfaSettings(ctx: Ctx, caller: Caller, dto: TfaRequest): boolean {
 }
 
 export const tfaRoutes = {
+  /** `GET settings/security/loginSettings` (SecurityController.GetLoginSettings): EditPortalSettings, i.e. admins. */
+  getLoginSettings(ctx: Ctx): unknown {
+    const caller = requireCaller(ctx);
+    if (!ctx.state.isAdmin(caller.user)) {
+      throw errors.accessDenied();
+    }
+    const limit = ctx.state.attemptLimit;
+    return { attemptCount: limit, blockTime: 60, checkPeriod: 60, isDefault: limit === 5 };
+  },
+
   getSettings(ctx: Ctx): unknown {
     requireCaller(ctx);
     const st = ctx.state;
@@ -193,12 +211,12 @@ export const tfaRoutes = {
 
   putSettings(ctx: Ctx): unknown {
     const caller = requireCaller(ctx);
-    return updateTfaSettings(ctx, caller, parseTfaRequest(jsonBody(ctx)));
+    return updateTfaSettings(ctx, caller, parseTfaRequest(jsonBody(ctx)), false);
   },
 
   putSettingsWithLink(ctx: Ctx): unknown {
     const caller = requireCaller(ctx);
-    if (!updateTfaSettings(ctx, caller, parseTfaRequest(jsonBody(ctx)))) {
+    if (!updateTfaSettings(ctx, caller, parseTfaRequest(jsonBody(ctx)), true)) {
       return '';
     }
     const data = tfaConfirmData(ctx, caller.user);

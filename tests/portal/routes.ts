@@ -28,6 +28,7 @@ export const API_ROUTES: Route[] = [
   r('GET', 'settings/tfaappcodes', tfaRoutes.getCodes),
   r('PUT', 'settings/tfaappnewcodes', tfaRoutes.putNewCodes),
   r('PUT', 'settings/tfaappnewapp', tfaRoutes.putNewApp),
+  r('GET', 'settings/security/loginSettings', tfaRoutes.getLoginSettings),
   r('GET', 'settings', authRoutes.getSettings),
   r('GET', 'settings/version/build', authRoutes.getBuild),
   r('GET', 'capabilities(?:\\.json)?', authRoutes.getCapabilities),

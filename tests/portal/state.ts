@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { type DemoGroup, type DemoUser, ROLE_EMAILS, SYSTEM_GROUPS, demoGroups, demoUsers } from './demo';
-import { AttemptCounter, type BackupCode, ConfirmKeys, newBackupCodes, newSalt, secretFromSalt } from './tfa';
+import { AttemptCounter, TfaCodeCounter, type BackupCode, ConfirmKeys, newBackupCodes, newSalt, secretFromSalt } from './tfa';
 
 export type PortalVersion = '3.6' | '3.7';
 
@@ -47,7 +47,7 @@ export class PortalState {
   sms: TfaSettings = defaultSettings();
   readonly confirmKeys = new ConfirmKeys();
   /** TFA code attempts per user (`tfa/<userId>`, §11.3); the limit is LoginSettings.AttemptCount, admin-configurable, default 5. */
-  readonly codeAttempts = new AttemptCounter(() => this.attemptLimit, () => this.attemptWindowMs);
+  readonly codeAttempts = new TfaCodeCounter(() => this.attemptLimit, () => this.attemptWindowMs);
   /** LoginSettings.AttemptCount. */
   attemptLimit = 5;
   /** Password attempts, key `<login>/<ip>`. */

@@ -110,6 +110,48 @@ export class ConfirmKeys {
   }
 }
 
+/**
+ * The TFA code counter exactly as TfaManager.ValidateAuthCodeAsync keeps it (fact sheet §11.3): one cached
+ * number per user that expires a minute after the last counted attempt. A call is refused when the count
+ * would pass the limit, and a refused call does not touch the number (so it never extends the lock); every
+ * counted attempt pushes the expiry a minute on, so attempts under a minute apart keep adding up; a right
+ * code takes its own attempt back (counter - 1, expiry again a minute on).
+ */
+export class TfaCodeCounter {
+  private readonly entries = new Map<string, { count: number; expiresAt: number }>();
+
+  constructor(private readonly limit: () => number, private readonly windowMs: () => number) {}
+
+  private current(key: string, nowMs: number): number {
+    const e = this.entries.get(key);
+    return e && e.expiresAt > nowMs ? e.count : 0;
+  }
+
+  /** Counts an attempt; false (and nothing counted) when the portal refuses it: `++counter > AttemptCount`. */
+  increment(key: string, nowMs: number): boolean {
+    const next = this.current(key, nowMs) + 1;
+    if (next > this.limit()) {
+      return false;
+    }
+    this.entries.set(key, { count: next, expiresAt: nowMs + this.windowMs() });
+    return true;
+  }
+
+  /** A right code: `Cache.Insert(key, counter - 1, now + 1 min)`. */
+  decrement(key: string, nowMs: number): void {
+    this.entries.set(key, { count: Math.max(0, this.current(key, nowMs) - 1), expiresAt: nowMs + this.windowMs() });
+  }
+
+  /** When the lock (or the count) ends: a minute after the last counted attempt. */
+  expiresAt(key: string): number | null {
+    return this.entries.get(key)?.expiresAt ?? null;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
 /** Brute-force counter per key (BruteForceLoginManager.IncrementAsync semantics). */
 export class AttemptCounter {
   private readonly history = new Map<string, number[]>();

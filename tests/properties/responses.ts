@@ -26,6 +26,7 @@ export const CALLS: Record<string, (c: DocspaceClient) => Promise<Result<unknown
   getBuildVersion: (c) => c.getBuildVersion(),
   getCapabilities: (c) => c.getCapabilities(),
   getSignedInSettings: (c) => c.getSignedInSettings(),
+  getLoginSettings: (c) => c.getLoginSettings(),
   isAuthenticated: (c) => c.isAuthenticated(),
   signIn: (c) => c.signIn('u@x.test', 'pw'),
   signInWithCode: (c) => c.signInWithCode('u@x.test', 'pw', '123456'),
@@ -138,6 +139,11 @@ interface Endpoint {
 export const ENDPOINTS: Endpoint[] = [
   { call: 'getPortalSettings', valid: settingsArb, required: [] },
   { call: 'getSignedInSettings', valid: settingsArb, required: [] },
+  {
+    call: 'getLoginSettings',
+    valid: fc.record({ attemptCount: fc.integer({ min: 0, max: 10_000 }), blockTime: fc.integer(), checkPeriod: fc.integer(), isDefault: fc.boolean() }, { requiredKeys: ['attemptCount'] }),
+    required: ['attemptCount'],
+  },
   { call: 'getBuildVersion', valid: fc.record({ docSpace: fc.string({ maxLength: 20 }), documentServer: fc.string({ maxLength: 20 }) }, { requiredKeys: ['docSpace'] }), required: ['docSpace'] },
   { call: 'getCapabilities', valid: fc.record({ ldapEnabled: fc.boolean(), oauthEnabled: fc.boolean(), providers: fc.array(fc.string()) }, { requiredKeys: [] }), required: [], loose: true },
   { call: 'isAuthenticated', valid: fc.boolean() },

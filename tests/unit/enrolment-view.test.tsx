@@ -20,6 +20,7 @@ const start: EnrolmentStart = {
   qrImage: null,
   serverClockOffsetMs: 0,
   attemptsLeft: 5,
+  attemptLimit: 5,
 };
 const codes = [{ code: 'aZ3-_q', isUsed: false }, { code: 'Kp09xQ', isUsed: false }];
 
@@ -142,6 +143,31 @@ describe('EnrolmentView', () => {
     await submit(codeAt(Date.now()));
     expect(validations()).toHaveLength(1);
     expect(screen.getByRole('alert').textContent).toBe('The portal did not accept the code. 3 attempts left this minute. Wait for the next code in the app and enter it.');
+  });
+
+  it('a known limit with attempts already used shows what is left at the start; an unknown limit shows no count', async () => {
+    backend({ startEnrolment: () => ({ ok: true, value: { ...start, attemptsLeft: 2, attemptLimit: 3 } }) });
+    const first = renderView();
+    await goToCodeStep();
+    expect(document.body.textContent).toContain('2 attempts left this minute.');
+    first.unmount();
+    backend({ startEnrolment: () => ({ ok: true, value: { ...start, attemptsLeft: null, attemptLimit: null } }) });
+    renderView();
+    await goToCodeStep();
+    expect(document.body.textContent).not.toContain('left this minute');
+  });
+
+  it('a refused code with no known limit says so without a count, and nothing is locked locally', async () => {
+    backend({
+      startEnrolment: () => ({ ok: true, value: { ...start, attemptsLeft: null, attemptLimit: null } }),
+      validateCode: () => ({ ok: false, error: { kind: 'wrongCode', origin: ORIGIN } }),
+    });
+    renderView();
+    await goToCodeStep();
+    await submit(codeAt(Date.now()));
+    expect(screen.getByRole('alert').textContent).toBe('The portal did not accept the code. Wait for the next code in the app and enter it.');
+    expect(screen.queryByRole('timer')).toBeNull();
+    expect((screen.getByRole('button', { name: 'Check and connect' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
   it('the portal set nothing up (policy switched off meanwhile): says so, never "connected"', async () => {

@@ -71,7 +71,7 @@ describe('ResetView', () => {
   const start: EnrolmentStart = {
     account: 'ann@example.com', issuer: 'portal.example.com', setupKey: 'GEZDGNBVGY3TQOJQ',
     otpauthUri: 'otpauth://totp/portal.example.com:ann%40example.com?secret=GEZDGNBVGY3TQOJQ&issuer=portal.example.com',
-    qrImage: null, serverClockOffsetMs: 0, attemptsLeft: 5,
+    qrImage: null, serverClockOffsetMs: 0, attemptsLeft: null, attemptLimit: null,
   };
 
   it('explains the consequences, confirms, resets, and continues straight into enrolment', async () => {
