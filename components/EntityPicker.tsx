@@ -26,8 +26,6 @@ interface Props {
   selected: NamedEntity[];
   onChange: (next: NamedEntity[]) => void;
   onSearch: (text: string) => Promise<Result<NamedEntity[], AppError>>;
-  /** Lower-case id → why this entry may be neither added nor removed (owner guard). */
-  locked?: Record<string, string>;
   /** Lower-case id → short tag such as "owner" or "you". */
   tags?: Record<string, string>;
   readOnly?: boolean;
@@ -37,7 +35,7 @@ type Search = { status: 'idle' } | { status: 'busy' } | { status: 'done'; items:
 const DEBOUNCE_MS = 250;
 
 /** Mandatory users or groups: the chosen ones by name, and a search through the portal to add more. */
-export function EntityPicker({ kind, label, searchLabel, selected, onChange, onSearch, locked = {}, tags = {}, readOnly = false }: Props) {
+export function EntityPicker({ kind, label, searchLabel, selected, onChange, onSearch, tags = {}, readOnly = false }: Props) {
   const id = useId();
   const [text, setText] = useState('');
   const [search, setSearch] = useState<Search>({ status: 'idle' });
@@ -75,14 +73,11 @@ export function EntityPicker({ kind, label, searchLabel, selected, onChange, onS
         <ul class="chips" aria-labelledby={`${id}-label`}>
           {selected.map((e) => {
             const name = entityLabel(e, kind);
-            const reason = locked[e.id.toLowerCase()];
             return (
               <li key={e.id} class={e.missing ? 'chip missing' : 'chip'}>
                 <span class="chip-name">{name}</span>
                 {note(e) ? <span class="muted"> ({note(e)})</span> : null}
-                {readOnly ? null : reason ? (
-                  <span class="muted hint chip-lock">{reason}</span>
-                ) : (
+                {readOnly ? null : (
                   <button type="button" class="chip-remove" aria-label={t.remove(name)} onClick={() => onChange(selected.filter((s) => s.id !== e.id))}>
                     {t.removeShort}
                   </button>
@@ -106,16 +101,15 @@ export function EntityPicker({ kind, label, searchLabel, selected, onChange, onS
             <ul class="results" aria-label={t.resultsLabel(searchLabel)}>
               {search.items.map((e) => {
                 const name = entityLabel(e, kind);
-                const reason = locked[e.id.toLowerCase()];
                 const added = has(e);
                 return (
                   <li key={e.id}>
-                    <button type="button" aria-label={t.add(name)} disabled={added || Boolean(reason)} onClick={() => onChange([...selected, e])}>
+                    <button type="button" aria-label={t.add(name)} disabled={added} onClick={() => onChange([...selected, e])}>
                       {t.addShort}
                     </button>{' '}
                     <span>{name}</span>
                     {note(e) ? <span class="muted"> ({note(e)})</span> : null}
-                    {added ? <span class="muted"> · {t.alreadyAdded}</span> : reason ? <span class="muted hint"> · {reason}</span> : null}
+                    {added ? <span class="muted"> · {t.alreadyAdded}</span> : null}
                   </li>
                 );
               })}

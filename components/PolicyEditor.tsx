@@ -42,8 +42,6 @@ export function PolicyEditor({ view, draft, onDraft, onReview, onSearchPeople, o
       : '';
   const me = view.me.id.toLowerCase();
   const owner = view.ownerId?.toLowerCase() ?? null;
-  // Owner guard (§2.2): only the owner decides whether the owner must use TFA.
-  const locked: Record<string, string> = owner && view.me.role !== 'owner' ? { [owner]: t.ownerOnly } : {};
   const tags: Record<string, string> = { ...(owner ? { [owner]: t.ownerTag } : {}), [me]: t.youTag };
 
   return (
@@ -92,7 +90,6 @@ export function PolicyEditor({ view, draft, onDraft, onReview, onSearchPeople, o
         selected={draft.users}
         onChange={(users) => onDraft({ ...draft, users })}
         onSearch={onSearchPeople}
-        locked={locked}
         tags={tags}
         readOnly={readOnly}
       />

@@ -96,7 +96,7 @@ export function PolicyView({ origin, navigate }: ViewProps) {
       {phase.status === 'review' && view && draft ? (
         <PolicyReview
           changes={describeDiff(diffPolicy(draftOf(view.policy), toPolicyDraft(draft).draft), { user: nameOf('user'), group: nameOf('group') })}
-          consequences={consequencesOf({ before: draftOf(view.policy), draft: toPolicyDraft(draft).draft, me: view.me, isEnrolled: view.isEnrolled })}
+          consequences={consequencesOf({ before: draftOf(view.policy), draft: toPolicyDraft(draft).draft, me: view.me, isEnrolled: view.isEnrolled, ownerId: view.ownerId })}
           hugeEntries={newHugeEntries(view, draft)}
           busy={phase.busy}
           error={phase.error}

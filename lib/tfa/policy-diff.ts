@@ -90,23 +90,40 @@ export type Consequence =
   | 'smsOnPortal'           // SMS set-up happens on the portal, not here
   | 'listsCleared'          // disabling resets trusted IPs and mandatory lists (§2.2)
   | 'nobodySignedOut'       // disabling returns false: no sign-out
-  | 'listsIgnored';         // mandatory lists without trusted IPs change nothing: everyone is challenged
+  | 'listsIgnored'          // mandatory lists without trusted IPs change nothing: everyone is challenged
+  | 'ownerMadeMandatory'    // an admin (not the owner) names the owner as mandatory: the portal accepts it (§11.3)
+  | 'ownerNoLongerMandatory'; // an admin (not the owner) lifts the owner's mandatory entry: accepted too
 
 export interface ConsequenceInput {
   before: PolicyDraft;
   draft: PolicyDraft;
   me: { id: string; groupIds?: string[]; role?: Role };
   isEnrolled: boolean | null;
+  /** The portal owner's id, when known: an admin changing the owner's mandatory entry is told so. */
+  ownerId?: string | null;
+}
+
+/**
+ * The portal's owner guard never fires for this extension: it sends the caller's own id, and v3.7 refuses only
+ * when `id` is not the caller, v3.6.1 `tfaapp` not at all (§11.3). So an admin may make the owner mandatory or
+ * lift it; the review says so plainly instead of the extension refusing what the portal allows.
+ */
+function ownerConsequence(before: PolicyDraft, after: PolicyDraft, me: ConsequenceInput['me'], ownerId: string | null | undefined): Consequence[] {
+  if (!ownerId || me.role === 'owner' || sameId(me.id, ownerId)) return [];
+  const was = before.method !== 'none' && before.mandatoryUsers.some((id) => sameId(id, ownerId));
+  const will = after.method !== 'none' && after.mandatoryUsers.some((id) => sameId(id, ownerId));
+  return was === will ? [] : [will ? 'ownerMadeMandatory' : 'ownerNoLongerMandatory'];
 }
 
 /** The lockout guard's view of a save: who is signed out and what the admin must do next. */
-export function consequencesOf({ before, draft, me, isEnrolled }: ConsequenceInput): Consequence[] {
+export function consequencesOf({ before, draft, me, isEnrolled, ownerId }: ConsequenceInput): Consequence[] {
   const after = expectedAfterSave(draft);
+  const owner = ownerConsequence(before, after, me, ownerId);
   if (after.method === 'none') {
     const hadLists = before.trustedIps.length + before.mandatoryUsers.length + before.mandatoryGroups.length > 0;
     return hadLists || draft.trustedIps.length + draft.mandatoryUsers.length + draft.mandatoryGroups.length > 0
-      ? ['nobodySignedOut', 'listsCleared']
-      : ['nobodySignedOut'];
+      ? ['nobodySignedOut', 'listsCleared', ...owner]
+      : ['nobodySignedOut', ...owner];
   }
   const out: Consequence[] = ['signsOutEveryone'];
   const challenge = challengeFor(after, me);
@@ -121,7 +138,7 @@ export function consequencesOf({ before, draft, me, isEnrolled }: ConsequenceInp
   if (after.trustedIps.length === 0 && after.mandatoryUsers.length + after.mandatoryGroups.length > 0) {
     out.push('listsIgnored');
   }
-  return out;
+  return [...out, ...owner];
 }
 
 /** A difference between what was sent and what the portal holds after the save. */

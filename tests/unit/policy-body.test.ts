@@ -104,11 +104,12 @@ describe('savePolicy: no path sends a body without type', () => {
     expect(portal.puts).toEqual([]);
   });
 
-  it('a non-owner admin cannot make the owner mandatory; nothing is sent', async () => {
+  it('a non-owner admin may make the owner mandatory, as the portal allows (§11.3): sent once, with the caller\'s own id', async () => {
     const portal = cannedPortal({ smsAvailable: false });
     vi.stubGlobal('fetch', portal.fetchFn);
-    const r = await savePolicy({ type: 'savePolicy', origin: ORIGIN, method: 'app', trustedIps: ['10.0.0.1'], mandatoryUsers: [OWNER], mandatoryGroups: [] });
-    expect(r.ok ? null : r.error.kind).toBe('ownerOnly');
-    expect(portal.puts).toEqual([]);
+    await savePolicy({ type: 'savePolicy', origin: ORIGIN, method: 'app', trustedIps: ['10.0.0.1'], mandatoryUsers: [OWNER], mandatoryGroups: [] });
+    expect(portal.puts).toHaveLength(1);
+    expect(portal.puts[0]?.body).toMatchObject({ mandatoryUsers: [OWNER.toLowerCase()] });
+    expect(portal.puts[0]?.body.id).not.toBe(OWNER);
   });
 });

@@ -53,6 +53,20 @@ describe('consequencesOf: the lockout guard', () => {
     expect(consequencesOf({ before, draft, me, isEnrolled })).toEqual(expected);
   });
 
+  it('an admin who changes the owner\'s mandatory entry is told the portal accepts it (the owner is not; no owner, no note)', () => {
+    const OWNER_ID = ALICE;
+    const admin = { id: ME, role: 'admin' as const };
+    const withOwner = on({ trustedIps: ['10.0.0.1'], mandatoryUsers: [OWNER_ID] });
+    const without = on({ trustedIps: ['10.0.0.1'] });
+    expect(consequencesOf({ before: without, draft: withOwner, me: admin, isEnrolled: true, ownerId: OWNER_ID.toUpperCase() })).toContain('ownerMadeMandatory');
+    expect(consequencesOf({ before: withOwner, draft: without, me: admin, isEnrolled: true, ownerId: OWNER_ID })).toContain('ownerNoLongerMandatory');
+    // Turning TFA off lifts every mandatory entry, the owner's included.
+    expect(consequencesOf({ before: withOwner, draft: off, me: admin, isEnrolled: true, ownerId: OWNER_ID })).toEqual(['nobodySignedOut', 'listsCleared', 'ownerNoLongerMandatory']);
+    expect(consequencesOf({ before: withOwner, draft: withOwner, me: admin, isEnrolled: true, ownerId: OWNER_ID }).filter((c) => c.startsWith('owner'))).toEqual([]);
+    expect(consequencesOf({ before: without, draft: withOwner, me: { id: OWNER_ID, role: 'owner' }, isEnrolled: true, ownerId: OWNER_ID }).filter((c) => c.startsWith('owner'))).toEqual([]);
+    expect(consequencesOf({ before: without, draft: withOwner, me: admin, isEnrolled: true, ownerId: null }).filter((c) => c.startsWith('owner'))).toEqual([]);
+  });
+
   it('a mandatory group I belong to challenges me for certain', () => {
     const draft = on({ trustedIps: ['10.0.0.1'], mandatoryGroups: [FINANCE] });
     expect(consequencesOf({ before: off, draft, me: { id: ME, groupIds: [FINANCE] }, isEnrolled: false })).toEqual(['signsOutEveryone', 'youEnrolNow']);

@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import type { Command, PolicyView as PolicyData, SaveReply } from '../../lib/protocol';
 
 const calls: Command[] = [];
-let saveReply: { ok: true; value: SaveReply } | { ok: false; error: { kind: 'ownerOnly'; origin: string } };
+let saveReply: { ok: true; value: SaveReply } | { ok: false; error: { kind: 'forbidden'; origin: string; message: string } };
 const ORIGIN = 'https://portal.example.com';
 const ME = 'aaaaaaaa-1111-4111-8111-111111111111';
 
@@ -64,9 +64,9 @@ describe('PolicyView', () => {
   });
 
   it('a refused save keeps the review open with the reason', async () => {
-    saveReply = { ok: false, error: { kind: 'ownerOnly', origin: ORIGIN } };
+    saveReply = { ok: false, error: { kind: 'forbidden', origin: ORIGIN, message: 'Access denied' } };
     await enableWithIp();
-    expect((await screen.findByRole('alert')).textContent).toContain('Only the owner of portal.example.com can do this');
+    expect((await screen.findByRole('alert')).textContent).toContain('portal.example.com');
     expect(screen.getByRole('button', { name: 'Back to editing' })).toBeTruthy();
   });
 });
