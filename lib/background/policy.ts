@@ -22,7 +22,6 @@ const MAX_CACHED_NAMES = 500;
 
 const isAdminRole = (me: Pick<Me, 'role'>) => me.role === 'owner' || me.role === 'admin';
 const lower = (ids: string[]) => [...new Set(ids.map((id) => id.toLowerCase()))];
-const hasId = (ids: string[], id: string) => ids.some((x) => x.toLowerCase() === id.toLowerCase());
 
 /** Keeps names we have seen so later replies (mismatches) can say "Alice", not a GUID. */
 async function rememberNames(origin: string, entities: NamedEntity[]): Promise<void> {
