@@ -33,6 +33,10 @@ export function describeError(error: AppError, now = Date.now()): ErrorText {
     case 'forbidden':
       return { message: t('errors.forbidden.message', host, error.message), next: t('errors.forbidden.next'), canRetry: false };
     case 'notAvailable':
+      if (error.reason === 'sms') return { message: t('errors.smsPolicy.message', host), next: t('errors.smsPolicy.next', host), canRetry: false };
+      if (error.reason === 'needsBrowserSignIn') {
+        return { message: t('errors.needsBrowserSignIn.message', host), next: t('errors.needsBrowserSignIn.next', host), canRetry: false };
+      }
       return { message: t('errors.notAvailable.message', host, error.message), next: t('errors.notAvailable.next'), canRetry: true };
     case 'ownerOnly':
       return { message: t('errors.ownerOnly.message', host), next: t('errors.ownerOnly.next'), canRetry: false };

@@ -125,7 +125,7 @@ export function EnrolmentView({ origin, navigate, params, initial }: Props) {
       <p role="status" class={phase.status === 'loading' || phase.status === 'cancelled' ? undefined : 'visually-hidden'}>
         {phase.status === 'loading' ? t.loading : phase.status === 'cancelled' ? t.cancelled : announce}
       </p>
-      {phase.status === 'error' ? <StartFailed error={phase.error} onRetry={load} navigate={navigate} /> : null}
+      {phase.status === 'error' ? <StartFailed error={phase.error} origin={origin} onRetry={load} navigate={navigate} /> : null}
       {phase.status === 'cancelled' ? (
         <button type="button" class="primary" onClick={load}>{t.startAgain}</button>
       ) : null}
@@ -178,7 +178,10 @@ function ClockNotice({ offsetMs }: { offsetMs: number | null }) {
   return <div class="notice warn"><p>{t.clockDiffers(clock.direction, clock.seconds)}</p></div>;
 }
 
-function StartFailed({ error, onRetry, navigate }: { error: AppError; onRetry: () => void; navigate: ViewProps['navigate'] }) {
+function StartFailed({ error, origin, onRetry, navigate }: { error: AppError; origin: string; onRetry: () => void; navigate: ViewProps['navigate'] }) {
+  if (error.kind === 'notAvailable' && (error.reason === 'sms' || error.reason === 'needsBrowserSignIn')) {
+    return <PortalOnly error={error} origin={origin} onRetry={onRetry} />;
+  }
   if (error.kind === 'notAvailable' || error.kind === 'signedOut') {
     return (
       <div class="notice error" role="alert">
@@ -193,6 +196,31 @@ function StartFailed({ error, onRetry, navigate }: { error: AppError; onRetry: (
     );
   }
   return <ErrorNotice error={error} onRetry={onRetry} />;
+}
+
+/**
+ * What only the portal's own pages can do: SMS set-up, or (DocSpace 3.6 with an API key) an enrolment that needs
+ * the browser's portal sign-in. Links to the portal's start page, never to a link the portal returned.
+ */
+function PortalOnly({ error, origin, onRetry }: { error: AppError; origin: string; onRetry: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const switchToBrowser = async () => {
+    setBusy(true);
+    await call({ type: 'useBrowserSignIn', origin });
+    setBusy(false);
+    onRetry();
+  };
+  return (
+    <>
+      <ErrorNotice error={error} />
+      <div class="step-actions">
+        <a class="button" href={`${origin}/`} target="_blank" rel="noopener noreferrer">{t.openPortal(hostOf(origin))}</a>
+        {error.kind === 'notAvailable' && error.reason === 'needsBrowserSignIn' ? (
+          <button type="button" disabled={busy} onClick={() => void switchToBrowser()}>{t.useBrowserSignIn}</button>
+        ) : null}
+      </div>
+    </>
+  );
 }
 
 function Done({ codes, warning, host, navigate }: { codes: BackupCode[]; warning: string | null; host: string; navigate: ViewProps['navigate'] }) {

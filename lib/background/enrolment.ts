@@ -2,11 +2,12 @@ import { storage } from '#imports';
 import { err, ok, type Result } from '../result';
 import type { AppError } from '../errors';
 import type { CommandOf, EnrolmentStart, Replies } from '../protocol';
-import { confirmTokenFromUrl, type ConfirmToken, type DocspaceClient } from '../docspace/client';
+import { confirmTokenFromUrl, isSmsConfirmUrl, type ConfirmToken, type DocspaceClient } from '../docspace/client';
 import { checkPortalUrl } from '../portal/origin';
 import { ATTEMPT_WINDOW_MS, otpauthUri } from '../tfa/otp';
 import { logEvent } from '../log';
-import { clientFor, getSession, updateSession } from './session';
+import { clientFor, getRecord, getSession, updateSession } from './session';
+import type { PortalAuth } from '../docspace/http';
 
 /**
  * Enrolment, backup codes and resets (fact sheet §2.4–2.9, §5.3). The confirm token
@@ -64,18 +65,37 @@ const forgetStatus = (origin: string) => updateSession(origin, (s) => ({ ...s, l
 function tokenFromLink(raw: string, origin: string, key: string | null): Result<ConfirmToken, AppError> {
   const url = checkPortalUrl(raw, origin);
   if (!url.ok) return url;
+  // TFA here is by SMS: the portal's own pages set it up, not this extension.
+  if (isSmsConfirmUrl(url.value)) return err({ kind: 'notAvailable', origin, message: 'SMS', reason: 'sms' });
   const token = confirmTokenFromUrl(url.value);
   if (!token) return err({ kind: 'unsafeUrl', origin, url: raw.slice(0, 200) });
   if (token.type !== 'TfaActivation') return err({ kind: 'notAvailable', origin, message: 'Already enrolled' });
   return ok(key ? { ...token, key } : token);
 }
 
-/** `GET settings/tfaapp/confirm`: 3.6 answers the link (key in the cookie it sets), 3.7 adds the key. */
-async function tokenFromConfirmEndpoint(client: DocspaceClient, origin: string): Promise<Result<ConfirmToken, AppError>> {
+/**
+ * `GET settings/tfaapp/confirm`: 3.6 answers the link (key in the HttpOnly cookie it sets), 3.7 adds the key.
+ * With an API key no cookie is sent or kept, so on 3.6 there is no key to be had (§11.3): say so up front.
+ */
+const needsBrowserSignIn = (origin: string) =>
+  err<AppError>({ kind: 'notAvailable', origin, message: 'DocSpace 3.6 with an API key', reason: 'needsBrowserSignIn' });
+
+/** An API key on DocSpace 3.6 cannot enrol (the confirm key only ever comes as a cookie). Known before any change is made. */
+async function apiKeyCannotEnrol(client: DocspaceClient, origin: string, auth: PortalAuth['kind']): Promise<boolean> {
+  if (auth !== 'apiKey') return false;
+  const known = (await getRecord(origin))?.version;
+  const version = known ?? (await client.getPortalSettings().then((r) => (r.ok ? r.value.version : null)));
+  return Boolean(version?.startsWith('3.6'));
+}
+
+async function tokenFromConfirmEndpoint(client: DocspaceClient, origin: string, auth: PortalAuth['kind']): Promise<Result<ConfirmToken, AppError>> {
+  if (await apiKeyCannotEnrol(client, origin, auth)) return needsBrowserSignIn(origin);
   const confirm = await client.getTfaConfirm();
   if (!confirm.ok) return confirm;
   if (!confirm.value) return err({ kind: 'notAvailable', origin, message: 'Two-factor authentication does not apply to you' });
-  return tokenFromLink(confirm.value.url, origin, confirm.value.key);
+  const token = tokenFromLink(confirm.value.url, origin, confirm.value.key);
+  if (token.ok && !token.value.key && auth === 'apiKey') return needsBrowserSignIn(origin);
+  return token;
 }
 
 /** Stores the token, fetches the setup key, and builds what the setup screen shows. */
@@ -130,7 +150,7 @@ export async function startEnrolment(c: CommandOf<'startEnrolment'>): HandlerRes
     const resumed = await beginWith(client.value, c.origin, session.enrolment.token, 'stored');
     if (resumed.ok) return resumed;
   }
-  const token = await tokenFromConfirmEndpoint(client.value, c.origin);
+  const token = await tokenFromConfirmEndpoint(client.value, c.origin, session.auth.kind);
   if (!token.ok) return token;
   return beginWith(client.value, c.origin, token.value, 'endpoint');
 }
@@ -223,15 +243,17 @@ export async function regenerateBackupCodes(c: CommandOf<'regenerateBackupCodes'
 export async function resetMyApp(c: CommandOf<'resetMyApp'>): HandlerResult<'resetMyApp'> {
   const client = await clientFor(c.origin);
   if (!client.ok) return client;
+  const { auth } = await getSession(c.origin);
+  // Checked before the reset: afterwards the old app is gone and a new one could not be set up here.
+  if (await apiKeyCannotEnrol(client.value, c.origin, auth.kind)) return needsBrowserSignIn(c.origin);
   const me = await client.value.getSelf();
   if (!me.ok) return me;
   const link = await client.value.resetTfaApp(me.value.id);
   if (!link.ok) return link;
   logEvent('authenticator-reset', { origin: c.origin, self: true });
   await forgetStatus(c.origin);
-  const { auth } = await getSession(c.origin);
   const fromLink = link.value && auth.kind === 'cookie';
-  const token = fromLink ? tokenFromLink(link.value, c.origin, null) : await tokenFromConfirmEndpoint(client.value, c.origin);
+  const token = fromLink ? tokenFromLink(link.value, c.origin, null) : await tokenFromConfirmEndpoint(client.value, c.origin, auth.kind);
   if (!token.ok) return token;
   return beginWith(client.value, c.origin, token.value, fromLink ? 'link' : 'endpoint');
 }

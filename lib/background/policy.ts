@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../result';
 import type { AppError } from '../errors';
 import type { CommandOf, Me, NamedEntity, Replies } from '../protocol';
-import { buildPolicyBody, confirmTokenFromUrl, resolveAll, type ConfirmToken, type DocspaceClient } from '../docspace/client';
+import { buildPolicyBody, confirmTokenFromUrl, isSmsConfirmUrl, resolveAll, type ConfirmToken, type DocspaceClient } from '../docspace/client';
 import type { Profile, TfaPolicy } from '../docspace/schemas';
 import { checkPortalUrl } from '../portal/origin';
 import { parseTrustedIpList } from '../tfa/trusted-ips';
@@ -167,6 +167,10 @@ async function keepConfirmToken(origin: string, link: string): Promise<{ token: 
     return null;
   }
   const url = checkPortalUrl(link, origin);
+  // An SMS policy: the portal's own SMS flow follows on the portal (the saved view says so), nothing to keep.
+  if (url.ok && isSmsConfirmUrl(url.value)) {
+    return null;
+  }
   const token = url.ok ? confirmTokenFromUrl(url.value) : null;
   if (!url.ok || !token) {
     logWarning('policy-link-unusable', { origin, reason: url.ok ? 'not-tfa' : 'unsafe' });

@@ -33,6 +33,15 @@ export function confirmHeader(token: ConfirmToken): Record<string, string> {
   return { confirm: params.toString() };
 }
 
+/**
+ * A `confirm/PhoneActivation` or `confirm/PhoneAuth` link: the portal's own SMS flow, which `tfaapp/confirm` and
+ * `tfaappwithlink` hand out under an SMS policy (§11.3). Not an unsafe link, and nothing the extension can do here.
+ */
+export function isSmsConfirmUrl(url: URL): boolean {
+  const type = url.searchParams.get('type') ?? /\/confirm\/([^/?#]+)/i.exec(url.pathname)?.[1] ?? '';
+  return type === 'PhoneActivation' || type === 'PhoneAuth';
+}
+
 /** Reads `type` and `uid` from a portal confirm link (`/confirm/TfaActivation?type=…&uid=…`). */
 export function confirmTokenFromUrl(url: URL): ConfirmToken | null {
   const type = url.searchParams.get('type');

@@ -61,6 +61,8 @@ export const enrolment = {
   notApplied: t('enrolment.notApplied'),
   notAvailable: t('enrolment.notAvailable'),
   alreadySetUp: t('enrolment.alreadySetUp'),
+  openPortal: (host: string) => t('enrolment.openPortal', host),
+  useBrowserSignIn: t('enrolment.useBrowserSignIn'),
   goCodes: t('enrolment.goCodes'),
   goReset: t('enrolment.goReset'),
   doneTitle: t('enrolment.doneTitle'),

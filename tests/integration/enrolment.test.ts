@@ -374,3 +374,53 @@ describe('reset', () => {
     expect(r.ok ? null : r.error.kind).toBe('notAvailable');
   });
 });
+
+describe('what only the portal can do (fact sheet §11.3)', () => {
+  it('an SMS policy: the PhoneActivation link is the portal\'s own SMS flow, reported as such (not an unsafe link)', async () => {
+    const user = portal.user('user');
+    fetchWithJar.jar.cookies.set('asc_auth_key', await portal.signIn(user.email));
+    portal.state.smsAvailable = true;
+    portal.state.sms = { enable: true, trustedIps: [], mandatoryUsers: [], mandatoryGroups: [] };
+    try {
+      portal.clearLog();
+      const r = await startEnrolment({ type: 'startEnrolment', origin: origin() });
+      expect(r.ok ? null : r.error).toMatchObject({ kind: 'notAvailable', reason: 'sms' });
+      expect(paths()).not.toContain('GET /api/2.0/settings/tfaapp/setup');
+      expect((await getSession(origin())).enrolment).toBeUndefined();
+    } finally {
+      portal.state.smsAvailable = false;
+    }
+  });
+
+  it('DocSpace 3.6 with an API key: enrolment needs the browser sign-in, said before anything is set up', async () => {
+    portal.setVersion('3.6');
+    const user = portal.user('user');
+    portal.setPolicy({ enabled: true });
+    await updateSession(origin(), (s) => ({ ...s, auth: { kind: 'apiKey', key: portal.apiKeyOf(user.email) } }));
+    portal.clearLog();
+    const r = await startEnrolment({ type: 'startEnrolment', origin: origin() });
+    expect(r.ok ? null : r.error).toMatchObject({ kind: 'notAvailable', reason: 'needsBrowserSignIn' });
+    expect(paths()).not.toContain('GET /api/2.0/settings/tfaapp/setup');
+  });
+
+  it('DocSpace 3.6 with an API key: resetting my app is refused before the reset (the new one could not be set up here)', async () => {
+    portal.setVersion('3.6');
+    const user = portal.user('user');
+    portal.setPolicy({ enabled: true });
+    portal.enrol(user.email);
+    await updateSession(origin(), (s) => ({ ...s, auth: { kind: 'apiKey', key: portal.apiKeyOf(user.email) } }));
+    portal.clearLog();
+    const r = await resetMyApp({ type: 'resetMyApp', origin: origin() });
+    expect(r.ok ? null : r.error).toMatchObject({ kind: 'notAvailable', reason: 'needsBrowserSignIn' });
+    expect(paths()).not.toContain('PUT /api/2.0/settings/tfaappnewapp');
+    expect(portal.backupCodes(user.email).length).toBeGreaterThan(0);
+  });
+
+  it('DocSpace 3.7 with an API key still enrols (the confirm answer carries the key)', async () => {
+    const user = portal.user('user');
+    portal.setPolicy({ enabled: true });
+    await updateSession(origin(), (s) => ({ ...s, auth: { kind: 'apiKey', key: portal.apiKeyOf(user.email) } }));
+    const r = await startEnrolment({ type: 'startEnrolment', origin: origin() });
+    expect(r.ok).toBe(true);
+  });
+});

@@ -266,3 +266,19 @@ describe('savePolicy: trusted IPs as the portal matches them (fact sheet §11.2)
     expect(view.ok && view.value.policy.trustedIps).toEqual([OFFICE]);
   });
 });
+
+describe('savePolicy: SMS', () => {
+  it('switching to SMS: the PhoneActivation link is the portal\'s own SMS flow, not a refused link; no enrolment token is kept', async () => {
+    portal.state.smsAvailable = true;
+    try {
+      await signInAs('admin@demo.test');
+      const r = await save({ method: 'sms', trustedIps: [], mandatoryUsers: [], mandatoryGroups: [] });
+      expect(r.ok && r.value).toMatchObject({ enrolNext: false, mismatches: [] });
+      expect(r.ok && 'refusedLink' in r.value).toBe(false);
+      expect(portal.requests.some((q) => q.path === '/api/2.0/settings/tfaappwithlink' && q.status === 200)).toBe(true);
+      expect((await getSession(portal.origin)).enrolment).toBeUndefined();
+    } finally {
+      portal.state.smsAvailable = false;
+    }
+  });
+});

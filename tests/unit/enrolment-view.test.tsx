@@ -170,6 +170,38 @@ describe('EnrolmentView', () => {
     expect((screen.getByRole('button', { name: 'Check and connect' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
+  it('an SMS policy: says TFA is by SMS and links to the portal\'s start page (never to a link the portal returned)', async () => {
+    backend({ startEnrolment: () => ({ ok: false, error: { kind: 'notAvailable', origin: ORIGIN, message: 'SMS', reason: 'sms' } }) });
+    renderView();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Two-factor authentication on portal.example.com is by SMS');
+    expect(document.body.textContent).not.toMatch(/unsafe/i);
+    const link = screen.getByRole('link', { name: 'Open portal.example.com' });
+    expect(link.getAttribute('href')).toBe(`${ORIGIN}/`);
+    expect(link.getAttribute('rel')).toContain('noopener');
+    expect(screen.queryByRole('button', { name: 'Use the browser sign-in for this portal' })).toBeNull();
+  });
+
+  it('DocSpace 3.6 with an API key: says the browser sign-in is needed and switches to it on request, then starts again', async () => {
+    let switched = false;
+    backend({
+      startEnrolment: () => (switched
+        ? { ok: true, value: start }
+        : { ok: false, error: { kind: 'notAvailable', origin: ORIGIN, message: 'x', reason: 'needsBrowserSignIn' } }),
+      useBrowserSignIn: () => {
+        switched = true;
+        return { ok: false, error: { kind: 'signedOut', origin: ORIGIN } };
+      },
+    });
+    renderView();
+    expect((await screen.findByRole('alert')).textContent).toContain('needs the portal’s sign-in in this browser');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Use the browser sign-in for this portal' }));
+    });
+    expect(types()).toEqual(['startEnrolment', 'useBrowserSignIn', 'startEnrolment']);
+    await screen.findByRole('heading', { name: 'Get an authenticator app' });
+  });
+
   it('the portal set nothing up (policy switched off meanwhile): says so, never "connected"', async () => {
     backend({
       startEnrolment: () => ({ ok: true, value: start }),
