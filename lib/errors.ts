@@ -12,7 +12,7 @@ export type AppError =
   | { kind: 'notPortal'; origin: string }
   | { kind: 'noPermission'; origin: string }
   | { kind: 'signedOut'; origin: string }
-  | { kind: 'forbidden'; origin: string; message: string }
+  | { kind: 'forbidden'; origin: string; message: string; /** An API key that lacks this scope (§11.3). */ missingScope?: string }
   /**
    * `noSetup`: the extension holds no enrolment in progress (its own finding, not the portal's).
    * `notApplied`: the portal answered a code with `false` and nothing is enrolled (policy off meanwhile, §11.3).

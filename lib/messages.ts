@@ -31,6 +31,9 @@ export function describeError(error: AppError, now = Date.now()): ErrorText {
     case 'signedOut':
       return { message: t('errors.signedOut.message', host), next: t('errors.signedOut.next', host), canRetry: true };
     case 'forbidden':
+      if (error.missingScope) {
+        return { message: t('errors.apiKeyScope.message', host, error.missingScope), next: t('errors.apiKeyScope.next', host), canRetry: false };
+      }
       return { message: t('errors.forbidden.message', host, error.message), next: t('errors.forbidden.next'), canRetry: false };
     case 'notAvailable':
       if (error.reason === 'sms') return { message: t('errors.smsPolicy.message', host), next: t('errors.smsPolicy.next', host), canRetry: false };

@@ -122,8 +122,13 @@ export async function resolveNames(cmd: CommandOf<'resolveNames'>): Reply<'resol
 /** Switches this portal to an API key after checking it works. Remembered on disk only on request. */
 export async function setApiKey(cmd: CommandOf<'setApiKey'>): Reply<'setApiKey'> {
   if (!(await hasHostAccess(cmd.origin))) return err({ kind: 'noPermission', origin: cmd.origin });
-  const probe = await createDocspaceClient({ origin: cmd.origin, auth: { kind: 'apiKey', key: cmd.key } }).getSelf();
+  const keyed = createDocspaceClient({ origin: cmd.origin, auth: { kind: 'apiKey', key: cmd.key } });
+  // A scoped key passes `people/@self` (accounts.self:read) and then gets an empty 403 on every TFA route,
+  // which only the global `*:read` / `*:write` open (§11.3): probe both, in parallel.
+  const [probe, tfa] = await Promise.all([keyed.getSelf(), keyed.getTfaPolicy()]);
   if (!probe.ok) return probe;
+  if (!tfa.ok && tfa.error.kind === 'forbidden') return err({ ...tfa.error, missingScope: '*:read' });
+  if (!tfa.ok) return tfa;
   await updateSession(cmd.origin, () => ({ auth: { kind: 'apiKey', key: cmd.key } }));
   await updateRecord(cmd.origin, (r) => {
     const { rememberedKey: _drop, ...rest } = r ?? { isPortal: true, version: null, checkedAt: 0 };

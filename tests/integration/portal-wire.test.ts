@@ -188,3 +188,24 @@ describe('HTTP details', () => {
     expect(after.status).toBe(401);
   });
 });
+
+describe('API key scopes (AuthorizationExtension, fact sheet §11.3)', () => {
+  it('people/@self passes with accounts.self:read; settings/tfa* needs *:read or *:write (empty 403); the confirm-scheme routes are not scoped', async () => {
+    const p = await startPortal({ port: 0 });
+    try {
+      const user = p.user('user');
+      const bearer = (scopes: string[]) => ({ headers: { Authorization: `Bearer ${p.state.scopedApiKey(user, scopes)}` } });
+      const self = bearer(['accounts.self:read']);
+      expect((await call(p.origin, 'GET', 'people/@self', self)).status).toBe(200);
+      const tfa = await call(p.origin, 'GET', 'settings/tfaapp', self);
+      expect(tfa.status).toBe(403);
+      expect(tfa.text).toBe('');
+      expect((await call(p.origin, 'GET', 'settings/tfaapp', bearer(['*:read']))).status).toBe(200);
+      expect((await call(p.origin, 'PUT', 'settings/tfaappnewcodes', bearer(['*:read']))).status).toBe(403);
+      expect((await call(p.origin, 'GET', 'settings/tfaapp', bearer(['*:write']))).status).toBe(200);
+      expect((await call(p.origin, 'GET', 'settings', self)).status).toBe(200);
+    } finally {
+      await p.close();
+    }
+  });
+});

@@ -170,6 +170,26 @@ describe('API key sign-in', () => {
     expect((await getSession(portal.origin)).auth).toEqual({ kind: 'cookie' });
   });
 
+  it('a scoped key (accounts.self:read) reads the profile but not TFA: refused with the missing scope, nothing kept', async () => {
+    const key = portal.state.scopedApiKey(portal.user('admin'), ['accounts.self:read']);
+    portal.clearLog();
+    const r = await setApiKey({ type: 'setApiKey', origin: portal.origin, key, remember: true });
+    expect(r.ok ? null : r.error).toMatchObject({ kind: 'forbidden', missingScope: '*:read' });
+    // The emulated portal answered as the real one: the profile passes, the TFA route is a bare 403.
+    expect(portal.requests.map((q) => `${q.method} ${q.path} ${q.status}`).sort()).toEqual([
+      'GET /api/2.0/people/@self 200',
+      'GET /api/2.0/settings/tfaapp 403',
+    ]);
+    expect((await getSession(portal.origin)).auth).toEqual({ kind: 'cookie' });
+    expect(await secretsOnDisk()).not.toContain(key);
+  });
+
+  it('a key with the global read scope is accepted', async () => {
+    const key = portal.state.scopedApiKey(portal.user('admin'), ['*:read']);
+    const r = await setApiKey({ type: 'setApiKey', origin: portal.origin, key, remember: false });
+    expect(r.ok && r.value).toMatchObject({ state: 'ready', auth: 'apiKey' });
+  });
+
   it('forgetting a portal deletes its data', async () => {
     await signInAs('user');
     await status();

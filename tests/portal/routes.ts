@@ -2,7 +2,9 @@
 import { authRoutes } from './api-auth';
 import { peopleRoutes } from './api-people';
 import { tfaRoutes } from './api-tfa';
-import type { Ctx } from './context';
+import { authenticate, type Ctx } from './context';
+import { scopeAllows } from './scopes';
+import { EmptyStatus } from './wire';
 
 export type RouteHandler = (ctx: Ctx, ...params: string[]) => unknown;
 
@@ -12,31 +14,46 @@ export interface Route {
   run: RouteHandler;
 }
 
-const r = (method: string, path: string, run: RouteHandler): Route => ({
+/** A key without the scope the route's policy asks for gets a bare 403 before the action (§11.3). */
+function withScopes(run: RouteHandler): RouteHandler {
+  return (ctx, ...params) => {
+    const caller = authenticate(ctx);
+    const header = ctx.req.headers.authorization?.replace(/^Bearer\s+/i, '').trim();
+    const scopes = caller?.kind === 'apiKey' && header ? ctx.state.apiKeyScopes(header) : null;
+    if (scopes && !scopeAllows(scopes, ctx.method, ctx.path)) {
+      throw new EmptyStatus(403);
+    }
+    return run(ctx, ...params);
+  };
+}
+
+/** `unscoped`: AllowAnonymous routes and routes with their own [Authorize] (the confirm scheme) get no scope policy. */
+const r = (method: string, path: string, run: RouteHandler, unscoped = false): Route => ({
   method,
   re: new RegExp(`^/api/2\\.0/${path}/?$`, 'i'),
-  run,
+  run: unscoped ? run : withScopes(run),
 });
+const open = true;
 
 export const API_ROUTES: Route[] = [
   r('GET', 'settings/tfaapp', tfaRoutes.getSettings),
   r('PUT', 'settings/tfaapp', tfaRoutes.putSettings),
   r('PUT', 'settings/tfaappwithlink', tfaRoutes.putSettingsWithLink),
   r('GET', 'settings/tfaapp/confirm', tfaRoutes.getConfirm),
-  r('GET', 'settings/tfaapp/setup', tfaRoutes.getSetup),
-  r('POST', 'settings/tfaapp/validate', tfaRoutes.postValidate),
+  r('GET', 'settings/tfaapp/setup', tfaRoutes.getSetup, open),
+  r('POST', 'settings/tfaapp/validate', tfaRoutes.postValidate, open),
   r('GET', 'settings/tfaappcodes', tfaRoutes.getCodes),
   r('PUT', 'settings/tfaappnewcodes', tfaRoutes.putNewCodes),
   r('PUT', 'settings/tfaappnewapp', tfaRoutes.putNewApp),
   r('GET', 'settings/security/loginSettings', tfaRoutes.getLoginSettings),
-  r('GET', 'settings', authRoutes.getSettings),
-  r('GET', 'settings/version/build', authRoutes.getBuild),
-  r('GET', 'capabilities(?:\\.json)?', authRoutes.getCapabilities),
-  r('GET', 'authentication', authRoutes.getAuthenticated),
-  r('POST', 'authentication', authRoutes.postAuthenticate),
-  r('POST', 'authentication/logout', authRoutes.postLogout),
-  r('POST', 'authentication/confirm', authRoutes.postConfirm),
-  r('POST', 'authentication/([^/]+)', authRoutes.postAuthenticateWithCode),
+  r('GET', 'settings', authRoutes.getSettings, open),
+  r('GET', 'settings/version/build', authRoutes.getBuild, open),
+  r('GET', 'capabilities(?:\\.json)?', authRoutes.getCapabilities, open),
+  r('GET', 'authentication', authRoutes.getAuthenticated, open),
+  r('POST', 'authentication', authRoutes.postAuthenticate, open),
+  r('POST', 'authentication/logout', authRoutes.postLogout, open),
+  r('POST', 'authentication/confirm', authRoutes.postConfirm, open),
+  r('POST', 'authentication/([^/]+)', authRoutes.postAuthenticateWithCode, open),
   r('GET', 'people/@self', peopleRoutes.getSelf),
   r('GET', 'people/filter', peopleRoutes.getFilter),
   r('GET', 'people/simple/filter', peopleRoutes.getSimpleFilter),

@@ -53,6 +53,7 @@ export class PortalState {
   /** Password attempts, key `<login>/<ip>`. */
   readonly loginAttempts = new AttemptCounter(() => 5, () => this.attemptWindowMs);
   private readonly sessions = new Map<string, string>();
+  private readonly scopedKeys = new Map<string, { userId: string; scopes: string[] }>();
   private readonly enrolment = new Map<string, Enrolment>();
 
   constructor(opts: StateOptions = {}) {
@@ -79,6 +80,7 @@ export class PortalState {
     this.app = defaultSettings();
     this.sms = defaultSettings();
     this.sessions.clear();
+    this.scopedKeys.clear();
     this.enrolment.clear();
     this.codeAttempts.clear();
     this.loginAttempts.clear();
@@ -201,7 +203,23 @@ export class PortalState {
   }
 
   apiKeyUser(key: string): DemoUser | undefined {
+    const scoped = this.scopedKeys.get(key);
+    if (scoped) {
+      return this.users.find((u) => !u.terminated && u.id === scoped.userId);
+    }
     return this.users.find((u) => !u.terminated && this.apiKeyOf(u) === key);
+  }
+
+  /** A key limited to `scopes` (the demo keys hold every scope). */
+  scopedApiKey(u: DemoUser, scopes: string[]): string {
+    const key = `sk-${createHash('sha256').update(`emulated-docspace-scoped-key:${u.id}:${scopes.join(',')}`).digest('hex').slice(0, 48)}`;
+    this.scopedKeys.set(key, { userId: u.id, scopes: [...scopes] });
+    return key;
+  }
+
+  /** The scopes of a key; null for a full-access key. */
+  apiKeyScopes(key: string): string[] | null {
+    return this.scopedKeys.get(key)?.scopes ?? null;
   }
 
   // ---- enrolment ----

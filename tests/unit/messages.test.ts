@@ -30,6 +30,14 @@ describe('every portal error becomes one sentence naming the portal', () => {
     expect(describeError({ kind: 'rateLimited', origin, retryAt: 1_090_000 }, 1_000_000).next).toContain('1 min 30 s');
   });
 
+  it('names what only the portal can fix: a missing API-key scope, an SMS policy, 3.6 with an API key', () => {
+    const scope = describeError({ kind: 'forbidden', origin, message: 'Access denied', missingScope: '*:read' });
+    expect(scope.message).toContain('“*:read”');
+    expect(scope.canRetry).toBe(false);
+    expect(describeError({ kind: 'notAvailable', origin, message: 'x', reason: 'sms' }).message).toContain('is by SMS');
+    expect(describeError({ kind: 'notAvailable', origin, message: 'x', reason: 'needsBrowserSignIn' }).message).toContain('DocSpace 3.6');
+  });
+
   it('does not offer Retry where it cannot help', () => {
     expect(describeError({ kind: 'ownerOnly', origin }).canRetry).toBe(false);
     expect(describeError({ kind: 'network', origin }).canRetry).toBe(true);
