@@ -46,7 +46,8 @@ describe('full enrolment over plain HTTP', () => {
     const { account, manualEntryKey, qrCodeSetupImageUrl } = setup.json.response;
     expect(account).toBe(admin.email);
     expect(manualEntryKey).toMatch(/^[A-Z2-7]{16}$/);
-    expect(qrCodeSetupImageUrl).toMatch(/^data:image\/png;base64,iVBOR/);
+    // A BMP ("Qk" is "BM" in base64) under a PNG label, as QRCoder's BitmapByteQRCode makes it (§11.3).
+    expect(qrCodeSetupImageUrl).toMatch(/^data:image\/png;base64,Qk/);
     const again = await call(portal.origin, 'GET', 'settings/tfaapp/setup', { jar, headers: { confirm } });
     expect(again.json.response.manualEntryKey).toBe(manualEntryKey);
     expect(portal.secretOf(admin.email)).toBe(manualEntryKey);

@@ -12,7 +12,7 @@ import {
 } from './context';
 import type { DemoUser } from './demo';
 import { tfaSettingsDto } from './dto';
-import { qrPngDataUrl } from './png';
+import { qrBmpLabelledPngDataUrl } from './png';
 import type { TfaSettings } from './state';
 import { type ConfirmType, totpMatches } from './tfa';
 import { EMPTY_GUID, GUID_RE, ValidationError, errors, prop } from './wire';
@@ -245,7 +245,7 @@ export const tfaRoutes = {
     const account = encodeURI(user.email).replace(/\s+/g, '');
     const issuer = encodeURIComponent(new URL(ctx.origin).hostname);
     const uri = `otpauth://totp/${issuer}:${account}?secret=${key}&issuer=${issuer}`;
-    return { account, manualEntryKey: key, qrCodeSetupImageUrl: qrPngDataUrl(uri) };
+    return { account, manualEntryKey: key, qrCodeSetupImageUrl: qrBmpLabelledPngDataUrl(uri) };
   },
 
   async postValidate(ctx: Ctx): Promise<unknown> {

@@ -1,4 +1,4 @@
-// A real, scannable QR code as a PNG data URL (the portal labels its QR `data:image/png;base64,…`).
+// Real, scannable QR codes as data URLs: a PNG for the portal's own pages, and the API's BMP labelled as PNG.
 import { deflateSync } from 'node:zlib';
 import { encode } from 'uqr';
 
@@ -28,6 +28,36 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 const cache = new Map<string, string>();
+
+/**
+ * The API's setup QR as the server makes it (§11.3): QRCoder's BitmapByteQRCode output, a 24-bit BMP, labelled
+ * `data:image/png;base64,` (Google.Authenticator GenerateQrCodeUrl). Browsers sniff the bytes and show it anyway.
+ */
+export function qrBmpLabelledPngDataUrl(text: string): string {
+  const qr = encode(text, { ecc: 'Q', border: 4 });
+  const scale = 4;
+  const side = qr.size * scale;
+  const rowBytes = Math.ceil((side * 3) / 4) * 4;
+  const pixels = Buffer.alloc(rowBytes * side, 0);
+  for (let y = 0; y < side; y++) {
+    const line = qr.data[Math.floor(y / scale)] ?? [];
+    const row = (side - 1 - y) * rowBytes; // bottom-up
+    for (let x = 0; x < side; x++) {
+      pixels.fill(line[Math.floor(x / scale)] ? 0 : 255, row + x * 3, row + x * 3 + 3);
+    }
+  }
+  const header = Buffer.alloc(54);
+  header.write('BM', 0, 'ascii');
+  header.writeUInt32LE(54 + pixels.length, 2);
+  header.writeUInt32LE(54, 10);
+  header.writeUInt32LE(40, 14);
+  header.writeInt32LE(side, 18);
+  header.writeInt32LE(side, 22);
+  header.writeUInt16LE(1, 26);
+  header.writeUInt16LE(24, 28);
+  header.writeUInt32LE(pixels.length, 34);
+  return `data:image/png;base64,${Buffer.concat([header, pixels]).toString('base64')}`;
+}
 
 /** 8-bit greyscale PNG of a QR code (ECC Q, 4 px per module, 4-module quiet zone). */
 export function qrPngDataUrl(text: string): string {
