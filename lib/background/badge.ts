@@ -3,9 +3,30 @@ import type { PortalStatus } from '../protocol';
 import { badgeFor } from '../tfa/applicability';
 import { badge as t } from '../i18n/badge';
 
-/** Sets the toolbar badge and its accessible title for one tab. */
-export async function showBadge(tabId: number | undefined, status: PortalStatus | null): Promise<void> {
+/**
+ * One counter per tab, moved on by every navigation. A status is worked out for what the tab showed when it was
+ * asked for; when the tab has navigated since (to another site, say), its badge must not land on the new page.
+ */
+const navigations = new Map<number, number>();
+
+/** The tab navigated: badges still being worked out for its previous page are dropped. */
+export function tabNavigated(tabId: number): void {
+  navigations.set(tabId, (navigations.get(tabId) ?? 0) + 1);
+}
+
+export function tabClosed(tabId: number): void {
+  navigations.delete(tabId);
+}
+
+/** Taken before a status is read; `showBadge` with it does nothing once the tab has navigated. */
+export function badgeTicket(tabId: number | undefined): number {
+  return tabId === undefined ? 0 : navigations.get(tabId) ?? 0;
+}
+
+/** Sets the toolbar badge and its accessible title for one tab (unless it has navigated since `ticket`). */
+export async function showBadge(tabId: number | undefined, status: PortalStatus | null, ticket?: number): Promise<void> {
   if (tabId === undefined) return;
+  if (ticket !== undefined && ticket !== badgeTicket(tabId)) return;
   const { text, tone } = status ? badgeFor(status.applies, status.enrolment) : { text: '', tone: 'none' as const };
   try {
     await browser.action.setBadgeText({ tabId, text });

@@ -9,7 +9,7 @@ import { applicabilityFor } from '../tfa/applicability';
 import {
   clientFor, forgetPortalData, getRecord, getSession, hasHostAccess, knownOrigins, updateRecord, updateSession,
 } from './session';
-import { showBadge } from './badge';
+import { badgeTicket, showBadge } from './badge';
 import { listPanels } from './navixy-session';
 
 type Reply<K extends keyof Replies> = Promise<Result<Replies[K], AppError>>;
@@ -31,11 +31,12 @@ function baseStatus(origin: string, state: PortalStatus['state']): PortalStatus 
  */
 export async function getStatus(cmd: CommandOf<'getStatus'>): Reply<'getStatus'> {
   const { origin } = cmd;
+  const ticket = badgeTicket(cmd.tabId);
   if (!isSupportedOrigin(origin)) return ok(baseStatus(origin, 'notPortal'));
   if (!(await hasHostAccess(origin))) return ok({ ...baseStatus(origin, 'noPermission'), looksLikePortal: await probeAnonymously(origin) });
   const session = await getSession(origin);
   if (!cmd.refresh && session.lastStatus) {
-    await showBadge(cmd.tabId, session.lastStatus);
+    await showBadge(cmd.tabId, session.lastStatus, ticket);
     return ok({ ...session.lastStatus, fromCache: true });
   }
   const client = await clientFor(origin);
@@ -44,7 +45,7 @@ export async function getStatus(cmd: CommandOf<'getStatus'>): Reply<'getStatus'>
   if (!result.ok) return result;
   const status = { ...result.value, auth: session.auth.kind, enrolmentInProgress: Boolean(session.enrolment) };
   await updateSession(origin, (s) => ({ ...s, lastStatus: status, me: status.me ?? undefined }));
-  await showBadge(cmd.tabId, status);
+  await showBadge(cmd.tabId, status, ticket);
   return ok(status);
 }
 

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Browser } from 'wxt/browser';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startPortal, type RunningPortal } from '../portal/server';
+import { registerLifecycle } from '../../lib/background/lifecycle';
 import { getStatus, resolveNames, setApiKey, useBrowserSignIn, forgetPortal, listPortals } from '../../lib/background/status';
 import { getSession, updateSession } from '../../lib/background/session';
 import { jarFetch } from './jar-fetch';
@@ -94,6 +96,24 @@ describe('getStatus', () => {
     const r = await status(true, 4);
     expect(r.ok && r.value.enrolment).toEqual({ state: 'enrolled', unusedCodes: 5, totalCodes: 5 });
     expect(badge).toHaveBeenLastCalledWith({ tabId: 4, text: '✓' });
+  });
+
+  it('the tab navigates to another site while the status loads: no badge of the old portal lands on the new page (issue 12 §5)', async () => {
+    registerLifecycle();
+    portal.setPolicy({ enabled: true });
+    await signInAs('user');
+    portal.state.latencyMs = 300;
+    try {
+      const pending = status(true, 11);
+      await new Promise((r) => setTimeout(r, 50));
+      await fakeBrowser.tabs.onUpdated.trigger(11, { url: 'https://example.org/', status: 'loading' }, { id: 11, url: 'https://example.org/' } as Browser.tabs.Tab);
+      const r = await pending;
+      expect(r.ok && r.value.applies.kind).toBe('everyone');
+      await new Promise((r) => setTimeout(r, 20));
+      expect(badge.mock.calls.filter(([a]) => a.tabId === 11).map(([a]) => a.text)).toEqual(['']);
+    } finally {
+      portal.state.latencyMs = 0;
+    }
   });
 
   it('policy off: no badge, says off', async () => {
