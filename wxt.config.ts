@@ -1,12 +1,23 @@
 import { defineConfig } from 'wxt';
 
 /**
+ * Three builds. Release (no TFA_TEST_BUILD): https portals only, each granted on demand.
  * TFA_TEST_BUILD=1 produces the build used by end-to-end tests and `npm run try`:
  * it pre-grants the loopback emulator's origins (permission prompts cannot be
- * clicked headless) and lets the CSP reach them. Release builds never contain them.
+ * clicked headless) and lets the CSP reach them over plain http.
+ * TFA_TEST_BUILD=https (.output-test/https/…) is the release build plus one pre-granted host,
+ * https://127.0.0.1, for the end-to-end runs against the emulator served over https: its CSP is the
+ * release one exactly. Release builds never contain a loopback origin.
  */
-const isTestBuild = process.env.TFA_TEST_BUILD === '1';
+const testBuild = process.env.TFA_TEST_BUILD;
+const isTestBuild = testBuild === '1';
+const isHttpsTestBuild = testBuild === 'https';
+if (testBuild && !isTestBuild && !isHttpsTestBuild) {
+  throw new Error(`TFA_TEST_BUILD must be 1 or https, got ${JSON.stringify(testBuild)}`);
+}
 const loopbackOrigins = ['http://127.0.0.1/*', 'http://localhost/*'];
+const httpsLoopbackOrigins = ['https://127.0.0.1/*'];
+const grantedHosts = isTestBuild ? loopbackOrigins : isHttpsTestBuild ? httpsLoopbackOrigins : null;
 
 const csp = [
   "default-src 'none'",
@@ -22,7 +33,8 @@ const csp = [
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
-  outDir: isTestBuild ? '.output-test' : '.output',
+  // The https test build lives under .output-test/, which the linters and git already ignore.
+  outDir: isTestBuild ? '.output-test' : isHttpsTestBuild ? '.output-test/https' : '.output',
   imports: false,
   manifestVersion: 3,
   manifest: ({ browser }) => ({
@@ -32,7 +44,7 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'activeTab'],
     optional_host_permissions: ['https://*/*', ...(isTestBuild ? loopbackOrigins : [])],
-    ...(isTestBuild ? { host_permissions: loopbackOrigins } : {}),
+    ...(grantedHosts ? { host_permissions: grantedHosts } : {}),
     content_security_policy: { extension_pages: csp },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'docspace-tfa@companion.invalid', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } } }

@@ -21,10 +21,11 @@ const STEPS: Step[] = [
   { name: 'lint', npmScript: 'lint' },
   { name: 'unit + integration', npmScript: 'test:unit', vitest: true },
   { name: 'build (release)', npmScript: 'build', build: true },
-  { name: 'build (test)', npmScript: 'build:test', build: true },
+  // The loopback test build and the https one (release CSP, https://127.0.0.1 pre-granted).
+  { name: 'build (test: http, https)', npmScript: 'build:test', build: true },
   // addons-linter over the release Firefox build (errors fail; warnings, e.g. Preact's own innerHTML branch, are shown).
   { name: 'addons-linter (firefox)', npmScript: 'lint:firefox' },
-  // Both builds just ran.
+  // All builds just ran.
   { name: 'e2e (chromium, firefox)', npmScript: 'test:e2e', args: ['--no-build'], vitest: true },
 ];
 

@@ -1,5 +1,6 @@
 // `npm run test:e2e [-- --no-build] [vitest arguments]`: builds the release and test extensions (the specs
-// check both manifests and drive the test build), then runs the e2e project in Chromium and Firefox.
+// check the manifests and drive the test builds: plain http, and https for tests/e2e/https-cookies.e2e.ts),
+// then runs the e2e project in Chromium and Firefox.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { REPO_ROOT, missingBrowsers, selectedBrowsers } from './harness/config';

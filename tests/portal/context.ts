@@ -53,14 +53,21 @@ export function header(ctx: Ctx, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-/** HttpOnly, SameSite=Strict, Path=/ (no Secure: the emulator is plain http). */
+/**
+ * The attributes a real portal gives its cookies (CookiesManager.cs, fact sheet §5.1, §11.4), in ASP.NET Core's
+ * order: Path=/, Secure when served over https (none over plain http), SameSite=Strict, HttpOnly.
+ */
+function cookieAttributes(ctx: Ctx): string {
+  return `; path=/${ctx.origin.startsWith('https:') ? '; secure' : ''}; samesite=strict; httponly`;
+}
+
 export function setCookie(ctx: Ctx, name: string, value: string, expiresMs?: number): void {
   const expires = expiresMs === undefined ? '' : `; expires=${new Date(expiresMs).toUTCString()}`;
-  ctx.setCookies.push(`${name}=${value}${expires}; path=/; samesite=strict; httponly`);
+  ctx.setCookies.push(`${name}=${value}${expires}${cookieAttributes(ctx)}`);
 }
 
 export function clearCookie(ctx: Ctx, name: string): void {
-  ctx.setCookies.push(`${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/; samesite=strict; httponly`);
+  ctx.setCookies.push(`${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT${cookieAttributes(ctx)}`);
 }
 
 const AUTH_LIFETIME_MS = 365 * 24 * 3600 * 1000;

@@ -1,5 +1,6 @@
-// Emulated ONLYOFFICE DocSpace portal: plain node:http server, faithful to /work/shared/docspace-tfa-api.md.
+// Emulated ONLYOFFICE DocSpace portal: a node:http server (node:https with `tls`), faithful to /work/shared/docspace-tfa-api.md.
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { type Out, json, logBody, readBody, sleep } from './http';
 import type { AddressInfo } from 'node:net';
 import { type Ctx, parseCookies, requestCulture } from './context';
@@ -9,11 +10,13 @@ import { confirmPage, homePage, page, postConfirmPage, postLogin, postLogout, ty
 import { loggablePath, matchRoute } from './routes';
 import { PortalState, type PortalVersion } from './state';
 import { totpAt } from './tfa';
+import type { TlsCredentials } from './tls';
 import { ApiError, EmptyStatus, ValidationError, errorBody, successBody, validationBody } from './wire';
 
 export type { DemoGroup, DemoUser } from './demo';
 export type { Fault } from './faults';
 export type { PortalVersion } from './state';
+export { makeThrowawayCertificate, type ThrowawayCertificate, type TlsCredentials } from './tls';
 
 export interface RequestLogEntry {
   method: string;
@@ -23,6 +26,10 @@ export interface RequestLogEntry {
   at: number;
   auth: 'cookie' | 'apiKey' | 'token' | 'confirm' | 'none';
   body?: unknown;
+  /** The cookies the request carried (name → value), when it carried any. */
+  cookies?: Record<string, string>;
+  /** The `Set-Cookie` lines of the answer, when it set any. */
+  setCookies?: string[];
 }
 
 export interface PortalOptions {
@@ -34,6 +41,11 @@ export interface PortalOptions {
   smsAvailable?: boolean;
   /** Brute-force window for TFA codes and passwords (default 60 000 ms, measured on the server clock). */
   attemptWindowMs?: number;
+  /**
+   * Serve over https with this certificate (e.g. from makeThrowawayCertificate()); the portal's cookies then
+   * carry `Secure` as a real portal's do on https (fact sheet §11.4). Default: plain http.
+   */
+  tls?: TlsCredentials;
 }
 
 export interface Policy {
@@ -130,6 +142,7 @@ export async function startPortal(opts: PortalOptions = {}): Promise<RunningPort
   const faults = new FaultBox();
   const requests: RequestLogEntry[] = [];
   const stalled = new Set<ServerResponse>();
+  const scheme = opts.tls ? 'https' : 'http';
   let closed = false;
 
   function send(res: ServerResponse, out: Out, setCookies: string[]): void {
@@ -152,7 +165,7 @@ export async function startPortal(opts: PortalOptions = {}): Promise<RunningPort
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://portal.invalid');
-    const origin = `http://${req.headers.host ?? `${opts.host ?? '127.0.0.1'}`}`;
+    const origin = `${scheme}://${req.headers.host ?? `${opts.host ?? '127.0.0.1'}`}`;
     const method = (req.method ?? 'GET').toUpperCase();
     const ctx: Ctx = {
       state,
@@ -182,9 +195,15 @@ export async function startPortal(opts: PortalOptions = {}): Promise<RunningPort
     if (state.latencyMs > 0) {
       await sleep(state.latencyMs);
     }
+    if (Object.keys(ctx.cookies).length) {
+      entry.cookies = { ...ctx.cookies };
+    }
     const finish = (out: Out): void => {
       entry.status = out.status;
       entry.auth = ctx.authKind;
+      if (ctx.setCookies.length) {
+        entry.setCookies = [...ctx.setCookies];
+      }
       requests.push(entry);
       send(res, out, ctx.setCookies);
     };
@@ -223,11 +242,12 @@ export async function startPortal(opts: PortalOptions = {}): Promise<RunningPort
     finish(fault ? await applyFault(fault, run) : await run());
   }
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((e: unknown) => {
       send(res, json(500, errorBody(new ApiError(500, e instanceof Error ? e.message : String(e)))), []);
     });
-  });
+  };
+  const server = opts.tls ? createTlsServer({ cert: opts.tls.cert, key: opts.tls.key }, listener) : createServer(listener);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
@@ -238,7 +258,7 @@ export async function startPortal(opts: PortalOptions = {}): Promise<RunningPort
   const byEmail = (email: string): DemoUser => state.requireUser(email);
 
   return {
-    origin: `http://${hostForUrl}:${addr.port}`,
+    origin: `${scheme}://${hostForUrl}:${addr.port}`,
     state,
     requests,
     get users() {

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
-import { ACTION_TIMEOUT_MS, BROWSER_BINARIES, INSTALL_PAGE_WAIT_MS, TEST_BUILDS } from './config';
+import { ACTION_TIMEOUT_MS, BROWSER_BINARIES, HTTPS_TEST_BUILDS, INSTALL_PAGE_WAIT_MS, TEST_BUILDS } from './config';
 import { BasePage } from './page';
 import { pollFor, withTimeout } from './wait';
 import type { ConsoleCapture, CookieSpec, E2EBrowser, E2EPage, LaunchOptions, Role } from './types';
@@ -47,9 +47,9 @@ export class ChromiumBrowser implements E2EBrowser {
   ) {}
 
   /** `language`: the browser's UI language (`--lang`, `LANGUAGE`, and the pages' locale), e.g. `ru`; default the system's. */
-  static async launch({ language: lang }: LaunchOptions = {}): Promise<ChromiumBrowser> {
+  static async launch({ language: lang, https }: LaunchOptions = {}): Promise<ChromiumBrowser> {
     const profileDir = await mkdtemp(path.join(tmpdir(), 'e2e-chromium-'));
-    const extension = TEST_BUILDS.chromium;
+    const extension = https ? HTTPS_TEST_BUILDS.chromium : TEST_BUILDS.chromium;
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: BROWSER_BINARIES.chromium,
       // Chromium on Linux takes its UI language from the environment (LANGUAGE, then LC_ALL / LANG), not --lang.
@@ -69,6 +69,9 @@ export class ChromiumBrowser implements E2EBrowser {
         // Port 0: Chromium picks a free one and writes it to <profile>/DevToolsActivePort.
         '--remote-debugging-port=0',
         ...(lang ? [`--lang=${lang}`] : []),
+        // The network service's certificate check, so it covers the service worker's fetches as well as tabs;
+        // honoured only with --user-data-dir, which the persistent context passes.
+        ...(https ? [`--ignore-certificate-errors-spki-list=${https.spkiSha256}`] : []),
       ],
     });
     context.setDefaultTimeout(ACTION_TIMEOUT_MS);
@@ -179,7 +182,7 @@ export class ChromiumBrowser implements E2EBrowser {
   }
 
   async setCookie({ origin, name, value }: CookieSpec): Promise<void> {
-    await this.context.addCookies([{ name, value, url: origin, httpOnly: true, sameSite: 'Strict' }]);
+    await this.context.addCookies([{ name, value, url: origin, httpOnly: true, secure: origin.startsWith('https:'), sameSite: 'Strict' }]);
   }
 
   /** The extension's service worker, started first if it was stopped (evaluating a stopped worker hangs). */

@@ -20,6 +20,15 @@ export const TEST_BUILDS: Record<BrowserName, string> = {
   firefox: path.join(REPO_ROOT, '.output-test/firefox-mv3'),
 };
 
+/**
+ * `npm run build:test` (its `build:test-https` half) output: the release build's CSP (`connect-src https:`)
+ * with https://127.0.0.1 pre-granted, for the runs against the emulator served over https.
+ */
+export const HTTPS_TEST_BUILDS: Record<BrowserName, string> = {
+  chromium: path.join(REPO_ROOT, '.output-test/https/chrome-mv3'),
+  firefox: path.join(REPO_ROOT, '.output-test/https/firefox-mv3'),
+};
+
 export const GECKO_ID = 'docspace-tfa@companion.invalid';
 /** Pinned through `extensions.webextensions.uuids`, so `moz-extension://` URLs are stable. */
 export const FIREFOX_EXTENSION_UUID = '6f1c2b7e-3d4a-4e5f-9a8b-0c1d2e3f4a5b';
@@ -52,9 +61,10 @@ export function missingBrowsers(browsers: readonly BrowserName[]): string[] {
     });
 }
 
-/** Test builds a run needs but cannot find. */
+/** Test builds (plain http and https) a run needs but cannot find. */
 export function missingTestBuilds(browsers: readonly BrowserName[]): string[] {
   return browsers
-    .filter((name) => !existsSync(path.join(TEST_BUILDS[name], 'manifest.json')))
-    .map((name) => `${name}: no test build at ${path.relative(REPO_ROOT, TEST_BUILDS[name])}. Run \`npm run build:test\` first.`);
+    .flatMap((name) => [TEST_BUILDS[name], HTTPS_TEST_BUILDS[name]].map((dir) => ({ name, dir })))
+    .filter(({ dir }) => !existsSync(path.join(dir, 'manifest.json')))
+    .map(({ name, dir }) => `${name}: no test build at ${path.relative(REPO_ROOT, dir)}. Run \`npm run build:test\` first.`);
 }

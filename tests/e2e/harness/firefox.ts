@@ -2,7 +2,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { ACTION_TIMEOUT_MS, BROWSER_BINARIES, FIREFOX_EXTENSION_UUID, GECKO_ID, INSTALL_PAGE_WAIT_MS, TEST_BUILDS } from './config';
+import { ACTION_TIMEOUT_MS, BROWSER_BINARIES, FIREFOX_EXTENSION_UUID, GECKO_ID, HTTPS_TEST_BUILDS, INSTALL_PAGE_WAIT_MS, TEST_BUILDS } from './config';
 import { BasePage } from './page';
 import { pollFor } from './wait';
 import type { ConsoleCapture, CookieSpec, E2EBrowser, E2EPage, LaunchOptions, Role } from './types';
@@ -70,7 +70,7 @@ export class FirefoxBrowser implements E2EBrowser {
     this.#stdoutLines = stdoutLines;
   }
 
-  static async launch({ language }: LaunchOptions = {}): Promise<FirefoxBrowser> {
+  static async launch({ language, https }: LaunchOptions = {}): Promise<FirefoxBrowser> {
     if (language && !language.startsWith('en')) {
       const pack = path.join(path.dirname(realpathSync(BROWSER_BINARIES.firefox)), 'browser/extensions', `langpack-${language}@firefox-esr.mozilla.org.xpi`);
       if (!existsSync(pack)) throw new Error(`Firefox cannot run in ${language}: no language pack at ${pack}. Install it (apt-get install firefox-esr-l10n-${language}).`);
@@ -82,6 +82,9 @@ export class FirefoxBrowser implements E2EBrowser {
       // Lets BiDi navigate to moz-extension:// URLs (refused otherwise) and evaluate in chrome scope,
       // which is how the background is stopped. Test browsers only.
       args: ['--remote-allow-system-access'],
+      // BiDi's session capability: Firefox then skips certificate checks for every connection it makes, the
+      // extension's background page included (nothing narrower exists for a self-signed certificate).
+      ...(https ? { acceptInsecureCerts: true } : {}),
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
         // The app locale needs the language pack installed beside Firefox (Debian: firefox-esr-l10n-<lang>),
@@ -101,7 +104,7 @@ export class FirefoxBrowser implements E2EBrowser {
     try {
       const bidi = (browser as unknown as { connection?: BidiChannel }).connection;
       if (typeof bidi?.send !== 'function') throw new Error('puppeteer-core no longer exposes its BiDi connection; see tests/e2e/harness/firefox.ts');
-      await browser.installExtension(TEST_BUILDS.firefox);
+      await browser.installExtension(https ? HTTPS_TEST_BUILDS.firefox : TEST_BUILDS.firefox);
       const firefox = new FirefoxBrowser(browser, bidi, stdoutLines);
       await firefox.#settleInstallPage();
       return firefox;
@@ -153,7 +156,7 @@ export class FirefoxBrowser implements E2EBrowser {
   }
 
   async setCookie({ origin, name, value }: CookieSpec): Promise<void> {
-    await this.browser.setCookie({ name, value, domain: new URL(origin).hostname, path: '/', httpOnly: true, sameSite: 'Strict' });
+    await this.browser.setCookie({ name, value, domain: new URL(origin).hostname, path: '/', httpOnly: true, secure: origin.startsWith('https:'), sameSite: 'Strict' });
   }
 
   /** The same call about:debugging's "Terminate background script" makes. */

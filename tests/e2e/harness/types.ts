@@ -32,6 +32,13 @@ export interface LaunchOptions {
    * Chromium: `--lang` and LANGUAGE. Firefox: its language pack (Debian's firefox-esr-l10n-<lang>) and intl.locale.requested.
    */
   language?: string;
+  /**
+   * Run against the emulated portal served over https with this throwaway certificate (tests/portal/tls.ts):
+   * loads the https test build (the release CSP, https://127.0.0.1 pre-granted) and has the browser accept the
+   * certificate for tabs and the extension's background alike. Chromium trusts exactly this certificate
+   * (`--ignore-certificate-errors-spki-list`); Firefox's WebDriver BiDi session accepts any (`acceptInsecureCerts`).
+   */
+  https?: { spkiSha256: string };
 }
 
 /** Console messages of every extension page and the background, from when capture started. */
@@ -58,7 +65,7 @@ export interface E2EBrowser {
    * Firefox: `popup.html?origin=<the tab's origin>` in a tab of its own.
    */
   openPopup(tab: E2EPage): Promise<E2EPage>;
-  /** Sets an HttpOnly, SameSite=Strict cookie for a portal origin, as the portal's own sign-in would. */
+  /** Sets an HttpOnly, SameSite=Strict cookie (Secure on https) for a portal origin, as the portal's own sign-in would. */
   setCookie(cookie: CookieSpec): Promise<void>;
   /** Starts collecting console messages of extension pages (the real popup included) and the background. */
   captureConsole(): Promise<ConsoleCapture>;
