@@ -30,6 +30,8 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('forgetPortal'), origin: Origin }),
   // Enrolment, backup codes, reset (options)
   z.object({ type: z.literal('startEnrolment'), origin: Origin, confirmUrl: z.string().max(2000).optional() }),
+  // The popup hands over the portal's activation link: kept in the background, never put in a page URL.
+  z.object({ type: z.literal('prepareEnrolment'), origin: Origin, confirmUrl: z.string().max(2000) }),
   z.object({ type: z.literal('validateCode'), origin: Origin, code: z.string().regex(/^(\d{6}|[A-Za-z0-9_-]{6})$/) }),
   z.object({ type: z.literal('cancelEnrolment'), origin: Origin }),
   z.object({ type: z.literal('getBackupCodes'), origin: Origin }),
@@ -184,6 +186,7 @@ export interface Replies {
   listPortals: KnownPortal[];
   forgetPortal: true;
   startEnrolment: EnrolmentStart;
+  prepareEnrolment: true;
   validateCode: ValidateReply;
   cancelEnrolment: true;
   getBackupCodes: BackupCode[];

@@ -54,18 +54,18 @@ function failureText(error: AppError): string {
  * Enrolment: get the setup key, show QR and key, check the code locally, then send it.
  * The setup key lives only in this component's state and is dropped when setup ends.
  */
-export function EnrolmentView({ origin, navigate, params, initial }: Props) {
+export function EnrolmentView({ origin, navigate, initial }: Props) {
   const [phase, setPhase] = useState<Phase>(initial ? { status: 'setup', start: initial } : { status: 'loading' });
   const [step, setStep] = useState<SetupStep>(1);
   const [code, setCode] = useState('');
   const [attempt, setAttempt] = useState<Attempt>({ status: 'idle', attemptsLeft: null });
   const [announce, setAnnounce] = useState('');
   const host = hostOf(origin);
-  const confirmUrl = params.get('confirmUrl') ?? undefined;
 
   const load = async () => {
     setPhase({ status: 'loading' });
-    const reply = await call({ type: 'startEnrolment', origin, ...(confirmUrl ? { confirmUrl } : {}) });
+    // An activation link, when there is one, was handed to the background before this page opened (never in its URL).
+    const reply = await call({ type: 'startEnrolment', origin });
     setPhase(reply.ok ? { status: 'setup', start: reply.value } : { status: 'error', error: reply.error });
     setStep(1);
     // "N attempts left" only when the portal's limit is known (admins) and some are used already.

@@ -65,9 +65,10 @@ export function PolicyView({ origin, navigate }: ViewProps) {
       setPhase({ status: 'review', busy: false, error: r.error });
       return;
     }
-    // Everyone was signed out and we are not enrolled: continue into enrolment with the portal's link.
+    // Everyone was signed out and we are not enrolled: continue into enrolment. The background kept the link's
+    // token; the link itself (it may carry a key) is not put into this page's address or the history.
     if (r.value.enrolNext && r.value.confirmUrl) {
-      navigate('enrol', { confirmUrl: r.value.confirmUrl });
+      navigate('enrol');
       return;
     }
     setPhase({ status: 'saved', reply: r.value });

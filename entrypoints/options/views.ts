@@ -7,6 +7,6 @@ export interface ViewProps {
   /** The portal this page works on. */
   origin: string;
   navigate: (view: ViewName, extra?: Record<string, string>) => void;
-  /** Extra query parameters (e.g. `confirmUrl` when started from the portal's activation page). */
+  /** Extra query parameters (never a portal link: those go to the background, not into the page address). */
   params: URLSearchParams;
 }

@@ -124,8 +124,8 @@ export function App({ found }: { found: PopupTarget }) {
         <section>
           <h2>{t.signedOutTitle(host)}</h2>
           <p>{t.signedOutBody}</p>
-          {target && activationParams(target.url, data.origin).confirmUrl ? (
-            <button type="button" class="primary" onClick={() => void openOptions('enrol', data.origin, activationParams(target.url, data.origin))}>
+          {target && activationLink(target.url, data.origin) ? (
+            <button type="button" class="primary" onClick={() => void openEnrolment(data.origin, target.url)}>
               {t.setUp}
             </button>
           ) : null}
@@ -141,7 +141,7 @@ export function App({ found }: { found: PopupTarget }) {
           <StatusCard status={data} names={names} />
           <StatusActions
             status={data}
-            onOpen={(viewName) => void openOptions(viewName, data.origin, activationParams(target?.url, data.origin))}
+            onOpen={(viewName) => void (viewName === 'enrol' ? openEnrolment(data.origin, target?.url) : openOptions(viewName, data.origin))}
           />
           {data.auth === 'apiKey' ? (
             <p class="footer">
@@ -154,9 +154,19 @@ export function App({ found }: { found: PopupTarget }) {
   );
 }
 
-/** When the tab is the portal's own activation page, enrolment continues from it. */
-function activationParams(tabUrl: string | undefined, origin: string): Record<string, string> {
-  if (!tabUrl) return {};
+/** The portal's own activation page in the tab (its link may carry a key), or null. */
+function activationLink(tabUrl: string | undefined, origin: string): string | null {
+  if (!tabUrl) return null;
   const url = checkPortalUrl(tabUrl, origin);
-  return url.ok && url.value.pathname.startsWith('/confirm/TfaActivation') ? { confirmUrl: url.value.href } : {};
+  return url.ok && url.value.pathname.startsWith('/confirm/TfaActivation') ? url.value.href : null;
+}
+
+/**
+ * Enrolment continues from the activation page when the tab shows one: the background keeps its token and the
+ * options page gets only the portal, so the link never lands in a page address or the history.
+ */
+async function openEnrolment(origin: string, tabUrl: string | undefined): Promise<void> {
+  const link = activationLink(tabUrl, origin);
+  if (link) await call({ type: 'prepareEnrolment', origin, confirmUrl: link });
+  await openOptions('enrol', origin);
 }

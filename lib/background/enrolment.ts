@@ -212,6 +212,18 @@ async function validateFailed(origin: string, uid: string, error: AppError, befo
   }
 }
 
+/**
+ * Keeps the confirm token of the portal's activation page the popup was opened on, so the options page starts
+ * from it with nothing but the portal in its URL: the link (which may carry a key) never enters a page address
+ * or the browser history. The key itself stays in the portal's HttpOnly cookie.
+ */
+export async function prepareEnrolment(c: CommandOf<'prepareEnrolment'>): HandlerResult<'prepareEnrolment'> {
+  const token = tokenFromLink(c.confirmUrl, c.origin, null);
+  if (!token.ok) return token;
+  await setToken(c.origin, token.value);
+  return ok(true);
+}
+
 /** Forgets the confirm token of an enrolment in progress. */
 export async function cancelEnrolment(c: CommandOf<'cancelEnrolment'>): HandlerResult<'cancelEnrolment'> {
   await setToken(c.origin, undefined);

@@ -19,6 +19,7 @@ export const handlers: Handlers = {
   listPortals: status.listPortals,
   forgetPortal: status.forgetPortal,
   startEnrolment: enrolment.startEnrolment,
+  prepareEnrolment: enrolment.prepareEnrolment,
   validateCode: enrolment.validateCode,
   cancelEnrolment: enrolment.cancelEnrolment,
   getBackupCodes: enrolment.getBackupCodes,
@@ -68,6 +69,7 @@ function dispatch(cmd: Command): Promise<Result<unknown, AppError>> {
     case 'listPortals': return handlers.listPortals(cmd);
     case 'forgetPortal': return handlers.forgetPortal(cmd);
     case 'startEnrolment': return handlers.startEnrolment(cmd);
+    case 'prepareEnrolment': return handlers.prepareEnrolment(cmd);
     case 'validateCode': return handlers.validateCode(cmd);
     case 'cancelEnrolment': return handlers.cancelEnrolment(cmd);
     case 'getBackupCodes': return handlers.getBackupCodes(cmd);

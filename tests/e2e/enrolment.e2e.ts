@@ -168,7 +168,19 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
     expect(confirmUrl).toContain('/confirm/TfaActivation?type=TfaActivation&uid=');
 
     portal.clearLog();
-    const page = await openView('enrol', { confirmUrl });
+    // What the popup does on that tab: the link goes to the background, and the options page opens with only the portal.
+    const popupSide = await openView('codes');
+    const handed = await popupSide.evaluate(
+      (arg) => {
+        type Api = { runtime: { sendMessage: (m: unknown) => Promise<unknown> } };
+        const g = globalThis as unknown as { browser?: Api; chrome: Api };
+        return (g.browser ?? g.chrome).runtime.sendMessage({ type: 'prepareEnrolment', ...arg });
+      },
+      { origin: portal.origin, confirmUrl },
+    );
+    expect(handed).toEqual({ ok: true, value: true });
+    const page = await openView('enrol');
+    expect(await page.url()).not.toContain('confirm');
     const key = await toCodeStep(page);
     expect(key).toBe(portal.secretOf(user.email));
     // Straight to setup with the activation link: no confirm-data call needed.

@@ -5,7 +5,7 @@ import { createGuardrails, generate } from 'otplib';
 import { startPortal, type RunningPortal } from '../portal/server';
 import { CookieJar, passwordSignIn } from '../portal/test-client';
 import {
-  cancelEnrolment, getBackupCodes, regenerateBackupCodes, resetMyApp, resetUserApp, startEnrolment, validateCode,
+  cancelEnrolment, getBackupCodes, prepareEnrolment, regenerateBackupCodes, resetMyApp, resetUserApp, startEnrolment, validateCode,
 } from '../../lib/background/enrolment';
 import { route } from '../../lib/background/router';
 import { getSession, updateSession } from '../../lib/background/session';
@@ -372,6 +372,29 @@ describe('reset', () => {
     portal.enrol(ownerUser.email);
     const r = await resetUserApp({ type: 'resetUserApp', origin: origin(), userId: portal.user('user').id });
     expect(r.ok ? null : r.error.kind).toBe('notAvailable');
+  });
+});
+
+describe('prepareEnrolment: the activation link goes to the background, never into a page address (issue 12 §5)', () => {
+  it('a portal activation link is kept as a token; the setup then starts from it with no confirm-data call', async () => {
+    const user = portal.user('user');
+    portal.setPolicy({ enabled: true });
+    const { jar, reply } = await passwordSignIn(origin(), user.email);
+    const confirmUrl = reply.json.response.confirmUrl as string;
+    useJar(jar);
+    const r = await prepareEnrolment({ type: 'prepareEnrolment', origin: origin(), confirmUrl });
+    expect(r).toEqual({ ok: true, value: true });
+    expect((await getSession(origin())).enrolment?.token).toMatchObject({ type: 'TfaActivation', uid: user.id });
+    portal.clearLog();
+    const s = await start();
+    expect(s.setupKey).toBe(portal.secretOf(user.email));
+    expect(paths()).not.toContain('GET /api/2.0/settings/tfaapp/confirm');
+  });
+
+  it('a link to another site is refused and nothing is kept', async () => {
+    const r = await prepareEnrolment({ type: 'prepareEnrolment', origin: origin(), confirmUrl: `https://evil.example/confirm/TfaActivation?type=TfaActivation&uid=${portal.user('user').id}` });
+    expect(r.ok ? null : r.error.kind).toBe('unsafeUrl');
+    expect((await getSession(origin())).enrolment).toBeUndefined();
   });
 });
 
