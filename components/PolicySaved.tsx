@@ -32,7 +32,7 @@ export function PolicySaved({ reply, names, signInUrl, onEditAgain }: Props) {
       {signsOut ? (
         <div class="notice warn">
           <p>{t.signedOutNext}</p>
-          <p>{policy.method === 'sms' ? t.consequence.smsOnPortal : reply.refusedLink ? t.linkRefused(reply.refusedLink) : reply.confirmUrl ? t.confirmWithCode : t.exempt}</p>
+          <p>{policy.method === 'sms' ? t.consequence.smsOnPortal : reply.refusedLink ? t.linkRefused(reply.refusedLink) : reply.linkLost ? t.linkLost : reply.confirmUrl ? t.confirmWithCode : t.exempt}</p>
           <p>
             <a href={signInUrl} target="_blank" rel="noopener noreferrer">
               {t.signInLink}

@@ -153,6 +153,8 @@ export interface SaveReply {
   confirmUrl?: string;
   /** The portal returned a link that is not https on this portal (or not a confirm link): it was not followed. */
   refusedLink?: string;
+  /** The save was applied but the answer with the caller's link was lost (timeout): the next step is the portal's sign-in. */
+  linkLost?: boolean;
   signedOut: boolean;
 }
 

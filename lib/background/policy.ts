@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../result';
 import type { AppError } from '../errors';
-import type { CommandOf, Me, NamedEntity, Replies } from '../protocol';
+import type { CommandOf, Me, NamedEntity, Replies, SaveReply } from '../protocol';
 import { buildPolicyBody, confirmTokenFromUrl, isSmsConfirmUrl, resolveAll, type ConfirmToken, type DocspaceClient } from '../docspace/client';
 import type { Profile, TfaPolicy } from '../docspace/schemas';
 import { checkPortalUrl } from '../portal/origin';
@@ -162,7 +162,7 @@ const UNCERTAIN = new Set<AppError['kind']>(['network', 'timeout', 'offline', 'b
  * is enrolled and signs in with a code. A link that is not https on this portal (or not a
  * confirm link at all) is refused and reported, never followed or mistaken for "exempt".
  */
-async function keepConfirmToken(origin: string, link: string): Promise<{ token: ConfirmToken; url: string } | { refused: string } | null> {
+async function keepConfirmToken(origin: string, link: string, key: string | null = null): Promise<{ token: ConfirmToken; url: string } | { refused: string } | null> {
   if (!link) {
     return null;
   }
@@ -171,13 +171,35 @@ async function keepConfirmToken(origin: string, link: string): Promise<{ token: 
   if (url.ok && isSmsConfirmUrl(url.value)) {
     return null;
   }
-  const token = url.ok ? confirmTokenFromUrl(url.value) : null;
-  if (!url.ok || !token) {
+  const parsed = url.ok ? confirmTokenFromUrl(url.value) : null;
+  if (!url.ok || !parsed) {
     logWarning('policy-link-unusable', { origin, reason: url.ok ? 'not-tfa' : 'unsafe' });
     return { refused: link.slice(0, 200) };
   }
+  const token = key ? { ...parsed, key } : parsed;
   await updateSession(origin, (s) => ({ ...s, enrolment: { token, startedAt: Date.now() } }));
   return { token, url: url.value.href };
+}
+
+type NextStep = Pick<SaveReply, 'enrolNext' | 'confirmUrl' | 'refusedLink' | 'linkLost'>;
+
+function nextStepOf(link: Awaited<ReturnType<typeof keepConfirmToken>>): NextStep {
+  return link && 'refused' in link
+    ? { enrolNext: false, refusedLink: link.refused }
+    : { enrolNext: link?.token.type === 'TfaActivation', ...(link ? { confirmUrl: link.url } : {}) };
+}
+
+/**
+ * The save was applied but its answer, with the caller's link, was lost (timeout, cut connection). Still signed
+ * in (an API key): ask the portal again, so "no link" means what it says. Signed out: the next step is unknown,
+ * and the admin is told to sign in on the portal, never that their password is enough.
+ */
+async function nextStepAfterLostAnswer(api: DocspaceClient, origin: string): Promise<NextStep> {
+  const confirm = await api.getTfaConfirm();
+  if (!confirm.ok) {
+    return { enrolNext: false, linkLost: true };
+  }
+  return nextStepOf(confirm.value ? await keepConfirmToken(origin, confirm.value.url, confirm.value.key) : null);
 }
 
 async function nameOf(origin: string): Promise<(id: string) => string> {
@@ -216,17 +238,18 @@ export async function savePolicy(c: CommandOf<'savePolicy'>): Reply<'savePolicy'
     return sent;
   }
   const link = sent.ok && typeof sent.value === 'string' ? await keepConfirmToken(origin, sent.value) : null;
-  const next = link && 'refused' in link
-    ? { enrolNext: false, refusedLink: link.refused }
-    : { enrolNext: link?.token.type === 'TfaActivation', ...(link ? { confirmUrl: link.url } : {}) };
   const reread = await api.getTfaPolicy();
   const expected = { ...current.value, ...expectedAfterSave(draft) };
+  // Only a save that turned or kept TFA on signs every session out (§2.2): a 401 now proves it was applied.
+  const appliedAfterAll = reread.ok ? comparePolicy(draft, draftOf(reread.value)).length === 0 : reread.error.kind === 'signedOut' && draft.method !== 'none';
+  if (!sent.ok && !appliedAfterAll) {
+    return sent; // the failure was real: the portal does not hold the change
+  }
+  const signedOutNow = !reread.ok && reread.error.kind === 'signedOut';
+  const next = sent.ok || draft.method === 'none'
+    ? nextStepOf(link)
+    : signedOutNow ? { enrolNext: false, linkLost: true } : await nextStepAfterLostAnswer(api, origin);
   if (!reread.ok) {
-    // Only a save that turned or kept TFA on signs every session out (§2.2): a 401 now proves it was applied.
-    const applied = sent.ok || (reread.error.kind === 'signedOut' && draft.method !== 'none');
-    if (!applied) {
-      return sent.ok ? reread : sent;
-    }
     if (draft.method !== 'none') {
       await clearSignedIn(origin);
     }
@@ -235,9 +258,6 @@ export async function savePolicy(c: CommandOf<'savePolicy'>): Reply<'savePolicy'
     return ok({ policy: expected, mismatches: note, ...next, signedOut });
   }
   const mismatches = comparePolicy(draft, draftOf(reread.value));
-  if (!sent.ok && mismatches.length) {
-    return sent; // the failure was real: the portal does not hold the change
-  }
   if (draft.method !== 'none') {
     await clearSignedIn(origin);
   }

@@ -165,6 +165,7 @@ export const policy = {
   savedUnverified: t('policy.savedUnverified'),
   mismatchHeading: t('policy.mismatchHeading'),
   exempt: t('policy.exempt'),
+  linkLost: t('policy.linkLost'),
   linkRefused: (url: string) => t('policy.linkRefused', url),
   confirmWithCode: t('policy.confirmWithCode'),
   signedOutNext: t('policy.signedOutNext'),

@@ -24,6 +24,7 @@ let fetchWithJar: ReturnType<typeof jarFetch>;
 beforeEach(() => {
   fakeBrowser.reset();
   portal.reset();
+  portal.setVersion('3.7');
   fakeBrowser.permissions.contains = async () => true;
   fetchWithJar = jarFetch();
   vi.stubGlobal('fetch', fetchWithJar);
@@ -222,6 +223,35 @@ describe('savePolicy: refusals and failures', () => {
     portal.injectFault({ path: 'settings/tfaappwithlink', kind: 'truncated', times: 1 });
     const r = await save({ method: 'app', trustedIps: ['10.0.0.0/8', '192.0.2.0/24'], mandatoryUsers: [], mandatoryGroups: [] });
     expect(r.ok && r.value).toMatchObject({ mismatches: [], policy: { trustedIps: ['10.0.0.0/8', '192.0.2.0/24'] } });
+  });
+
+  it('enabling applied but its answer lost, signed in by cookie: never "your password is enough"; the next step is the portal\'s sign-in (issue 12 §5)', async () => {
+    await signInAs('admin@demo.test');
+    portal.injectFault({ path: 'settings/tfaappwithlink', kind: 'truncated', times: 1 });
+    const r = await save({ method: 'app', trustedIps: [], mandatoryUsers: [], mandatoryGroups: [] });
+    expect(portal.getPolicy().enabled).toBe(true);
+    expect(r.ok && r.value).toMatchObject({ linkLost: true, enrolNext: false, signedOut: true });
+    expect(r.ok && r.value.confirmUrl).toBeUndefined();
+  });
+
+  it('enabling applied but its answer lost, with an API key: the link is asked for again and enrolment continues', async () => {
+    await useApiKey('admin@demo.test');
+    portal.injectFault({ path: 'settings/tfaappwithlink', kind: 'truncated', times: 1 });
+    const r = await save({ method: 'app', trustedIps: [], mandatoryUsers: [], mandatoryGroups: [] });
+    expect(r.ok && r.value).toMatchObject({ enrolNext: true, mismatches: [] });
+    expect(r.ok && r.value.linkLost).toBeUndefined();
+    expect((await getSession(portal.origin)).enrolment?.token).toMatchObject({ type: 'TfaActivation', uid: id('admin@demo.test') });
+    expect((await getSession(portal.origin)).enrolment?.token.key).toBeTruthy();
+    const start = await startEnrolment({ type: 'startEnrolment', origin: portal.origin });
+    expect(start.ok).toBe(true);
+  });
+
+  it('applied, answer lost, and the portal really does not challenge the admin (trusted address): then, and only then, the password is enough', async () => {
+    await useApiKey('admin@demo.test');
+    portal.injectFault({ path: 'settings/tfaappwithlink', kind: 'truncated', times: 1 });
+    const r = await save({ method: 'app', trustedIps: ['127.0.0.1'], mandatoryUsers: [], mandatoryGroups: [] });
+    expect(r.ok && r.value).toMatchObject({ enrolNext: false, mismatches: [] });
+    expect(r.ok && (r.value.linkLost || r.value.confirmUrl)).toBeFalsy();
   });
 
   it('a gateway error before the portal ran the save: the re-read shows it was not applied, the error is returned', async () => {

@@ -64,6 +64,14 @@ describe('PolicyView', () => {
     expect(screen.getByText(/could not read the policy back yet/)).toBeTruthy();
   });
 
+  it('applied but the answer was lost: sends the admin to the portal sign-in, never "your password is enough"', async () => {
+    saveReply = { ok: true, value: { policy: { ...data.policy, method: 'app', trustedIps: ['10.0.0.1'] }, mismatches: [], enrolNext: false, linkLost: true, signedOut: true } };
+    await enableWithIp();
+    await screen.findByRole('heading', { name: 'Saved' });
+    expect(screen.getByText(/did not arrive in time/)).toBeTruthy();
+    expect(screen.queryByText(/your password is enough/)).toBeNull();
+  });
+
   it('a refused save keeps the review open with the reason', async () => {
     saveReply = { ok: false, error: { kind: 'forbidden', origin: ORIGIN, message: 'Access denied' } };
     await enableWithIp();
