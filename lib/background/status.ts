@@ -26,8 +26,8 @@ function baseStatus(origin: string, state: PortalStatus['state']): PortalStatus 
 
 /**
  * The portal status for the popup. Cached status is returned at once unless
- * `refresh`; a fresh read is one round trip: recognition (when not cached),
- * profile, policy and backup codes are requested in parallel.
+ * `refresh`; a fresh read of a recognised portal is one round trip (profile, policy
+ * and backup codes in parallel). An unrecognised site is first recognised anonymously.
  */
 export async function getStatus(cmd: CommandOf<'getStatus'>): Reply<'getStatus'> {
   const { origin } = cmd;
@@ -52,19 +52,17 @@ export async function getStatus(cmd: CommandOf<'getStatus'>): Reply<'getStatus'>
 async function readStatus(client: DocspaceClient, origin: string): Promise<Result<PortalStatus, AppError>> {
   const record = await getRecord(origin);
   const recognised = record?.isPortal && Date.now() - record.checkedAt < RECOGNITION_TTL_MS;
-  const [settings, self, policy, codes] = await Promise.all([
-    recognised ? Promise.resolve(null) : client.getPortalSettings(),
-    client.getSelf(),
-    client.getTfaPolicy(),
-    client.getBackupCodes(),
-  ]);
   let version = record?.version ?? null;
-  if (settings) {
+  if (!recognised) {
+    // First contact (or a day since): the site must answer as a DocSpace portal, anonymously, before anything
+    // that carries the user's cookie or key is sent to it. One extra round trip, then cached for a day.
+    const settings = await client.getPortalSettings();
     if (!settings.ok) return settings.error.kind === 'badResponse' || settings.error.kind === 'notFound' ? ok(baseStatus(origin, 'notPortal')) : settings;
     if (!settings.value.isDocSpace) return ok(baseStatus(origin, 'notPortal'));
     version = settings.value.version;
     await updateRecord(origin, (r) => ({ ...r, isPortal: true, version, checkedAt: Date.now() }));
   }
+  const [self, policy, codes] = await Promise.all([client.getSelf(), client.getTfaPolicy(), client.getBackupCodes()]);
   if (!self.ok) return self.error.kind === 'signedOut' ? ok({ ...baseStatus(origin, 'signedOut'), version }) : self;
   if (!policy.ok) return policy;
   const me = self.value;

@@ -16,9 +16,13 @@ import { jarFetch } from './jar-fetch';
 let portal: RunningPortal;
 let other: Server;
 let otherOrigin: string;
+const otherSeen: { path: string; cookie?: string; authorization?: string }[] = [];
 beforeAll(async () => {
   portal = await startPortal();
-  other = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>not a portal</html>'));
+  other = createServer((req, res) => {
+    otherSeen.push({ path: req.url ?? '', cookie: req.headers.cookie, authorization: req.headers.authorization });
+    res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>not a portal</html>');
+  });
   await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
   otherOrigin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
 });
@@ -129,9 +133,25 @@ describe('getStatus', () => {
     expect(r.ok && r.value.signInUrl).toBe(`${portal.origin}/login`);
   });
 
-  it('not a portal', async () => {
+  it('not a portal: recognised anonymously first, so the site never sees the user\'s cookie or key (issue 12 §5)', async () => {
+    otherSeen.length = 0;
+    fetchWithJar.jar.cookies.set('asc_auth_key', 'secret-session');
+    await updateSession(otherOrigin, (s) => ({ ...s, auth: { kind: 'apiKey', key: 'sk-secretsecretsecret' } }));
     const r = await getStatus({ type: 'getStatus', origin: otherOrigin, refresh: true });
     expect(r.ok && r.value.state).toBe('notPortal');
+    expect(otherSeen.map((q) => q.path)).toEqual(['/api/2.0/settings']);
+    expect(otherSeen.every((q) => !q.cookie && !q.authorization)).toBe(true);
+  });
+
+  it('first contact with a portal: the anonymous recognition comes before any signed-in request; once known, one round trip', async () => {
+    await signInAs('user');
+    portal.clearLog();
+    await status();
+    expect(portal.requests[0]).toMatchObject({ path: '/api/2.0/settings', auth: 'none' });
+    expect(portal.requests.slice(1).every((q) => q.auth === 'cookie')).toBe(true);
+    portal.clearLog();
+    await status();
+    expect(portal.requests.map((q) => q.path).sort()).toEqual(['/api/2.0/people/@self', '/api/2.0/settings/tfaapp', '/api/2.0/settings/tfaappcodes']);
   });
 
   it('a portal error is returned as a typed error', async () => {
