@@ -4,6 +4,7 @@ import type { AppError } from '../../lib/errors';
 import type { NamedEntity, PolicyView as PolicyData, SaveReply } from '../../lib/protocol';
 import { consequencesOf, diffPolicy, draftOf } from '../../lib/tfa/policy-diff';
 import { initialDraft, toPolicyDraft, type EditorDraft } from '../../lib/tfa/policy-draft';
+import { parseTrustedIp } from '../../lib/tfa/trusted-ips';
 import { describeDiff, policy as t } from '../../lib/i18n/policy';
 import { PolicyEditor } from '../../components/PolicyEditor';
 import { PolicyReview } from '../../components/PolicyReview';
@@ -28,9 +29,13 @@ function namesOf(view: PolicyData, draft: EditorDraft): Record<string, NamedEnti
 }
 
 /** Trusted entries that cover very large blocks and are not already on the portal as they will be sent: saving them needs a confirmation. */
-function newHugeEntries(view: PolicyData, draft: EditorDraft): string[] {
-  const stored = new Set(view.policy.trustedIps.map((ip) => ip.trim().toLowerCase()));
-  return toPolicyDraft(draft).ips.huge.filter((l) => l.result.ok && !stored.has(l.result.entry.value)).map((l) => l.input);
+function newHugeEntries(view: PolicyData, draft: EditorDraft, ips = toPolicyDraft(draft).ips): string[] {
+  // A stored entry counts as already there in any spelling: as stored (a CIDR written by another tool) or as saved (its range).
+  const stored = new Set(view.policy.trustedIps.flatMap((ip) => {
+    const parsed = parseTrustedIp(ip);
+    return [ip.trim().toLowerCase(), ...(parsed.ok ? [parsed.entry.value] : [])];
+  }));
+  return ips.huge.filter((l) => l.result.ok && !stored.has(l.result.entry.value)).map((l) => l.input);
 }
 
 /** Portal policy: edit, review in words, save with the full body, then enrol at once when TFA was just enabled. */
@@ -75,6 +80,7 @@ export function PolicyView({ origin, navigate }: ViewProps) {
   };
 
   const names = view && draft ? namesOf(view, draft) : {};
+  const reviewed = phase.status === 'review' && draft ? toPolicyDraft(draft) : null;
   const nameOf = (kind: 'user' | 'group') => (id: string) => entityLabel(names[id.toLowerCase()] ?? { id, name: '' }, kind);
 
   return (
@@ -94,11 +100,11 @@ export function PolicyView({ origin, navigate }: ViewProps) {
           onSearchGroups={(text) => call({ type: 'searchGroups', origin, text })}
         />
       ) : null}
-      {phase.status === 'review' && view && draft ? (
+      {phase.status === 'review' && view && reviewed ? (
         <PolicyReview
-          changes={describeDiff(diffPolicy(draftOf(view.policy), toPolicyDraft(draft).draft), { user: nameOf('user'), group: nameOf('group') })}
-          consequences={consequencesOf({ before: draftOf(view.policy), draft: toPolicyDraft(draft).draft, me: view.me, isEnrolled: view.isEnrolled, ownerId: view.ownerId })}
-          hugeEntries={newHugeEntries(view, draft)}
+          changes={describeDiff(diffPolicy(draftOf(view.policy), reviewed.draft), { user: nameOf('user'), group: nameOf('group') })}
+          consequences={consequencesOf({ before: draftOf(view.policy), draft: reviewed.draft, me: view.me, isEnrolled: view.isEnrolled, ownerId: view.ownerId })}
+          hugeEntries={newHugeEntries(view, draft!, reviewed.ips)}
           busy={phase.busy}
           error={phase.error}
           onBack={() => setPhase({ status: 'edit' })}

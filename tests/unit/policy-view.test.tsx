@@ -46,6 +46,27 @@ async function enableWithIp(navigate = vi.fn()) {
 }
 
 describe('PolicyView', () => {
+  it('huge trusted entries: only new ones ask for confirmation; a stored IPv6 CIDR (saved as its range) is not new', async () => {
+    const before = data.policy;
+    data.policy = { ...before, method: 'app', trustedIps: ['2001:DB8::/16'] };
+    try {
+      render(<PolicyView origin={ORIGIN} navigate={vi.fn()} params={new URLSearchParams()} />);
+      await screen.findByRole('group', { name: 'Two-factor authentication' });
+      const box = screen.getByLabelText('Trusted IP addresses');
+      fireEvent.input(box, { target: { value: '2001:DB8::/16\n10.0.0.1' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Review changes' }));
+      expect(screen.queryByText('New trusted entries that cover very large blocks of addresses')).toBeNull();
+      fireEvent.click(screen.getByRole('button', { name: 'Back to editing' }));
+      fireEvent.input(screen.getByLabelText('Trusted IP addresses'), { target: { value: '2001:DB8::/16\n0.0.0.0/0' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Review changes' }));
+      const group = screen.getByRole('group', { name: 'New trusted entries that cover very large blocks of addresses' });
+      expect([...group.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['0.0.0.0/0']);
+    } finally {
+      data.policy = before;
+    }
+  });
+
+
   it('enabling as a not-enrolled admin sends the full draft and goes straight to enrolment with the link', async () => {
     const confirmUrl = `${ORIGIN}/confirm/TfaActivation?type=TfaActivation&uid=${ME}`;
     saveReply = { ok: true, value: { policy: { ...data.policy, method: 'app', trustedIps: ['10.0.0.1'] }, mismatches: [], enrolNext: true, confirmUrl, signedOut: true } };
