@@ -124,10 +124,15 @@ async function beginWith(client: DocspaceClient, origin: string, token: ConfirmT
   return ok(start);
 }
 
-/** A stored token is reused only while fresh, and never for someone other than who is signed in now. */
-function canResume(enrolment: { token: ConfirmToken; startedAt: number } | undefined, meId: string | undefined): enrolment is { token: ConfirmToken; startedAt: number } {
+/**
+ * A stored token is reused only while fresh, and never for someone other than who is signed in now: the portal
+ * is asked (what we remember of "me" may be from before another person signed in in this browser). Signed out
+ * is fine: someone who came from the activation page, or an admin whom enabling TFA just signed out.
+ */
+async function canResume(client: DocspaceClient, enrolment: { token: ConfirmToken; startedAt: number } | undefined): Promise<boolean> {
   if (!enrolment || Date.now() - enrolment.startedAt >= TOKEN_REUSE_MS) return false;
-  return !meId || meId.toLowerCase() === enrolment.token.uid.toLowerCase();
+  const me = await client.getSelf();
+  return !me.ok || me.value.id.toLowerCase() === enrolment.token.uid.toLowerCase();
 }
 
 /**
@@ -145,8 +150,8 @@ export async function startEnrolment(c: CommandOf<'startEnrolment'>): HandlerRes
     const started = await beginWith(client.value, c.origin, fromLink.value, 'link');
     // The link's cookie expired (1 hour) or was never set here: a signed-in user can still get a fresh key.
     if (started.ok || started.error.kind !== 'signedOut') return started;
-  } else if (!c.confirmUrl && canResume(session.enrolment, session.me?.id)) {
-    // The page was reloaded or reopened mid-setup: someone who came from the activation page is not signed in.
+  } else if (!c.confirmUrl && session.enrolment && (await canResume(client.value, session.enrolment))) {
+    // The page was reloaded or reopened mid-setup, or the popup or a policy save handed over the link's token.
     const resumed = await beginWith(client.value, c.origin, session.enrolment.token, 'stored');
     if (resumed.ok) return resumed;
   }

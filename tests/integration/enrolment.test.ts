@@ -167,7 +167,19 @@ describe('start', () => {
     portal.clearLog();
     const again = await start();
     expect(again.setupKey).toBe(portal.secretOf(user.email));
-    expect(paths()).toEqual(['GET /api/2.0/settings/tfaapp/setup']);
+    // Who is signed in is asked first: nobody (401), so the stored token is theirs to resume.
+    expect(paths()).toEqual(['GET /api/2.0/people/@self', 'GET /api/2.0/settings/tfaapp/setup']);
+  });
+
+  it('a stored token is not resumed for someone else even when the background still remembers the earlier person', async () => {
+    await signedInUnderPolicy('user');
+    await start();
+    const admin = portal.user('admin');
+    // Another person signs in in this browser; no status was read since, so the remembered "me" is stale.
+    fetchWithJar.jar.cookies.set('asc_auth_key', await portal.signIn(admin.email));
+    const s = await start();
+    expect(s.account).toBe(admin.email);
+    expect((await getSession(origin())).enrolment?.token.uid).toBe(admin.id);
   });
 
   it('a stored token of someone else is not resumed after another person signed in', async () => {
@@ -179,8 +191,8 @@ describe('start', () => {
     portal.clearLog();
     const s = await start();
     expect(s.account).toBe(admin.email);
-    // The admin's setup also reads the portal's code limit (admins only).
-    expect(paths()).toEqual(['GET /api/2.0/settings/tfaapp/confirm', 'GET /api/2.0/settings/tfaapp/setup', 'GET /api/2.0/settings/security/loginSettings']);
+    // Who is signed in now is asked (not taken from memory); the admin's setup also reads the code limit (admins only).
+    expect(paths()).toEqual(['GET /api/2.0/people/@self', 'GET /api/2.0/settings/tfaapp/confirm', 'GET /api/2.0/settings/tfaapp/setup', 'GET /api/2.0/settings/security/loginSettings']);
     expect((await getSession(origin())).enrolment?.token.uid).toBe(admin.id);
     expect(admin.id).not.toBe(ann.id);
   });
