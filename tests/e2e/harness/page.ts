@@ -1,5 +1,5 @@
 // What both drivers' pages share: everything that is plain evaluation in the page.
-import { pollFor } from './wait';
+import { pollFor, withTimeout } from './wait';
 import type { E2EPage, Role } from './types';
 
 /** What a Playwright page and a Puppeteer page have in common. */
@@ -27,8 +27,12 @@ export abstract class BasePage<Raw extends DriverPage> implements E2EPage {
     return this.raw.bringToFront();
   }
 
+  /**
+   * Bounded: a close that never settles (seen once in Chromium under load, after the page had done its work)
+   * must not eat the hook's whole timeout; the browser is closed after the spec anyway.
+   */
   close(): Promise<void> {
-    return this.raw.close();
+    return withTimeout(this.raw.close(), 'a page to close', 15_000);
   }
 
   bodyText(): Promise<string> {
