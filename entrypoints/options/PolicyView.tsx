@@ -29,7 +29,7 @@ function namesOf(view: PolicyData, draft: EditorDraft): Record<string, NamedEnti
 }
 
 /** Trusted entries that cover very large blocks and are not already on the portal as they will be sent: saving them needs a confirmation. */
-function newHugeEntries(view: PolicyData, draft: EditorDraft, ips = toPolicyDraft(draft).ips): string[] {
+function newHugeEntries(view: PolicyData, ips: ReturnType<typeof toPolicyDraft>['ips']): string[] {
   // A stored entry counts as already there in any spelling: as stored (a CIDR written by another tool) or as saved (its range).
   const stored = new Set(view.policy.trustedIps.flatMap((ip) => {
     const parsed = parseTrustedIp(ip);
@@ -104,7 +104,7 @@ export function PolicyView({ origin, navigate }: ViewProps) {
         <PolicyReview
           changes={describeDiff(diffPolicy(draftOf(view.policy), reviewed.draft), { user: nameOf('user'), group: nameOf('group') })}
           consequences={consequencesOf({ before: draftOf(view.policy), draft: reviewed.draft, me: view.me, isEnrolled: view.isEnrolled, ownerId: view.ownerId })}
-          hugeEntries={newHugeEntries(view, draft!, reviewed.ips)}
+          hugeEntries={newHugeEntries(view, reviewed.ips)}
           busy={phase.busy}
           error={phase.error}
           onBack={() => setPhase({ status: 'edit' })}

@@ -73,14 +73,13 @@ function tokenFromLink(raw: string, origin: string, key: string | null): Result<
   return ok(key ? { ...token, key } : token);
 }
 
-/**
- * `GET settings/tfaapp/confirm`: 3.6 answers the link (key in the HttpOnly cookie it sets), 3.7 adds the key.
- * With an API key no cookie is sent or kept, so on 3.6 there is no key to be had (§11.3): say so up front.
- */
 const needsBrowserSignIn = (origin: string) =>
   err<AppError>({ kind: 'notAvailable', origin, message: 'DocSpace 3.6 with an API key', reason: 'needsBrowserSignIn' });
 
-/** An API key on DocSpace 3.6 cannot enrol (the confirm key only ever comes as a cookie). Known before any change is made. */
+/**
+ * An API key on DocSpace 3.6 cannot enrol: the confirm key only ever comes as a cookie (§11.3). Asked before
+ * anything is started or reset, from the remembered version (or the anonymous settings when none is known).
+ */
 async function apiKeyCannotEnrol(client: DocspaceClient, origin: string, auth: PortalAuth['kind']): Promise<boolean> {
   if (auth !== 'apiKey') return false;
   const known = (await getRecord(origin))?.version;
@@ -88,8 +87,12 @@ async function apiKeyCannotEnrol(client: DocspaceClient, origin: string, auth: P
   return Boolean(version?.startsWith('3.6'));
 }
 
+/**
+ * `GET settings/tfaapp/confirm`: 3.6 answers the link (key in the HttpOnly cookie it sets), 3.7 adds the key.
+ * With an API key no cookie is sent or kept, so a link without a key cannot be used (a 3.6 portal whose version
+ * was not known in advance).
+ */
 async function tokenFromConfirmEndpoint(client: DocspaceClient, origin: string, auth: PortalAuth['kind']): Promise<Result<ConfirmToken, AppError>> {
-  if (await apiKeyCannotEnrol(client, origin, auth)) return needsBrowserSignIn(origin);
   const confirm = await client.getTfaConfirm();
   if (!confirm.ok) return confirm;
   if (!confirm.value) return err({ kind: 'notAvailable', origin, message: 'Two-factor authentication does not apply to you' });
@@ -155,6 +158,7 @@ export async function startEnrolment(c: CommandOf<'startEnrolment'>): HandlerRes
     const resumed = await beginWith(client.value, c.origin, session.enrolment.token, 'stored');
     if (resumed.ok) return resumed;
   }
+  if (await apiKeyCannotEnrol(client.value, c.origin, session.auth.kind)) return needsBrowserSignIn(c.origin);
   const token = await tokenFromConfirmEndpoint(client.value, c.origin, session.auth.kind);
   if (!token.ok) return token;
   return beginWith(client.value, c.origin, token.value, 'endpoint');

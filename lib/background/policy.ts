@@ -240,8 +240,9 @@ export async function savePolicy(c: CommandOf<'savePolicy'>): Reply<'savePolicy'
   const link = sent.ok && typeof sent.value === 'string' ? await keepConfirmToken(origin, sent.value) : null;
   const reread = await api.getTfaPolicy();
   const expected = { ...current.value, ...expectedAfterSave(draft) };
+  const mismatches = reread.ok ? comparePolicy(draft, draftOf(reread.value)) : [];
   // Only a save that turned or kept TFA on signs every session out (§2.2): a 401 now proves it was applied.
-  const appliedAfterAll = reread.ok ? comparePolicy(draft, draftOf(reread.value)).length === 0 : reread.error.kind === 'signedOut' && draft.method !== 'none';
+  const appliedAfterAll = reread.ok ? mismatches.length === 0 : reread.error.kind === 'signedOut' && draft.method !== 'none';
   if (!sent.ok && !appliedAfterAll) {
     return sent; // the failure was real: the portal does not hold the change
   }
@@ -249,17 +250,12 @@ export async function savePolicy(c: CommandOf<'savePolicy'>): Reply<'savePolicy'
   const next = sent.ok || draft.method === 'none'
     ? nextStepOf(link)
     : signedOutNow ? { enrolNext: false, linkLost: true } : await nextStepAfterLostAnswer(api, origin);
-  if (!reread.ok) {
-    if (draft.method !== 'none') {
-      await clearSignedIn(origin);
-    }
-    const signedOut = reread.error.kind === 'signedOut';
-    const note = signedOut ? [] : [t.unread(reread.error.kind)];
-    return ok({ policy: expected, mismatches: note, ...next, signedOut });
-  }
-  const mismatches = comparePolicy(draft, draftOf(reread.value));
   if (draft.method !== 'none') {
     await clearSignedIn(origin);
+  }
+  if (!reread.ok) {
+    const note = signedOutNow ? [] : [t.unread(reread.error.kind)];
+    return ok({ policy: expected, mismatches: note, ...next, signedOut: signedOutNow });
   }
   const names = await nameOf(origin);
   return ok({ policy: reread.value, mismatches: mismatches.map((m) => describeMismatch(m, names)), ...next, signedOut: false });

@@ -186,12 +186,12 @@ export const GroupSchema = z
 export type Group = z.output<typeof GroupSchema>;
 export const GroupListSchema = z.array(GroupSchema).max(1000);
 
-/** Anonymous `GET settings` (§10.6). `docSpace: true` is the portal probe. */
 /** `GET settings/security/loginSettings` (admins): `attemptCount` is also the TFA code limit per minute (§11.3). */
 export const LoginSettingsSchema = z
   .object({ attemptCount: z.number().int().min(0).max(10_000) })
   .transform((s) => ({ attemptCount: s.attemptCount }));
 
+/** Anonymous `GET settings` (§10.6). `docSpace: true` is the portal probe. */
 export const PortalSettingsSchema = z
   .object({
     docSpace: z.boolean().optional(),
