@@ -12,6 +12,8 @@ export interface Caller {
   kind: 'cookie' | 'apiKey' | 'token';
   /** The session token used (cookie or Authorization), for logout. */
   token?: string;
+  /** An API key's scopes, when it is limited to some (a full-access key has none listed). */
+  scopes?: string[];
 }
 
 export interface Ctx {
@@ -90,7 +92,8 @@ export function authenticate(ctx: Ctx): Caller | null {
   let caller: Caller | null = null;
   if (authz && /^Bearer\s+sk-/i.test(authz) && bearer) {
     const user = ctx.state.apiKeyUser(bearer);
-    caller = user ? { user, kind: 'apiKey' } : null;
+    const scopes = ctx.state.apiKeyScopes(bearer);
+    caller = user ? { user, kind: 'apiKey', ...(scopes ? { scopes } : {}) } : null;
   } else if (ctx.cookies[AUTH_COOKIE]) {
     // A cookie present wins over the header, even when it is stale.
     const token = ctx.cookies[AUTH_COOKIE];

@@ -17,9 +17,7 @@ export interface Route {
 /** A key without the scope the route's policy asks for gets a bare 403 before the action (§11.3). */
 function withScopes(run: RouteHandler): RouteHandler {
   return (ctx, ...params) => {
-    const caller = authenticate(ctx);
-    const header = ctx.req.headers.authorization?.replace(/^Bearer\s+/i, '').trim();
-    const scopes = caller?.kind === 'apiKey' && header ? ctx.state.apiKeyScopes(header) : null;
+    const scopes = authenticate(ctx)?.scopes;
     if (scopes && !scopeAllows(scopes, ctx.method, ctx.path)) {
       throw new EmptyStatus(403);
     }
