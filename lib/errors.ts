@@ -29,7 +29,11 @@ export type AppError =
   | { kind: 'badResponse'; origin: string; where: string; status?: number }
   | { kind: 'unsafeUrl'; origin: string; url: string }
   /** A Navixy Admin Panel's error envelope (`status.code`), or a local refusal (code 0); `origin` is the panel's. */
-  | { kind: 'panel'; origin: string; code: number; reason: PanelReason; description?: string }
+  | {
+      kind: 'panel'; origin: string; code: number; reason: PanelReason; description?: string;
+      /** Code 13: the permission the session lacks, e.g. `users: update`. */ permission?: string;
+      /** Code 7: the parameters the panel named. */ parameters?: string[];
+    }
   | { kind: 'badRequest'; message: string }
   | { kind: 'noReply' };
 

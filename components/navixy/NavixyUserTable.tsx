@@ -5,9 +5,10 @@ import { navixy as t } from '../../lib/i18n/navixy';
 interface Props {
   users: NavixyUserRow[];
   selected: ReadonlySet<number>;
-  filter: string;
+  /** Client-side filter of a whole list; absent when the panel searches (a page of its results is shown as is). */
+  filter?: string;
   disabled: boolean;
-  onFilter: (text: string) => void;
+  onFilter?: (text: string) => void;
   onToggle: (id: number, checked: boolean) => void;
   onToggleAll: (ids: number[], checked: boolean) => void;
 }
@@ -21,14 +22,16 @@ export function filterUsers(users: NavixyUserRow[], filter: string): NavixyUserR
 /** The panel's users with their MFA state, a filter and a checkbox per user (plus one for all shown). */
 export function NavixyUserTable({ users, selected, filter, disabled, onFilter, onToggle, onToggleAll }: Props) {
   const id = useId();
-  const shown = filterUsers(users, filter);
+  const shown = filter !== undefined ? filterUsers(users, filter) : users;
   const allShown = shown.length > 0 && shown.every((u) => selected.has(u.id));
   return (
     <div>
-      <div class="navixy-toolbar">
-        <label for={`${id}-filter`}>{t.users.filter}</label>
-        <input id={`${id}-filter`} type="search" value={filter} onInput={(e) => onFilter(e.currentTarget.value)} />
-      </div>
+      {onFilter ? (
+        <div class="navixy-toolbar">
+          <label for={`${id}-filter`}>{t.users.filter}</label>
+          <input id={`${id}-filter`} type="search" value={filter} onInput={(e) => onFilter(e.currentTarget.value)} />
+        </div>
+      ) : null}
       <div class="navixy-toolbar">
         <label class="check">
           <input type="checkbox" checked={allShown} disabled={disabled || shown.length === 0} onChange={(e) => onToggleAll(shown.map((u) => u.id), e.currentTarget.checked)} />
@@ -46,7 +49,7 @@ export function NavixyUserTable({ users, selected, filter, disabled, onFilter, o
               {shown.map((u) => (
                 <tr key={u.id}>
                   <td><input type="checkbox" aria-label={t.users.select(u.name)} checked={selected.has(u.id)} disabled={disabled} onChange={(e) => onToggle(u.id, e.currentTarget.checked)} /></td>
-                  <td>{u.name}</td>
+                  <td>{u.name}{u.active ? null : <> <span class="muted" data-field="navixy-inactive">({t.users.inactiveBadge})</span></>}</td>
                   <td class="mono">{u.login}</td>
                   <td class={u.mfaAllowed ? 'ok-text' : 'muted'}>{u.mfaAllowed ? t.users.allowedBadge : t.users.disallowedBadge}</td>
                 </tr>

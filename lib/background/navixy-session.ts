@@ -2,6 +2,10 @@ import { browser } from 'wxt/browser';
 import { storage } from '#imports';
 import type { NavixyStatus } from '../protocol';
 import type { PanelConfig } from '../navixy/config';
+import type { PanelPermissions } from '../navixy/schemas';
+
+/** A panel session lasts 24 hours and cannot be renewed ([SPEC] `panel/account/auth`). */
+export const SESSION_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Navixy panel state. The panel configuration (panel origin, API base URL) is not secret
@@ -12,8 +16,14 @@ import type { PanelConfig } from '../navixy/config';
 export interface NavixySession {
   hash: string;
   login: string;
+  /** The exact API base URL that issued the hash: the hash is never sent anywhere else. */
+  apiBase: string;
   signedInAt: number;
+  /** The `users` permissions the panel granted this session (absent: not known yet; ask `get_permissions`). */
+  permissions?: PanelPermissions;
   lastStatus?: NavixyStatus;
+  /** The last count of users with MFA allowed over the whole list, and the total then. */
+  allowedCount?: { allowed: number; total: number; at: number };
 }
 
 const PANEL_PREFIX = 'navixy-panel:';

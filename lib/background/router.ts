@@ -38,6 +38,8 @@ export const handlers: Handlers = {
   navixySignOut: navixy.navixySignOut,
   getNavixyStatus: navixy.getNavixyStatus,
   listNavixyUsers: navixy.listNavixyUsers,
+  searchNavixyUsers: navixy.searchNavixyUsers,
+  countNavixyMfa: navixy.countNavixyMfa,
   updateNavixyMfa: navixy.updateNavixyMfa,
   setNavixyDefault: navixy.setNavixyDefault,
 };
@@ -88,6 +90,8 @@ function dispatch(cmd: Command): Promise<Result<unknown, AppError>> {
     case 'navixySignOut': return handlers.navixySignOut(cmd);
     case 'getNavixyStatus': return handlers.getNavixyStatus(cmd);
     case 'listNavixyUsers': return handlers.listNavixyUsers(cmd);
+    case 'searchNavixyUsers': return handlers.searchNavixyUsers(cmd);
+    case 'countNavixyMfa': return handlers.countNavixyMfa(cmd);
     case 'updateNavixyMfa': return handlers.updateNavixyMfa(cmd);
     case 'setNavixyDefault': return handlers.setNavixyDefault(cmd);
     default: return assertNever(cmd);

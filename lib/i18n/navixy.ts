@@ -1,14 +1,25 @@
 import type { FactorType } from '../navixy/schemas';
-import { formatList, formatNumber, plural, t } from './t';
+import { formatAgo, formatList, formatNumber, formatTime, plural, t } from './t';
 
 /**
  * Strings of the Navixy Admin Panel provider (popup, options pages, panel errors).
  * The words live in locales/*.yml under `navixy`; functions take the values they interpolate.
  */
 
-const FACTOR = {
+/** Factor types this version can name; any other is shown by the name the panel uses. */
+const FACTOR: Readonly<Record<string, string>> = {
   email: t('navixy.settings.factor.email'),
-} satisfies Record<FactorType, string>;
+};
+const factorName = (f: FactorType) => (Object.hasOwn(FACTOR, f) ? FACTOR[f]! : t('navixy.settings.unknownFactor', f));
+
+/** "10:42" in the UI language. */
+const timeOf = (at: number) => formatTime(new Date(at));
+/** "counted 2 hours ago" / "counted just now". */
+const ago = (at: number, now: number, key: 'popup' | 'users') => {
+  const text = formatAgo(now - at);
+  if (key === 'popup') return text ? t('navixy.popup.countedAgo', text) : t('navixy.popup.countedJustNow');
+  return text ? t('navixy.users.countedAgo', text) : t('navixy.users.countedJustNow');
+};
 
 /** How many batches a change went in: "3 batches", "3 пакета". */
 const batches = (n: number) => plural('navixy.users.batches', n);
@@ -28,6 +39,11 @@ export const navixy = {
     /** "51 of 250 users". */
     allowedCount: (allowed: number, total: number) => plural('navixy.popup.allowedCount', total, formatNumber(allowed)),
     signedInAs: (login: string) => t('navixy.popup.signedInAs', login),
+    sessionEnds: (at: number) => t('navixy.popup.sessionEnds', timeOf(at)),
+    countedAgo: (at: number, now = Date.now()) => ago(at, now, 'popup'),
+    notCounted: t('navixy.popup.notCounted'),
+    noRead: t('navixy.popup.noRead'),
+    readOnly: t('navixy.popup.readOnly'),
     signedOutTitle: (host: string) => t('navixy.popup.signedOutTitle', host),
     signedOutBody: t('navixy.popup.signedOutBody'),
     signIn: t('navixy.popup.signIn'),
@@ -39,7 +55,7 @@ export const navixy = {
   },
   settings: {
     /** "Allowed (e-mail code)". */
-    allowed: (factors: readonly FactorType[]) => t('navixy.settings.allowed', formatList(factors.map((f) => FACTOR[f]))),
+    allowed: (factors: readonly FactorType[]) => t('navixy.settings.allowed', formatList(factors.map(factorName))),
     disallowed: t('navixy.settings.disallowed'),
     none: t('navixy.settings.none'),
   },
@@ -64,6 +80,10 @@ export const navixy = {
     signedInAs: (login: string) => t('navixy.panels.signedInAs', login),
     signedOut: t('navixy.panels.signedOut'),
     otherPortals: t('navixy.panels.otherPortals'),
+    changeApiTitle: (host: string) => t('navixy.panels.changeApiTitle', host),
+    changeApiBody: (host: string, next: string, current: string) => t('navixy.panels.changeApiBody', host, next, current),
+    changeApiConfirm: t('navixy.panels.changeApiConfirm'),
+    sessionEnds: (at: number) => t('navixy.panels.sessionEnds', timeOf(at)),
   },
   // Options: sign-in
   signIn: {
@@ -75,18 +95,29 @@ export const navixy = {
     busy: t('navixy.signIn.busy'),
     signOut: t('navixy.signIn.signOut'),
     signedOut: t('navixy.signIn.signedOut'),
+    loginHint: t('navixy.signIn.loginHint'),
+    sentTo: (apiHost: string) => t('navixy.signIn.sentTo', apiHost),
+    foreignApi: (apiHost: string, panelHost: string) => t('navixy.signIn.foreignApi', apiHost, panelHost),
   },
   // Options: default
   defaults: {
     heading: t('navixy.defaults.heading'),
+    explain: t('navixy.defaults.explain'),
     legend: t('navixy.defaults.legend'),
-    allow: t('navixy.defaults.allow'),
+    allow: (factors: readonly FactorType[]) => t('navixy.defaults.allow', formatList(factors.map(factorName))),
     disallow: t('navixy.defaults.disallow'),
     current: (text: string) => t('navixy.defaults.current', text),
     save: t('navixy.defaults.save'),
     saving: t('navixy.defaults.saving'),
     saved: (text: string) => t('navixy.defaults.saved', text),
     readOnly: t('navixy.defaults.readOnly'),
+    applyToAll: t('navixy.defaults.applyToAll'),
+    confirmTitle: t('navixy.defaults.confirmTitle'),
+    confirmBody: (settings: string, host: string, all: boolean) =>
+      all ? t('navixy.defaults.confirmBodyAll', settings, host) : t('navixy.defaults.confirmBody', settings, host),
+    confirm: (all: boolean) => (all ? t('navixy.defaults.confirmAll') : t('navixy.defaults.confirm')),
+    savedAll: (text: string) => t('navixy.defaults.savedAll', text),
+    applyFailed: (text: string) => t('navixy.defaults.defaultSavedApplyFailed', text),
   },
   // Options: users
   users: {
@@ -125,6 +156,28 @@ export const navixy = {
     partial: (done: number, total: number) => plural('navixy.users.partial', total, formatNumber(done)),
     verified: (count: number) => plural('navixy.users.verified', count),
     readOnly: t('navixy.users.readOnly'),
+    noRead: t('navixy.users.noRead'),
+    inactiveBadge: t('navixy.users.inactiveBadge'),
+    serverMode: (count: number) => t('navixy.users.serverMode', formatNumber(count)),
+    pageRange: (first: number, last: number, total: number) => t('navixy.users.pageRange', formatNumber(first), formatNumber(last), formatNumber(total)),
+    previousPage: t('navixy.users.previousPage'),
+    nextPage: t('navixy.users.nextPage'),
+    search: t('navixy.users.search'),
+    searchLabel: t('navixy.users.searchLabel'),
+    sortBy: t('navixy.users.sortBy'),
+    sort: {
+      id: t('navixy.users.sort.id'),
+      login: t('navixy.users.sort.login'),
+      first_name: t('navixy.users.sort.first_name'),
+      last_name: t('navixy.users.sort.last_name'),
+    },
+    ascending: t('navixy.users.ascending'),
+    descending: t('navixy.users.descending'),
+    incomplete: (read: number, total: number) => t('navixy.users.incomplete', formatNumber(read), formatNumber(total)),
+    countNow: t('navixy.users.countNow'),
+    counting: t('navixy.users.counting'),
+    countedAgo: (at: number, now = Date.now()) => ago(at, now, 'users'),
+    notCounted: t('navixy.users.notCounted'),
     empty: t('navixy.users.empty'),
     reload: t('navixy.users.reload'),
   },
@@ -135,8 +188,19 @@ export const navixy = {
     notNavixy: (host: string) => ({ message: t('navixy.errors.notNavixy.message', host), next: t('navixy.errors.notNavixy.next') }),
     wrongSession: (host: string) => ({ message: t('navixy.errors.wrongSession.message', host), next: t('navixy.errors.wrongSession.next') }),
     sessionEnded: (host: string) => ({ message: t('navixy.errors.sessionEnded.message', host), next: t('navixy.errors.sessionEnded.next') }),
-    invalidParameters: (host: string) => ({ message: t('navixy.errors.invalidParameters.message', host), next: t('navixy.errors.invalidParameters.next') }),
-    accessDenied: (host: string) => ({ message: t('navixy.errors.accessDenied.message', host), next: t('navixy.errors.accessDenied.next') }),
+    invalidParameters: (host: string, parameters?: readonly string[]) => ({
+      message: parameters?.length
+        ? t('navixy.errors.invalidParametersNamed.message', host, formatList(parameters))
+        : t('navixy.errors.invalidParameters.message', host),
+      next: t('navixy.errors.invalidParameters.next'),
+    }),
+    apiChanged: (host: string) => ({ message: t('navixy.errors.apiChanged.message', host), next: t('navixy.errors.apiChanged.next') }),
+    badCredentials: (host: string, code: number) => ({ message: t('navixy.errors.badCredentials.message', host, String(code)), next: t('navixy.errors.badCredentials.next') }),
+    dealerBlocked: (host: string) => ({ message: t('navixy.errors.dealerBlocked.message', host), next: t('navixy.errors.dealerBlocked.next') }),
+    notPermitted: (host: string, permission?: string) => ({
+      message: permission ? t('navixy.errors.notPermitted.message', host, permission) : t('navixy.errors.notPermitted.messageUnknown', host),
+      next: t('navixy.errors.notPermitted.next'),
+    }),
     notFound: (host: string) => ({ message: t('navixy.errors.notFound.message', host), next: t('navixy.errors.notFound.next') }),
     unknownEntities: (host: string) => ({ message: t('navixy.errors.unknownEntities.message', host), next: t('navixy.errors.unknownEntities.next') }),
     /** Any other code; the code is an identifier, so it is not formatted as a number. */

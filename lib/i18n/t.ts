@@ -89,6 +89,11 @@ export function formatDate(date: Date): string {
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'long' }).format(date);
 }
 
+/** A time of day, "10:42" / "10:42 AM", in the UI language. */
+export function formatTime(date: Date): string {
+  return new Intl.DateTimeFormat(locale(), { timeStyle: 'short' }).format(date);
+}
+
 /** YYYY-MM-DD of the local calendar day, for file names (sortable in every language). */
 export function formatFileDate(date: Date): string {
   const parts = new Intl.DateTimeFormat(locale(), { year: 'numeric', month: '2-digit', day: '2-digit', calendar: 'gregory', numberingSystem: 'latn' }).formatToParts(date);

@@ -1,46 +1,83 @@
 import type { AppError } from '../errors';
 
 /**
- * Why a Navixy panel refused a request, from its `status.code`. `notSignedIn` and
- * `notConfigured` are the extension's own (no request was sent); `notNavixy` means the
- * API base URL did not answer with Navixy's error envelope when the panel was added.
+ * Why a Navixy panel refused a request, from its `status.code` ([DOCS] errors.md, [SPEC]).
+ * Local reasons (code 0, nothing was sent): `notSignedIn`, `notConfigured`, `notNavixy` (the API
+ * base did not answer with Navixy's envelope when the panel was added), `apiChanged` (the panel is
+ * known with another API address: a new address needs an explicit confirmation and a fresh sign-in).
  */
 export type PanelReason =
   | 'notSignedIn'
   | 'notConfigured'
   | 'notNavixy'
+  | 'apiChanged'
   | 'wrongSession'
   | 'sessionEnded'
+  | 'badCredentials'
+  | 'dealerBlocked'
+  | 'notPermitted'
   | 'invalidParameters'
-  | 'accessDenied'
   | 'notFound'
   | 'unknownEntities'
   | 'other';
 
-/** Documented panel error codes (API reference "Error codes") the UI names. */
+/** Documented panel error codes the UI names. 15 and 1/6/8/14 never get here: they become `rateLimited` and `server`. */
 export const PANEL_CODES: Readonly<Record<number, PanelReason>> = {
   3: 'wrongSession',
   4: 'sessionEnded',
   7: 'invalidParameters',
-  11: 'accessDenied',
+  11: 'dealerBlocked',
+  12: 'badCredentials',
+  13: 'notPermitted',
   201: 'notFound',
   217: 'unknownEntities',
 };
 
+/** Codes that mean "the server failed", with the HTTP status they stand for: retry later. */
+export const SERVER_CODES: Readonly<Record<number, number>> = { 1: 500, 6: 500, 8: 503, 14: 503 };
+/** Too many requests (HTTP 429). */
+export const RATE_LIMIT_CODE = 15;
+/** At `panel/account/auth`, these mean "login or password not accepted" (12 unknown login; 4 and the user API's 102 also seen). */
+export const SIGN_IN_REFUSED_CODES: readonly number[] = [4, 12, 102];
+
+/** The permission ([SPEC] `PanelPermissions`) each MFA action needs; a 13 names it. */
+export type PanelPermission = 'users: read' | 'users: update';
+export const ACTION_PERMISSION: Readonly<Record<string, PanelPermission>> = {
+  'panel/user/list': 'users: read',
+  'panel/user/mfa/settings/default/read': 'users: read',
+  'panel/user/mfa/settings/update': 'users: update',
+  'panel/user/mfa/settings/default/update': 'users: update',
+};
+
 export type PanelError = Extract<AppError, { kind: 'panel' }>;
 
-/** The typed error for a panel's error envelope; the description is kept short and only shown for unknown codes. */
-export function panelError(origin: string, code: number, description = ''): PanelError {
+interface Detail {
+  description?: string;
+  permission?: PanelPermission;
+  parameters?: string[];
+}
+
+/** The typed error for a panel's error envelope; the description is kept short and only kept for unknown codes. */
+export function panelError(origin: string, code: number, detail: Detail = {}): PanelError {
   const reason = PANEL_CODES[code] ?? 'other';
-  return { kind: 'panel', origin, code, reason, ...(reason === 'other' && description ? { description: description.slice(0, 200) } : {}) };
+  const { description, permission, parameters } = detail;
+  return {
+    kind: 'panel', origin, code, reason,
+    ...(reason === 'other' && description ? { description: description.slice(0, 200) } : {}),
+    ...(reason === 'notPermitted' && permission ? { permission } : {}),
+    ...(reason === 'invalidParameters' && parameters?.length ? { parameters: parameters.slice(0, 5).map((p) => p.slice(0, 60)) } : {}),
+  };
 }
 
 /** A local refusal (nothing was sent). */
-export function localPanelError(origin: string, reason: 'notSignedIn' | 'notConfigured' | 'notNavixy'): PanelError {
+export function localPanelError(origin: string, reason: 'notSignedIn' | 'notConfigured' | 'notNavixy' | 'apiChanged'): PanelError {
   return { kind: 'panel', origin, code: 0, reason };
 }
 
-/** The session hash is no longer good: forget it and ask to sign in again. */
+/**
+ * The session hash is no longer good: forget it and ask to sign in again. A blocked dealer
+ * (11) is included: Navixy's own panel sends 2/3/4/11 back to its sign-in page.
+ */
 export function isSessionError(e: AppError): boolean {
-  return e.kind === 'panel' && (e.reason === 'wrongSession' || e.reason === 'sessionEnded' || e.reason === 'notSignedIn');
+  return e.kind === 'panel' && (e.reason === 'wrongSession' || e.reason === 'sessionEnded' || e.reason === 'notSignedIn' || e.reason === 'dealerBlocked');
 }

@@ -3,7 +3,7 @@ import type { AppError } from '../errors';
 import { err, ok, type Result } from '../result';
 import { fetchText, parseJson, retryAfterMs } from '../docspace/http';
 import { actionUrl } from './config';
-import { panelError } from './errors';
+import { ACTION_PERMISSION, RATE_LIMIT_CODE, SERVER_CODES, SIGN_IN_REFUSED_CODES, panelError } from './errors';
 import { ErrorEnvelopeSchema } from './schemas';
 
 /** How to reach one panel's API. `hash` is the session (`Authorization: NVX <hash>`); absent for sign-in. */
@@ -41,14 +41,31 @@ export async function navixyRequest<S extends z.ZodType>(t: NavixyTransport, act
   if (!sent.ok) return sent;
   const { response, text } = sent.value;
   const json = parseJson(text, MAX_BODY_CHARS);
-  const envelope = ErrorEnvelopeSchema.safeParse(json);
-  if (envelope.success) return err(panelError(panel, envelope.data.status.code, envelope.data.status.description));
   const { status } = response;
-  if (status === 429) return err({ kind: 'rateLimited', origin: panel, retryAt: Date.now() + retryAfterMs(response.headers.get('Retry-After')) });
+  const envelope = ErrorEnvelopeSchema.safeParse(json);
+  if (envelope.success) {
+    // Rate limiting and server failures first, so they get their own retry paths, not "the panel refused".
+    const { code, description } = envelope.data.status;
+    if (code === RATE_LIMIT_CODE) return err({ kind: 'rateLimited', origin: panel, retryAt: Date.now() + navixyRetryAfterMs(response.headers.get('Retry-After')) });
+    const serverStatus = SERVER_CODES[code];
+    if (serverStatus) return err({ kind: 'server', origin: panel, status: status >= 500 ? status : serverStatus });
+    if (action === 'panel/account/auth' && SIGN_IN_REFUSED_CODES.includes(code)) return err({ ...panelError(panel, 12), code });
+    return err(panelError(panel, code, {
+      description,
+      permission: ACTION_PERMISSION[action],
+      parameters: envelope.data.errors?.map((e) => e.parameter).filter(Boolean),
+    }));
+  }
+  if (status === 429) return err({ kind: 'rateLimited', origin: panel, retryAt: Date.now() + navixyRetryAfterMs(response.headers.get('Retry-After')) });
   if (status >= 500) return err({ kind: 'server', origin: panel, status });
   const where = `POST ${action}`;
   if (!response.ok || json === undefined) return err({ kind: 'badResponse', origin: panel, where, status });
   const parsed = schema.safeParse(json);
   if (!parsed.success) return err({ kind: 'badResponse', origin: panel, where, status });
   return ok(parsed.data);
+}
+
+/** The panel limits requests per second ([DOCS]: 50/s): without a Retry-After, one second is enough. */
+export function navixyRetryAfterMs(header: string | null): number {
+  return header ? retryAfterMs(header) : 1000;
 }

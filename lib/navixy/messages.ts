@@ -14,8 +14,11 @@ export function describePanelError(error: PanelError): ErrorText {
     case 'notNavixy': return { ...t.notNavixy(host), canRetry: false };
     case 'wrongSession': return { ...t.wrongSession(host), canRetry: false };
     case 'sessionEnded': return { ...t.sessionEnded(host), canRetry: false };
-    case 'invalidParameters': return { ...t.invalidParameters(host), canRetry: false };
-    case 'accessDenied': return { ...t.accessDenied(host), canRetry: false };
+    case 'apiChanged': return { ...t.apiChanged(host), canRetry: false };
+    case 'badCredentials': return { ...t.badCredentials(host, error.code), canRetry: false };
+    case 'dealerBlocked': return { ...t.dealerBlocked(host), canRetry: false };
+    case 'notPermitted': return { ...t.notPermitted(host, error.permission), canRetry: false };
+    case 'invalidParameters': return { ...t.invalidParameters(host, error.parameters), canRetry: false };
     case 'notFound': return { ...t.notFound(host), canRetry: true };
     case 'unknownEntities': return { ...t.unknownEntities(host), canRetry: true };
     case 'other': return { ...t.other(host, error.code, error.description), canRetry: true };

@@ -1,4 +1,4 @@
-import type { PanelUser } from './schemas';
+import { DEFAULT_FACTOR, type MfaSettings, type PanelUser } from './schemas';
 
 /** Pure helpers shared by the background and the options page (no network). */
 
@@ -14,4 +14,25 @@ export function batchesOf(ids: readonly number[], size: number): number[][] {
 export function displayNameOf(u: Pick<PanelUser, 'login' | 'first_name' | 'middle_name' | 'last_name'>): string {
   const name = [u.first_name, u.middle_name, u.last_name].filter((p): p is string => Boolean(p?.trim())).join(' ').trim();
   return name || u.login;
+}
+
+/**
+ * The settings written when MFA is allowed: the factor types the panel's default already allows
+ * (including types this version does not know, so nothing is dropped), else e-mail codes.
+ */
+export function allowSettingsFrom(current: MfaSettings | null): MfaSettings {
+  return current?.type === 'allowed' ? { type: 'allowed', factor_types: [...current.factor_types] } : { type: 'allowed', factor_types: [DEFAULT_FACTOR] };
+}
+
+/**
+ * Whether the API host is on the panel's domain (shares its parent domain, e.g. panel.example.com
+ * and api.example.com). A heuristic without the public-suffix list: it only decides whether the
+ * sign-in form shows a warning, never whether anything is sent.
+ */
+export function apiOnPanelDomain(panelHost: string, apiHost: string): boolean {
+  const parent = (host: string) => {
+    if (/^[\d.]+$/.test(host) || host.startsWith('[') || !host.includes('.')) return host;
+    return host.split('.').slice(-2).join('.');
+  };
+  return parent(panelHost.toLowerCase()) === parent(apiHost.toLowerCase());
 }

@@ -11,15 +11,15 @@ import type { NavixyStatus, NavixyUserRow } from '../../lib/protocol';
 afterEach(cleanup);
 
 const rows: NavixyUserRow[] = [
-  { id: 1, login: 'anna@fleet.test', name: 'Anna Novak', mfaAllowed: true },
-  { id: 2, login: 'boris@fleet.test', name: '<b>Boris</b>', mfaAllowed: false },
-  { id: 3, login: 'chen@fleet.test', name: 'Chen Silva', mfaAllowed: false },
+  { id: 1, login: 'anna@fleet.test', name: 'Anna Novak', mfaAllowed: true, active: true },
+  { id: 2, login: 'boris@fleet.test', name: '<b>Boris</b>', mfaAllowed: false, active: true },
+  { id: 3, login: 'chen@fleet.test', name: 'Chen Silva', mfaAllowed: false, active: false },
 ];
 
 describe('NavixySignInForm', () => {
   it('sends login and password once and clears the password field', () => {
     const onSubmit = vi.fn();
-    render(<NavixySignInForm host="panel.example.com" busy={false} onSubmit={onSubmit} />);
+    render(<NavixySignInForm host="panel.example.com" apiHost="api.example.com" busy={false} onSubmit={onSubmit} />);
     const submit = screen.getByRole('button', { name: 'Sign in' }) as HTMLButtonElement;
     expect(submit.disabled).toBe(true);
     fireEvent.input(screen.getByLabelText('Login'), { target: { value: ' admin@panel.test ' } });
@@ -29,17 +29,56 @@ describe('NavixySignInForm', () => {
     expect((screen.getByLabelText('Password') as HTMLInputElement).value).toBe('');
     expect((screen.getByLabelText('Login') as HTMLInputElement).value).toBe(' admin@panel.test ');
   });
+
+  it('names the host that receives the password, and warns only when it is off the panel’s domain', () => {
+    const { container, rerender } = render(<NavixySignInForm host="panel.example.com" apiHost="api.example.com" busy={false} onSubmit={vi.fn()} />);
+    expect(container.querySelector('[data-field="navixy-sent-to"]')?.textContent).toBe('Your password is sent to api.example.com (this panel’s API) and to no other site.');
+    expect(container.querySelector('[data-field="navixy-foreign-api"]')).toBeNull();
+    rerender(<NavixySignInForm host="panel.example.com" apiHost="api.eu.navixy.com" busy={false} onSubmit={vi.fn()} />);
+    expect(container.querySelector('[data-field="navixy-foreign-api"]')?.textContent).toContain('api.eu.navixy.com is not on the domain of the panel panel.example.com');
+    expect(screen.getByText(/the login is the panel ID/)).toBeTruthy();
+  });
 });
 
 describe('NavixyDefaultForm', () => {
-  it('starts on what the panel holds and saves the chosen settings with factor_types when allowed', () => {
+  it('starts on what the panel holds, asks before saving, and saves factor_types when allowed', () => {
     const onSave = vi.fn();
-    render(<NavixyDefaultForm current={{ type: 'disallowed' }} busy={false} onSave={onSave} />);
+    render(<NavixyDefaultForm host="panel.example.com" current={{ type: 'disallowed' }} busy={false} canUpdate onSave={onSave} />);
     expect(screen.getByText('The panel holds: Disallowed.')).toBeTruthy();
+    expect(screen.getByText(/applies to every user who has no MFA setting of their own/)).toBeTruthy();
     expect((screen.getByRole('radio', { name: 'Disallow MFA' }) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByRole('radio', { name: 'Allow MFA (e-mail code)' }));
     fireEvent.click(screen.getByRole('button', { name: 'Save default' }));
-    expect(onSave).toHaveBeenCalledWith({ type: 'allowed', factor_types: ['email'] });
+    expect(onSave).not.toHaveBeenCalled();
+    expect(screen.getByText(/The default of panel.example.com becomes: Allowed \(e-mail code\). Every user with no setting/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Save the default' }));
+    expect(onSave).toHaveBeenCalledWith({ type: 'allowed', factor_types: ['email'] }, false);
+  });
+
+  it('"apply to all" is one confirmed step whose confirmation covers sub-users and not the demo user', () => {
+    const onSave = vi.fn();
+    render(<NavixyDefaultForm host="panel.example.com" current={{ type: 'allowed', factor_types: ['email'] }} busy={false} canUpdate onSave={onSave} />);
+    fireEvent.click(screen.getByRole('checkbox', { name: /Also apply it to all users now/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save default' }));
+    expect(screen.getByText(/all users and sub-users of panel.example.com, except the demo user/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Save and apply to all users' }));
+    expect(onSave).toHaveBeenCalledWith({ type: 'allowed', factor_types: ['email'] }, true);
+  });
+
+  it('keeps factor types it does not know, shown by name, when allowing', () => {
+    const onSave = vi.fn();
+    render(<NavixyDefaultForm host="panel.example.com" current={{ type: 'allowed', factor_types: ['email', 'authenticator_app'] }} busy={false} canUpdate onSave={onSave} />);
+    expect(screen.getByText('The panel holds: Allowed (e-mail code and authenticator_app).')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Save default' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save the default' }));
+    expect(onSave).toHaveBeenCalledWith({ type: 'allowed', factor_types: ['email', 'authenticator_app'] }, false);
+  });
+
+  it('without users: update the form is disabled and says why', () => {
+    const { container } = render(<NavixyDefaultForm host="panel.example.com" current={null} busy={false} canUpdate={false} onSave={vi.fn()} />);
+    expect((screen.getByRole('button', { name: 'Save default' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('radio', { name: 'Disallow MFA' }).closest('fieldset') as HTMLFieldSetElement).disabled).toBe(true);
+    expect(container.querySelector('[data-field="navixy-read-only"]')?.textContent).toContain('users: update');
   });
 });
 
@@ -55,6 +94,8 @@ describe('NavixyUserTable', () => {
     expect(screen.getAllByText('Allowed')).toHaveLength(1);
     expect(screen.getAllByText('Disallowed')).toHaveLength(2);
     expect(screen.getByText('1 user selected.')).toBeTruthy();
+    expect(container.querySelectorAll('[data-field="navixy-inactive"]')).toHaveLength(1);
+    expect(screen.getByText('Chen Silva').closest('td')?.textContent).toBe('Chen Silva (inactive)');
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select all shown users' }));
     expect(onToggleAll).toHaveBeenCalledWith([1, 2, 3], true);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select Chen Silva' }));
@@ -72,15 +113,29 @@ describe('NavixyUserTable', () => {
 
 describe('NavixySummary and BatchProgress', () => {
   it('the popup summary says the default and the count in words', () => {
+    const now = Date.now();
     const status: NavixyStatus = {
-      panel: 'https://panel.example.com', host: 'panel.example.com', apiBase: 'https://api.example.com/v2', granted: true, login: 'admin@panel.test',
-      state: 'ready', checkedAt: 0, defaultSettings: { type: 'allowed', factor_types: ['email'] }, usersTotal: 250, mfaAllowed: 51,
+      panel: 'https://panel.example.com', host: 'panel.example.com', apiBase: 'https://api.example.com/v2', granted: true, login: '10001',
+      state: 'ready', checkedAt: now, defaultSettings: { type: 'allowed', factor_types: ['email'] }, usersTotal: 250, mfaAllowed: 51,
+      countedAt: now, countedTotal: 250, canRead: true, canUpdate: true, sessionEndsAt: now + 3_600_000,
     };
-    render(<NavixySummary status={status} />);
+    const { container, rerender } = render(<NavixySummary status={status} />);
     expect(screen.getByText('Allowed (e-mail code)')).toBeTruthy();
     expect(screen.getByText('51 of 250 users')).toBeTruthy();
-    expect(screen.getByText('Signed in to the panel as admin@panel.test')).toBeTruthy();
+    expect(screen.getByText('Signed in to the panel as 10001')).toBeTruthy();
+    expect(screen.getByText(/The panel ends this session at/)).toBeTruthy();
     expect(settingsText(null)).toBe('Not set');
+    // A count from an earlier whole read says when it was taken; none is never made up.
+    rerender(<NavixySummary status={{ ...status, countedAt: now - 2 * 3_600_000, usersTotal: 50_000 }} />);
+    expect(container.querySelector('[data-field="navixy-allowed"]')?.textContent).toBe('51 of 250 users · counted 2 hours ago');
+    rerender(<NavixySummary status={{ ...status, mfaAllowed: null, countedAt: null, countedTotal: null }} />);
+    expect(container.querySelector('[data-field="navixy-allowed"]')?.textContent).toBe('not counted yet (count on the Users page)');
+    // Read-only and no-read operators are told what they cannot do.
+    rerender(<NavixySummary status={{ ...status, canUpdate: false }} />);
+    expect(container.querySelector('[data-field="navixy-read-only"]')?.textContent).toContain('users: update');
+    rerender(<NavixySummary status={{ ...status, canRead: false, canUpdate: false }} />);
+    expect(container.querySelector('[data-field="navixy-default"]')).toBeNull();
+    expect(container.querySelector('[data-field="navixy-no-read"]')?.textContent).toContain('users: read');
   });
 
   it('progress is a live status region, empty until a change runs', () => {

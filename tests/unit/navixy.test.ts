@@ -13,11 +13,13 @@ describe('panel error codes map to a reason and one sentence naming the panel', 
     [3, 'wrongSession', 'did not recognise the session (error 3'],
     [4, 'sessionEnded', 'ended the session or found no such operator (error 4)'],
     [7, 'invalidParameters', 'rejected the request’s parameters (error 7'],
-    [11, 'accessDenied', 'denied access (error 11)'],
+    [11, 'dealerBlocked', 'says this panel account is blocked (error 11)'],
+    [12, 'badCredentials', 'did not accept the login or password (error 12)'],
+    [13, 'notPermitted', 'does not allow this operator to do this (error 13)'],
     [201, 'notFound', 'could not find a selected user in its database (error 201)'],
     [217, 'unknownEntities', 'contains users that do not exist (error 217)'],
   ] as const)('code %i → %s', (code, reason, words) => {
-    const e = panelError(panel, code, 'ignored for known codes');
+    const e = panelError(panel, code, { description: 'ignored for known codes' });
     expect(e).toEqual({ kind: 'panel', origin: panel, code, reason });
     const text = describeError(e);
     expect(text.message).toContain('Navixy panel panel.example.com');
@@ -26,27 +28,38 @@ describe('panel error codes map to a reason and one sentence naming the panel', 
   });
 
   it('an unknown code keeps its number and a short description', () => {
-    const e = panelError(panel, 1, 'Database error'.repeat(30));
+    const e = panelError(panel, 2, { description: 'Service error'.repeat(30) });
     expect(e.reason).toBe('other');
     expect(e.description).toHaveLength(200);
-    expect(describeError(panelError(panel, 1, 'Database error')).message).toBe('The Navixy panel panel.example.com refused the request (error 1: Database error).');
+    expect(describeError(panelError(panel, 2, { description: 'Service error' })).message).toBe('The Navixy panel panel.example.com refused the request (error 2: Service error).');
   });
 
-  it.each(['notSignedIn', 'notConfigured', 'notNavixy'] as const)('local reason %s has its own sentence', (reason) => {
+  it('13 names the missing permission and offers no retry; 7 names the refused parameters', () => {
+    const denied = describeError(panelError(panel, 13, { permission: 'users: update' }));
+    expect(denied.message).toBe('The Navixy panel panel.example.com does not allow this operator to do this: the users: update permission is missing (error 13).');
+    expect(denied.canRetry).toBe(false);
+    const invalid = describeError(panelError(panel, 7, { parameters: ['settings', 'target'] }));
+    expect(invalid.message).toBe('The Navixy panel panel.example.com rejected the parameter settings and target (error 7: invalid parameters).');
+  });
+
+  it.each(['notSignedIn', 'notConfigured', 'notNavixy', 'apiChanged'] as const)('local reason %s has its own sentence', (reason) => {
     const text = describeError(localPanelError(panel, reason));
     expect(text.message).toContain('panel.example.com');
     expect(text.canRetry).toBe(false);
   });
 
-  it('codes 3 and 4 (and no session) are session errors; the others are not', () => {
-    const reasons: [number, boolean][] = [[3, true], [4, true], [7, false], [11, false], [201, false], [217, false]];
+  it('codes 3, 4 and 11 (and no session) are session errors; the others are not', () => {
+    const reasons: [number, boolean][] = [[3, true], [4, true], [7, false], [11, true], [12, false], [13, false], [201, false], [217, false]];
     for (const [code, expected] of reasons) expect(isSessionError(panelError(panel, code))).toBe(expected);
     expect(isSessionError(localPanelError(panel, 'notSignedIn'))).toBe(true);
     expect(isSessionError({ kind: 'signedOut', origin: panel })).toBe(false);
   });
 
   it('every reason is described (exhaustive)', () => {
-    const all: PanelReason[] = ['notSignedIn', 'notConfigured', 'notNavixy', 'wrongSession', 'sessionEnded', 'invalidParameters', 'accessDenied', 'notFound', 'unknownEntities', 'other'];
+    const all: PanelReason[] = [
+      'notSignedIn', 'notConfigured', 'notNavixy', 'apiChanged', 'wrongSession', 'sessionEnded', 'badCredentials', 'dealerBlocked',
+      'notPermitted', 'invalidParameters', 'notFound', 'unknownEntities', 'other',
+    ];
     const messages = all.map((reason) => describeError({ kind: 'panel', origin: panel, code: 0, reason }).message);
     expect(new Set(messages).size).toBe(all.length);
   });
@@ -96,7 +109,9 @@ describe('schemas', () => {
     expect(MfaSettingsSchema.safeParse({ type: 'allowed', factor_types: ['email'] }).success).toBe(true);
     expect(MfaSettingsSchema.safeParse({ type: 'allowed' }).success).toBe(false);
     expect(MfaSettingsSchema.safeParse({ type: 'allowed', factor_types: [] }).success).toBe(false);
-    expect(MfaSettingsSchema.safeParse({ type: 'allowed', factor_types: ['sms'] }).success).toBe(false);
+    // Factor types the extension does not know are kept (the API is work in progress); junk is not.
+    expect(MfaSettingsSchema.parse({ type: 'allowed', factor_types: ['email', 'authenticator_app'] })).toEqual({ type: 'allowed', factor_types: ['email', 'authenticator_app'] });
+    for (const bad of ['', 'E-Mail', '<b>', 'x'.repeat(51), 7]) expect(MfaSettingsSchema.safeParse({ type: 'allowed', factor_types: [bad] }).success).toBe(false);
     expect(MfaSettingsSchema.safeParse({ type: 'disallowed' }).success).toBe(true);
   });
 

@@ -4,9 +4,11 @@ import type { AppError } from '../../../lib/errors';
 import type { NavixyPanelInfo } from '../../../lib/protocol';
 import { parseApiBase, parsePanelOrigin } from '../../../lib/navixy/config';
 import { requestHostAccessFor } from '../../../lib/ui';
+import { hostOf } from '../../../lib/portal/origin';
 import { navixy as t } from '../../../lib/i18n/navixy';
 import { common } from '../../../lib/i18n/common';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import '../../../components/navixy/navixy.css';
 
 interface Props {
@@ -27,6 +29,8 @@ export function NavixyPanelsView({ prefill, onOpen }: Props) {
   const [announcement, setAnnouncement] = useState('');
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
+  /** A known panel re-added with another API address: nothing changes until the user confirms. */
+  const [apiChange, setApiChange] = useState<{ panel: string; apiBase: string; current: string } | null>(null);
 
   const load = async () => {
     const r = await call<'listNavixyPanels'>({ type: 'listNavixyPanels' });
@@ -43,12 +47,22 @@ export function NavixyPanelsView({ prefill, onOpen }: Props) {
     setNote('');
     if (!panel || !api) return;
     // The permission prompt needs this click's user gesture: ask before anything else is awaited.
-    const granted = await requestHostAccessFor([panel, new URL(api).origin]);
+    // Only the API is contacted; the panel's own page is recognised from the active tab without access.
+    const granted = await requestHostAccessFor([new URL(api).origin]);
     if (!granted) return setNote(t.panels.permissionDenied);
+    await save(panel, api, false);
+  };
+
+  const save = async (panel: string, api: string, confirmApiChange: boolean) => {
     setBusy(true);
-    const r = await call<'addNavixyPanel'>({ type: 'addNavixyPanel', panel, apiBase: api });
+    const r = await call<'addNavixyPanel'>({ type: 'addNavixyPanel', panel, apiBase: api, confirmApiChange });
     setBusy(false);
-    if (!r.ok) return setError(r.error);
+    setApiChange(null);
+    if (!r.ok) {
+      const current = panels?.find((p) => p.panel === panel);
+      if (r.error.kind === 'panel' && r.error.reason === 'apiChanged' && current) return setApiChange({ panel, apiBase: api, current: current.apiBase });
+      return setError(r.error);
+    }
     setAnnouncement(t.panels.added(r.value.host));
     onOpen(r.value.panel);
   };
@@ -71,7 +85,11 @@ export function NavixyPanelsView({ prefill, onOpen }: Props) {
         <ul class="panel-list">
           {panels.map((p) => (
             <li key={p.panel}>
-              <strong>{p.host}</strong> <span class="muted">· {t.panels.api(p.apiBase)} · {p.login ? t.panels.signedInAs(p.login) : t.panels.signedOut}</span>{' '}
+              <strong>{p.host}</strong>{' '}
+              <span class="muted">
+                · {t.panels.api(p.apiBase)} · {p.login ? t.panels.signedInAs(p.login) : t.panels.signedOut}
+                {p.sessionEndsAt ? ` · ${t.panels.sessionEnds(p.sessionEndsAt)}` : ''}
+              </span>{' '}
               <button type="button" onClick={() => onOpen(p.panel)}>{t.panels.open(p.host)}</button>{' '}
               {confirming === p.panel ? (
                 <>
@@ -95,6 +113,17 @@ export function NavixyPanelsView({ prefill, onOpen }: Props) {
         <button type="submit" class="primary" disabled={busy}>{t.panels.add}</button>
         {note ? <p role="alert">{note}</p> : null}
       </form>
+      {apiChange ? (
+        <ConfirmDialog
+          title={t.panels.changeApiTitle(hostOf(apiChange.panel))}
+          confirmLabel={t.panels.changeApiConfirm}
+          busy={busy}
+          onConfirm={() => void save(apiChange.panel, apiChange.apiBase, true)}
+          onCancel={() => setApiChange(null)}
+        >
+          <p>{t.panels.changeApiBody(hostOf(apiChange.panel), apiChange.apiBase, apiChange.current)}</p>
+        </ConfirmDialog>
+      ) : null}
     </section>
   );
 }

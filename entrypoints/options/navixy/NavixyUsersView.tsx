@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useId, useState } from 'preact/hooks';
 import { call } from '../../../lib/client';
 import type { AppError } from '../../../lib/errors';
-import type { MfaSettings, NavixyStatus, NavixyUserRow } from '../../../lib/protocol';
+import type { MfaSettings, NavixyStatus, NavixyUserList } from '../../../lib/protocol';
 import { hostOf } from '../../../lib/portal/origin';
 import { isSessionError } from '../../../lib/navixy/errors';
-import { batchesOf } from '../../../lib/navixy/users';
+import { allowSettingsFrom, batchesOf } from '../../../lib/navixy/users';
 import { MAX_IDS_PER_UPDATE } from '../../../lib/navixy/schemas';
 import { navixy as t } from '../../../lib/i18n/navixy';
 import { common } from '../../../lib/i18n/common';
@@ -17,7 +17,6 @@ import { NavixyUserTable } from '../../../components/navixy/NavixyUserTable';
 import { BatchProgress, type Progress } from '../../../components/navixy/BatchProgress';
 import '../../../components/navixy/navixy.css';
 
-const ALLOW: MfaSettings = { type: 'allowed', factor_types: ['email'] };
 const DISALLOW: MfaSettings = { type: 'disallowed' };
 
 type State =
@@ -25,35 +24,49 @@ type State =
   | { status: 'ready'; data: NavixyStatus }
   | { status: 'error'; error: AppError };
 
-/** A signed-in operator's workspace: the default for new users, and the users' MFA with bulk changes in batches. */
+type OrderBy = 'id' | 'login' | 'first_name' | 'last_name';
+interface Query { filter: string; orderBy: OrderBy; ascending: boolean; offset: number }
+const FIRST_PAGE: Query = { filter: '', orderBy: 'id', ascending: true, offset: 0 };
+
+/**
+ * A signed-in operator's workspace: the default MFA setting, and the users' MFA with bulk changes
+ * in batches. Only what the session's permissions allow is offered: without `users: read` no list
+ * is asked for; without `users: update` the controls are shown disabled with the reason. Dealers
+ * too large to load whole are searched, sorted and paged on the panel.
+ */
 export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: () => void }) {
   const host = hostOf(panel);
   const [state, setState] = useState<State>({ status: 'loading' });
-  const [users, setUsers] = useState<NavixyUserRow[] | null>(null);
+  const [list, setList] = useState<NavixyUserList | null>(null);
+  const [query, setQuery] = useState<Query>(FIRST_PAGE);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [filter, setFilter] = useState('');
   const [busy, setBusy] = useState(false);
+  const [counting, setCounting] = useState(false);
   const [actionError, setActionError] = useState<AppError | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState('');
   const [confirmAll, setConfirmAll] = useState<boolean | null>(null);
 
-  const loadUsers = useCallback(async () => {
-    const r = await call<'listNavixyUsers'>({ type: 'listNavixyUsers', panel });
+  const failed = (error: AppError) => {
+    setActionError(error);
+    if (isSessionError(error)) setState(signedOut);
+  };
+
+  const loadUsers = useCallback(async (q: Query | null = null) => {
+    const r = q
+      ? await call<'searchNavixyUsers'>({ type: 'searchNavixyUsers', panel, offset: q.offset, orderBy: q.orderBy, ascending: q.ascending, ...(q.filter.trim() ? { filter: q.filter.trim() } : {}) })
+      : await call<'listNavixyUsers'>({ type: 'listNavixyUsers', panel });
     if (!r.ok) {
-      setActionError(r.error);
-      if (isSessionError(r.error)) setState(signedOut);
+      failed(r.error);
       return null;
     }
-    setUsers(r.value);
+    setList(r.value);
     return r.value;
   }, [panel]);
 
-  /** Re-reads the list after a failed batch, keeping the failure on screen. */
-  const refreshUsers = async () => {
-    const r = await call<'listNavixyUsers'>({ type: 'listNavixyUsers', panel });
-    if (r.ok) setUsers(r.value);
-  };
+  /** The list as the page shows it now: whole, or the current page of the panel's search. */
+  const reloadUsers = () => (list?.mode === 'server' ? loadUsers(query) : loadUsers());
 
   const load = useCallback(async () => {
     const r = await call<'getNavixyStatus'>({ type: 'getNavixyStatus', panel, refresh: true });
@@ -67,43 +80,56 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
       return setState({ status: 'error', error: r.error });
     }
     setState({ status: 'ready', data: r.value });
-    if (r.value.state === 'ready') await loadUsers();
+    if (r.value.state === 'ready' && r.value.canRead) await loadUsers();
   }, [panel, loadUsers]);
   useEffect(() => void load(), [load]);
 
   const signIn = async (login: string, password: string) => {
     setBusy(true);
     setActionError(null);
+    setOutcome('');
     const r = await call<'navixySignIn'>({ type: 'navixySignIn', panel, login, password });
     setBusy(false);
     if (!r.ok) return setActionError(r.error);
     setState({ status: 'ready', data: r.value });
-    await loadUsers();
+    if (r.value.canRead) await loadUsers();
   };
 
   const signOut = async () => {
+    setBusy(true);
     await call<'navixySignOut'>({ type: 'navixySignOut', panel });
-    setUsers(null);
+    setBusy(false);
+    setList(null);
     setSelected(new Set());
+    setActionError(null);
     setOutcome(t.signIn.signedOut);
     await load();
   };
 
-  const failed = (error: AppError) => {
-    setActionError(error);
-    if (isSessionError(error)) setState(signedOut);
-  };
-
-  const saveDefault = async (settings: MfaSettings) => {
+  const saveDefault = async (settings: MfaSettings, applyToAll: boolean) => {
     setBusy(true);
     setActionError(null);
     setOutcome('');
-    const r = await call<'setNavixyDefault'>({ type: 'setNavixyDefault', panel, settings });
+    const r = await call<'setNavixyDefault'>({ type: 'setNavixyDefault', panel, settings, applyToAll });
     setBusy(false);
-    if (!r.ok) return failed(r.error);
-    if (state.status === 'ready') setState({ status: 'ready', data: { ...state.data, defaultSettings: r.value } });
-    setOutcome(t.defaults.saved(settingsText(r.value)));
+    if (!r.ok) {
+      // The default may be saved while "apply to all" failed: re-read it, so the page shows what the panel holds.
+      failed(r.error);
+      if (!isSessionError(r.error)) await refreshStatus();
+      return;
+    }
+    if (state.status === 'ready') setState({ status: 'ready', data: { ...state.data, defaultSettings: r.value.settings } });
+    if (r.value.appliedToAll) await finish(t.defaults.savedAll(settingsText(r.value.settings)));
+    else setOutcome(t.defaults.saved(settingsText(r.value.settings)));
   };
+
+  const refreshStatus = async () => {
+    const r = await call<'getNavixyStatus'>({ type: 'getNavixyStatus', panel, refresh: true });
+    if (r.ok) setState({ status: 'ready', data: r.value });
+    await reloadUsers();
+  };
+
+  const allowSettings = () => allowSettingsFrom(state.status === 'ready' ? state.data.defaultSettings : null);
 
   /** Sends the selection in batches of at most 100 ids, one after another; stops at the first error. */
   const applySelected = async (allow: boolean) => {
@@ -113,15 +139,16 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
     setBusy(true);
     setActionError(null);
     setOutcome('');
+    const settings = allow ? allowSettings() : DISALLOW;
     let done = 0;
     for (const [i, ids] of batches.entries()) {
       setProgress({ batch: i + 1, batches: batches.length, done, total });
-      const r = await call<'updateNavixyMfa'>({ type: 'updateNavixyMfa', panel, target: { type: 'selected', ids }, settings: allow ? ALLOW : DISALLOW });
+      const r = await call<'updateNavixyMfa'>({ type: 'updateNavixyMfa', panel, target: { type: 'selected', ids }, settings });
       if (!r.ok) {
         setBusy(false);
         setOutcome(t.users.partial(done, total));
         failed(r.error);
-        if (!isSessionError(r.error)) await refreshUsers();
+        if (!isSessionError(r.error)) await reloadUsers();
         return;
       }
       done += ids.length;
@@ -136,7 +163,7 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
     setActionError(null);
     setOutcome('');
     setProgress(null);
-    const r = await call<'updateNavixyMfa'>({ type: 'updateNavixyMfa', panel, target: { type: 'all' }, settings: allow ? ALLOW : DISALLOW });
+    const r = await call<'updateNavixyMfa'>({ type: 'updateNavixyMfa', panel, target: { type: 'all' }, settings: allow ? allowSettings() : DISALLOW });
     setBusy(false);
     setConfirmAll(null);
     if (!r.ok) return failed(r.error);
@@ -145,9 +172,24 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
 
   /** Re-reads the users so the page shows what the panel now holds, not what was sent. */
   const finish = async (message: string) => {
-    const fresh = await loadUsers();
+    const fresh = await reloadUsers();
     setSelected(new Set());
-    setOutcome(fresh ? `${message} ${t.users.verified(fresh.filter((u) => u.mfaAllowed).length)}` : message);
+    const whole = fresh?.mode === 'whole' && fresh.users.length >= fresh.count;
+    setOutcome(whole ? `${message} ${t.users.verified(fresh.users.filter((u) => u.mfaAllowed).length)}` : message);
+  };
+
+  const countNow = async () => {
+    setCounting(true);
+    setActionError(null);
+    const r = await call<'countNavixyMfa'>({ type: 'countNavixyMfa', panel });
+    setCounting(false);
+    if (!r.ok) return failed(r.error);
+    setState({ status: 'ready', data: r.value });
+  };
+
+  const search = (q: Query) => {
+    setQuery(q);
+    void loadUsers(q);
   };
 
   if (state.status === 'loading') return <p>{common.loading}</p>;
@@ -166,39 +208,43 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
       <>
         <p role="status">{outcome}</p>
         {actionError ? <ErrorNotice error={actionError} /> : null}
-        <NavixySignInForm host={host} busy={busy} onSubmit={(l, p) => void signIn(l, p)} />
+        <NavixySignInForm host={host} apiHost={hostOf(data.apiBase)} busy={busy} onSubmit={(l, p) => void signIn(l, p)} />
       </>
     );
   }
-  const allowedCount = users ? users.filter((u) => u.mfaAllowed).length : data.mfaAllowed ?? 0;
+  const canChange = data.canUpdate && !busy;
   return (
     <>
       <p>
-        {t.popup.signedInAs(data.login ?? '')}{' '}
-        <button type="button" class="link" onClick={() => void signOut()}>{t.signIn.signOut}</button>
+        {t.popup.signedInAs(data.login ?? '')}
+        {data.sessionEndsAt ? <span class="muted"> · {t.panels.sessionEnds(data.sessionEndsAt)}</span> : null}{' '}
+        <button type="button" class="link" disabled={busy} onClick={() => void signOut()}>{t.signIn.signOut}</button>
       </p>
       {actionError ? <ErrorNotice error={actionError} /> : null}
       <p role="status">{outcome}</p>
-      <NavixyDefaultForm current={data.defaultSettings} busy={busy} onSave={(s) => void saveDefault(s)} />
+      {data.canRead ? (
+        <NavixyDefaultForm host={host} current={data.defaultSettings} busy={busy} canUpdate={data.canUpdate} onSave={(s, all) => void saveDefault(s, all)} />
+      ) : null}
       <section aria-labelledby="navixy-users-h">
         <h2 id="navixy-users-h">{t.users.heading}</h2>
-        {users === null ? <p>{common.loading}</p> : (
+        {!data.canRead ? <p data-field="navixy-no-read">{t.users.noRead}</p> : list === null ? <p>{common.loading}</p> : (
           <>
-            <p>{t.users.summary(allowedCount, users.length)}</p>
+            <UsersSummary list={list} status={data} counting={counting} onCount={() => void countNow()} />
+            {!data.canUpdate ? <p class="muted" data-field="navixy-read-only">{t.users.readOnly}</p> : null}
             <div class="navixy-toolbar">
-              <button type="button" class="primary" disabled={busy || selected.size === 0} onClick={() => void applySelected(true)}>{t.users.allowSelected}</button>
-              <button type="button" disabled={busy || selected.size === 0} onClick={() => void applySelected(false)}>{t.users.disallowSelected}</button>
-              <button type="button" disabled={busy} onClick={() => setConfirmAll(true)}>{t.users.allowAll}</button>
-              <button type="button" class="danger" disabled={busy} onClick={() => setConfirmAll(false)}>{t.users.disallowAll}</button>
-              <button type="button" disabled={busy} onClick={() => void loadUsers()}>{t.users.reload}</button>
+              <button type="button" class="primary" disabled={!canChange || selected.size === 0} onClick={() => void applySelected(true)}>{t.users.allowSelected}</button>
+              <button type="button" disabled={!canChange || selected.size === 0} onClick={() => void applySelected(false)}>{t.users.disallowSelected}</button>
+              <button type="button" disabled={!canChange} onClick={() => setConfirmAll(true)}>{t.users.allowAll}</button>
+              <button type="button" class="danger" disabled={!canChange} onClick={() => setConfirmAll(false)}>{t.users.disallowAll}</button>
+              <button type="button" disabled={busy} onClick={() => void reloadUsers()}>{t.users.reload}</button>
             </div>
             <BatchProgress progress={progress} />
+            {list.mode === 'server' ? <ServerSearch query={query} list={list} disabled={busy} onSearch={search} /> : null}
             <NavixyUserTable
-              users={users}
+              users={list.users}
               selected={selected}
-              filter={filter}
-              disabled={busy}
-              onFilter={setFilter}
+              {...(list.mode === 'whole' ? { filter, onFilter: setFilter } : {})}
+              disabled={!canChange}
               onToggle={(id, checked) => setSelected((s) => toggled(s, [id], checked))}
               onToggleAll={(ids, checked) => setSelected((s) => toggled(s, ids, checked))}
             />
@@ -221,6 +267,57 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
   );
 }
 
+/**
+ * How many users have MFA allowed: counted here over a whole list; for a dealer searched on the
+ * panel, the last whole count with its time and a button to count again. Never over a partial list.
+ */
+function UsersSummary({ list, status, counting, onCount }: { list: NavixyUserList; status: NavixyStatus; counting: boolean; onCount: () => void }) {
+  if (list.mode === 'whole') {
+    if (list.users.length < list.count) return <p class="warn-text" data-field="navixy-incomplete">{t.users.incomplete(list.users.length, list.count)}</p>;
+    return <p data-field="navixy-summary">{t.users.summary(list.users.filter((u) => u.mfaAllowed).length, list.count)}</p>;
+  }
+  const counted = status.mfaAllowed !== null && status.countedTotal !== null && status.countedAt !== null;
+  return (
+    <>
+      <p data-field="navixy-server-mode">{t.users.serverMode(list.count)}</p>
+      <p data-field="navixy-summary">
+        {counted ? `${t.users.summary(status.mfaAllowed!, status.countedTotal!)} ${t.users.countedAgo(status.countedAt!)}` : t.users.notCounted}{' '}
+        <button type="button" disabled={counting} onClick={onCount}>{counting ? t.users.counting : t.users.countNow}</button>
+      </p>
+    </>
+  );
+}
+
+/** The panel's own search, ordering and paging, for dealers too large to load whole. */
+function ServerSearch({ query, list, disabled, onSearch }: { query: Query; list: Extract<NavixyUserList, { mode: 'server' }>; disabled: boolean; onSearch: (q: Query) => void }) {
+  const id = useId();
+  const [text, setText] = useState(query.filter);
+  const first = list.count === 0 ? 0 : list.offset + 1;
+  const last = list.offset + list.users.length;
+  return (
+    <div>
+      <form class="navixy-toolbar" role="search" onSubmit={(e) => { e.preventDefault(); onSearch({ ...query, filter: text, offset: 0 }); }}>
+        <label for={`${id}-q`}>{t.users.searchLabel}</label>
+        <input id={`${id}-q`} type="search" maxLength={200} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+        <button type="submit" disabled={disabled}>{t.users.search}</button>
+        <label for={`${id}-sort`}>{t.users.sortBy}</label>
+        <select id={`${id}-sort`} value={query.orderBy} disabled={disabled} onChange={(e) => onSearch({ ...query, orderBy: e.currentTarget.value as OrderBy, offset: 0 })}>
+          {(['id', 'login', 'first_name', 'last_name'] as const).map((o) => <option key={o} value={o}>{t.users.sort[o]}</option>)}
+        </select>
+        <select aria-label={t.users.sortBy} value={query.ascending ? 'asc' : 'desc'} disabled={disabled} onChange={(e) => onSearch({ ...query, ascending: e.currentTarget.value === 'asc', offset: 0 })}>
+          <option value="asc">{t.users.ascending}</option>
+          <option value="desc">{t.users.descending}</option>
+        </select>
+      </form>
+      <nav class="navixy-toolbar" aria-label={t.users.pageRange(first, last, list.count)}>
+        <button type="button" disabled={disabled || list.offset === 0} onClick={() => onSearch({ ...query, offset: Math.max(0, list.offset - list.pageSize) })}>{t.users.previousPage}</button>
+        <span data-field="navixy-page-range">{t.users.pageRange(first, last, list.count)}</span>
+        <button type="button" disabled={disabled || last >= list.count || list.users.length === 0} onClick={() => onSearch({ ...query, offset: last })}>{t.users.nextPage}</button>
+      </nav>
+    </div>
+  );
+}
+
 function toggled(s: ReadonlySet<number>, ids: number[], checked: boolean): Set<number> {
   const next = new Set(s);
   for (const id of ids) if (checked) next.add(id);
@@ -228,7 +325,7 @@ function toggled(s: ReadonlySet<number>, ids: number[], checked: boolean): Set<n
   return next;
 }
 
-/** The background forgot a session the panel refused (codes 3, 4): show the sign-in form. */
+/** The background forgot a session the panel refused (codes 3, 4, 11): show the sign-in form. */
 function signedOut(s: State): State {
   return s.status === 'ready' ? { status: 'ready', data: { ...s.data, state: 'signedOut', login: null } } : s;
 }
