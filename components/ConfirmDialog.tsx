@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
 import { common } from '../lib/i18n/common';
-import './enrolment.css';
+import './dialog.css';
 
 interface Props {
   title: string;

@@ -1,11 +1,9 @@
-import type { PanelReason } from './navixy/errors';
-
 /**
  * Every failure the UI must tell apart. Each screen maps a kind to one sentence
  * and one next step through an exhaustive switch (lib/messages.ts).
  * `origin` names the portal so messages can say which one.
  */
-export type AppError =
+export type CoreError =
   | { kind: 'network'; origin: string }
   | { kind: 'timeout'; origin: string; ms: number }
   | { kind: 'offline'; origin: string }
@@ -28,13 +26,18 @@ export type AppError =
   | { kind: 'server'; origin: string; status: number; message?: string }
   | { kind: 'badResponse'; origin: string; where: string; status?: number }
   | { kind: 'unsafeUrl'; origin: string; url: string }
-  /** A Navixy Admin Panel's error envelope (`status.code`), or a local refusal (code 0); `origin` is the panel's. */
-  | {
-      kind: 'panel'; origin: string; code: number; reason: PanelReason; description?: string;
-      /** Code 13: the permission the session lacks, e.g. `users: update`. */ permission?: string;
-      /** Code 7: the parameters the panel named. */ parameters?: string[];
-    }
   | { kind: 'badRequest'; message: string }
   | { kind: 'noReply' };
+
+/**
+ * Error kinds a provider adds, by declaration merging from its own folder, so the core never
+ * imports a provider: `declare module '…/errors' { interface ProviderErrors { navixy: PanelError } }`.
+ * Their sentences come from the provider too (`registerErrorText` in lib/messages.ts).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ProviderErrors {}
+export type ProviderError = ProviderErrors[keyof ProviderErrors];
+
+export type AppError = CoreError | ProviderError;
 
 export type AppErrorKind = AppError['kind'];

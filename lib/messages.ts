@@ -1,8 +1,6 @@
-import type { AppError } from './errors';
-import { assertNever } from './result';
+import type { AppError, ProviderError } from './errors';
 import { hostOf } from './portal/origin';
 import { formatWait, t } from './i18n/t';
-import { describePanelError } from './navixy/messages';
 
 export interface ErrorText {
   /** One sentence that names the portal and, where there is one, the HTTP status. */
@@ -65,13 +63,25 @@ export function describeError(error: AppError, now = Date.now()): ErrorText {
       };
     case 'unsafeUrl':
       return { message: t('errors.unsafeUrl.message', host), next: t('errors.unsafeUrl.next'), canRetry: false };
-    case 'panel':
-      return describePanelError(error);
     case 'badRequest':
       return { message: t('errors.badRequest.message', error.message), next: t('errors.badRequest.next'), canRetry: true };
     case 'noReply':
       return { message: t('errors.noReply.message'), next: t('errors.noReply.next'), canRetry: true };
-    default:
-      return assertNever(error);
+    default: {
+      // Every core kind is handled above: only a provider's own kinds get here (a compile error otherwise).
+      const own: ProviderError = error;
+      const describe = providerText.get(own.kind);
+      if (describe) return describe(own, now);
+      const site = 'origin' in own && typeof own.origin === 'string' ? hostOf(own.origin) : '';
+      return { message: t('errors.provider.message', site), next: t('errors.provider.next'), canRetry: true };
+    }
   }
+}
+
+type Describe<E extends ProviderError = ProviderError> = (error: E, now: number) => ErrorText;
+const providerText = new Map<string, Describe>();
+
+/** A provider puts its own error kind into words (called once, from the provider's page entry). */
+export function registerErrorText<K extends ProviderError['kind']>(kind: K, describe: Describe<Extract<ProviderError, { kind: K }>>): void {
+  providerText.set(kind, describe as Describe);
 }

@@ -1,251 +1,41 @@
 import { z } from './zod-config';
 import type { AppError } from './errors';
 import type { Result } from './result';
-import type { BackupCode, Role, TfaMethod, TfaPolicy } from './docspace/schemas';
-import { MfaSettingsSchema, UpdateTargetSchema, type MfaSettings, type UpdateTarget } from './navixy/schemas';
-import type { SiteIdentity } from './providers';
 
 /**
- * The message protocol between the UI (popup, options) and the background.
- * Every command is listed here once; the router's exhaustive switch handles each.
- * Replies are always a Result: nothing throws across the boundary.
+ * The message protocol between the UI (popup, options) and the background, as far as the core
+ * knows it: the shapes every provider's commands share, and the one command that is not a
+ * provider's own (`identifySite`). Each provider lists its commands and replies in its own
+ * `protocol.ts`; the background registry (lib/providers/background.ts) joins them into the one
+ * schema the router parses with. Replies are always a Result: nothing throws across the boundary.
  */
-const Origin = z.string().max(300).refine((o) => {
+export const Origin = z.string().max(300).refine((o) => {
   try {
     return new URL(o).origin === o;
   } catch {
     return false;
   }
 }, 'not an origin');
-const Guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
-const GuidList = z.array(Guid).max(500);
 
-export const CommandSchema = z.discriminatedUnion('type', [
-  // Status (popup)
-  z.object({ type: z.literal('getStatus'), origin: Origin, refresh: z.boolean().optional(), tabId: z.number().int().optional() }),
-  z.object({ type: z.literal('resolveNames'), origin: Origin, users: GuidList, groups: GuidList }),
-  z.object({ type: z.literal('setApiKey'), origin: Origin, key: z.string().regex(/^sk-[0-9a-zA-Z]{8,200}$/), remember: z.boolean() }),
-  z.object({ type: z.literal('useBrowserSignIn'), origin: Origin }),
-  z.object({ type: z.literal('listPortals') }),
-  z.object({ type: z.literal('forgetPortal'), origin: Origin }),
-  // Enrolment, backup codes, reset (options)
-  z.object({ type: z.literal('startEnrolment'), origin: Origin, confirmUrl: z.string().max(2000).optional() }),
-  // The popup hands over the portal's activation link: kept in the background, never put in a page URL.
-  z.object({ type: z.literal('prepareEnrolment'), origin: Origin, confirmUrl: z.string().max(2000) }),
-  z.object({ type: z.literal('validateCode'), origin: Origin, code: z.string().regex(/^(\d{6}|[A-Za-z0-9_-]{6})$/) }),
-  z.object({ type: z.literal('cancelEnrolment'), origin: Origin }),
-  z.object({ type: z.literal('getBackupCodes'), origin: Origin }),
-  z.object({ type: z.literal('regenerateBackupCodes'), origin: Origin }),
-  z.object({ type: z.literal('resetMyApp'), origin: Origin }),
-  z.object({ type: z.literal('resetUserApp'), origin: Origin, userId: Guid }),
-  // People and groups (pickers)
-  z.object({ type: z.literal('searchPeople'), origin: Origin, text: z.string().max(200) }),
-  z.object({ type: z.literal('searchGroups'), origin: Origin, text: z.string().max(200) }),
-  // Policy (options)
-  z.object({ type: z.literal('getPolicy'), origin: Origin }),
-  z.object({
-    type: z.literal('savePolicy'),
-    origin: Origin,
-    method: z.enum(['none', 'app', 'sms']),
-    trustedIps: z.array(z.string().max(100)).max(500),
-    mandatoryUsers: GuidList,
-    mandatoryGroups: GuidList,
-  }),
+/** What the background knows about the site in a tab: which provider serves it. */
+export interface SiteIdentity {
+  provider: string;
+  origin: string;
+}
+
+export const CORE_COMMANDS = [
   // Provider boundary: which provider serves the site in a tab
   z.object({ type: z.literal('identifySite'), origin: Origin }),
-  // Navixy Admin Panel (options: panels, sign-in, users' MFA, default; popup: status)
-  z.object({ type: z.literal('listNavixyPanels') }),
-  /** `confirmApiChange`: the user confirmed that a known panel's API address changes (its session is dropped). */
-  z.object({ type: z.literal('addNavixyPanel'), panel: Origin, apiBase: z.string().min(1).max(500), confirmApiChange: z.boolean().optional() }),
-  z.object({ type: z.literal('removeNavixyPanel'), panel: Origin }),
-  z.object({ type: z.literal('navixySignIn'), panel: Origin, login: z.string().trim().min(1).max(200), password: z.string().min(1).max(500) }),
-  z.object({ type: z.literal('navixySignOut'), panel: Origin }),
-  z.object({ type: z.literal('getNavixyStatus'), panel: Origin, refresh: z.boolean().optional() }),
-  z.object({ type: z.literal('listNavixyUsers'), panel: Origin }),
-  z.object({
-    type: z.literal('searchNavixyUsers'), panel: Origin,
-    filter: z.string().trim().max(200).optional(),
-    orderBy: z.enum(['id', 'login', 'first_name', 'last_name']).optional(),
-    ascending: z.boolean().optional(),
-    offset: z.number().int().nonnegative().max(10_000_000),
-  }),
-  z.object({ type: z.literal('countNavixyMfa'), panel: Origin }),
-  z.object({ type: z.literal('updateNavixyMfa'), panel: Origin, target: UpdateTargetSchema, settings: MfaSettingsSchema }),
-  /** `applyToAll`: also write the settings to every user (`target: all`), as Navixy's own panel does, in the same confirmed step. */
-  z.object({ type: z.literal('setNavixyDefault'), panel: Origin, settings: MfaSettingsSchema, applyToAll: z.boolean().optional() }),
-]);
-export type Command = z.infer<typeof CommandSchema>;
-export type CommandType = Command['type'];
-
-export type PortalState = 'ready' | 'signedOut' | 'notPortal' | 'noPermission';
-
-export interface Me {
-  id: string;
-  displayName: string;
-  email: string | null;
-  role: Role;
-}
-
-/** Whether the policy challenges me, in terms the UI can put into words. */
-export type Applicability =
-  | { kind: 'off' }
-  | { kind: 'everyone' }            // policy on, no trusted IPs
-  | { kind: 'mandatoryUser' }       // trusted IPs set, I am in mandatoryUsers
-  | { kind: 'mandatoryGroup' }      // trusted IPs set, I am in a mandatory group (admins only know)
-  | { kind: 'outsideTrusted' }      // trusted IPs set and I am not exempt by list: depends on my IP
-  | { kind: 'unknown' };
-
-export type Enrolment =
-  | { state: 'enrolled'; unusedCodes: number | null; totalCodes: number | null }
-  | { state: 'notEnrolled' }
-  | { state: 'unknown' };
-
-export interface PortalStatus {
-  origin: string;
-  host: string;
-  state: PortalState;
-  version: string | null;
-  auth: 'cookie' | 'apiKey';
-  checkedAt: number;
-  me: Me | null;
-  policy: TfaPolicy | null;
-  applies: Applicability;
-  enrolment: Enrolment;
-  /** An enrolment was started (confirm token held) and not finished. */
-  enrolmentInProgress: boolean;
-  /** Portal sign-in page, for the signed-out state. */
-  signInUrl: string;
-  /** The anonymous probe saw a DocSpace portal although we have no host access yet. */
-  looksLikePortal?: boolean;
-  /** This reply is the last status held by the background, not a fresh read: the popup revalidates it. */
-  fromCache?: boolean;
-}
-
-export interface NamedEntity { id: string; name: string; email?: string | null; missing?: boolean }
-
-export interface EnrolmentStart {
-  account: string;
-  issuer: string;
-  setupKey: string;
-  otpauthUri: string;
-  qrImage: string | null;
-  /** portal Date header minus local clock, ms (null when unknown). */
-  serverClockOffsetMs: number | null;
-  /** Codes left before the portal locks for a minute; null when its limit is unknown (only admins can read it). */
-  attemptsLeft: number | null;
-  /** The portal's code limit (LoginSettings.AttemptCount), when known. */
-  attemptLimit: number | null;
-}
-
-export interface ValidateReply {
-  enrolled: boolean;
-  backupCodes: BackupCode[];
-}
-
-export interface PolicyView {
-  policy: TfaPolicy;
-  me: Me;
-  ownerId: string | null;
-  isEnrolled: boolean | null;
-  canEdit: boolean;
-  users: NamedEntity[];
-  groups: NamedEntity[];
-}
-
-export interface SaveReply {
-  /** What the portal holds after the save (re-read). */
-  policy: TfaPolicy;
-  /** Differences between what was sent and what the portal now holds (empty when equal). */
-  mismatches: string[];
-  /** Enabling signed everyone out: enrol next via this activation link (already checked as same-origin). */
-  enrolNext: boolean;
-  /** The caller's confirm link (same-origin checked): TfaActivation when enrolNext, TfaAuth when already enrolled; absent when the portal does not challenge the caller. */
-  confirmUrl?: string;
-  /** The portal returned a link that is not https on this portal (or not a confirm link): it was not followed. */
-  refusedLink?: string;
-  /** The save was applied but the answer with the caller's link was lost (timeout): the next step is the portal's sign-in. */
-  linkLost?: boolean;
-  signedOut: boolean;
-}
-
-export interface KnownPortal { origin: string; host: string; granted: boolean; auth: 'cookie' | 'apiKey'; rememberedKey: boolean }
-
-export interface NavixyPanelInfo {
-  panel: string;
-  host: string;
-  apiBase: string;
-  /** Host access to the API origin (the only site the extension contacts for a panel). */
-  granted: boolean;
-  login: string | null;
-  /** When the panel ends the session on its own (24 hours after sign-in, not renewable). */
-  sessionEndsAt: number | null;
-}
-
-/** What the session may do (`users` permissions of `panel/account/auth` / `get_permissions`). */
-export interface NavixyAccess {
-  /** `users: read`: the list and the default can be read. */
-  canRead: boolean;
-  /** `users: update`: MFA and the default can be changed. */
-  canUpdate: boolean;
-}
-
-export interface NavixyStatus extends NavixyPanelInfo, NavixyAccess {
-  state: 'ready' | 'signedOut' | 'noPermission';
-  checkedAt: number;
-  /** The panel's default for users with no explicit setting of their own (`null`: not set, or not read). */
-  defaultSettings: MfaSettings | null;
-  usersTotal: number | null;
-  /** Users with MFA allowed, counted over the whole list at `countedAt` (never over a partial list); null: not counted. */
-  mfaAllowed: number | null;
-  countedAt: number | null;
-  /** The user total when `mfaAllowed` was counted (it may differ from `usersTotal` now). */
-  countedTotal: number | null;
-}
-
-export interface NavixyUserRow { id: number; login: string; name: string; mfaAllowed: boolean; active: boolean }
-
-/**
- * `whole`: every user (client-side search). `server`: the dealer has more than the extension
- * loads at once; `users` is one page of the panel's own search, ordering and paging.
- */
-export type NavixyUserList =
-  | { mode: 'whole'; users: NavixyUserRow[]; count: number }
-  | { mode: 'server'; users: NavixyUserRow[]; count: number; offset: number; pageSize: number };
-
-export interface Replies {
-  getStatus: PortalStatus;
-  resolveNames: { users: NamedEntity[]; groups: NamedEntity[] };
-  setApiKey: PortalStatus;
-  useBrowserSignIn: PortalStatus;
-  listPortals: KnownPortal[];
-  forgetPortal: true;
-  startEnrolment: EnrolmentStart;
-  prepareEnrolment: true;
-  validateCode: ValidateReply;
-  cancelEnrolment: true;
-  getBackupCodes: BackupCode[];
-  regenerateBackupCodes: BackupCode[];
-  resetMyApp: EnrolmentStart;
-  resetUserApp: true;
-  searchPeople: NamedEntity[];
-  searchGroups: NamedEntity[];
-  getPolicy: PolicyView;
-  savePolicy: SaveReply;
+] as const;
+export type CoreCommand = z.infer<(typeof CORE_COMMANDS)[number]>;
+export interface CoreReplies {
   identifySite: SiteIdentity;
-  listNavixyPanels: NavixyPanelInfo[];
-  addNavixyPanel: NavixyPanelInfo;
-  removeNavixyPanel: true;
-  navixySignIn: NavixyStatus;
-  navixySignOut: true;
-  getNavixyStatus: NavixyStatus;
-  listNavixyUsers: NavixyUserList;
-  searchNavixyUsers: NavixyUserList;
-  countNavixyMfa: NavixyStatus;
-  updateNavixyMfa: { target: UpdateTarget['type']; count: number | null };
-  setNavixyDefault: { settings: MfaSettings | null; appliedToAll: boolean };
 }
 
-export type Reply<K extends CommandType> = Result<Replies[K], AppError>;
-export type CommandOf<K extends CommandType> = Extract<Command, { type: K }>;
+/** A command of a command union `C` by its type. */
+export type CommandIn<C extends { type: string }, K extends C['type']> = Extract<C, { type: K }>;
 
-export type { TfaMethod, TfaPolicy, BackupCode, Role, MfaSettings, UpdateTarget, SiteIdentity };
+/** Every command's handler; the mapped type makes a missing one a compile error. */
+export type HandlersOf<C extends { type: string }, R extends { [K in C['type']]: unknown }> = {
+  [K in C['type']]: (cmd: CommandIn<C, K>) => Promise<Result<R[K], AppError>>;
+};

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { originPattern, portalOriginOf } from './portal/origin';
-import { navixyOptionsUrl, optionsUrl, type NavixyViewName, type ViewName } from './views';
 
 export interface PopupTarget { origin: string | null; tabId?: number; url?: string; isBrowserPage: boolean }
 
@@ -27,7 +26,7 @@ export async function requestHostAccess(origin: string): Promise<boolean> {
   }
 }
 
-/** Asks for host access to several sites in one prompt (a Navixy panel and its API); needs a user gesture. */
+/** Asks for host access to several sites in one prompt; needs a user gesture. */
 export async function requestHostAccessFor(origins: string[]): Promise<boolean> {
   try {
     return await browser.permissions.request({ origins: [...new Set(origins.map(originPattern))] });
@@ -36,9 +35,9 @@ export async function requestHostAccessFor(origins: string[]): Promise<boolean> 
   }
 }
 
-/** Opens (or focuses) the options page on a view for a portal, then closes the popup. */
-export async function openOptions(view: ViewName, origin: string | null, extra: Record<string, string> = {}): Promise<void> {
-  await browser.tabs.create({ url: browser.runtime.getURL('/options.html') + optionsUrl(view, origin, extra) });
+/** Opens the options page at `query` (a provider's `?view=…` string), then closes the popup. */
+export async function openOptionsPage(query: string): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL('/options.html') + query });
   window.close();
 }
 
@@ -46,11 +45,5 @@ export async function openOptions(view: ViewName, origin: string | null, extra: 
 export async function openInTab(url: string, tabId?: number): Promise<void> {
   if (tabId !== undefined) await browser.tabs.update(tabId, { url });
   else await browser.tabs.create({ url });
-  window.close();
-}
-
-/** Opens the options page on a Navixy view for a panel, then closes the popup. */
-export async function openNavixyOptions(view: NavixyViewName, panel: string | null, extra: Record<string, string> = {}): Promise<void> {
-  await browser.tabs.create({ url: browser.runtime.getURL('/options.html') + navixyOptionsUrl(view, panel, extra) });
   window.close();
 }

@@ -98,10 +98,11 @@ try {
 }
 
 say('\nBundle sizes (release build, what each page loads):');
-/** What each page loads as it opens: the options page loads one provider's views (a chunk of their own). */
+/** What each page loads as it opens: each page loads one provider's screens (a chunk of their own). */
 const PAGES: [label: string, entry: string, lazy: string[]][] = [
-  ['popup.html', 'popup.html', []],
-  ['options (DocSpace)', 'options.html', ['App-']],
+  ['popup (DocSpace)', 'popup.html', ['Popup-']],
+  ['popup (Navixy)', 'popup.html', ['NavixyPopup-']],
+  ['options (DocSpace)', 'options.html', ['Options-']],
   ['options (Navixy)', 'options.html', ['NavixyOptions-']],
   ['background.js', 'background.js', []],
 ];

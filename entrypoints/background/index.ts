@@ -1,11 +1,9 @@
 import { defineBackground } from '#imports';
-import { registerRouter } from '../../lib/background/router';
-import { registerLifecycle } from '../../lib/background/lifecycle';
+import { startBackground } from '../../lib/providers/background';
 
 export default defineBackground({
   type: 'module',
   main() {
-    registerRouter();
-    registerLifecycle();
+    startBackground();
   },
 });

@@ -1,37 +1,36 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../../lib/client';
-import type { ProviderId } from '../../lib/providers';
-import { currentTarget, type PopupTarget } from '../../lib/ui';
-import { popup as t } from '../../lib/i18n/popup';
+import type { PopupProps } from '../../lib/provider';
+import { PROVIDERS, addSiteLinks, providerById } from '../../lib/providers';
+import { currentTarget } from '../../lib/ui';
+import { common } from '../../lib/i18n/common';
 import { PopupSkeleton } from '../../components/PopupSkeleton';
-import { App as DocspacePopup } from './App';
-import { NavixyPopup } from './NavixyPopup';
 
-/** Each provider's popup; the one place the popup depends on which provider serves the tab. */
-const POPUPS: Record<ProviderId, ComponentType<{ found: PopupTarget }>> = {
-  docspace: DocspacePopup,
-  navixy: NavixyPopup,
-};
-
-/** Finds the tab's site, asks the background which provider serves it, and shows that provider's popup. */
+/**
+ * Finds the tab's site, asks the background which provider serves it, and shows that provider's
+ * popup. The default provider's popup starts loading at once, beside the question.
+ */
 export function ProviderPopup() {
-  const [site, setSite] = useState<{ provider: ProviderId; found: PopupTarget } | null>(null);
+  const [shown, setShown] = useState<{ Popup: ComponentType<PopupProps>; props: PopupProps } | null>(null);
   useEffect(() => {
     void (async () => {
+      const preload = PROVIDERS[0]!.Popup();
       const found = await currentTarget();
       const identity = found.origin ? await call<'identifySite'>({ type: 'identifySite', origin: found.origin }) : null;
-      setSite({ provider: identity?.ok ? identity.value.provider : 'docspace', found });
+      const provider = providerById(identity?.ok ? identity.value.provider : PROVIDERS[0]!.info.id);
+      const Popup = provider === PROVIDERS[0] ? await preload : await provider.Popup();
+      const addSite = found.origin ? addSiteLinks(provider.info.id, found.origin) : [];
+      setShown({ Popup, props: { found, addSite } });
     })();
   }, []);
-  if (!site) {
+  if (!shown) {
     return (
       <main aria-busy="true">
-        <div role="status" class="visually-hidden">{t.loadingLabel}</div>
-        <PopupSkeleton label={t.loadingLabel} />
+        <div role="status" class="visually-hidden">{common.loading}</div>
+        <PopupSkeleton label={common.loading} />
       </main>
     );
   }
-  const Popup = POPUPS[site.provider];
-  return <Popup found={site.found} />;
+  return <shown.Popup {...shown.props} />;
 }

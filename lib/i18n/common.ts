@@ -11,6 +11,8 @@ export const common = {
   cancel: t('common.cancel'),
   close: t('common.close'),
   loading: t('common.loading'),
+  /** The options page's section navigation. */
+  viewsLabel: t('options.viewsLabel'),
   copy: t('common.copy'),
   copied: t('common.copied'),
   signedInAs: (name: string) => t('common.signedInAs', name),

@@ -6,7 +6,7 @@ import { signInWithCookie, startPortal, type RunningPortal } from './harness/por
 import { catchDownloads, firstDownload } from './harness/downloads';
 import { codeAt } from './harness/otp';
 import { shownSetupKey, walkToCodeStep } from './harness/enrolment';
-import { findStepOffset } from '../../lib/tfa/otp';
+import { findStepOffset } from '../../lib/providers/docspace/tfa/otp';
 import { pollFor } from './harness/wait';
 
 /** Six digits that are the code of no step within ±2 hours for this key. */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generate, createGuardrails } from 'otplib';
 import { startPortal, type RunningPortal } from '../portal/server';
-import { buildPolicyBody, confirmTokenFromUrl, createDocspaceClient, type ConfirmToken } from '../../lib/docspace/client';
-import type { Transport } from '../../lib/docspace/http';
+import { buildPolicyBody, confirmTokenFromUrl, createDocspaceClient, type ConfirmToken } from '../../lib/providers/docspace/client';
+import type { Transport } from '../../lib/providers/docspace/http';
 import { jarFetch } from './jar-fetch';
 
 /** The real typed client against the emulated portal over real HTTP, both server generations. */

@@ -6,10 +6,10 @@ import { startPortal, type RunningPortal } from '../portal/server';
 import { CookieJar, passwordSignIn } from '../portal/test-client';
 import {
   cancelEnrolment, getBackupCodes, prepareEnrolment, regenerateBackupCodes, resetMyApp, resetUserApp, startEnrolment, validateCode,
-} from '../../lib/background/enrolment';
-import { route } from '../../lib/background/router';
-import { getSession, updateSession } from '../../lib/background/session';
-import type { EnrolmentStart } from '../../lib/protocol';
+} from '../../lib/providers/docspace/background/enrolment';
+import { route } from '../../lib/providers/background';
+import { getSession, updateSession } from '../../lib/providers/docspace/background/session';
+import type { EnrolmentStart } from '../../lib/providers/docspace/protocol';
 import { jarFetch } from './jar-fetch';
 
 /**

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startPortal, type RunningPortal } from '../portal/server';
 import { FAULT_KINDS, type Fault, type FaultKind } from '../portal/faults';
-import { createDocspaceClient } from '../../lib/docspace/client';
-import { RETRY_POLICY } from '../../lib/docspace/http';
+import { createDocspaceClient } from '../../lib/providers/docspace/client';
+import { RETRY_POLICY } from '../../lib/providers/docspace/http';
 import { describeError } from '../../lib/messages';
 import { hostOf } from '../../lib/portal/origin';
 import type { AppError } from '../../lib/errors';

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startPortal, type RunningPortal } from '../portal/server';
 import { GROUP_IDS } from '../portal/demo';
-import { getPolicy, savePolicy, searchGroups, searchPeople } from '../../lib/background/policy';
-import { resetMyApp, startEnrolment } from '../../lib/background/enrolment';
-import { getStatus } from '../../lib/background/status';
-import { getSession } from '../../lib/background/session';
+import { getPolicy, savePolicy, searchGroups, searchPeople } from '../../lib/providers/docspace/background/policy';
+import { resetMyApp, startEnrolment } from '../../lib/providers/docspace/background/enrolment';
+import { getStatus } from '../../lib/providers/docspace/background/status';
+import { getSession } from '../../lib/providers/docspace/background/session';
 import { describeError } from '../../lib/messages';
 import { hostOf } from '../../lib/portal/origin';
 import { HOSTILE_EMAIL_PARTS, HOSTILE_STRINGS, hostileLinks } from '../fixtures/hostile';

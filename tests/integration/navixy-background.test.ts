@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startNavixyPanel, type RunningNavixyPanel } from '../navixy/server';
-import { route } from '../../lib/background/router';
-import { getNavixySession } from '../../lib/background/navixy-session';
+import { route } from '../../lib/providers/background';
+import { getNavixySession } from '../../lib/providers/navixy/session';
 
 /**
  * The background's Navixy handlers through the real router (sender check, command parsing)

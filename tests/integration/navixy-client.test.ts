@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startNavixyPanel, type ErrorCode, type RunningNavixyPanel } from '../navixy/server';
-import { createNavixyClient } from '../../lib/navixy/client';
-import { batchesOf } from '../../lib/navixy/users';
-import type { PanelUser } from '../../lib/navixy/schemas';
+import { createNavixyClient } from '../../lib/providers/navixy/client';
+import { batchesOf } from '../../lib/providers/navixy/users';
+import type { PanelUser } from '../../lib/providers/navixy/schemas';
 import type { AppError } from '../../lib/errors';
 
 /** The real Navixy client over real HTTP against the emulated panel (API on its own port). */

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startPortal, type RunningPortal } from '../portal/server';
 import { GROUP_IDS } from '../portal/demo';
-import { getPolicy, savePolicy, searchGroups, searchPeople } from '../../lib/background/policy';
-import { startEnrolment, validateCode } from '../../lib/background/enrolment';
-import { getSession, updateSession } from '../../lib/background/session';
-import type { Command } from '../../lib/protocol';
+import { getPolicy, savePolicy, searchGroups, searchPeople } from '../../lib/providers/docspace/background/policy';
+import { startEnrolment, validateCode } from '../../lib/providers/docspace/background/enrolment';
+import { getSession, updateSession } from '../../lib/providers/docspace/background/session';
+import type { Command } from '../../lib/providers/docspace/protocol';
 import { jarFetch } from './jar-fetch';
 
 /**

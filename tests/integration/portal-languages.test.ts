@@ -3,8 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { startPortal, type RunningPortal } from '../portal/server';
 import { call } from '../portal/test-client';
-import { getBackupCodes, resetUserApp, startEnrolment, validateCode } from '../../lib/background/enrolment';
-import { getStatus } from '../../lib/background/status';
+import { getBackupCodes, resetUserApp, startEnrolment, validateCode } from '../../lib/providers/docspace/background/enrolment';
+import { getStatus } from '../../lib/providers/docspace/background/status';
 import { jarFetch } from './jar-fetch';
 
 /**

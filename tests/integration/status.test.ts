@@ -4,9 +4,9 @@ import type { Browser } from 'wxt/browser';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startPortal, type RunningPortal } from '../portal/server';
-import { registerLifecycle } from '../../lib/background/lifecycle';
-import { getStatus, resolveNames, setApiKey, useBrowserSignIn, forgetPortal, listPortals } from '../../lib/background/status';
-import { getSession, updateSession } from '../../lib/background/session';
+import { registerLifecycle } from '../../lib/providers/docspace/background/lifecycle';
+import { getStatus, resolveNames, setApiKey, useBrowserSignIn, forgetPortal, listPortals } from '../../lib/providers/docspace/background/status';
+import { getSession, updateSession } from '../../lib/providers/docspace/background/session';
 import { jarFetch } from './jar-fetch';
 
 /**

@@ -4,9 +4,9 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { z } from 'zod';
-import * as schemas from '../../lib/docspace/schemas';
-import { createDocspaceClient, type DocspaceClient } from '../../lib/docspace/client';
-import { RETRY_POLICY } from '../../lib/docspace/http';
+import * as schemas from '../../lib/providers/docspace/schemas';
+import { createDocspaceClient, type DocspaceClient } from '../../lib/providers/docspace/client';
+import { RETRY_POLICY } from '../../lib/providers/docspace/http';
 import type { AppError, AppErrorKind } from '../../lib/errors';
 import { describeError } from '../../lib/messages';
 import type { Result } from '../../lib/result';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SYSTEM_GROUPS, applicabilityFor, badgeFor } from '../../lib/tfa/applicability';
-import type { TfaPolicy } from '../../lib/docspace/schemas';
+import { SYSTEM_GROUPS, applicabilityFor, badgeFor } from '../../lib/providers/docspace/tfa/applicability';
+import type { TfaPolicy } from '../../lib/providers/docspace/schemas';
 
 const me = { id: 'AAAAAAAA-0000-0000-0000-000000000001', groupIds: ['g-finance'] };
 const policy = (p: Partial<TfaPolicy>): TfaPolicy => ({
@@ -63,7 +63,7 @@ describe('the same membership as the emulated portal', () => {
   it('for every demo role and system group', async () => {
     const { PortalState } = await import('../portal/state');
     const { SYSTEM_GROUPS: EMULATED } = await import('../portal/demo');
-    const { systemGroupsOf } = await import('../../lib/tfa/applicability');
+    const { systemGroupsOf } = await import('../../lib/providers/docspace/tfa/applicability');
     expect(Object.values(EMULATED).map((g) => g.id).sort()).toEqual(Object.values(SYSTEM_GROUPS).sort());
     const state = new PortalState();
     for (const role of ['owner', 'admin', 'roomadmin', 'user', 'guest'] as const) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { backupCodesClipboard, backupCodesFileName, backupCodesText, unusedCount } from '../../lib/tfa/backup-codes';
+import { backupCodesClipboard, backupCodesFileName, backupCodesText, unusedCount } from '../../lib/providers/docspace/tfa/backup-codes';
 import { formatFileDate } from '../../lib/i18n/t';
-import { backupCodes as t } from '../../lib/i18n/enrolment';
+import { backupCodes as t } from '../../lib/providers/docspace/i18n/enrolment';
 
 const codes = [
   { code: 'aZ3-_q', isUsed: false },

@@ -2,12 +2,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, act, waitFor } from '@testing-library/preact';
 import { encode } from 'uqr';
-import { QrCode, modulePath } from '../../components/QrCode';
-import { SetupKey } from '../../components/SetupKey';
-import { CodeInput } from '../../components/CodeInput';
-import { Countdown, formatSeconds } from '../../components/Countdown';
+import { QrCode, modulePath } from '../../lib/providers/docspace/components/QrCode';
+import { SetupKey } from '../../lib/providers/docspace/components/SetupKey';
+import { CodeInput } from '../../lib/providers/docspace/components/CodeInput';
+import { Countdown, formatSeconds } from '../../lib/providers/docspace/components/Countdown';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { BackupCodeList } from '../../components/BackupCodeList';
+import { BackupCodeList } from '../../lib/providers/docspace/components/BackupCodeList';
 import { useState } from 'preact/hooks';
 
 afterEach(() => {

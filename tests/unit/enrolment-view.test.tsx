@@ -2,11 +2,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { createGuardrails, generateSync } from 'otplib';
-import type { CommandOf, CommandType, EnrolmentStart, Reply } from '../../lib/protocol';
+import type { CommandOf, CommandType, EnrolmentStart, Reply } from '../../lib/providers/docspace/protocol';
 
-vi.mock('../../lib/client', () => ({ call: vi.fn() }));
-const { call } = await import('../../lib/client');
-const { EnrolmentView } = await import('../../entrypoints/options/EnrolmentView');
+vi.mock('../../lib/providers/docspace/call', () => ({ call: vi.fn() }));
+const { call } = await import('../../lib/providers/docspace/call');
+const { EnrolmentView } = await import('../../lib/providers/docspace/views/EnrolmentView');
 
 const ORIGIN = 'https://portal.example.com';
 const KEY = 'MFRGGZDFMZTWQ2LK';

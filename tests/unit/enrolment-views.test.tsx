@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import type { CommandOf, CommandType, EnrolmentStart, PortalStatus, Reply } from '../../lib/protocol';
+import type { CommandOf, CommandType, EnrolmentStart, PortalStatus, Reply } from '../../lib/providers/docspace/protocol';
 
-vi.mock('../../lib/client', () => ({ call: vi.fn() }));
-const { call } = await import('../../lib/client');
-const { BackupCodesView } = await import('../../entrypoints/options/BackupCodesView');
-const { ResetView } = await import('../../entrypoints/options/ResetView');
-const { OwnerView } = await import('../../entrypoints/options/OwnerView');
+vi.mock('../../lib/providers/docspace/call', () => ({ call: vi.fn() }));
+const { call } = await import('../../lib/providers/docspace/call');
+const { BackupCodesView } = await import('../../lib/providers/docspace/views/BackupCodesView');
+const { ResetView } = await import('../../lib/providers/docspace/views/ResetView');
+const { OwnerView } = await import('../../lib/providers/docspace/views/OwnerView');
 
 const ORIGIN = 'https://portal.example.com';
 type Handler = { [K in CommandType]?: (cmd: CommandOf<K>) => Reply<K> };

@@ -2,16 +2,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
-import { StatusCard } from '../../components/StatusCard';
-import { PolicyEditor } from '../../components/PolicyEditor';
-import { PolicySaved } from '../../components/PolicySaved';
-import { SetupKey } from '../../components/SetupKey';
+import { StatusCard } from '../../lib/providers/docspace/components/StatusCard';
+import { PolicyEditor } from '../../lib/providers/docspace/components/PolicyEditor';
+import { PolicySaved } from '../../lib/providers/docspace/components/PolicySaved';
+import { SetupKey } from '../../lib/providers/docspace/components/SetupKey';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { BackupCodeList } from '../../components/BackupCodeList';
-import { initialDraft, type EditorDraft } from '../../lib/tfa/policy-draft';
-import type { NamedEntity, PolicyView, PortalStatus, SaveReply } from '../../lib/protocol';
+import { BackupCodeList } from '../../lib/providers/docspace/components/BackupCodeList';
+import { initialDraft, type EditorDraft } from '../../lib/providers/docspace/tfa/policy-draft';
+import type { NamedEntity, PolicyView, PortalStatus, SaveReply } from '../../lib/providers/docspace/protocol';
 import { HOSTILE_STRINGS } from '../fixtures/hostile';
-import { policy as policyText } from '../../lib/i18n/policy';
+import { policy as policyText } from '../../lib/providers/docspace/i18n/policy';
 
 /**
  * Names, e-mails, group names, messages and links from the portal, rendered through the real

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import fc from 'fast-check';
-import { RETRY_POLICY, errorFromResponse, request, retryAfterMs, type Endpoint, type Transport } from '../../lib/docspace/http';
+import { RETRY_POLICY, errorFromResponse, request, type Endpoint, type Transport } from '../../lib/providers/docspace/http';
+import { retryAfterMs } from '../../lib/http';
 
 const origin = 'https://portal.example';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { PolicyDiff } from '../../lib/tfa/policy-diff';
+import type { PolicyDiff } from '../../lib/providers/docspace/tfa/policy-diff';
 import { formatAgo, formatClock, formatDate, formatFileDate, formatList, formatWait, locale, plural, t, type MessageKey } from '../../lib/i18n/t';
 
 /** Switches the (fake) browser's UI language, as Chromium's --lang or Firefox's language pack would. */
@@ -10,11 +10,11 @@ const speak = (lang: string) => vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mock
 async function freshModules() {
   vi.resetModules();
   return {
-    popup: (await import('../../lib/i18n/popup')).popup,
-    enrolment: await import('../../lib/i18n/enrolment'),
-    policy: await import('../../lib/i18n/policy'),
+    popup: (await import('../../lib/providers/docspace/i18n/popup')).popup,
+    enrolment: await import('../../lib/providers/docspace/i18n/enrolment'),
+    policy: await import('../../lib/providers/docspace/i18n/policy'),
     messages: await import('../../lib/messages'),
-    navixy: (await import('../../lib/i18n/navixy')).navixy,
+    navixy: (await import('../../lib/providers/navixy/i18n')).navixy,
   };
 }
 

@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { NavixySignInForm } from '../../components/navixy/NavixySignInForm';
-import { NavixyDefaultForm } from '../../components/navixy/NavixyDefaultForm';
-import { NavixyUserTable, filterUsers } from '../../components/navixy/NavixyUserTable';
-import { NavixySummary, settingsText } from '../../components/navixy/NavixySummary';
-import { BatchProgress } from '../../components/navixy/BatchProgress';
-import type { NavixyStatus, NavixyUserRow } from '../../lib/protocol';
+import { NavixySignInForm } from '../../lib/providers/navixy/components/NavixySignInForm';
+import { NavixyDefaultForm } from '../../lib/providers/navixy/components/NavixyDefaultForm';
+import { NavixyUserTable, filterUsers } from '../../lib/providers/navixy/components/NavixyUserTable';
+import { NavixySummary, settingsText } from '../../lib/providers/navixy/components/NavixySummary';
+import { BatchProgress } from '../../lib/providers/navixy/components/BatchProgress';
+import type { NavixyStatus, NavixyUserRow } from '../../lib/providers/navixy/protocol';
 
 afterEach(cleanup);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createNavixyClient, USER_PAGE } from '../../lib/navixy/client';
-import { allowSettingsFrom, apiOnPanelDomain } from '../../lib/navixy/users';
-import type { PanelUser } from '../../lib/navixy/schemas';
+import { createNavixyClient, USER_PAGE } from '../../lib/providers/navixy/client';
+import { allowSettingsFrom, apiOnPanelDomain } from '../../lib/providers/navixy/users';
+import type { PanelUser } from '../../lib/providers/navixy/schemas';
 
 // The Navixy client against a scripted fetch: how each documented answer becomes a typed error,
 // and how the user list is paged. Real-server behaviour is covered against the emulator in

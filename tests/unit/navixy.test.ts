@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { describeError } from '../../lib/messages';
-import { panelError, localPanelError, isSessionError, type PanelReason } from '../../lib/navixy/errors';
-import { parseApiBase, parsePanelOrigin, actionUrl } from '../../lib/navixy/config';
-import { batchesOf, displayNameOf } from '../../lib/navixy/users';
-import { DefaultReadSchema, ErrorEnvelopeSchema, MfaSettingsSchema, UpdateTargetSchema, UserListSchema } from '../../lib/navixy/schemas';
+import { panelError, localPanelError, isSessionError, type PanelReason } from '../../lib/providers/navixy/errors';
+import { parseApiBase, parsePanelOrigin, actionUrl } from '../../lib/providers/navixy/config';
+import { batchesOf, displayNameOf } from '../../lib/providers/navixy/users';
+import { DefaultReadSchema, ErrorEnvelopeSchema, MfaSettingsSchema, UpdateTargetSchema, UserListSchema } from '../../lib/providers/navixy/schemas';
 import { PROVIDERS, providerOfView } from '../../lib/providers';
 
 const panel = 'https://panel.example.com';
@@ -134,10 +134,10 @@ describe('schemas', () => {
 
 describe('provider boundary', () => {
   it('every options view belongs to exactly one provider', () => {
-    const views = Object.values(PROVIDERS).flatMap((p) => p.views);
+    const views = PROVIDERS.flatMap((p) => p.info.views);
     expect(new Set(views).size).toBe(views.length);
-    expect(providerOfView('navixy')?.id).toBe('navixy');
-    expect(providerOfView('policy')?.id).toBe('docspace');
+    expect(providerOfView('navixy')?.info.id).toBe('navixy');
+    expect(providerOfView('policy')?.info.id).toBe('docspace');
     expect(providerOfView('nope')).toBeNull();
   });
 });

@@ -109,21 +109,29 @@ function tsxFiles(dir: string): string[] {
 }
 
 describe('no hard-coded user-facing strings', () => {
-  const files = ['components', 'entrypoints'].flatMap(tsxFiles);
+  // Shared components, the page shells, and every provider's views and components (lib/providers/<id>/).
+  const files = ['components', 'entrypoints', 'lib'].flatMap(tsxFiles);
 
   it('scans the components and pages', () => {
     expect(files.length).toBeGreaterThan(20);
+    expect(files.map((f) => relative(root, f))).toEqual(expect.arrayContaining(['lib/providers/navixy/views/NavixyUsersView.tsx', 'lib/providers/docspace/views/Popup.tsx']));
   });
 
-  it('finds none in components/ and entrypoints/', () => {
+  it('finds none in components, pages or provider views', () => {
     const found = files.flatMap((f) => findHardCoded(relative(root, f), readFileSync(f, 'utf8')));
     expect(found).toEqual([]);
   });
 
-  it('finds no words in the string facades (lib/i18n) or the error sentences (lib/messages.ts)', () => {
-    const facades = readdirSync(join(root, 'lib/i18n')).filter((f) => f.endsWith('.ts')).map((f) => join(root, 'lib/i18n', f));
-    const files = [...facades, join(root, 'lib/messages.ts')];
-    expect(facades.length).toBeGreaterThanOrEqual(7);
+  it('finds no words in the string facades (lib/i18n, each provider’s i18n) or the error sentences (messages.ts)', () => {
+    const facades = readdirSync(join(root, 'lib'), { withFileTypes: true, recursive: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.ts') && (/[/\\]i18n$/.test(e.parentPath) || e.name === 'i18n.ts'))
+      .map((e) => join(e.parentPath, e.name));
+    const messages = readdirSync(join(root, 'lib'), { withFileTypes: true, recursive: true })
+      .filter((e) => e.isFile() && e.name === 'messages.ts')
+      .map((e) => join(e.parentPath, e.name));
+    const files = [...facades, ...messages];
+    expect(facades.length).toBeGreaterThanOrEqual(9);
+    expect(messages.map((f) => relative(root, f)).sort()).toEqual(['lib/messages.ts', 'lib/providers/navixy/messages.ts']);
     expect(files.flatMap((f) => findWords(relative(root, f), readFileSync(f, 'utf8')))).toEqual([]);
   });
 

@@ -6,7 +6,7 @@ import {
   AuthTokenSchema, BackupCodeListSchema, BooleanResponseSchema, CapabilitiesSchema, ConfirmCheckSchema, GroupListSchema,
   GroupSchema, OptionalStringResponseSchema, PeopleListSchema, PortalSettingsSchema, ProfileSchema, SetupCodeSchema,
   TfaConfirmSchema, TfaSettingsListSchema,
-} from '../../lib/docspace/schemas';
+} from '../../lib/providers/docspace/schemas';
 
 /**
  * Our zod schemas must accept what the official OpenAPI text describes (tests/fixtures/docspace-openapi-tfa.json,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPortalUrl, hostOf, isSupportedOrigin, originPattern, portalOriginOf } from '../../lib/portal/origin';
-import { confirmTokenFromUrl } from '../../lib/docspace/client';
+import { confirmTokenFromUrl } from '../../lib/providers/docspace/client';
 import { describeError } from '../../lib/messages';
 import { hostileLinks } from '../fixtures/hostile';
 

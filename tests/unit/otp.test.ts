@@ -3,7 +3,7 @@ import { createGuardrails, generateSync } from 'otplib';
 import {
   CLOCK_WARN_MS, PORTAL_WINDOW_STEPS, SEARCH_STEPS, checkClock, diagnoseCode, findStepOffset, groupKey, normaliseCode,
   otpauthUri, secondsLeftInStep, shouldSend,
-} from '../../lib/tfa/otp';
+} from '../../lib/providers/docspace/tfa/otp';
 
 // A DocSpace-shaped key: Base32 of 10 bytes (16 characters, §2.5).
 const KEY = 'MFRGGZDFMZTWQ2LK';

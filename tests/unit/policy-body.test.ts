@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { buildPolicyBody } from '../../lib/docspace/client';
-import { savePolicy } from '../../lib/background/policy';
-import type { TfaMethod } from '../../lib/docspace/schemas';
+import { buildPolicyBody } from '../../lib/providers/docspace/client';
+import { savePolicy } from '../../lib/providers/docspace/background/policy';
+import type { TfaMethod } from '../../lib/providers/docspace/schemas';
 
 const ORIGIN = 'https://portal.example.com';
 const ME = '11111111-2222-4333-8444-555555555555';

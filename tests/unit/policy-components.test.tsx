@@ -2,13 +2,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
-import { PolicyEditor } from '../../components/PolicyEditor';
-import { PolicyReview } from '../../components/PolicyReview';
-import { PolicySaved } from '../../components/PolicySaved';
-import { EntityPicker } from '../../components/EntityPicker';
-import { initialDraft, type EditorDraft } from '../../lib/tfa/policy-draft';
-import type { NamedEntity, PolicyView, SaveReply } from '../../lib/protocol';
-import type { Role } from '../../lib/docspace/schemas';
+import { PolicyEditor } from '../../lib/providers/docspace/components/PolicyEditor';
+import { PolicyReview } from '../../lib/providers/docspace/components/PolicyReview';
+import { PolicySaved } from '../../lib/providers/docspace/components/PolicySaved';
+import { EntityPicker } from '../../lib/providers/docspace/components/EntityPicker';
+import { initialDraft, type EditorDraft } from '../../lib/providers/docspace/tfa/policy-draft';
+import type { NamedEntity, PolicyView, SaveReply } from '../../lib/providers/docspace/protocol';
+import type { Role } from '../../lib/providers/docspace/schemas';
 
 afterEach(() => {
   cleanup();

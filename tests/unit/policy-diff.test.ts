@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { comparePolicy, consequencesOf, diffPolicy, isEmptyDiff, type PolicyDraft } from '../../lib/tfa/policy-diff';
-import { describeDiff, describeMismatch } from '../../lib/i18n/policy';
+import { comparePolicy, consequencesOf, diffPolicy, isEmptyDiff, type PolicyDraft } from '../../lib/providers/docspace/tfa/policy-diff';
+import { describeDiff, describeMismatch } from '../../lib/providers/docspace/i18n/policy';
 
 const ALICE = 'aaaaaaaa-0000-4000-8000-000000000001';
 const BOB = 'bbbbbbbb-0000-4000-8000-000000000002';
@@ -95,7 +95,7 @@ describe('comparePolicy and describeMismatch', () => {
 
 describe('a stored IPv6 block the portal misreads (fact sheet §11.2)', () => {
   it('saving it unchanged in the editor is a change: the block is replaced by the range it means, and the review says so', async () => {
-    const { parseTrustedIpList } = await import('../../lib/tfa/trusted-ips');
+    const { parseTrustedIpList } = await import('../../lib/providers/docspace/tfa/trusted-ips');
     const stored = on({ trustedIps: ['2001:DB8::/64'] });
     const draft = on({ trustedIps: parseTrustedIpList('2001:db8::/64').values });
     const diff = diffPolicy(stored, draft);
@@ -105,7 +105,7 @@ describe('a stored IPv6 block the portal misreads (fact sheet §11.2)', () => {
   });
 
   it('an IPv4 block is matched right and stays as it is: no change', async () => {
-    const { parseTrustedIpList } = await import('../../lib/tfa/trusted-ips');
+    const { parseTrustedIpList } = await import('../../lib/providers/docspace/tfa/trusted-ips');
     expect(isEmptyDiff(diffPolicy(on({ trustedIps: ['10.0.0.0/8'] }), on({ trustedIps: parseTrustedIpList('10.0.0.0/8').values })))).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import type { Command, PolicyView as PolicyData, SaveReply } from '../../lib/protocol';
+import type { Command, PolicyView as PolicyData, SaveReply } from '../../lib/providers/docspace/protocol';
 
 const calls: Command[] = [];
 let saveReply: { ok: true; value: SaveReply } | { ok: false; error: { kind: 'forbidden'; origin: string; message: string } };
@@ -18,7 +18,7 @@ const data: PolicyData = {
   groups: [],
 };
 
-vi.mock('../../lib/client', () => ({
+vi.mock('../../lib/providers/docspace/call', () => ({
   call: async (cmd: Command) => {
     calls.push(cmd);
     if (cmd.type === 'getPolicy') return { ok: true, value: data };
@@ -27,7 +27,7 @@ vi.mock('../../lib/client', () => ({
   },
 }));
 
-const { PolicyView } = await import('../../entrypoints/options/PolicyView');
+const { PolicyView } = await import('../../lib/providers/docspace/views/PolicyView');
 
 afterEach(() => {
   cleanup();

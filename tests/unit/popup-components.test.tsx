@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { StatusCard } from '../../components/StatusCard';
-import { StatusActions } from '../../components/StatusActions';
-import { ApiKeyForm } from '../../components/ApiKeyForm';
+import { StatusCard } from '../../lib/providers/docspace/components/StatusCard';
+import { StatusActions } from '../../lib/providers/docspace/components/StatusActions';
+import { ApiKeyForm } from '../../lib/providers/docspace/components/ApiKeyForm';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import type { PortalStatus } from '../../lib/protocol';
+import type { PortalStatus } from '../../lib/providers/docspace/protocol';
 
 afterEach(cleanup);
 

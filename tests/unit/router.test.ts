@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { route } from '../../lib/background/router';
+import { route } from '../../lib/providers/background';
 
 const own = () => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') });
 

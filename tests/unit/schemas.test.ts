@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProfileSchema, SetupCodeSchema, TfaConfirmSchema, TfaSettingsListSchema, toPolicy } from '../../lib/docspace/schemas';
+import { ProfileSchema, SetupCodeSchema, TfaConfirmSchema, TfaSettingsListSchema, toPolicy } from '../../lib/providers/docspace/schemas';
 
 const guid = '11111111-2222-3333-4444-555555555555';
 

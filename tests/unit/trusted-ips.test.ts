@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BlockList, isIP } from 'node:net';
-import { canonicalTrustedIps, parseTrustedIp, parseTrustedIpList } from '../../lib/tfa/trusted-ips';
+import { canonicalTrustedIps, parseTrustedIp, parseTrustedIpList } from '../../lib/providers/docspace/tfa/trusted-ips';
 import { ipTrusted } from '../portal/state';
 
 describe('parseTrustedIp: accepted entries and their canonical spelling', () => {

@@ -18,8 +18,8 @@ describe('zod runs jitless under the extension CSP', () => {
         return Reflect.apply(target, self, args) as unknown;
       },
     }));
-    const { CommandSchema } = await import('../../lib/protocol');
-    const { ProfileSchema, TfaSettingsListSchema } = await import('../../lib/docspace/schemas');
+    const { CommandSchema } = await import('../../lib/providers/background');
+    const { ProfileSchema, TfaSettingsListSchema } = await import('../../lib/providers/docspace/schemas');
     expect(CommandSchema.safeParse({ type: 'getStatus', origin: 'https://docs.example.com', refresh: true }).success).toBe(true);
     expect(ProfileSchema.safeParse({ id: '11111111-2222-4333-8444-555555555555', displayName: 'A' }).success).toBe(true);
     expect(TfaSettingsListSchema.safeParse([{ id: 'app', enabled: true, available: true }]).success).toBe(true);

@@ -1,0 +1,40 @@
+import { z } from '../zod-config';
+import { ok } from '../result';
+import { CORE_COMMANDS, type CoreCommand } from '../protocol';
+import { createRouter, registerRouter, type ProviderBackground } from '../background/router';
+import { registerOriginsInUse } from '../background/host-access';
+import { docspaceBackground } from './docspace/background';
+import { navixyBackground } from './navixy/background';
+
+/**
+ * The background's provider registry: one line per provider. The first provider that claims a
+ * site by the user's own configuration serves it; every other site goes to the last, which
+ * recognises its sites by probing them (DocSpace). A service worker cannot load code lazily,
+ * so this list is separate from the pages' registry (lib/providers/index.ts).
+ */
+const PROVIDERS: readonly ProviderBackground[] = [
+  navixyBackground as unknown as ProviderBackground,
+  docspaceBackground as unknown as ProviderBackground,
+];
+const FALLBACK = PROVIDERS.at(-1)!;
+// Which origins each provider uses is known as soon as the registry is, so no revocation can miss one.
+for (const p of PROVIDERS) registerOriginsInUse(p.id, p.originsInUse);
+
+async function identifySite(cmd: Extract<CoreCommand, { type: 'identifySite' }>) {
+  for (const p of PROVIDERS) if (await p.claims?.(cmd.origin)) return ok({ provider: p.id, origin: cmd.origin });
+  return ok({ provider: FALLBACK.id, origin: cmd.origin });
+}
+
+const commands = [...CORE_COMMANDS, ...PROVIDERS.flatMap((p) => p.commands)] as unknown as [z.ZodObject, ...z.ZodObject[]];
+/** Every command of every provider; zod refuses two commands with the same type. */
+export const CommandSchema = z.discriminatedUnion('type', commands) as unknown as z.ZodType<{ type: string }>;
+
+export const handlers = Object.freeze({ identifySite, ...Object.assign({}, ...PROVIDERS.map((p) => p.handlers)) });
+
+export const route = createRouter(CommandSchema, handlers);
+
+/** Starts the background: the message router first (synchronously), then each provider's listeners. */
+export function startBackground(): void {
+  registerRouter(route);
+  for (const p of PROVIDERS) p.start?.();
+}

@@ -1,0 +1,179 @@
+import { browser } from 'wxt/browser';
+import type { AppError } from '../../../errors';
+import { err, ok, type Result } from '../../../result';
+import { createDocspaceClient, resolveAll, type DocspaceClient } from '../client';
+import type { BackupCode, Profile, TfaPolicy } from '../schemas';
+import type { CommandOf, Enrolment, KnownPortal, NamedEntity, PortalStatus, Replies } from '../protocol';
+import { hostOf, isSupportedOrigin, originPattern } from '../../../portal/origin';
+import { applicabilityFor } from '../tfa/applicability';
+import {
+  clientFor, forgetPortalData, getRecord, getSession, hasHostAccess, knownOrigins, updateRecord, updateSession,
+} from './session';
+import { badgeTicket, showBadge } from './badge';
+import { patternsUsedByOthers, revokeUnlessUsed } from '../../../background/host-access';
+
+type Reply<K extends keyof Replies> = Promise<Result<Replies[K], AppError>>;
+
+/** Recognition of a portal is cached this long (it changes only on upgrades). */
+const RECOGNITION_TTL_MS = 24 * 3600_000;
+
+function baseStatus(origin: string, state: PortalStatus['state']): PortalStatus {
+  return {
+    origin, host: hostOf(origin), state, version: null, auth: 'cookie', checkedAt: Date.now(), me: null, policy: null,
+    applies: { kind: 'unknown' }, enrolment: { state: 'unknown' }, enrolmentInProgress: false, signInUrl: `${origin}/login`,
+  };
+}
+
+/**
+ * The portal status for the popup. Cached status is returned at once unless
+ * `refresh`; a fresh read of a recognised portal is one round trip (profile, policy
+ * and backup codes in parallel). An unrecognised site is first recognised anonymously.
+ */
+export async function getStatus(cmd: CommandOf<'getStatus'>): Reply<'getStatus'> {
+  const { origin } = cmd;
+  const ticket = badgeTicket(cmd.tabId);
+  if (!isSupportedOrigin(origin)) return ok(baseStatus(origin, 'notPortal'));
+  if (!(await hasHostAccess(origin))) return ok({ ...baseStatus(origin, 'noPermission'), looksLikePortal: await probeAnonymously(origin) });
+  const session = await getSession(origin);
+  if (!cmd.refresh && session.lastStatus) {
+    await showBadge(cmd.tabId, session.lastStatus, ticket);
+    return ok({ ...session.lastStatus, fromCache: true });
+  }
+  const client = await clientFor(origin);
+  if (!client.ok) return client;
+  const result = await readStatus(client.value, origin);
+  if (!result.ok) return result;
+  const status = { ...result.value, auth: session.auth.kind, enrolmentInProgress: Boolean(session.enrolment) };
+  await updateSession(origin, (s) => ({ ...s, lastStatus: status, me: status.me ?? undefined }));
+  await showBadge(cmd.tabId, status, ticket);
+  return ok(status);
+}
+
+async function readStatus(client: DocspaceClient, origin: string): Promise<Result<PortalStatus, AppError>> {
+  const record = await getRecord(origin);
+  const recognised = record?.isPortal && Date.now() - record.checkedAt < RECOGNITION_TTL_MS;
+  let version = record?.version ?? null;
+  if (!recognised) {
+    // First contact (or a day since): the site must answer as a DocSpace portal, anonymously, before anything
+    // that carries the user's cookie or key is sent to it. One extra round trip, then cached for a day.
+    const settings = await client.getPortalSettings();
+    if (!settings.ok) return settings.error.kind === 'badResponse' || settings.error.kind === 'notFound' ? ok(baseStatus(origin, 'notPortal')) : settings;
+    if (!settings.value.isDocSpace) return ok(baseStatus(origin, 'notPortal'));
+    version = settings.value.version;
+    await updateRecord(origin, (r) => ({ ...r, isPortal: true, version, checkedAt: Date.now() }));
+  }
+  const [self, policy, codes] = await Promise.all([client.getSelf(), client.getTfaPolicy(), client.getBackupCodes()]);
+  if (!self.ok) return self.error.kind === 'signedOut' ? ok({ ...baseStatus(origin, 'signedOut'), version }) : self;
+  if (!policy.ok) return policy;
+  const me = self.value;
+  return ok({
+    ...baseStatus(origin, 'ready'),
+    version,
+    me: { id: me.id, displayName: me.displayName, email: me.email, role: me.role },
+    policy: policy.value,
+    applies: applicabilityFor(policy.value, { id: me.id, role: me.role, groupIds: me.groupIds }),
+    enrolment: enrolmentOf(policy.value, me, codes),
+  });
+}
+
+/**
+ * Admins see `tfaAppEnabled` while the policy is on; everyone can probe
+ * `tfaappcodes` (403 ⇒ not enrolled or policy off) — fact sheet §4.1, §2.7.
+ */
+function enrolmentOf(policy: TfaPolicy, me: Profile, codes: Result<BackupCode[], AppError>): Enrolment {
+  if (codes.ok) {
+    const unused = codes.value.filter((c) => !c.isUsed).length;
+    return { state: 'enrolled', unusedCodes: unused, totalCodes: codes.value.length };
+  }
+  if (me.isEnrolled === true) return { state: 'enrolled', unusedCodes: null, totalCodes: null };
+  if (policy.method === 'app' && (me.isEnrolled === false || codes.error.kind === 'notAvailable')) return { state: 'notEnrolled' };
+  return { state: 'unknown' };
+}
+
+/** Without host access: an uncredentialed look at the anonymous settings (DocSpace allows CORS `*`). */
+async function probeAnonymously(origin: string): Promise<boolean> {
+  const settings = await createDocspaceClient({ origin, auth: { kind: 'cookie' }, timeoutMs: 3000 }).getPortalSettings();
+  return settings.ok && settings.value.isDocSpace;
+}
+
+/** Names for mandatory user and group ids (admins can resolve them; §10.2). Cached per session. */
+export async function resolveNames(cmd: CommandOf<'resolveNames'>): Reply<'resolveNames'> {
+  const client = await clientFor(cmd.origin);
+  if (!client.ok) return client;
+  const cached = (await getSession(cmd.origin)).names ?? {};
+  const missingUsers = cmd.users.filter((id) => !cached[id]);
+  const missingGroups = cmd.groups.filter((id) => !cached[id]);
+  const [users, groups] = await Promise.all([
+    resolveAll(missingUsers, (id) => client.value.getUser(id)),
+    resolveAll(missingGroups, (id) => client.value.getGroup(id)),
+  ]);
+  const fresh: Record<string, NamedEntity> = {};
+  for (const [id, r] of users) if (r.ok) fresh[id] = { id, name: r.value.displayName, email: r.value.email };
+  else if (r.error.kind === 'notFound') fresh[id] = { id, name: '', missing: true };
+  for (const [id, r] of groups) if (r.ok) fresh[id] = { id, name: r.value.name };
+  else if (r.error.kind === 'notFound') fresh[id] = { id, name: '', missing: true };
+  if (Object.keys(fresh).length) await updateSession(cmd.origin, (s) => ({ ...s, names: { ...s.names, ...fresh } }));
+  const all = { ...cached, ...fresh };
+  const pick = (id: string): NamedEntity => all[id] ?? { id, name: '', missing: true };
+  return ok({ users: cmd.users.map(pick), groups: cmd.groups.map(pick) });
+}
+
+/** Switches this portal to an API key after checking it works. Remembered on disk only on request. */
+export async function setApiKey(cmd: CommandOf<'setApiKey'>): Reply<'setApiKey'> {
+  if (!(await hasHostAccess(cmd.origin))) return err({ kind: 'noPermission', origin: cmd.origin });
+  const keyed = createDocspaceClient({ origin: cmd.origin, auth: { kind: 'apiKey', key: cmd.key } });
+  // A scoped key passes `people/@self` (accounts.self:read) and then gets an empty 403 on every TFA route,
+  // which only the global `*:read` / `*:write` open (§11.3): probe both, in parallel.
+  const [probe, tfa] = await Promise.all([keyed.getSelf(), keyed.getTfaPolicy()]);
+  if (!probe.ok) return probe;
+  if (!tfa.ok && tfa.error.kind === 'forbidden') return err({ ...tfa.error, missingScope: '*:read' });
+  if (!tfa.ok) return tfa;
+  await updateSession(cmd.origin, () => ({ auth: { kind: 'apiKey', key: cmd.key } }));
+  await updateRecord(cmd.origin, (r) => {
+    const { rememberedKey: _drop, ...rest } = r ?? { isPortal: true, version: null, checkedAt: 0 };
+    return cmd.remember ? { ...rest, rememberedKey: cmd.key } : rest;
+  });
+  return getStatus({ type: 'getStatus', origin: cmd.origin, refresh: true });
+}
+
+/** Back to the browser's own portal sign-in; forgets any API key. */
+export async function useBrowserSignIn(cmd: CommandOf<'useBrowserSignIn'>): Reply<'useBrowserSignIn'> {
+  await updateSession(cmd.origin, () => ({ auth: { kind: 'cookie' } }));
+  await updateRecord(cmd.origin, (r) => {
+    const { rememberedKey: _drop, ...rest } = r ?? { isPortal: true, version: null, checkedAt: 0 };
+    return rest;
+  });
+  return getStatus({ type: 'getStatus', origin: cmd.origin, refresh: true });
+}
+
+/** Portals we know or hold host access for. */
+export async function listPortals(_cmd: CommandOf<'listPortals'>): Reply<'listPortals'> {
+  const granted = await browser.permissions.getAll();
+  const grantedOrigins = (granted.origins ?? [])
+    .map((pattern) => /^(https?):\/\/([^/*]+)\/\*$/.exec(pattern))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => `${m[1]}://${m[2]}`);
+  const known = await knownOrigins();
+  // Grants another provider uses (a Navixy panel's API) are listed there, not here.
+  const others = await patternsUsedByOthers('docspace');
+  // A grant covers a host on any port: list it on its own only when no known portal stands for it.
+  const unmatched = grantedOrigins.filter((g) => !known.some((k) => originPattern(k) === originPattern(g)) && !others.includes(originPattern(g)));
+  const origins = [...new Set([...known, ...unmatched])].filter(isSupportedOrigin).sort();
+  const portals: KnownPortal[] = [];
+  for (const origin of origins) {
+    const [session, record] = await Promise.all([getSession(origin), getRecord(origin)]);
+    portals.push({
+      origin, host: hostOf(origin), auth: session.auth.kind, rememberedKey: Boolean(record?.rememberedKey),
+      granted: grantedOrigins.some((g) => originPattern(g) === originPattern(origin)),
+    });
+  }
+  return ok(portals);
+}
+
+/** Revokes host access and deletes all data we hold for the portal. */
+export async function forgetPortal(cmd: CommandOf<'forgetPortal'>): Reply<'forgetPortal'> {
+  await forgetPortalData(cmd.origin);
+  // The same host may serve a site of another provider (a Navixy panel's API): that access is kept.
+  await revokeUnlessUsed('docspace', [cmd.origin]);
+  return ok(true);
+}

@@ -1,0 +1,135 @@
+import { z } from '../../zod-config';
+import type { AppError } from '../../errors';
+import { ok, type Result } from '../../result';
+import { request, type Transport } from './http';
+import {
+  AuthTokenSchema, BackupCodeListSchema, BooleanResponseSchema, BuildVersionSchema, CapabilitiesSchema,
+  ConfirmCheckSchema, GroupListSchema, GroupSchema, LoginSettingsSchema, OptionalStringResponseSchema, PeopleListSchema,
+  PortalSettingsSchema, ProfileSchema, SetupCodeSchema, TfaConfirmSchema, TfaSettingsListSchema, toPolicy,
+  type TfaMethod,
+} from './schemas';
+
+/** A confirm token for the `confirm` scheme (§5.3); without `key` the HttpOnly cookie is used. */
+export interface ConfirmToken {
+  type: 'TfaActivation' | 'TfaAuth';
+  uid: string;
+  key?: string | null;
+}
+
+/** The full body of a policy change. `type` is mandatory: a body without it switches TFA off (§2.2). */
+export interface PolicyBody {
+  type: 'None' | 'App' | 'Sms';
+  id: string;
+  trustedIps: string[];
+  mandatoryUsers: string[];
+  mandatoryGroups: string[];
+}
+
+export const METHOD_TO_TYPE: Record<TfaMethod, PolicyBody['type']> = { none: 'None', app: 'App', sms: 'Sms' };
+
+export function confirmHeader(token: ConfirmToken): Record<string, string> {
+  const params = new URLSearchParams({ type: token.type, uid: token.uid });
+  if (token.key) params.set('key', token.key);
+  return { confirm: params.toString() };
+}
+
+/**
+ * A `confirm/PhoneActivation` or `confirm/PhoneAuth` link: the portal's own SMS flow, which `tfaapp/confirm` and
+ * `tfaappwithlink` hand out under an SMS policy (§11.3). Not an unsafe link, and nothing the extension can do here.
+ */
+export function isSmsConfirmUrl(url: URL): boolean {
+  const type = url.searchParams.get('type') ?? /\/confirm\/([^/?#]+)/i.exec(url.pathname)?.[1] ?? '';
+  return type === 'PhoneActivation' || type === 'PhoneAuth';
+}
+
+/** Reads `type` and `uid` from a portal confirm link (`/confirm/TfaActivation?type=…&uid=…`). */
+export function confirmTokenFromUrl(url: URL): ConfirmToken | null {
+  const type = url.searchParams.get('type');
+  const uid = url.searchParams.get('uid');
+  if ((type !== 'TfaActivation' && type !== 'TfaAuth') || !uid || !/^[0-9a-f-]{36}$/i.test(uid)) return null;
+  return { type, uid };
+}
+
+const PAGE = 100;
+
+/** One function per DocSpace endpoint the extension uses; each returns a Result, none throws. */
+export function createDocspaceClient(t: Transport) {
+  const anon = { anonymous: true } as const;
+  return {
+    origin: t.origin,
+    // Portal recognition (anonymous)
+    getPortalSettings: () => request(t, { method: 'GET', path: 'settings', schema: PortalSettingsSchema, ...anon }),
+    getBuildVersion: () => request(t, { method: 'GET', path: 'settings/version/build', schema: BuildVersionSchema, ...anon }),
+    getCapabilities: () => request(t, { method: 'GET', path: 'capabilities', schema: CapabilitiesSchema, ...anon }),
+    /** `GET settings` signed in: only then does it carry the owner's id (an anonymous call gives the empty GUID, §11.3). */
+    getSignedInSettings: () => request(t, { method: 'GET', path: 'settings', schema: PortalSettingsSchema }),
+    /** Admins only (EditPortalSettings): how many codes a user may try before the portal locks them for a minute. */
+    getLoginSettings: () => request(t, { method: 'GET', path: 'settings/security/loginSettings', schema: LoginSettingsSchema }),
+    // Authentication
+    isAuthenticated: () => request(t, { method: 'GET', path: 'authentication', schema: BooleanResponseSchema }),
+    signIn: (userName: string, password: string) =>
+      request(t, { method: 'POST', path: 'authentication', body: { userName, password }, schema: AuthTokenSchema }),
+    signInWithCode: (userName: string, password: string, code: string) =>
+      request(t, { method: 'POST', path: `authentication/${encodeURIComponent(code)}`, body: { userName, password, code }, schema: AuthTokenSchema }),
+    logout: () => request(t, { method: 'POST', path: 'authentication/logout', schema: z.unknown() }),
+    checkConfirm: (token: ConfirmToken) =>
+      request(t, { method: 'POST', path: 'authentication/confirm', body: { type: token.type, uiD: token.uid, key: token.key ?? '' }, schema: ConfirmCheckSchema }),
+    // Me
+    getSelf: () => request(t, { method: 'GET', path: 'people/@self', schema: ProfileSchema }),
+    // TFA policy
+    getTfaPolicy: async () => {
+      const r = await request(t, { method: 'GET', path: 'settings/tfaapp', schema: TfaSettingsListSchema });
+      return r.ok ? ok(toPolicy(r.value)) : r;
+    },
+    setTfaPolicy: (body: PolicyBody) => request(t, { method: 'PUT', path: 'settings/tfaapp', body, schema: BooleanResponseSchema }),
+    /** Returns the caller's activation URL ("" when nothing to confirm); sets the confirm cookie. */
+    setTfaPolicyWithLink: (body: PolicyBody) =>
+      request(t, { method: 'PUT', path: 'settings/tfaappwithlink', body, schema: OptionalStringResponseSchema }),
+    getTfaConfirm: () => request(t, { method: 'GET', path: 'settings/tfaapp/confirm', schema: TfaConfirmSchema }),
+    // Enrolment (confirm scheme)
+    getTfaSetup: (token: ConfirmToken) =>
+      request(t, { method: 'GET', path: 'settings/tfaapp/setup', headers: confirmHeader(token), schema: SetupCodeSchema }),
+    validateTfaCode: (token: ConfirmToken, code: string) =>
+      request(t, { method: 'POST', path: 'settings/tfaapp/validate', headers: confirmHeader(token), body: { code }, schema: BooleanResponseSchema }),
+    // Backup codes and reset
+    getBackupCodes: () => request(t, { method: 'GET', path: 'settings/tfaappcodes', schema: BackupCodeListSchema }),
+    regenerateBackupCodes: () => request(t, { method: 'PUT', path: 'settings/tfaappnewcodes', schema: BackupCodeListSchema }),
+    /** Always with an explicit id: an empty id targets nobody (§2.9). Self → activation URL; other → "". */
+    resetTfaApp: (userId: string) => request(t, { method: 'PUT', path: 'settings/tfaappnewapp', body: { id: userId }, schema: OptionalStringResponseSchema }),
+    // People and groups (§10)
+    getUser: (id: string) => request(t, { method: 'GET', path: `people/${encodeURIComponent(id)}`, schema: ProfileSchema }),
+    searchPeople: (text: string, count = 25, startIndex = 0) =>
+      request(t, {
+        method: 'GET', path: 'people/filter',
+        query: { filterValue: text.trim().toLowerCase() || undefined, count: Math.min(Math.max(count, 1), PAGE), startIndex, fields: 'id,displayName,email,isOwner,isAdmin,isRoomAdmin,isVisitor,tfaAppEnabled' },
+        schema: PeopleListSchema,
+      }),
+    getGroup: (id: string) => request(t, { method: 'GET', path: `group/${encodeURIComponent(id)}`, query: { includeMembers: false }, schema: GroupSchema }),
+    listGroups: (text = '', count = PAGE) =>
+      request(t, { method: 'GET', path: 'group', query: { filterValue: text.trim() || undefined, count: Math.min(Math.max(count, 1), PAGE) }, schema: GroupListSchema }),
+  };
+}
+export type DocspaceClient = ReturnType<typeof createDocspaceClient>;
+
+/** Builds the full policy body; there is no way to produce one without `type`. */
+export function buildPolicyBody(method: TfaMethod, callerId: string, lists: { trustedIps: string[]; mandatoryUsers: string[]; mandatoryGroups: string[] }): PolicyBody {
+  return {
+    type: METHOD_TO_TYPE[method],
+    id: callerId,
+    trustedIps: [...lists.trustedIps],
+    mandatoryUsers: [...lists.mandatoryUsers],
+    mandatoryGroups: [...lists.mandatoryGroups],
+  };
+}
+
+/** Resolves many ids in parallel (bounded), keeping the ones that failed as errors. */
+export async function resolveAll<T>(ids: string[], fetchOne: (id: string) => Promise<Result<T, AppError>>, concurrency = 6): Promise<Map<string, Result<T, AppError>>> {
+  const out = new Map<string, Result<T, AppError>>();
+  const queue = [...new Set(ids)];
+  const worker = async () => {
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) out.set(id, await fetchOne(id));
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+  return out;
+}
+

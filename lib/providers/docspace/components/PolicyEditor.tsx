@@ -1,0 +1,117 @@
+import { useId } from 'preact/hooks';
+import type { AppError } from '../../../errors';
+import type { Result } from '../../../result';
+import type { NamedEntity, PolicyView, TfaMethod } from '../protocol';
+import { diffPolicy, draftOf, isEmptyDiff } from '../tfa/policy-diff';
+import { toPolicyDraft, type EditorDraft } from '../tfa/policy-draft';
+import { common } from '../../../i18n/common';
+import { policy as t } from '../i18n/policy';
+import { IpListEditor } from './IpListEditor';
+import { EntityPicker } from './EntityPicker';
+import './policy.css';
+
+interface Props {
+  view: PolicyView;
+  draft: EditorDraft;
+  onDraft: (next: EditorDraft) => void;
+  onReview: () => void;
+  onSearchPeople: (text: string) => Promise<Result<NamedEntity[], AppError>>;
+  onSearchGroups: (text: string) => Promise<Result<NamedEntity[], AppError>>;
+}
+
+/** Methods offered: never one the portal would refuse (SMS only where available), but always the current one. */
+function methodsFor(view: PolicyView): TfaMethod[] {
+  const out: TfaMethod[] = ['none', 'app'];
+  if (view.policy.smsAvailable || view.policy.method === 'sms') {
+    out.push('sms');
+  }
+  return out;
+}
+
+/** The policy form: method, trusted IPs, mandatory users and groups; read-only for non-admins. */
+export function PolicyEditor({ view, draft, onDraft, onReview, onSearchPeople, onSearchGroups }: Props) {
+  const id = useId();
+  const readOnly = !view.canEdit;
+  const { draft: next, ips } = toPolicyDraft(draft);
+  const unchanged = isEmptyDiff(diffPolicy(draftOf(view.policy), next));
+  const listsWhileOff = next.method === 'none' && next.trustedIps.length + next.mandatoryUsers.length + next.mandatoryGroups.length > 0;
+  const blocked = ips.invalid.length
+    ? t.ipInvalidCount(ips.invalid.length)
+    : unchanged
+      ? listsWhileOff ? t.listsNeedTfa : t.noChanges
+      : '';
+  const me = view.me.id.toLowerCase();
+  const owner = view.ownerId?.toLowerCase() ?? null;
+  const tags: Record<string, string> = { ...(owner ? { [owner]: t.ownerTag } : {}), [me]: t.youTag };
+
+  return (
+    <form
+      class="policy-editor"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!blocked && !readOnly) {
+          onReview();
+        }
+      }}
+    >
+      <p>{t.intro}</p>
+      {readOnly ? <p class="notice warn">{t.readOnly(view.me.role)}</p> : null}
+      <fieldset class="method-choice" disabled={readOnly}>
+        <legend>{t.methodLegend}</legend>
+        {methodsFor(view).map((m) => {
+          const unavailable = m === 'app' && !view.policy.appAvailable && view.policy.method !== 'app';
+          return (
+            <div class="radio-row" key={m}>
+              <input
+                type="radio"
+                id={`${id}-${m}`}
+                name={`${id}-method`}
+                value={m}
+                checked={draft.method === m}
+                disabled={unavailable}
+                aria-describedby={`${id}-${m}-hint`}
+                onChange={() => onDraft({ ...draft, method: m })}
+              />
+              <label for={`${id}-${m}`}>{common.method[m]}</label>
+              <span id={`${id}-${m}-hint`} class="muted hint">
+                {unavailable ? t.appUnavailable : t.methodHint[m]}
+              </span>
+            </div>
+          );
+        })}
+      </fieldset>
+      <IpListEditor text={draft.ipText} list={ips} readOnly={readOnly} onText={(ipText) => onDraft({ ...draft, ipText })} />
+      <p class="lists-explainer">{t.listsExplainer}</p>
+      <EntityPicker
+        kind="user"
+        label={t.usersLabel}
+        searchLabel={t.searchPeople}
+        selected={draft.users}
+        onChange={(users) => onDraft({ ...draft, users })}
+        onSearch={onSearchPeople}
+        tags={tags}
+        readOnly={readOnly}
+      />
+      <EntityPicker
+        kind="group"
+        label={t.groupsLabel}
+        searchLabel={t.searchGroups}
+        selected={draft.groups}
+        onChange={(groups) => onDraft({ ...draft, groups })}
+        onSearch={onSearchGroups}
+        readOnly={readOnly}
+      />
+      {readOnly ? null : (
+        <div class="form-actions">
+          <button type="submit" class="primary" disabled={Boolean(blocked)} aria-describedby={`${id}-blocked`}>
+            {t.review}
+          </button>
+          <p id={`${id}-blocked`} class={ips.invalid.length ? 'error-text hint' : 'muted hint'} role="status">
+            {blocked}
+          </p>
+        </div>
+      )}
+    </form>
+  );
+}

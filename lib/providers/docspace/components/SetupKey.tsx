@@ -1,0 +1,30 @@
+import { groupKey } from '../tfa/otp';
+import { enrolment as t } from '../i18n/enrolment';
+import { CopyButton } from './CopyButton';
+import './enrolment.css';
+
+interface Props {
+  setupKey: string;
+  account: string;
+  issuer: string;
+}
+
+/** The setup key as selectable monospace text in groups of four, with Copy, and what it is for. */
+export function SetupKey({ setupKey, account, issuer }: Props) {
+  return (
+    <dl class="setup-key">
+      <dt>{t.keyLabel}</dt>
+      <dd>
+        <code class="mono setup-key-value">
+          {groupKey(setupKey).join(' ')}
+        </code>{' '}
+        <CopyButton text={setupKey} label={t.copyKey} />
+        <p class="muted hint">{t.keyHint}</p>
+      </dd>
+      <dt>{t.accountLabel}</dt>
+      <dd class="mono">{account}</dd>
+      <dt>{t.issuerLabel}</dt>
+      <dd class="mono">{issuer}</dd>
+    </dl>
+  );
+}

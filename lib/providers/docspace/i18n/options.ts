@@ -1,0 +1,16 @@
+import type { ViewName } from '../views/views';
+import { t } from '../../../i18n/t';
+
+/** Strings of the options page shell. */
+export const options = {
+  titleFor: (host: string) => t('options.titleFor', host),
+  viewsLabel: t('options.viewsLabel'),
+  views: {
+    enrol: t('options.views.enrol'),
+    codes: t('options.views.codes'),
+    reset: t('options.views.reset'),
+    owner: t('options.views.owner'),
+    policy: t('options.views.policy'),
+    portals: t('options.views.portals'),
+  } satisfies Record<ViewName, string>,
+} as const;

@@ -1,0 +1,183 @@
+import type { Role, TfaMethod } from '../schemas';
+import type { TrustedIpProblem } from '../tfa/trusted-ips';
+import type { Consequence, ListChange, Mismatch, PolicyDiff } from '../tfa/policy-diff';
+import { common } from '../../../i18n/common';
+import { formatList, plural, t } from '../../../i18n/t';
+
+/** Strings of the policy editor (options page) and its background replies. */
+
+const shortId = (id: string) => id.slice(0, 8);
+
+/** "a", "a and b", "a, b and c", in the current language. */
+export function joinWords(items: string[]): string {
+  return items.length <= 1 ? items.join('') : formatList(items);
+}
+
+function methodChange(from: TfaMethod, to: TfaMethod): string {
+  if (to === 'none') {
+    return t('policy.diff.turnsOff');
+  }
+  if (from === 'none' || from === to) {
+    return to === 'app' ? t('policy.diff.enables.app') : t('policy.diff.enables.sms');
+  }
+  return to === 'app' ? t('policy.diff.switchesTo.app') : t('policy.diff.switchesTo.sms');
+}
+
+type Counted = 'policy.diff.entries' | 'policy.diff.people' | 'policy.diff.groups';
+
+/** Up to three items by name, else a count. */
+function listPhrase(items: string[], counted: Counted): string {
+  return items.length <= 3 ? joinWords(items) : plural(counted, items.length);
+}
+
+interface ListText {
+  counted: Counted;
+  add: (what: string) => string;
+  remove: (what: string) => string;
+}
+
+function listPhrases(change: ListChange, text: ListText, nameOf: (id: string) => string): string[] {
+  const out: string[] = [];
+  if (change.added.length) {
+    out.push(text.add(listPhrase(change.added.map(nameOf), text.counted)));
+  }
+  if (change.removed.length) {
+    out.push(text.remove(listPhrase(change.removed.map(nameOf), text.counted)));
+  }
+  return out;
+}
+
+const LISTS = {
+  trustedIps: { counted: 'policy.diff.entries', add: (w) => t('policy.diff.addTrustedIps', w), remove: (w) => t('policy.diff.removeTrustedIps', w) },
+  mandatoryUsers: { counted: 'policy.diff.people', add: (w) => t('policy.diff.addUsers', w), remove: (w) => t('policy.diff.removeUsers', w) },
+  mandatoryGroups: { counted: 'policy.diff.groups', add: (w) => t('policy.diff.addGroups', w), remove: (w) => t('policy.diff.removeGroups', w) },
+} satisfies Record<Exclude<Mismatch['field'], 'method'>, ListText>;
+
+/** "Adds 10.0.0.1 to trusted IPs, removes Alice from mandatory users and enables the authenticator app." */
+export function describeDiff(diff: PolicyDiff, names: { user: (id: string) => string; group: (id: string) => string }): string {
+  const phrases = [
+    ...listPhrases(diff.trustedIps, LISTS.trustedIps, (v) => v),
+    ...listPhrases(diff.mandatoryUsers, LISTS.mandatoryUsers, names.user),
+    ...listPhrases(diff.mandatoryGroups, LISTS.mandatoryGroups, names.group),
+    ...(diff.method ? [methodChange(diff.method.from, diff.method.to)] : []),
+  ];
+  if (!phrases.length) {
+    return policy.noChanges;
+  }
+  const sentence = joinWords(phrases);
+  return `${sentence.charAt(0).toLocaleUpperCase()}${sentence.slice(1)}.`;
+}
+
+const FIELD = {
+  trustedIps: t('policy.mismatch.field.trustedIps'),
+  mandatoryUsers: t('policy.mismatch.field.mandatoryUsers'),
+  mandatoryGroups: t('policy.mismatch.field.mandatoryGroups'),
+} satisfies Record<Exclude<Mismatch['field'], 'method'>, string>;
+
+/** One sentence per difference between what was sent and what the portal holds. */
+export function describeMismatch(m: Mismatch, nameOf: (id: string) => string = (v) => v): string {
+  if (m.field === 'method') {
+    return t('policy.mismatch.method', common.method[m.held], common.method[m.expected]);
+  }
+  const parts: string[] = [];
+  if (m.missing.length) {
+    parts.push(plural('policy.mismatch.missing', m.missing.length, joinWords(m.missing.map(nameOf))));
+  }
+  if (m.unexpected.length) {
+    parts.push(plural('policy.mismatch.unexpected', m.unexpected.length, joinWords(m.unexpected.map(nameOf))));
+  }
+  return t('policy.mismatch.line', FIELD[m.field], parts.join('; '));
+}
+
+export const policy = {
+  heading: t('policy.heading'),
+  loading: t('policy.loading'),
+  intro: t('policy.intro'),
+  readOnly: (role: Role) => t('policy.readOnly', common.role[role].toLocaleLowerCase()),
+  methodLegend: t('policy.methodLegend'),
+  methodHint: { none: t('policy.methodHint.none'), app: t('policy.methodHint.app'), sms: t('policy.methodHint.sms') } satisfies Record<TfaMethod, string>,
+  appUnavailable: t('policy.appUnavailable'),
+  trustedIpsLabel: t('policy.trustedIpsLabel'),
+  trustedIpsHelp: t('policy.trustedIpsHelp'),
+  trustedIpsNone: t('policy.trustedIpsNone'),
+  ipProblem: {
+    notAnAddress: t('policy.ipProblem.notAnAddress'),
+    zoneId: t('policy.ipProblem.zoneId'),
+    mixedFamilies: t('policy.ipProblem.mixedFamilies'),
+    reversedRange: t('policy.ipProblem.reversedRange'),
+    badPrefix: t('policy.ipProblem.badPrefix'),
+    tooLong: t('policy.ipProblem.tooLong'),
+  } satisfies Record<TrustedIpProblem, string>,
+  ipLineError: (line: number, input: string, problem: string) => t('policy.ipLineError', String(line), input, problem),
+  ipConverted: (line: number, input: string, sent: string) => t('policy.ipConverted', String(line), input, sent),
+  ipHuge: (line: number, input: string) => t('policy.ipHuge', String(line), input),
+  hugeHeading: t('policy.hugeHeading'),
+  hugeConfirm: t('policy.hugeConfirm'),
+  ipInvalidCount: (n: number) => plural('policy.ipInvalidCount', n),
+  ipDuplicates: (n: number) => plural('policy.ipDuplicates', n),
+  ipValidCount: (n: number) => plural('policy.ipValidCount', n),
+  listsExplainer: t('policy.listsExplainer'),
+  usersLabel: t('policy.usersLabel'),
+  groupsLabel: t('policy.groupsLabel'),
+  searchPeople: t('policy.searchPeople'),
+  searchGroups: t('policy.searchGroups'),
+  searching: t('policy.searching'),
+  noResults: t('policy.noResults'),
+  results: (n: number) => plural('policy.results', n),
+  add: (name: string) => t('policy.add', name),
+  remove: (name: string) => t('policy.remove', name),
+  addShort: t('policy.addShort'),
+  removeShort: t('policy.removeShort'),
+  resultsLabel: (searchLabel: string) => t('policy.resultsLabel', searchLabel.toLocaleLowerCase()),
+  alreadyAdded: t('policy.alreadyAdded'),
+  emptyList: t('policy.emptyList'),
+  emptyGroups: t('policy.emptyGroups'),
+  unknownUser: (id: string) => t('policy.unknownUser', shortId(id)),
+  unknownGroup: (id: string) => t('policy.unknownGroup', shortId(id)),
+  hiddenUser: (id: string) => t('policy.hiddenUser', shortId(id)),
+  hiddenGroup: (id: string) => t('policy.hiddenGroup', shortId(id)),
+  ownerTag: t('policy.ownerTag'),
+  youTag: t('policy.youTag'),
+  review: t('policy.review'),
+  noChanges: t('policy.noChanges'),
+  listsNeedTfa: t('policy.listsNeedTfa'),
+  reviewHeading: t('policy.reviewHeading'),
+  changesHeading: t('policy.changesHeading'),
+  consequencesHeading: t('policy.consequencesHeading'),
+  consequence: {
+    signsOutEveryone: t('policy.consequence.signsOutEveryone'),
+    youEnrolNow: t('policy.consequence.youEnrolNow'),
+    youEnrolOrConfirm: t('policy.consequence.youEnrolOrConfirm'),
+    youConfirmWithCode: t('policy.consequence.youConfirmWithCode'),
+    dependsOnYourIp: t('policy.consequence.dependsOnYourIp'),
+    smsOnPortal: t('policy.consequence.smsOnPortal'),
+    listsCleared: t('policy.consequence.listsCleared'),
+    nobodySignedOut: t('policy.consequence.nobodySignedOut'),
+    listsIgnored: t('policy.consequence.listsIgnored'),
+    ownerMadeMandatory: t('policy.consequence.ownerMadeMandatory'),
+    ownerNoLongerMandatory: t('policy.consequence.ownerNoLongerMandatory'),
+  } satisfies Record<Consequence, string>,
+  back: t('policy.back'),
+  save: t('policy.save'),
+  saving: t('policy.saving'),
+  savedHeading: t('policy.savedHeading'),
+  savedHolds: t('policy.savedHolds'),
+  savedUnverified: t('policy.savedUnverified'),
+  mismatchHeading: t('policy.mismatchHeading'),
+  exempt: t('policy.exempt'),
+  linkLost: t('policy.linkLost'),
+  linkRefused: (url: string) => t('policy.linkRefused', url),
+  confirmWithCode: t('policy.confirmWithCode'),
+  signedOutNext: t('policy.signedOutNext'),
+  none: t('policy.none'),
+  signInLink: t('policy.signInLink'),
+  enrolNow: t('policy.enrolNow'),
+  editAgain: t('policy.editAgain'),
+  summaryMethod: t('policy.summaryMethod'),
+  summaryIps: t('policy.summaryIps'),
+  // Background replies (savePolicy)
+  notAdmin: t('policy.notAdmin'),
+  invalidIps: (lines: string[]) => t('policy.invalidIps', lines.join(', ')),
+  unread: (kind: string) => t('policy.unread', kind),
+  methodUnavailable: (m: TfaMethod) => t('policy.methodUnavailable', common.method[m]),
+} as const;

@@ -1,0 +1,75 @@
+import type { Applicability, Enrolment, PortalStatus } from '../protocol';
+import { assertNever } from '../../../result';
+import { formatAgo, formatNumber, plural, t } from '../../../i18n/t';
+
+/** Strings of the popup. */
+export const popup = {
+  title: t('popup.title'),
+  loadingLabel: t('popup.loadingLabel'),
+  refreshing: t('popup.refreshing'),
+  /** "Checked 2 minutes ago", from how long ago the status was read. */
+  checked: (agoMs: number) => {
+    const ago = formatAgo(agoMs);
+    return ago === null ? t('popup.checkedJustNow') : t('popup.checkedAgo', ago);
+  },
+  notPortalTitle: t('popup.notPortalTitle'),
+  notPortalBody: t('popup.notPortalBody'),
+  browserPageBody: t('popup.browserPageBody'),
+  noPermissionTitle: (host: string) => t('popup.noPermissionTitle', host),
+  noPermissionBody: (host: string) => t('popup.noPermissionBody', host),
+  looksLikePortal: t('popup.looksLikePortal'),
+  allow: (host: string) => t('popup.allow', host),
+  permissionDenied: t('popup.permissionDenied'),
+  signedOutTitle: (host: string) => t('popup.signedOutTitle', host),
+  signedOutBody: t('popup.signedOutBody'),
+  signIn: t('popup.signIn'),
+  apiKeySummary: t('popup.apiKeySummary'),
+  apiKeyLabel: t('popup.apiKeyLabel'),
+  apiKeyInvalid: t('popup.apiKeyInvalid'),
+  apiKeyRemember: t('popup.apiKeyRemember'),
+  apiKeyRememberHint: t('popup.apiKeyRememberHint'),
+  apiKeySave: t('popup.apiKeySave'),
+  usingApiKey: t('popup.usingApiKey'),
+  useBrowserSignIn: t('popup.useBrowserSignIn'),
+  policyHeading: t('popup.policyHeading'),
+  meHeading: t('popup.meHeading'),
+  policyLabel: t('popup.policyLabel'),
+  appliesLabel: t('popup.appliesLabel'),
+  enrolmentLabel: t('popup.enrolmentLabel'),
+  trustedIps: (n: number) => plural('popup.trustedIps', n),
+  noTrustedIps: t('popup.noTrustedIps'),
+  mandatoryUsers: t('popup.mandatoryUsers'),
+  mandatoryGroups: t('popup.mandatoryGroups'),
+  noneSet: t('popup.noneSet'),
+  andMore: (n: number) => t('popup.andMore', formatNumber(n)),
+  unknownEntity: (id: string) => t('popup.unknownEntity', id.slice(0, 8)),
+  setUp: t('popup.setUp'),
+  continueSetUp: t('popup.continueSetUp'),
+  backupCodes: t('popup.backupCodes'),
+  managePolicy: t('popup.managePolicy'),
+  settings: t('popup.settings'),
+  applies(a: Applicability): string {
+    switch (a.kind) {
+      case 'off': return t('popup.applies.off');
+      case 'everyone': return t('popup.applies.everyone');
+      case 'mandatoryUser': return t('popup.applies.mandatoryUser');
+      case 'mandatoryGroup': return t('popup.applies.mandatoryGroup');
+      case 'outsideTrusted': return t('popup.applies.outsideTrusted');
+      case 'unknown': return t('popup.applies.unknown');
+      default: return assertNever(a);
+    }
+  },
+  enrolment(e: Enrolment): string {
+    switch (e.state) {
+      case 'enrolled':
+        return e.unusedCodes === null ? t('popup.enrolment.enrolled') : plural('popup.enrolment.enrolledCodes', e.totalCodes ?? 5, formatNumber(e.unusedCodes));
+      case 'notEnrolled': return t('popup.enrolment.notEnrolled');
+      case 'unknown': return t('popup.enrolment.unknown');
+      default: return assertNever(e);
+    }
+  },
+  method(s: PortalStatus): string {
+    if (!s.policy) return '—';
+    return { none: t('popup.method.none'), app: t('popup.method.app'), sms: t('popup.method.sms') }[s.policy.method];
+  },
+} as const;

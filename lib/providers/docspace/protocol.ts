@@ -1,0 +1,163 @@
+import { z } from '../../zod-config';
+import type { AppError } from '../../errors';
+import type { Result } from '../../result';
+import { Origin, type CommandIn } from '../../protocol';
+import type { BackupCode, Role, TfaMethod, TfaPolicy } from './schemas';
+
+/** The DocSpace provider's commands (UI → background) and their replies. */
+const Guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+const GuidList = z.array(Guid).max(500);
+
+export const DOCSPACE_COMMANDS = [
+  // Status (popup)
+  z.object({ type: z.literal('getStatus'), origin: Origin, refresh: z.boolean().optional(), tabId: z.number().int().optional() }),
+  z.object({ type: z.literal('resolveNames'), origin: Origin, users: GuidList, groups: GuidList }),
+  z.object({ type: z.literal('setApiKey'), origin: Origin, key: z.string().regex(/^sk-[0-9a-zA-Z]{8,200}$/), remember: z.boolean() }),
+  z.object({ type: z.literal('useBrowserSignIn'), origin: Origin }),
+  z.object({ type: z.literal('listPortals') }),
+  z.object({ type: z.literal('forgetPortal'), origin: Origin }),
+  // Enrolment, backup codes, reset (options)
+  z.object({ type: z.literal('startEnrolment'), origin: Origin, confirmUrl: z.string().max(2000).optional() }),
+  // The popup hands over the portal's activation link: kept in the background, never put in a page URL.
+  z.object({ type: z.literal('prepareEnrolment'), origin: Origin, confirmUrl: z.string().max(2000) }),
+  z.object({ type: z.literal('validateCode'), origin: Origin, code: z.string().regex(/^(\d{6}|[A-Za-z0-9_-]{6})$/) }),
+  z.object({ type: z.literal('cancelEnrolment'), origin: Origin }),
+  z.object({ type: z.literal('getBackupCodes'), origin: Origin }),
+  z.object({ type: z.literal('regenerateBackupCodes'), origin: Origin }),
+  z.object({ type: z.literal('resetMyApp'), origin: Origin }),
+  z.object({ type: z.literal('resetUserApp'), origin: Origin, userId: Guid }),
+  // People and groups (pickers)
+  z.object({ type: z.literal('searchPeople'), origin: Origin, text: z.string().max(200) }),
+  z.object({ type: z.literal('searchGroups'), origin: Origin, text: z.string().max(200) }),
+  // Policy (options)
+  z.object({ type: z.literal('getPolicy'), origin: Origin }),
+  z.object({
+    type: z.literal('savePolicy'),
+    origin: Origin,
+    method: z.enum(['none', 'app', 'sms']),
+    trustedIps: z.array(z.string().max(100)).max(500),
+    mandatoryUsers: GuidList,
+    mandatoryGroups: GuidList,
+  }),
+] as const;
+export type Command = z.infer<(typeof DOCSPACE_COMMANDS)[number]>;
+export type CommandType = Command['type'];
+
+export type PortalState = 'ready' | 'signedOut' | 'notPortal' | 'noPermission';
+
+export interface Me {
+  id: string;
+  displayName: string;
+  email: string | null;
+  role: Role;
+}
+
+/** Whether the policy challenges me, in terms the UI can put into words. */
+export type Applicability =
+  | { kind: 'off' }
+  | { kind: 'everyone' }            // policy on, no trusted IPs
+  | { kind: 'mandatoryUser' }       // trusted IPs set, I am in mandatoryUsers
+  | { kind: 'mandatoryGroup' }      // trusted IPs set, I am in a mandatory group (admins only know)
+  | { kind: 'outsideTrusted' }      // trusted IPs set and I am not exempt by list: depends on my IP
+  | { kind: 'unknown' };
+
+export type Enrolment =
+  | { state: 'enrolled'; unusedCodes: number | null; totalCodes: number | null }
+  | { state: 'notEnrolled' }
+  | { state: 'unknown' };
+
+export interface PortalStatus {
+  origin: string;
+  host: string;
+  state: PortalState;
+  version: string | null;
+  auth: 'cookie' | 'apiKey';
+  checkedAt: number;
+  me: Me | null;
+  policy: TfaPolicy | null;
+  applies: Applicability;
+  enrolment: Enrolment;
+  /** An enrolment was started (confirm token held) and not finished. */
+  enrolmentInProgress: boolean;
+  /** Portal sign-in page, for the signed-out state. */
+  signInUrl: string;
+  /** The anonymous probe saw a DocSpace portal although we have no host access yet. */
+  looksLikePortal?: boolean;
+  /** This reply is the last status held by the background, not a fresh read: the popup revalidates it. */
+  fromCache?: boolean;
+}
+
+export interface NamedEntity { id: string; name: string; email?: string | null; missing?: boolean }
+
+export interface EnrolmentStart {
+  account: string;
+  issuer: string;
+  setupKey: string;
+  otpauthUri: string;
+  qrImage: string | null;
+  /** portal Date header minus local clock, ms (null when unknown). */
+  serverClockOffsetMs: number | null;
+  /** Codes left before the portal locks for a minute; null when its limit is unknown (only admins can read it). */
+  attemptsLeft: number | null;
+  /** The portal's code limit (LoginSettings.AttemptCount), when known. */
+  attemptLimit: number | null;
+}
+
+export interface ValidateReply {
+  enrolled: boolean;
+  backupCodes: BackupCode[];
+}
+
+export interface PolicyView {
+  policy: TfaPolicy;
+  me: Me;
+  ownerId: string | null;
+  isEnrolled: boolean | null;
+  canEdit: boolean;
+  users: NamedEntity[];
+  groups: NamedEntity[];
+}
+
+export interface SaveReply {
+  /** What the portal holds after the save (re-read). */
+  policy: TfaPolicy;
+  /** Differences between what was sent and what the portal now holds (empty when equal). */
+  mismatches: string[];
+  /** Enabling signed everyone out: enrol next via this activation link (already checked as same-origin). */
+  enrolNext: boolean;
+  /** The caller's confirm link (same-origin checked): TfaActivation when enrolNext, TfaAuth when already enrolled; absent when the portal does not challenge the caller. */
+  confirmUrl?: string;
+  /** The portal returned a link that is not https on this portal (or not a confirm link): it was not followed. */
+  refusedLink?: string;
+  /** The save was applied but the answer with the caller's link was lost (timeout): the next step is the portal's sign-in. */
+  linkLost?: boolean;
+  signedOut: boolean;
+}
+
+export interface KnownPortal { origin: string; host: string; granted: boolean; auth: 'cookie' | 'apiKey'; rememberedKey: boolean }
+
+export interface Replies {
+  getStatus: PortalStatus;
+  resolveNames: { users: NamedEntity[]; groups: NamedEntity[] };
+  setApiKey: PortalStatus;
+  useBrowserSignIn: PortalStatus;
+  listPortals: KnownPortal[];
+  forgetPortal: true;
+  startEnrolment: EnrolmentStart;
+  prepareEnrolment: true;
+  validateCode: ValidateReply;
+  cancelEnrolment: true;
+  getBackupCodes: BackupCode[];
+  regenerateBackupCodes: BackupCode[];
+  resetMyApp: EnrolmentStart;
+  resetUserApp: true;
+  searchPeople: NamedEntity[];
+  searchGroups: NamedEntity[];
+  getPolicy: PolicyView;
+  savePolicy: SaveReply;
+}
+
+export type Reply<K extends CommandType> = Result<Replies[K], AppError>;
+export type CommandOf<K extends CommandType> = CommandIn<Command, K>;
+
+export type { TfaMethod, TfaPolicy, BackupCode, Role };

@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'preact/hooks';
+import { call } from '../call';
+import type { AppError } from '../../../errors';
+import type { BackupCode } from '../protocol';
+import { hostOf } from '../../../portal/origin';
+import { unusedCount } from '../tfa/backup-codes';
+import { backupCodes as t } from '../i18n/enrolment';
+import { BackupCodeList } from '../components/BackupCodeList';
+import { ConfirmDialog } from '../../../../components/ConfirmDialog';
+import { ErrorNotice } from '../../../../components/ErrorNotice';
+import type { ViewProps } from './views';
+
+type State =
+  | { status: 'loading' }
+  | { status: 'ready'; codes: BackupCode[] }
+  | { status: 'error'; error: AppError };
+
+/** My backup codes: view (used ones marked), copy, download, print, and regenerate after a confirmation. */
+export function BackupCodesView({ origin, navigate }: ViewProps) {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [isConfirming, setConfirming] = useState(false);
+  const [isBusy, setBusy] = useState(false);
+  const [announce, setAnnounce] = useState('');
+  const [actionError, setActionError] = useState<AppError | null>(null);
+
+  const load = async () => {
+    setState({ status: 'loading' });
+    const reply = await call({ type: 'getBackupCodes', origin });
+    setState(reply.ok ? { status: 'ready', codes: reply.value } : { status: 'error', error: reply.error });
+  };
+  useEffect(() => {
+    void load();
+  }, [origin]);
+
+  const handleRegenerate = async () => {
+    setBusy(true);
+    setActionError(null);
+    const reply = await call({ type: 'regenerateBackupCodes', origin });
+    setBusy(false);
+    setConfirming(false);
+    if (!reply.ok) {
+      setActionError(reply.error);
+      return;
+    }
+    setState({ status: 'ready', codes: reply.value });
+    setAnnounce(t.regenerated);
+  };
+
+  return (
+    <section aria-labelledby="codes-title">
+      <h2 id="codes-title">{t.title}</h2>
+      <p>{t.intro}</p>
+      <p role="status" class={state.status === 'loading' || announce ? 'notice ok' : 'visually-hidden'}>
+        {state.status === 'loading' ? t.loading : announce}
+      </p>
+      {state.status === 'error' ? <CodesFailed error={state.error} onRetry={load} onEnrol={() => navigate('enrol')} /> : null}
+      {state.status === 'ready' ? (
+        <>
+          {unusedCount(state.codes) === 0 ? <p class="notice warn">{t.none}</p> : null}
+          <BackupCodeList codes={state.codes} host={hostOf(origin)} />
+          <div class="step-actions no-print">
+            <button type="button" class="danger" onClick={() => setConfirming(true)}>
+              {t.regenerate}
+            </button>
+          </div>
+        </>
+      ) : null}
+      {actionError ? <ErrorNotice error={actionError} /> : null}
+      {isConfirming ? (
+        <ConfirmDialog
+          title={t.regenerateTitle}
+          confirmLabel={t.regenerateConfirm}
+          busy={isBusy}
+          onConfirm={handleRegenerate}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>{t.regenerateText}</p>
+        </ConfirmDialog>
+      ) : null}
+    </section>
+  );
+}
+
+function CodesFailed({ error, onRetry, onEnrol }: { error: AppError; onRetry: () => void; onEnrol: () => void }) {
+  if (error.kind !== 'notAvailable') return <ErrorNotice error={error} onRetry={onRetry} />;
+  return (
+    <div class="notice warn" role="alert">
+      <p>{t.notEnrolled}</p>
+      <button type="button" class="primary" onClick={onEnrol}>
+        {t.enrolNow}
+      </button>
+    </div>
+  );
+}

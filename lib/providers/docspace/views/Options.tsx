@@ -1,0 +1,59 @@
+import type { OptionsProps } from '../../../provider';
+import { hostOf } from '../../../portal/origin';
+import { originParam, useUrlState } from '../../../location';
+import { common } from '../../../i18n/common';
+import { options as t } from '../i18n/options';
+import { VIEW_NAMES, optionsUrl, type ViewName } from './views';
+import { EnrolmentView } from './EnrolmentView';
+import { BackupCodesView } from './BackupCodesView';
+import { ResetView } from './ResetView';
+import { OwnerView } from './OwnerView';
+import { PolicyView } from './PolicyView';
+import { PortalsView } from './PortalsView';
+
+function readLocation() {
+  const params = new URLSearchParams(location.search);
+  const origin = originParam(params, 'origin');
+  const rawView = params.get('view') as ViewName | null;
+  const view: ViewName = rawView && VIEW_NAMES.includes(rawView) && (origin || rawView === 'portals') ? rawView : origin ? 'enrol' : 'portals';
+  return { origin, view, params };
+}
+
+const pageTitle = (loc: ReturnType<typeof readLocation>) => (loc.origin ? `${t.views[loc.view]} · ${hostOf(loc.origin)}` : common.appName);
+
+/** Options page shell: picks the view from the URL and keeps it in history. */
+export function App({ otherSites }: OptionsProps) {
+  const [loc, go] = useUrlState(readLocation, pageTitle);
+  const navigate = (view: ViewName, extra: Record<string, string> = {}) => go(optionsUrl(view, loc.origin, extra));
+  const { origin, view, params } = loc;
+
+  return (
+    <main>
+      <h1>{origin ? t.titleFor(hostOf(origin)) : common.appName}</h1>
+      <nav class="views no-print" aria-label={t.viewsLabel}>
+        <ul>
+          {VIEW_NAMES.filter((v) => origin || v === 'portals').map((v) => (
+            <li key={v}>
+              <a
+                href={optionsUrl(v, origin)}
+                aria-current={v === view ? 'page' : undefined}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(v);
+                }}
+              >
+                {t.views[v]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {view === 'portals' || !origin ? <PortalsView current={origin} otherSites={otherSites} /> : null}
+      {origin && view === 'enrol' ? <EnrolmentView origin={origin} navigate={navigate} params={params} /> : null}
+      {origin && view === 'codes' ? <BackupCodesView origin={origin} navigate={navigate} params={params} /> : null}
+      {origin && view === 'reset' ? <ResetView origin={origin} navigate={navigate} params={params} /> : null}
+      {origin && view === 'owner' ? <OwnerView origin={origin} navigate={navigate} params={params} /> : null}
+      {origin && view === 'policy' ? <PolicyView origin={origin} navigate={navigate} params={params} /> : null}
+    </main>
+  );
+}

@@ -1,0 +1,119 @@
+import { useEffect, useState } from 'preact/hooks';
+import { call } from '../call';
+import type { AppError } from '../../../errors';
+import type { NamedEntity, PolicyView as PolicyData, SaveReply } from '../protocol';
+import { consequencesOf, diffPolicy, draftOf } from '../tfa/policy-diff';
+import { initialDraft, toPolicyDraft, type EditorDraft } from '../tfa/policy-draft';
+import { parseTrustedIp } from '../tfa/trusted-ips';
+import { describeDiff, policy as t } from '../i18n/policy';
+import { PolicyEditor } from '../components/PolicyEditor';
+import { PolicyReview } from '../components/PolicyReview';
+import { PolicySaved } from '../components/PolicySaved';
+import { ErrorNotice } from '../../../../components/ErrorNotice';
+import { entityLabel } from '../components/EntityPicker';
+import type { ViewProps } from './views';
+
+type Phase =
+  | { status: 'loading' }
+  | { status: 'error'; error: AppError }
+  | { status: 'edit' }
+  | { status: 'review'; busy: boolean; error: AppError | null }
+  | { status: 'saved'; reply: SaveReply };
+
+function namesOf(view: PolicyData, draft: EditorDraft): Record<string, NamedEntity> {
+  const out: Record<string, NamedEntity> = {};
+  for (const e of [...view.users, ...view.groups, ...draft.users, ...draft.groups]) {
+    out[e.id.toLowerCase()] = e;
+  }
+  return out;
+}
+
+/** Trusted entries that cover very large blocks and are not already on the portal as they will be sent: saving them needs a confirmation. */
+function newHugeEntries(view: PolicyData, ips: ReturnType<typeof toPolicyDraft>['ips']): string[] {
+  // A stored entry counts as already there in any spelling: as stored (a CIDR written by another tool) or as saved (its range).
+  const stored = new Set(view.policy.trustedIps.flatMap((ip) => {
+    const parsed = parseTrustedIp(ip);
+    return [ip.trim().toLowerCase(), ...(parsed.ok ? [parsed.entry.value] : [])];
+  }));
+  return ips.huge.filter((l) => l.result.ok && !stored.has(l.result.entry.value)).map((l) => l.input);
+}
+
+/** Portal policy: edit, review in words, save with the full body, then enrol at once when TFA was just enabled. */
+export function PolicyView({ origin, navigate }: ViewProps) {
+  const [phase, setPhase] = useState<Phase>({ status: 'loading' });
+  const [view, setView] = useState<PolicyData | null>(null);
+  const [draft, setDraft] = useState<EditorDraft | null>(null);
+
+  const load = async () => {
+    setPhase({ status: 'loading' });
+    const r = await call({ type: 'getPolicy', origin });
+    if (!r.ok) {
+      setPhase({ status: 'error', error: r.error });
+      return;
+    }
+    setView(r.value);
+    setDraft(initialDraft(r.value));
+    setPhase({ status: 'edit' });
+  };
+  useEffect(() => {
+    void load();
+  }, [origin]);
+
+  const save = async () => {
+    if (!draft) {
+      return;
+    }
+    setPhase({ status: 'review', busy: true, error: null });
+    const { draft: next } = toPolicyDraft(draft);
+    const r = await call({ type: 'savePolicy', origin, ...next });
+    if (!r.ok) {
+      setPhase({ status: 'review', busy: false, error: r.error });
+      return;
+    }
+    // Everyone was signed out and we are not enrolled: continue into enrolment. The background kept the link's
+    // token; the link itself (it may carry a key) is not put into this page's address or the history.
+    if (r.value.enrolNext && r.value.confirmUrl) {
+      navigate('enrol');
+      return;
+    }
+    setPhase({ status: 'saved', reply: r.value });
+  };
+
+  const names = view && draft ? namesOf(view, draft) : {};
+  const reviewed = phase.status === 'review' && draft ? toPolicyDraft(draft) : null;
+  const nameOf = (kind: 'user' | 'group') => (id: string) => entityLabel(names[id.toLowerCase()] ?? { id, name: '' }, kind);
+
+  return (
+    <section aria-labelledby="view-title">
+      <h2 id="view-title">{t.heading}</h2>
+      <p class="muted" role="status">
+        {phase.status === 'loading' ? t.loading : ''}
+      </p>
+      {phase.status === 'error' ? <ErrorNotice error={phase.error} onRetry={() => void load()} /> : null}
+      {phase.status === 'edit' && view && draft ? (
+        <PolicyEditor
+          view={view}
+          draft={draft}
+          onDraft={setDraft}
+          onReview={() => setPhase({ status: 'review', busy: false, error: null })}
+          onSearchPeople={(text) => call({ type: 'searchPeople', origin, text })}
+          onSearchGroups={(text) => call({ type: 'searchGroups', origin, text })}
+        />
+      ) : null}
+      {phase.status === 'review' && view && reviewed ? (
+        <PolicyReview
+          changes={describeDiff(diffPolicy(draftOf(view.policy), reviewed.draft), { user: nameOf('user'), group: nameOf('group') })}
+          consequences={consequencesOf({ before: draftOf(view.policy), draft: reviewed.draft, me: view.me, isEnrolled: view.isEnrolled, ownerId: view.ownerId })}
+          hugeEntries={newHugeEntries(view, reviewed.ips)}
+          busy={phase.busy}
+          error={phase.error}
+          onBack={() => setPhase({ status: 'edit' })}
+          onSave={() => void save()}
+        />
+      ) : null}
+      {phase.status === 'saved' ? (
+        <PolicySaved reply={phase.reply} names={names} signInUrl={`${origin}/login`} onEditAgain={() => void load()} />
+      ) : null}
+    </section>
+  );
+}

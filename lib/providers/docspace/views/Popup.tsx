@@ -1,0 +1,175 @@
+import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { call } from '../call';
+import type { AppError } from '../../../errors';
+import type { NamedEntity, PortalStatus } from '../protocol';
+import { checkPortalUrl, hostOf } from '../../../portal/origin';
+import { openInTab, openOptionsPage, requestHostAccess } from '../../../ui';
+import type { PopupProps } from '../../../provider';
+import { openOptions } from './views';
+import { popup as t } from '../i18n/popup';
+import { common } from '../../../i18n/common';
+import { ErrorNotice } from '../../../../components/ErrorNotice';
+import { StatusCard } from '../components/StatusCard';
+import { StatusActions } from '../components/StatusActions';
+import { ApiKeyForm } from '../components/ApiKeyForm';
+import { PopupSkeleton } from '../../../../components/PopupSkeleton';
+import { STATUS_VISIBLE_MARK } from '../../../perf';
+
+type View =
+  | { status: 'loading' }
+  | { status: 'noTarget'; isBrowserPage: boolean }
+  | { status: 'ready'; data: PortalStatus; refreshing: boolean }
+  | { status: 'error'; error: AppError };
+
+/** The popup for a DocSpace portal (or any site not added as another provider's); ProviderPopup picks it. */
+export function App({ found, addSite }: PopupProps) {
+  const [view, setView] = useState<View>({ status: 'loading' });
+  const [target, setTarget] = useState<{ origin: string; tabId?: number; url?: string } | null>(null);
+  const [names, setNames] = useState<{ users: NamedEntity[]; groups: NamedEntity[] } | null>(null);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async (origin: string, tabId: number | undefined, refresh: boolean) => {
+    const reply = await call<'getStatus'>({ type: 'getStatus', origin, tabId, refresh });
+    if (!reply.ok) return setView({ status: 'error', error: reply.error });
+    // Stale-while-revalidate: a cached status shows at once and the portal is asked behind it;
+    // a fresh read (nothing was cached) is not asked for twice.
+    const stale = reply.value.fromCache === true;
+    setView({ status: 'ready', data: reply.value, refreshing: stale });
+    if (stale) await load(origin, tabId, true);
+  }, []);
+
+  useEffect(() => {
+    void (async () => {
+      if (!found.origin) return setView({ status: 'noTarget', isBrowserPage: found.isBrowserPage });
+      setTarget({ origin: found.origin, tabId: found.tabId, url: found.url });
+      await load(found.origin, found.tabId, false);
+    })();
+  }, [load, found]);
+
+  // Names of mandatory users and groups, resolved after the status is on screen (admins only).
+  const data = view.status === 'ready' ? view.data : null;
+  useEffect(() => {
+    if (!data?.policy || !data.me || (data.me.role !== 'owner' && data.me.role !== 'admin')) return;
+    const { mandatoryUsers: users, mandatoryGroups: groups } = data.policy;
+    if (!users.length && !groups.length) return setNames({ users: [], groups: [] });
+    void call<'resolveNames'>({ type: 'resolveNames', origin: data.origin, users, groups }).then((r) => setNames(r.ok ? r.value : null));
+  }, [data?.origin, data?.policy, data?.me]);
+
+  // User Timing mark for `npm run bench`: when a status (cached or fresh) is first on screen.
+  useLayoutEffect(() => {
+    if (data && !performance.getEntriesByName(STATUS_VISIBLE_MARK).length) performance.mark(STATUS_VISIBLE_MARK);
+  }, [data]);
+
+  const retry = () => {
+    if (!target) return;
+    setView({ status: 'loading' });
+    void load(target.origin, target.tabId, true);
+  };
+
+  const allow = async () => {
+    if (!target) return;
+    const granted = await requestHostAccess(target.origin);
+    if (!granted) return setNote(t.permissionDenied);
+    setView({ status: 'loading' });
+    await load(target.origin, target.tabId, true);
+  };
+
+  const useKey = async (key: string, remember: boolean) => {
+    if (!target) return;
+    setBusy(true);
+    const reply = await call<'setApiKey'>({ type: 'setApiKey', origin: target.origin, key, remember });
+    setBusy(false);
+    setView(reply.ok ? { status: 'ready', data: reply.value, refreshing: false } : { status: 'error', error: reply.error });
+  };
+
+  const useBrowser = async () => {
+    if (!target) return;
+    const reply = await call<'useBrowserSignIn'>({ type: 'useBrowserSignIn', origin: target.origin });
+    setView(reply.ok ? { status: 'ready', data: reply.value, refreshing: false } : { status: 'error', error: reply.error });
+  };
+
+  const host = target ? hostOf(target.origin) : '';
+  return (
+    <main aria-busy={view.status === 'loading' || (view.status === 'ready' && view.refreshing)}>
+      <header>
+        <h1>{host || t.title}</h1>
+        {data?.version ? <span class="muted">{common.serverVersion(data.version)}</span> : null}
+      </header>
+      <div role="status" class="visually-hidden">{view.status === 'loading' ? t.loadingLabel : view.status === 'ready' && view.refreshing ? t.refreshing : ''}</div>
+      {view.status === 'loading' ? <PopupSkeleton label={t.loadingLabel} /> : null}
+      {view.status === 'noTarget' ? (
+        <section>
+          <h2>{t.notPortalTitle}</h2>
+          <p>{view.isBrowserPage ? t.browserPageBody : t.notPortalBody}</p>
+        </section>
+      ) : null}
+      {view.status === 'error' ? <ErrorNotice error={view.error} onRetry={retry} /> : null}
+      {data?.state === 'notPortal' ? (
+        <section>
+          <h2>{t.notPortalTitle}</h2>
+          <p>{t.notPortalBody}</p>
+          {addSite.map((link) => (
+            <button key={link.href} type="button" class="link" onClick={() => void openOptionsPage(link.href)}>{link.label}</button>
+          ))}
+        </section>
+      ) : null}
+      {data?.state === 'noPermission' ? (
+        <section>
+          <h2>{t.noPermissionTitle(host)}</h2>
+          {data.looksLikePortal ? <p>{t.looksLikePortal}</p> : null}
+          <p>{t.noPermissionBody(host)}</p>
+          <button type="button" class="primary" onClick={() => void allow()}>{t.allow(host)}</button>
+          {note ? <p role="alert">{note}</p> : null}
+        </section>
+      ) : null}
+      {data?.state === 'signedOut' ? (
+        <section>
+          <h2>{t.signedOutTitle(host)}</h2>
+          <p>{t.signedOutBody}</p>
+          {target && activationLink(target.url, data.origin) ? (
+            <button type="button" class="primary" onClick={() => void openEnrolment(data.origin, target.url)}>
+              {t.setUp}
+            </button>
+          ) : null}
+          <button type="button" class="primary" onClick={() => {
+            const url = checkPortalUrl(data.signInUrl, data.origin);
+            if (url.ok) void openInTab(url.value.href, target?.tabId);
+          }}>{t.signIn}</button>
+          <ApiKeyForm busy={busy} onSubmit={(k, r) => void useKey(k, r)} />
+        </section>
+      ) : null}
+      {data?.state === 'ready' ? (
+        <>
+          <StatusCard status={data} names={names} />
+          <StatusActions
+            status={data}
+            onOpen={(viewName) => void (viewName === 'enrol' ? openEnrolment(data.origin, target?.url) : openOptions(viewName, data.origin))}
+          />
+          {data.auth === 'apiKey' ? (
+            <p class="footer">
+              {t.usingApiKey} <button type="button" class="link" onClick={() => void useBrowser()}>{t.useBrowserSignIn}</button>
+            </p>
+          ) : null}
+        </>
+      ) : null}
+    </main>
+  );
+}
+
+/** The portal's own activation page in the tab (its link may carry a key), or null. */
+function activationLink(tabUrl: string | undefined, origin: string): string | null {
+  if (!tabUrl) return null;
+  const url = checkPortalUrl(tabUrl, origin);
+  return url.ok && url.value.pathname.startsWith('/confirm/TfaActivation') ? url.value.href : null;
+}
+
+/**
+ * Enrolment continues from the activation page when the tab shows one: the background keeps its token and the
+ * options page gets only the portal, so the link never lands in a page address or the history.
+ */
+async function openEnrolment(origin: string, tabUrl: string | undefined): Promise<void> {
+  const link = activationLink(tabUrl, origin);
+  if (link) await call({ type: 'prepareEnrolment', origin, confirmUrl: link });
+  await openOptions('enrol', origin);
+}

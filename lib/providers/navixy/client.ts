@@ -1,0 +1,118 @@
+import type { AppError } from '../../errors';
+import { ok, type Result } from '../../result';
+import { navixyRequest, type NavixyTransport } from './http';
+import {
+  AuthSchema, DefaultReadSchema, PermissionsReplySchema, SuccessSchema, UserListSchema,
+  type MfaSettings, type PanelPermissions, type PanelUser, type UpdateTarget,
+} from './schemas';
+
+/** Users per `panel/user/list` page: what Navixy's own panel asks for ([PANEL]); the panel may silently send fewer. */
+export const USER_PAGE = 500;
+/** How long `panel/account/logout` may take on sign-out before the hash is forgotten anyway. */
+export const LOGOUT_TIMEOUT_MS = 3_000;
+/** How often one page is asked again after the panel's rate limit (code 15), waiting at most this long each time. */
+const RATE_LIMIT_RETRIES = 3;
+const RATE_LIMIT_MAX_WAIT_MS = 5_000;
+
+export interface UserQuery {
+  offset: number;
+  limit: number;
+  /** Server-side text filter (id, login, names, phone, address, legal fields). */
+  filter?: string;
+  orderBy?: 'id' | 'login' | 'first_name' | 'last_name';
+  ascending?: boolean;
+}
+
+export interface UserPage {
+  users: PanelUser[];
+  /** Total matching users, ignoring offset and limit. */
+  count: number;
+}
+
+export interface PagesRead {
+  /** Total users, as the panel's last page said. */
+  count: number;
+  /** Distinct users read. */
+  seen: number;
+  /** False when the panel stopped sending users before `count` was reached (an empty page early): never count over it. */
+  complete: boolean;
+  /** The panel holds more than the caller's `max`: nothing past the first page was read. */
+  tooLarge: boolean;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** One function per Navixy Admin Panel action the extension uses; each returns a Result, none throws. */
+export function createNavixyClient(t: NavixyTransport) {
+  const page = async (q: UserQuery): Promise<Result<UserPage, AppError>> => {
+    const body: Record<string, unknown> = { offset: q.offset, limit: q.limit };
+    if (q.filter) body.filter = q.filter;
+    if (q.orderBy) body.order_by = q.orderBy;
+    if (q.ascending !== undefined) body.ascending = q.ascending;
+    for (let attempt = 0; ; attempt++) {
+      const r = await navixyRequest(t, 'panel/user/list', body, UserListSchema);
+      if (r.ok) return ok({ users: r.value.list, count: r.value.count });
+      if (r.error.kind !== 'rateLimited' || attempt >= RATE_LIMIT_RETRIES) return r;
+      await sleep(Math.min(RATE_LIMIT_MAX_WAIT_MS, Math.max(0, r.error.retryAt - Date.now())));
+    }
+  };
+  return {
+    /** `panel/account/auth`: login and password are sent once; only the returned hash (and permissions) are kept. */
+    signIn: async (login: string, password: string): Promise<Result<{ hash: string; permissions?: PanelPermissions }, AppError>> => {
+      const r = await navixyRequest({ ...t, hash: undefined }, 'panel/account/auth', { login, password }, AuthSchema);
+      return r.ok ? ok({ hash: r.value.hash, ...(r.value.permissions ? { permissions: r.value.permissions } : {}) }) : r;
+    },
+    /** `panel/account/logout`: ends the session on the panel (best effort, short timeout). */
+    signOut: async (): Promise<Result<true, AppError>> => {
+      const r = await navixyRequest({ ...t, timeoutMs: LOGOUT_TIMEOUT_MS }, 'panel/account/logout', {}, SuccessSchema);
+      return r.ok ? ok(true) : r;
+    },
+    /** `panel/account/get_permissions`: the session's permissions (a category the panel leaves out grants nothing). */
+    getPermissions: async (): Promise<Result<PanelPermissions, AppError>> => {
+      const r = await navixyRequest(t, 'panel/account/get_permissions', {}, PermissionsReplySchema);
+      return r.ok ? ok(r.value.permissions ?? {}) : r;
+    },
+    /** One `panel/user/list` page, as the panel orders and filters it; asked again after a rate-limit answer. */
+    listPage: page,
+    /**
+     * Every user of the dealer, page after page of {@link USER_PAGE}, handed to `visit` as they
+     * arrive. The next offset is what was received, so a panel that silently sends fewer than
+     * asked loses nobody; reading stops when `count` distinct users were seen or a page comes
+     * back empty (not when a page is short). When the panel holds more than `max` users it stops
+     * after the first page and says `tooLarge` (that page was still visited).
+     */
+    eachPage: async (max: number, visit: (users: PanelUser[]) => void): Promise<Result<PagesRead, AppError>> => {
+      const seen = new Set<number>();
+      let count = 0;
+      let offset = 0;
+      // Bounded even against a panel that sends one user per page, or the same page forever.
+      while (offset <= 2 * max) {
+        const r = await page({ offset, limit: USER_PAGE });
+        if (!r.ok) return r;
+        count = r.value.count;
+        const fresh = r.value.users.filter((u) => !seen.has(u.id));
+        for (const u of fresh) seen.add(u.id);
+        visit(fresh);
+        if (count > max) return ok({ count, seen: seen.size, complete: false, tooLarge: true });
+        if (r.value.users.length === 0 || seen.size >= count) break;
+        offset += r.value.users.length;
+      }
+      return ok({ count, seen: seen.size, complete: seen.size >= count, tooLarge: false });
+    },
+    /** `panel/user/mfa/settings/update`. Callers split selections into batches of at most 100 ids. */
+    updateMfa: async (target: UpdateTarget, settings: MfaSettings): Promise<Result<true, AppError>> => {
+      const r = await navixyRequest(t, 'panel/user/mfa/settings/update', { target, settings }, SuccessSchema);
+      return r.ok ? ok(true) : r;
+    },
+    /** `panel/user/mfa/settings/default/read`; `null` when the panel holds no default. */
+    readDefault: async (): Promise<Result<MfaSettings | null, AppError>> => {
+      const r = await navixyRequest(t, 'panel/user/mfa/settings/default/read', {}, DefaultReadSchema);
+      return r.ok ? ok(r.value.value ?? null) : r;
+    },
+    updateDefault: async (settings: MfaSettings): Promise<Result<true, AppError>> => {
+      const r = await navixyRequest(t, 'panel/user/mfa/settings/default/update', { settings }, SuccessSchema);
+      return r.ok ? ok(true) : r;
+    },
+  };
+}
+export type NavixyClient = ReturnType<typeof createNavixyClient>;

@@ -1,0 +1,76 @@
+import { useEffect, useId, useState } from 'preact/hooks';
+import type { MfaSettings } from '../protocol';
+import { navixy as t } from '../i18n';
+import { allowSettingsFrom } from '../users';
+import { ConfirmDialog } from '../../../../components/ConfirmDialog';
+import { settingsText } from './NavixySummary';
+
+interface Props {
+  host: string;
+  current: MfaSettings | null;
+  busy: boolean;
+  /** `users: update`: without it the form is shown disabled, with the reason. */
+  canUpdate: boolean;
+  onSave: (settings: MfaSettings, applyToAll: boolean) => void;
+}
+
+/**
+ * The panel's default MFA setting, worded as the spec defines it (users with no setting of
+ * their own follow it). Saving always asks first; "apply to all users" writes the same settings
+ * to every user in the same confirmed step, as Navixy's own panel does. Allowing keeps the factor
+ * types the panel already allows, including ones this version does not know.
+ */
+function allowedFactors(current: MfaSettings | null): string[] {
+  const s = allowSettingsFrom(current);
+  return s.type === 'allowed' ? s.factor_types : [];
+}
+
+export function NavixyDefaultForm({ host, current, busy, canUpdate, onSave }: Props) {
+  const id = useId();
+  const [choice, setChoice] = useState<'allowed' | 'disallowed'>(current?.type ?? 'disallowed');
+  const [applyToAll, setApplyToAll] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  useEffect(() => setChoice(current?.type ?? 'disallowed'), [current]);
+  useEffect(() => {
+    if (!busy) setConfirming(false);
+  }, [busy]);
+  const next: MfaSettings = choice === 'allowed' ? allowSettingsFrom(current) : { type: 'disallowed' };
+  return (
+    <section aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{t.defaults.heading}</h2>
+      <p>{t.defaults.explain}</p>
+      <p data-field="navixy-default-current">{t.defaults.current(settingsText(current))}</p>
+      {!canUpdate ? <p class="muted" data-field="navixy-read-only">{t.defaults.readOnly}</p> : null}
+      <fieldset class="method-choice" disabled={busy || !canUpdate}>
+        <legend>{t.defaults.legend}</legend>
+        {(['allowed', 'disallowed'] as const).map((value) => (
+          <div class="radio-row" key={value}>
+            <input type="radio" id={`${id}-${value}`} name={`${id}-default`} checked={choice === value} onChange={() => setChoice(value)} />
+            <label for={`${id}-${value}`}>{value === 'allowed' ? t.defaults.allow(allowedFactors(current)) : t.defaults.disallow}</label>
+          </div>
+        ))}
+        <label class="check">
+          <input type="checkbox" checked={applyToAll} onChange={(e) => setApplyToAll(e.currentTarget.checked)} />
+          {t.defaults.applyToAll}
+        </label>
+      </fieldset>
+      <div class="navixy-toolbar">
+        <button type="button" class="primary" disabled={busy || !canUpdate} onClick={() => setConfirming(true)}>
+          {busy ? t.defaults.saving : t.defaults.save}
+        </button>
+      </div>
+      {confirming ? (
+        <ConfirmDialog
+          title={t.defaults.confirmTitle}
+          confirmLabel={t.defaults.confirm(applyToAll)}
+          busyLabel={t.defaults.saving}
+          busy={busy}
+          onConfirm={() => onSave(next, applyToAll)}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>{t.defaults.confirmBody(settingsText(next), host, applyToAll)}</p>
+        </ConfirmDialog>
+      ) : null}
+    </section>
+  );
+}

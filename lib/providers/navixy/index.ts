@@ -1,0 +1,27 @@
+import type { ProviderUi } from '../../provider';
+import { registerErrorText } from '../../messages';
+import { describePanelError } from './messages';
+import { navixy as t } from './i18n';
+import { NAVIXY_VIEW_NAMES, navixyOptionsUrl } from './views/views';
+
+// The panel's own errors are put into words here; the core only knows there is such a kind.
+registerErrorText('panel', describePanelError);
+
+/**
+ * Navixy Admin Panel, for the pages: a site the user added as a panel (panel origin + API base
+ * URL); signs in with operator login and password, keeping only the session hash.
+ */
+export const navixy: ProviderUi = {
+  info: {
+    id: 'navixy',
+    name: 'Navixy Admin Panel',
+    signIn: 'loginPassword',
+    capabilities: ['status', 'userMfaList', 'bulkMfaChange', 'defaultMfa'],
+    views: NAVIXY_VIEW_NAMES,
+    siteParam: 'panel',
+  },
+  sitesLink: () => ({ label: t.panels.heading, href: navixyOptionsUrl('navixy-panels', null) }),
+  addSiteLink: (origin) => ({ label: t.popup.addThisPanel, href: navixyOptionsUrl('navixy-panels', null, { add: origin }) }),
+  Popup: () => import('./views/NavixyPopup').then((m) => m.NavixyPopup),
+  Options: () => import('./views/NavixyOptions').then((m) => m.NavixyOptions),
+};

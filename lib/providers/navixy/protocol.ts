@@ -1,0 +1,92 @@
+import { z } from '../../zod-config';
+import type { AppError } from '../../errors';
+import type { Result } from '../../result';
+import { Origin, type CommandIn } from '../../protocol';
+import { MfaSettingsSchema, UpdateTargetSchema, type MfaSettings, type UpdateTarget } from './schemas';
+
+/** The Navixy provider's commands (UI → background) and their replies. */
+export const NAVIXY_COMMANDS = [
+  // Navixy Admin Panel (options: panels, sign-in, users' MFA, default; popup: status)
+  z.object({ type: z.literal('listNavixyPanels') }),
+  /** `confirmApiChange`: the user confirmed that a known panel's API address changes (its session is dropped). */
+  z.object({ type: z.literal('addNavixyPanel'), panel: Origin, apiBase: z.string().min(1).max(500), confirmApiChange: z.boolean().optional() }),
+  z.object({ type: z.literal('removeNavixyPanel'), panel: Origin }),
+  z.object({ type: z.literal('navixySignIn'), panel: Origin, login: z.string().trim().min(1).max(200), password: z.string().min(1).max(500) }),
+  z.object({ type: z.literal('navixySignOut'), panel: Origin }),
+  z.object({ type: z.literal('getNavixyStatus'), panel: Origin, refresh: z.boolean().optional() }),
+  z.object({ type: z.literal('listNavixyUsers'), panel: Origin }),
+  z.object({
+    type: z.literal('searchNavixyUsers'), panel: Origin,
+    filter: z.string().trim().max(200).optional(),
+    orderBy: z.enum(['id', 'login', 'first_name', 'last_name']).optional(),
+    ascending: z.boolean().optional(),
+    offset: z.number().int().nonnegative().max(10_000_000),
+  }),
+  z.object({ type: z.literal('countNavixyMfa'), panel: Origin }),
+  z.object({ type: z.literal('updateNavixyMfa'), panel: Origin, target: UpdateTargetSchema, settings: MfaSettingsSchema }),
+  /** `applyToAll`: also write the settings to every user (`target: all`), as Navixy's own panel does, in the same confirmed step. */
+  z.object({ type: z.literal('setNavixyDefault'), panel: Origin, settings: MfaSettingsSchema, applyToAll: z.boolean().optional() }),
+] as const;
+export type Command = z.infer<(typeof NAVIXY_COMMANDS)[number]>;
+export type CommandType = Command['type'];
+
+export interface NavixyPanelInfo {
+  panel: string;
+  host: string;
+  apiBase: string;
+  /** Host access to the API origin (the only site the extension contacts for a panel). */
+  granted: boolean;
+  login: string | null;
+  /** When the panel ends the session on its own (24 hours after sign-in, not renewable). */
+  sessionEndsAt: number | null;
+}
+
+/** What the session may do (`users` permissions of `panel/account/auth` / `get_permissions`). */
+export interface NavixyAccess {
+  /** `users: read`: the list and the default can be read. */
+  canRead: boolean;
+  /** `users: update`: MFA and the default can be changed. */
+  canUpdate: boolean;
+}
+
+export interface NavixyStatus extends NavixyPanelInfo, NavixyAccess {
+  state: 'ready' | 'signedOut' | 'noPermission';
+  checkedAt: number;
+  /** The panel's default for users with no explicit setting of their own (`null`: not set, or not read). */
+  defaultSettings: MfaSettings | null;
+  usersTotal: number | null;
+  /** Users with MFA allowed, counted over the whole list at `countedAt` (never over a partial list); null: not counted. */
+  mfaAllowed: number | null;
+  countedAt: number | null;
+  /** The user total when `mfaAllowed` was counted (it may differ from `usersTotal` now). */
+  countedTotal: number | null;
+}
+
+export interface NavixyUserRow { id: number; login: string; name: string; mfaAllowed: boolean; active: boolean }
+
+/**
+ * `whole`: every user (client-side search). `server`: the dealer has more than the extension
+ * loads at once; `users` is one page of the panel's own search, ordering and paging.
+ */
+export type NavixyUserList =
+  | { mode: 'whole'; users: NavixyUserRow[]; count: number }
+  | { mode: 'server'; users: NavixyUserRow[]; count: number; offset: number; pageSize: number };
+
+export interface Replies {
+  listNavixyPanels: NavixyPanelInfo[];
+  addNavixyPanel: NavixyPanelInfo;
+  removeNavixyPanel: true;
+  navixySignIn: NavixyStatus;
+  navixySignOut: true;
+  getNavixyStatus: NavixyStatus;
+  listNavixyUsers: NavixyUserList;
+  searchNavixyUsers: NavixyUserList;
+  countNavixyMfa: NavixyStatus;
+  updateNavixyMfa: { target: UpdateTarget['type']; count: number | null };
+  setNavixyDefault: { settings: MfaSettings | null; appliedToAll: boolean };
+}
+
+export type Reply<K extends CommandType> = Result<Replies[K], AppError>;
+export type CommandOf<K extends CommandType> = CommandIn<Command, K>;
+
+export type { MfaSettings, UpdateTarget };

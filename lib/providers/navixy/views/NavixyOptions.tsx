@@ -1,0 +1,44 @@
+import type { OptionsProps } from '../../../provider';
+import { common } from '../../../i18n/common';
+import { hostOf } from '../../../portal/origin';
+import { originParam, useUrlState } from '../../../location';
+import { NAVIXY_VIEW_NAMES, navixyOptionsUrl, type NavixyViewName } from './views';
+import { navixy as t } from '../i18n';
+import { NavixyPanelsView } from './NavixyPanelsView';
+import { NavixyUsersView } from './NavixyUsersView';
+
+function readLocation() {
+  const params = new URLSearchParams(location.search);
+  const panel = originParam(params, 'panel');
+  const rawView = params.get('view') as NavixyViewName | null;
+  const view: NavixyViewName = rawView === 'navixy' && panel ? 'navixy' : 'navixy-panels';
+  return { panel, view, params };
+}
+
+const pageTitle = (loc: ReturnType<typeof readLocation>) => (loc.panel ? `${t.views[loc.view]} · ${hostOf(loc.panel)}` : t.panels.heading);
+
+/** The options page for Navixy Admin Panels: `?view=navixy-panels` (add, list) or `?view=navixy&panel=<origin>`. */
+export function NavixyOptions({ otherSites }: OptionsProps) {
+  const [loc, go] = useUrlState(readLocation, pageTitle);
+  const navigate = (view: NavixyViewName, panel: string | null) => go(navixyOptionsUrl(view, panel));
+  const { panel, view, params } = loc;
+  return (
+    <main>
+      <h1>{panel ? t.panelLabel(hostOf(panel)) : t.panels.heading}</h1>
+      <nav class="views no-print" aria-label={common.viewsLabel}>
+        <ul>
+          {NAVIXY_VIEW_NAMES.filter((v) => panel || v !== 'navixy').map((v) => (
+            <li key={v}>
+              <a href={navixyOptionsUrl(v, panel)} aria-current={v === view ? 'page' : undefined} onClick={(e) => { e.preventDefault(); navigate(v, panel); }}>
+                {t.views[v]}
+              </a>
+            </li>
+          ))}
+          {otherSites.map((link) => <li key={link.href}><a href={link.href}>{link.label}</a></li>)}
+        </ul>
+      </nav>
+      {view === 'navixy-panels' ? <NavixyPanelsView prefill={params.get('add')} onOpen={(p) => navigate('navixy', p)} /> : null}
+      {view === 'navixy' && panel ? <NavixyUsersView panel={panel} onPanels={() => navigate('navixy-panels', panel)} /> : null}
+    </main>
+  );
+}

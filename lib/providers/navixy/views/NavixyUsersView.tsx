@@ -1,0 +1,331 @@
+import { useCallback, useEffect, useId, useState } from 'preact/hooks';
+import { call } from '../call';
+import type { AppError } from '../../../errors';
+import type { MfaSettings, NavixyStatus, NavixyUserList } from '../protocol';
+import { hostOf } from '../../../portal/origin';
+import { isSessionError } from '../errors';
+import { allowSettingsFrom, batchesOf } from '../users';
+import { MAX_IDS_PER_UPDATE } from '../schemas';
+import { navixy as t } from '../i18n';
+import { common } from '../../../i18n/common';
+import { ErrorNotice } from '../../../../components/ErrorNotice';
+import { ConfirmDialog } from '../../../../components/ConfirmDialog';
+import { NavixySignInForm } from '../components/NavixySignInForm';
+import { NavixyDefaultForm } from '../components/NavixyDefaultForm';
+import { settingsText } from '../components/NavixySummary';
+import { NavixyUserTable } from '../components/NavixyUserTable';
+import { BatchProgress, type Progress } from '../components/BatchProgress';
+import '../components/navixy.css';
+
+const DISALLOW: MfaSettings = { type: 'disallowed' };
+
+type State =
+  | { status: 'loading' }
+  | { status: 'ready'; data: NavixyStatus }
+  | { status: 'error'; error: AppError };
+
+type OrderBy = 'id' | 'login' | 'first_name' | 'last_name';
+interface Query { filter: string; orderBy: OrderBy; ascending: boolean; offset: number }
+const FIRST_PAGE: Query = { filter: '', orderBy: 'id', ascending: true, offset: 0 };
+
+/**
+ * A signed-in operator's workspace: the default MFA setting, and the users' MFA with bulk changes
+ * in batches. Only what the session's permissions allow is offered: without `users: read` no list
+ * is asked for; without `users: update` the controls are shown disabled with the reason. Dealers
+ * too large to load whole are searched, sorted and paged on the panel.
+ */
+export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: () => void }) {
+  const host = hostOf(panel);
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [list, setList] = useState<NavixyUserList | null>(null);
+  const [query, setQuery] = useState<Query>(FIRST_PAGE);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [filter, setFilter] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [counting, setCounting] = useState(false);
+  const [actionError, setActionError] = useState<AppError | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [outcome, setOutcome] = useState('');
+  const [confirmAll, setConfirmAll] = useState<boolean | null>(null);
+
+  const failed = (error: AppError) => {
+    setActionError(error);
+    if (isSessionError(error)) setState(signedOut);
+  };
+
+  const loadUsers = useCallback(async (q: Query | null = null) => {
+    const r = q
+      ? await call<'searchNavixyUsers'>({ type: 'searchNavixyUsers', panel, offset: q.offset, orderBy: q.orderBy, ascending: q.ascending, ...(q.filter.trim() ? { filter: q.filter.trim() } : {}) })
+      : await call<'listNavixyUsers'>({ type: 'listNavixyUsers', panel });
+    if (!r.ok) {
+      failed(r.error);
+      return null;
+    }
+    setList(r.value);
+    return r.value;
+  }, [panel]);
+
+  /** The list as the page shows it now: whole, or the current page of the panel's search. */
+  const reloadUsers = () => (list?.mode === 'server' ? loadUsers(query) : loadUsers());
+
+  const load = useCallback(async () => {
+    const r = await call<'getNavixyStatus'>({ type: 'getNavixyStatus', panel, refresh: true });
+    if (!r.ok) {
+      // A gone session is forgotten by the background: show why, with the sign-in form.
+      if (isSessionError(r.error)) {
+        setActionError(r.error);
+        const again = await call<'getNavixyStatus'>({ type: 'getNavixyStatus', panel });
+        if (again.ok) return setState({ status: 'ready', data: again.value });
+      }
+      return setState({ status: 'error', error: r.error });
+    }
+    setState({ status: 'ready', data: r.value });
+    if (r.value.state === 'ready' && r.value.canRead) await loadUsers();
+  }, [panel, loadUsers]);
+  useEffect(() => void load(), [load]);
+
+  const signIn = async (login: string, password: string) => {
+    setBusy(true);
+    setActionError(null);
+    setOutcome('');
+    const r = await call<'navixySignIn'>({ type: 'navixySignIn', panel, login, password });
+    setBusy(false);
+    if (!r.ok) return setActionError(r.error);
+    setState({ status: 'ready', data: r.value });
+    if (r.value.canRead) await loadUsers();
+  };
+
+  const signOut = async () => {
+    setBusy(true);
+    await call<'navixySignOut'>({ type: 'navixySignOut', panel });
+    setBusy(false);
+    setList(null);
+    setSelected(new Set());
+    setActionError(null);
+    setOutcome(t.signIn.signedOut);
+    await load();
+  };
+
+  const saveDefault = async (settings: MfaSettings, applyToAll: boolean) => {
+    setBusy(true);
+    setActionError(null);
+    setOutcome('');
+    const r = await call<'setNavixyDefault'>({ type: 'setNavixyDefault', panel, settings, applyToAll });
+    setBusy(false);
+    if (!r.ok) {
+      // The default may be saved while "apply to all" failed: re-read it, so the page shows what the panel holds.
+      failed(r.error);
+      if (!isSessionError(r.error)) await refreshStatus();
+      return;
+    }
+    if (state.status === 'ready') setState({ status: 'ready', data: { ...state.data, defaultSettings: r.value.settings } });
+    if (r.value.appliedToAll) await finish(t.defaults.savedAll(settingsText(r.value.settings)));
+    else setOutcome(t.defaults.saved(settingsText(r.value.settings)));
+  };
+
+  const refreshStatus = async () => {
+    const r = await call<'getNavixyStatus'>({ type: 'getNavixyStatus', panel, refresh: true });
+    if (r.ok) setState({ status: 'ready', data: r.value });
+    await reloadUsers();
+  };
+
+  const allowSettings = () => allowSettingsFrom(state.status === 'ready' ? state.data.defaultSettings : null);
+
+  /** Sends the selection in batches of at most 100 ids, one after another; stops at the first error. */
+  const applySelected = async (allow: boolean) => {
+    const batches = batchesOf([...selected], MAX_IDS_PER_UPDATE);
+    const total = batches.reduce((n, b) => n + b.length, 0);
+    if (!total) return;
+    setBusy(true);
+    setActionError(null);
+    setOutcome('');
+    const settings = allow ? allowSettings() : DISALLOW;
+    let done = 0;
+    for (const [i, ids] of batches.entries()) {
+      setProgress({ batch: i + 1, batches: batches.length, done, total });
+      const r = await call<'updateNavixyMfa'>({ type: 'updateNavixyMfa', panel, target: { type: 'selected', ids }, settings });
+      if (!r.ok) {
+        setBusy(false);
+        setOutcome(t.users.partial(done, total));
+        failed(r.error);
+        if (!isSessionError(r.error)) await reloadUsers();
+        return;
+      }
+      done += ids.length;
+      setProgress({ batch: i + 1, batches: batches.length, done, total });
+    }
+    setBusy(false);
+    await finish(t.users.doneSelected(allow, total, batches.length));
+  };
+
+  const applyAll = async (allow: boolean) => {
+    setBusy(true);
+    setActionError(null);
+    setOutcome('');
+    setProgress(null);
+    const r = await call<'updateNavixyMfa'>({ type: 'updateNavixyMfa', panel, target: { type: 'all' }, settings: allow ? allowSettings() : DISALLOW });
+    setBusy(false);
+    setConfirmAll(null);
+    if (!r.ok) return failed(r.error);
+    await finish(t.users.doneAll(allow));
+  };
+
+  /** Re-reads the users so the page shows what the panel now holds, not what was sent. */
+  const finish = async (message: string) => {
+    const fresh = await reloadUsers();
+    setSelected(new Set());
+    const whole = fresh?.mode === 'whole' && fresh.users.length >= fresh.count;
+    setOutcome(whole ? `${message} ${t.users.verified(fresh.users.filter((u) => u.mfaAllowed).length)}` : message);
+  };
+
+  const countNow = async () => {
+    setCounting(true);
+    setActionError(null);
+    const r = await call<'countNavixyMfa'>({ type: 'countNavixyMfa', panel });
+    setCounting(false);
+    if (!r.ok) return failed(r.error);
+    setState({ status: 'ready', data: r.value });
+  };
+
+  const search = (q: Query) => {
+    setQuery(q);
+    void loadUsers(q);
+  };
+
+  if (state.status === 'loading') return <p>{common.loading}</p>;
+  if (state.status === 'error') return <ErrorNotice error={state.error} onRetry={() => void load()} />;
+  const { data } = state;
+  if (data.state === 'noPermission') {
+    return (
+      <section>
+        <p>{t.popup.noPermissionTitle(host)}</p>
+        <button type="button" onClick={onPanels}>{t.popup.openPanels}</button>
+      </section>
+    );
+  }
+  if (data.state === 'signedOut') {
+    return (
+      <>
+        <p role="status">{outcome}</p>
+        {actionError ? <ErrorNotice error={actionError} /> : null}
+        <NavixySignInForm host={host} apiHost={hostOf(data.apiBase)} busy={busy} onSubmit={(l, p) => void signIn(l, p)} />
+      </>
+    );
+  }
+  const canChange = data.canUpdate && !busy;
+  return (
+    <>
+      <p>
+        {t.popup.signedInAs(data.login ?? '')}
+        {data.sessionEndsAt ? <span class="muted"> · {t.panels.sessionEnds(data.sessionEndsAt)}</span> : null}{' '}
+        <button type="button" class="link" disabled={busy} onClick={() => void signOut()}>{t.signIn.signOut}</button>
+      </p>
+      {actionError ? <ErrorNotice error={actionError} /> : null}
+      <p role="status">{outcome}</p>
+      {data.canRead ? (
+        <NavixyDefaultForm host={host} current={data.defaultSettings} busy={busy} canUpdate={data.canUpdate} onSave={(s, all) => void saveDefault(s, all)} />
+      ) : null}
+      <section aria-labelledby="navixy-users-h">
+        <h2 id="navixy-users-h">{t.users.heading}</h2>
+        {!data.canRead ? <p data-field="navixy-no-read">{t.users.noRead}</p> : list === null ? <p>{common.loading}</p> : (
+          <>
+            <UsersSummary list={list} status={data} counting={counting} onCount={() => void countNow()} />
+            {!data.canUpdate ? <p class="muted" data-field="navixy-read-only">{t.users.readOnly}</p> : null}
+            <div class="navixy-toolbar">
+              <button type="button" class="primary" disabled={!canChange || selected.size === 0} onClick={() => void applySelected(true)}>{t.users.allowSelected}</button>
+              <button type="button" disabled={!canChange || selected.size === 0} onClick={() => void applySelected(false)}>{t.users.disallowSelected}</button>
+              <button type="button" disabled={!canChange} onClick={() => setConfirmAll(true)}>{t.users.allowAll}</button>
+              <button type="button" class="danger" disabled={!canChange} onClick={() => setConfirmAll(false)}>{t.users.disallowAll}</button>
+              <button type="button" disabled={busy} onClick={() => void reloadUsers()}>{t.users.reload}</button>
+            </div>
+            <BatchProgress progress={progress} />
+            {list.mode === 'server' ? <ServerSearch query={query} list={list} disabled={busy} onSearch={search} /> : null}
+            <NavixyUserTable
+              users={list.users}
+              selected={selected}
+              {...(list.mode === 'whole' ? { filter, onFilter: setFilter } : {})}
+              disabled={!canChange}
+              onToggle={(id, checked) => setSelected((s) => toggled(s, [id], checked))}
+              onToggleAll={(ids, checked) => setSelected((s) => toggled(s, ids, checked))}
+            />
+          </>
+        )}
+      </section>
+      {confirmAll !== null ? (
+        <ConfirmDialog
+          title={t.users.confirmAllTitle(confirmAll)}
+          confirmLabel={t.users.confirmAll(confirmAll)}
+          busyLabel={t.users.applying}
+          busy={busy}
+          onConfirm={() => void applyAll(confirmAll)}
+          onCancel={() => setConfirmAll(null)}
+        >
+          <p>{t.users.confirmAllBody(confirmAll, host)}</p>
+        </ConfirmDialog>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * How many users have MFA allowed: counted here over a whole list; for a dealer searched on the
+ * panel, the last whole count with its time and a button to count again. Never over a partial list.
+ */
+function UsersSummary({ list, status, counting, onCount }: { list: NavixyUserList; status: NavixyStatus; counting: boolean; onCount: () => void }) {
+  if (list.mode === 'whole') {
+    if (list.users.length < list.count) return <p class="warn-text" data-field="navixy-incomplete">{t.users.incomplete(list.users.length, list.count)}</p>;
+    return <p data-field="navixy-summary">{t.users.summary(list.users.filter((u) => u.mfaAllowed).length, list.count)}</p>;
+  }
+  const counted = status.mfaAllowed !== null && status.countedTotal !== null && status.countedAt !== null;
+  return (
+    <>
+      <p data-field="navixy-server-mode">{t.users.serverMode(list.count)}</p>
+      <p data-field="navixy-summary">
+        {counted ? `${t.users.summary(status.mfaAllowed!, status.countedTotal!)} ${t.users.countedAgo(status.countedAt!)}` : t.users.notCounted}{' '}
+        <button type="button" disabled={counting} onClick={onCount}>{counting ? t.users.counting : t.users.countNow}</button>
+      </p>
+    </>
+  );
+}
+
+/** The panel's own search, ordering and paging, for dealers too large to load whole. */
+function ServerSearch({ query, list, disabled, onSearch }: { query: Query; list: Extract<NavixyUserList, { mode: 'server' }>; disabled: boolean; onSearch: (q: Query) => void }) {
+  const id = useId();
+  const [text, setText] = useState(query.filter);
+  const first = list.count === 0 ? 0 : list.offset + 1;
+  const last = list.offset + list.users.length;
+  return (
+    <div>
+      <form class="navixy-toolbar" role="search" onSubmit={(e) => { e.preventDefault(); onSearch({ ...query, filter: text, offset: 0 }); }}>
+        <label for={`${id}-q`}>{t.users.searchLabel}</label>
+        <input id={`${id}-q`} type="search" maxLength={200} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+        <button type="submit" disabled={disabled}>{t.users.search}</button>
+        <label for={`${id}-sort`}>{t.users.sortBy}</label>
+        <select id={`${id}-sort`} value={query.orderBy} disabled={disabled} onChange={(e) => onSearch({ ...query, orderBy: e.currentTarget.value as OrderBy, offset: 0 })}>
+          {(['id', 'login', 'first_name', 'last_name'] as const).map((o) => <option key={o} value={o}>{t.users.sort[o]}</option>)}
+        </select>
+        <select aria-label={t.users.sortBy} value={query.ascending ? 'asc' : 'desc'} disabled={disabled} onChange={(e) => onSearch({ ...query, ascending: e.currentTarget.value === 'asc', offset: 0 })}>
+          <option value="asc">{t.users.ascending}</option>
+          <option value="desc">{t.users.descending}</option>
+        </select>
+      </form>
+      <nav class="navixy-toolbar" aria-label={t.users.pageRange(first, last, list.count)}>
+        <button type="button" disabled={disabled || list.offset === 0} onClick={() => onSearch({ ...query, offset: Math.max(0, list.offset - list.pageSize) })}>{t.users.previousPage}</button>
+        <span data-field="navixy-page-range">{t.users.pageRange(first, last, list.count)}</span>
+        <button type="button" disabled={disabled || last >= list.count || list.users.length === 0} onClick={() => onSearch({ ...query, offset: last })}>{t.users.nextPage}</button>
+      </nav>
+    </div>
+  );
+}
+
+function toggled(s: ReadonlySet<number>, ids: number[], checked: boolean): Set<number> {
+  const next = new Set(s);
+  for (const id of ids) if (checked) next.add(id);
+  else next.delete(id);
+  return next;
+}
+
+/** The background forgot a session the panel refused (codes 3, 4, 11): show the sign-in form. */
+function signedOut(s: State): State {
+  return s.status === 'ready' ? { status: 'ready', data: { ...s.data, state: 'signedOut', login: null } } : s;
+}
