@@ -15,6 +15,7 @@ async function freshModules() {
     policy: await import('../../lib/providers/docspace/i18n/policy'),
     messages: await import('../../lib/messages'),
     navixy: (await import('../../lib/providers/navixy/i18n')).navixy,
+    panelErrorText: (await import('../../lib/providers/navixy/messages')).panelErrorText,
   };
 }
 
@@ -167,7 +168,7 @@ describe('the facades speak Russian when the browser does', () => {
 
   it('Navixy counts agree with the number of users, and batch counts with theirs', async () => {
     speak('ru');
-    const { navixy } = await freshModules();
+    const { navixy, panelErrorText } = await freshModules();
     expect(navixy.popup.allowedCount(1, 1)).toBe('1 из 1 пользователя');
     expect(navixy.popup.allowedCount(2, 3)).toBe('2 из 3 пользователей');
     expect(navixy.popup.allowedCount(5, 5)).toBe('5 из 5 пользователей');
@@ -177,6 +178,6 @@ describe('the facades speak Russian when the browser does', () => {
     expect(navixy.users.doneSelected(true, 250, 3)).toBe('MFA разрешена 250 пользователям за 3 пакета.');
     expect(navixy.users.doneSelected(false, 21, 1)).toBe('MFA запрещена 21 пользователю за 1 пакет.');
     expect(navixy.settings.allowed(['email'])).toBe('Разрешена (код по электронной почте)');
-    expect(navixy.errors.other('panel.example.com', 1, 'Database error').message).toBe('Панель Navixy panel.example.com отклонила запрос (ошибка 1: Database error).');
+    expect(panelErrorText.other('panel.example.com', 1, 'Database error').message).toBe('Панель Navixy panel.example.com отклонила запрос (ошибка 1: Database error).');
   });
 });

@@ -1,5 +1,5 @@
 import type { ProviderUi } from '../../provider';
-import { portals } from './i18n/portals';
+import { t } from '../../i18n/t';
 import { VIEW_NAMES, optionsUrl } from './views/views';
 
 /**
@@ -15,7 +15,7 @@ export const docspace: ProviderUi = {
     views: VIEW_NAMES,
     siteParam: 'origin',
   },
-  sitesLink: () => ({ label: portals.listLink, href: optionsUrl('portals', null) }),
+  sitesLink: () => ({ label: t('portals.listLink'), href: optionsUrl('portals', null) }),
   Popup: () => import('./views/Popup').then((m) => m.App),
   Options: () => import('./views/Options').then((m) => m.App),
 };

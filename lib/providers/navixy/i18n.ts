@@ -180,34 +180,4 @@ export const navixy = {
     empty: t('navixy.users.empty'),
     reload: t('navixy.users.reload'),
   },
-  // Errors: one sentence naming the panel, and the next step.
-  errors: {
-    notSignedIn: (host: string) => ({ message: t('navixy.errors.notSignedIn.message', host), next: t('navixy.errors.notSignedIn.next') }),
-    notConfigured: (host: string) => ({ message: t('navixy.errors.notConfigured.message', host), next: t('navixy.errors.notConfigured.next') }),
-    notNavixy: (host: string) => ({ message: t('navixy.errors.notNavixy.message', host), next: t('navixy.errors.notNavixy.next') }),
-    wrongSession: (host: string) => ({ message: t('navixy.errors.wrongSession.message', host), next: t('navixy.errors.wrongSession.next') }),
-    sessionEnded: (host: string) => ({ message: t('navixy.errors.sessionEnded.message', host), next: t('navixy.errors.sessionEnded.next') }),
-    invalidParameters: (host: string, parameters?: readonly string[]) => ({
-      message: parameters?.length
-        ? t('navixy.errors.invalidParametersNamed.message', host, formatList(parameters))
-        : t('navixy.errors.invalidParameters.message', host),
-      next: t('navixy.errors.invalidParameters.next'),
-    }),
-    apiChanged: (host: string) => ({ message: t('navixy.errors.apiChanged.message', host), next: t('navixy.errors.apiChanged.next') }),
-    badCredentials: (host: string, code: number) => ({ message: t('navixy.errors.badCredentials.message', host, String(code)), next: t('navixy.errors.badCredentials.next') }),
-    dealerBlocked: (host: string) => ({ message: t('navixy.errors.dealerBlocked.message', host), next: t('navixy.errors.dealerBlocked.next') }),
-    notPermitted: (host: string, permission?: string) => ({
-      message: permission ? t('navixy.errors.notPermitted.message', host, permission) : t('navixy.errors.notPermitted.messageUnknown', host),
-      next: t('navixy.errors.notPermitted.next'),
-    }),
-    notFound: (host: string) => ({ message: t('navixy.errors.notFound.message', host), next: t('navixy.errors.notFound.next') }),
-    unknownEntities: (host: string) => ({ message: t('navixy.errors.unknownEntities.message', host), next: t('navixy.errors.unknownEntities.next') }),
-    /** Any other code; the code is an identifier, so it is not formatted as a number. */
-    other: (host: string, code: number, description?: string) => ({
-      message: description
-        ? t('navixy.errors.refused.messageDescription', host, String(code), description)
-        : t('navixy.errors.refused.message', host, String(code)),
-      next: t('navixy.errors.refused.next'),
-    }),
-  },
 } as const;

@@ -1,7 +1,7 @@
 import type { ProviderUi } from '../../provider';
 import { registerErrorText } from '../../messages';
 import { describePanelError } from './messages';
-import { navixy as t } from './i18n';
+import { t } from '../../i18n/t';
 import { NAVIXY_VIEW_NAMES, navixyOptionsUrl } from './views/views';
 
 // The panel's own errors are put into words here; the core only knows there is such a kind.
@@ -20,8 +20,8 @@ export const navixy: ProviderUi = {
     views: NAVIXY_VIEW_NAMES,
     siteParam: 'panel',
   },
-  sitesLink: () => ({ label: t.panels.heading, href: navixyOptionsUrl('navixy-panels', null) }),
-  addSiteLink: (origin) => ({ label: t.popup.addThisPanel, href: navixyOptionsUrl('navixy-panels', null, { add: origin }) }),
+  sitesLink: () => ({ label: t('navixy.panels.heading'), href: navixyOptionsUrl('navixy-panels', null) }),
+  addSiteLink: (origin) => ({ label: t('navixy.popup.addThisPanel'), href: navixyOptionsUrl('navixy-panels', null, { add: origin }) }),
   Popup: () => import('./views/NavixyPopup').then((m) => m.NavixyPopup),
   Options: () => import('./views/NavixyOptions').then((m) => m.NavixyOptions),
 };

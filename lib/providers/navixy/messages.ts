@@ -1,13 +1,48 @@
 import type { ErrorText } from '../../messages';
 import { assertNever } from '../../result';
 import { hostOf } from '../../portal/origin';
-import { navixy } from './i18n';
+import { formatList, t as tr } from '../../i18n/t';
 import type { PanelError } from './errors';
+
+/**
+ * The panel's errors in words: one sentence naming the panel and the next step. Kept apart from
+ * the pages' strings (i18n.ts): every page that can show an error loads these, not the rest.
+ */
+export const panelErrorText = {
+  notSignedIn: (host: string) => ({ message: tr('navixy.errors.notSignedIn.message', host), next: tr('navixy.errors.notSignedIn.next') }),
+  notConfigured: (host: string) => ({ message: tr('navixy.errors.notConfigured.message', host), next: tr('navixy.errors.notConfigured.next') }),
+  notNavixy: (host: string) => ({ message: tr('navixy.errors.notNavixy.message', host), next: tr('navixy.errors.notNavixy.next') }),
+  wrongSession: (host: string) => ({ message: tr('navixy.errors.wrongSession.message', host), next: tr('navixy.errors.wrongSession.next') }),
+  sessionEnded: (host: string) => ({ message: tr('navixy.errors.sessionEnded.message', host), next: tr('navixy.errors.sessionEnded.next') }),
+  invalidParameters: (host: string, parameters?: readonly string[]) => ({
+    message: parameters?.length
+      ? tr('navixy.errors.invalidParametersNamed.message', host, formatList(parameters))
+      : tr('navixy.errors.invalidParameters.message', host),
+    next: tr('navixy.errors.invalidParameters.next'),
+  }),
+  apiChanged: (host: string) => ({ message: tr('navixy.errors.apiChanged.message', host), next: tr('navixy.errors.apiChanged.next') }),
+  badCredentials: (host: string, code: number) => ({ message: tr('navixy.errors.badCredentials.message', host, String(code)), next: tr('navixy.errors.badCredentials.next') }),
+  dealerBlocked: (host: string) => ({ message: tr('navixy.errors.dealerBlocked.message', host), next: tr('navixy.errors.dealerBlocked.next') }),
+  notPermitted: (host: string, permission?: string) => ({
+    message: permission ? tr('navixy.errors.notPermitted.message', host, permission) : tr('navixy.errors.notPermitted.messageUnknown', host),
+    next: tr('navixy.errors.notPermitted.next'),
+  }),
+  notFound: (host: string) => ({ message: tr('navixy.errors.notFound.message', host), next: tr('navixy.errors.notFound.next') }),
+  unknownEntities: (host: string) => ({ message: tr('navixy.errors.unknownEntities.message', host), next: tr('navixy.errors.unknownEntities.next') }),
+  /** Any other code; the code is an identifier, so it is not formatted as a number. */
+  other: (host: string, code: number, description?: string) => ({
+    message: description
+      ? tr('navixy.errors.refused.messageDescription', host, String(code), description)
+      : tr('navixy.errors.refused.message', host, String(code)),
+    next: tr('navixy.errors.refused.next'),
+  }),
+  
+} as const;
 
 /** One sentence naming the panel and one next step, for every panel error reason (exhaustive). */
 export function describePanelError(error: PanelError): ErrorText {
   const host = hostOf(error.origin);
-  const t = navixy.errors;
+  const t = panelErrorText;
   switch (error.reason) {
     case 'notSignedIn': return { ...t.notSignedIn(host), canRetry: false };
     case 'notConfigured': return { ...t.notConfigured(host), canRetry: false };

@@ -2,7 +2,6 @@ import { t } from '../../../i18n/t';
 
 /** Strings of the options page's portal list. */
 export const portals = {
-  listLink: t('portals.listLink'),
   heading: t('portals.heading'),
   intro: t('portals.intro'),
   welcome: t('portals.welcome'),
