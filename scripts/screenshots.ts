@@ -19,7 +19,7 @@ import { REPO_ROOT, missingBrowsers } from '../tests/e2e/harness/config';
 import { signInWithCookie, startPortal, type RunningPortal } from '../tests/e2e/harness/portal';
 import type { ColorScheme } from '../tests/e2e/harness/axe';
 import { messageFor } from '../tests/support/locale-catalogs';
-import { startNavixyPanel } from '../tests/navixy/server';
+import { DEMO_LOGINS, startNavixyPanel } from '../tests/navixy/server';
 
 const { values } = parseArgs({
   options: {
@@ -120,10 +120,10 @@ async function main(portalRun: RunningPortal): Promise<void> {
     const users = await browser.openExtensionPage(`options.html?view=navixy&panel=${encodeURIComponent(navixy.panelOrigin)}`);
     await playwrightPageOf(users).setViewportSize({ width: 860, height: 480 });
     await users.waitForText(m('navixy.signIn.heading', new URL(navixy.panelOrigin).host));
-    await users.fill(m('navixy.signIn.login'), 'admin@panel.test');
+    await users.fill(m('navixy.signIn.login'), DEMO_LOGINS.admin);
     await users.fill(m('navixy.signIn.password'), 'demo-password');
     await users.click('button', m('navixy.signIn.submit'));
-    await users.waitForText(m('navixy.popup.signedInAs', 'admin@panel.test'));
+    await users.waitForText(m('navixy.popup.signedInAs', DEMO_LOGINS.admin));
     await shoot(users, 'navixy', false);
   } finally {
     await navixy.close();

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startPortal, type PortalVersion } from '../tests/portal/server';
-import { startNavixyPanel } from '../tests/navixy/server';
+import { DEMO_LOGINS, DEMO_PASSWORD, startNavixyPanel } from '../tests/navixy/server';
 
 const { values } = parseArgs({
   options: { browser: { type: 'string', default: 'chromium' }, port: { type: 'string', default: '8092' }, version: { type: 'string', default: '3.7' } },
@@ -30,7 +30,7 @@ for (const u of portal.users.slice(0, 5)) say(`  ${u.email.padEnd(22)} password 
 say('\nSign in on the portal page, then click the extension’s toolbar button (pin it from the puzzle-piece menu).');
 const navixy = await startNavixyPanel({ port: Number(values.port) + 1, apiPort: Number(values.port) + 2 });
 say(`\nEmulated Navixy Admin Panel: ${navixy.panelOrigin}/  (API base URL ${navixy.apiBase})`);
-say('  Add it under the extension’s options → Navixy panels, then sign in as admin@panel.test / demo-password (viewer@panel.test: read only).');
+say(`  Add it under the extension’s options → Navixy panels, then sign in as ${DEMO_LOGINS.admin} / ${DEMO_PASSWORD} (${DEMO_LOGINS.viewer}: read only).`);
 
 const chromeDir = join(root, '.output-test/chrome-mv3');
 const firefoxDir = join(root, '.output-test/firefox-mv3');

@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
 import { pollFor } from './harness/wait';
-import { startNavixyPanel, type ErrorCode, type RunningNavixyPanel } from '../navixy/server';
+import { DEMO_LOGINS, startNavixyPanel, type ErrorCode, type RunningNavixyPanel } from '../navixy/server';
 
 /** Everything the extension holds in storage.local and storage.session, read from an extension page. */
 async function storedText(page: E2EPage): Promise<{ local: string; session: string }> {
@@ -40,7 +40,7 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
   };
   const updates = () => panel.requests.filter((r) => r.action === 'panel/user/mfa/settings/update');
 
-  const signIn = async (page: E2EPage, login = 'admin@panel.test') => {
+  const signIn = async (page: E2EPage, login = DEMO_LOGINS.admin) => {
     await page.waitForText(`Sign in to ${host()}`);
     await page.fill('Login', login);
     await page.fill('Password', 'demo-password');
@@ -49,7 +49,7 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
   };
 
   /** The users' MFA view, signed in (the panel was added by the first test). */
-  const openUsers = async (login = 'admin@panel.test'): Promise<E2EPage> => {
+  const openUsers = async (login = DEMO_LOGINS.admin): Promise<E2EPage> => {
     const page = track(await browser.openExtensionPage(`options.html?view=navixy&panel=${encodeURIComponent(panel.panelOrigin)}`));
     await page.waitForText('Navixy Admin Panel');
     // Either the sign-in form (the panel was reset, so the kept hash is unknown) or a signed-in view.
@@ -82,7 +82,7 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     await page.waitForText('50 of 250 users have MFA allowed.');
     await page.waitForText('The panel holds: Disallowed.');
     await page.waitForText('driver250@fleet.test');
-    expect(panel.requests.filter((r) => r.action === 'panel/account/auth').map((r) => r.body)).toEqual([{ login: 'admin@panel.test', password: '***' }]);
+    expect(panel.requests.filter((r) => r.action === 'panel/account/auth').map((r) => r.body)).toEqual([{ login: DEMO_LOGINS.admin, password: '***' }]);
 
     const stored = await storedText(page);
     expect(stored.local).toContain(panel.apiBase);
@@ -100,7 +100,7 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     await popup.waitForText('Default for new users');
     await popup.waitForText('Disallowed');
     await popup.waitForText('50 of 250 users');
-    await popup.waitForText('Signed in to the panel as admin@panel.test');
+    await popup.waitForText(`Signed in to the panel as ${DEMO_LOGINS.admin}`);
   });
 
   it('the popup after the panel ended the session: the panel\'s message and a way to sign in again', async () => {
@@ -181,7 +181,7 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
 
   it('a read-only operator sees users; changing is refused with error 11 in words', async () => {
     panel.reset();
-    const page = await openUsers('viewer@panel.test');
+    const page = await openUsers(DEMO_LOGINS.viewer);
     await page.click('button', 'Save default');
     await page.waitForText(`The Navixy panel ${host()} denied access (error 11): your operator account lacks the users permission this needs.`);
     await page.waitForText('Ask a panel administrator for users: read (to view) or users: update (to change).');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startNavixyPanel, type RunningNavixyPanel } from '../navixy/server';
+import { DEMO_LOGINS, startNavixyPanel, type RunningNavixyPanel } from '../navixy/server';
 import { route } from '../../lib/providers/background';
 import { getNavixySession } from '../../lib/providers/navixy/session';
 
@@ -28,7 +28,7 @@ beforeEach(() => {
 const sender = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') });
 const send = (cmd: object) => route(cmd, sender()) as Promise<{ ok: boolean; value?: any; error?: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const add = () => send({ type: 'addNavixyPanel', panel: panel.panelOrigin, apiBase: `${panel.apiBase}/` });
-const signIn = (login = 'admin@panel.test', password = 'demo-password') => send({ type: 'navixySignIn', panel: panel.panelOrigin, login, password });
+const signIn = (login = DEMO_LOGINS.admin, password = 'demo-password') => send({ type: 'navixySignIn', panel: panel.panelOrigin, login, password });
 
 describe('Navixy background', () => {
   it('a site is DocSpace until added as a panel; adding checks the API speaks Navixy and keeps only non-secret config locally', async () => {
@@ -52,7 +52,7 @@ describe('Navixy background', () => {
   it('signs in: only the hash and login are kept, in session storage; the password is nowhere', async () => {
     await add();
     const status = await signIn();
-    expect(status.value).toMatchObject({ state: 'ready', login: 'admin@panel.test', usersTotal: 250, mfaAllowed: 50, defaultSettings: { type: 'disallowed' } });
+    expect(status.value).toMatchObject({ state: 'ready', login: DEMO_LOGINS.admin, usersTotal: 250, mfaAllowed: 50, defaultSettings: { type: 'disallowed' } });
     const session = await getNavixySession(panel.panelOrigin);
     expect(session?.hash).toMatch(/^[0-9a-f]{32}$/);
     const everything = JSON.stringify([await fakeBrowser.storage.local.get(null), await fakeBrowser.storage.session.get(null)]);
@@ -63,7 +63,7 @@ describe('Navixy background', () => {
 
   it('a wrong password answers error 4 and keeps nothing', async () => {
     await add();
-    expect((await signIn('admin@panel.test', 'nope')).error).toMatchObject({ kind: 'panel', code: 4, reason: 'sessionEnded' });
+    expect((await signIn(DEMO_LOGINS.admin, 'nope')).error).toMatchObject({ kind: 'panel', code: 4, reason: 'sessionEnded' });
     expect(await getNavixySession(panel.panelOrigin)).toBeNull();
     expect((await send({ type: 'getNavixyStatus', panel: panel.panelOrigin })).value.state).toBe('signedOut');
   });
@@ -114,7 +114,7 @@ describe('Navixy background', () => {
 
   it('a read-only operator sees the status; changing is error 11', async () => {
     await add();
-    expect((await signIn('viewer@panel.test')).value.state).toBe('ready');
+    expect((await signIn(DEMO_LOGINS.viewer)).value.state).toBe('ready');
     const r = await send({ type: 'setNavixyDefault', panel: panel.panelOrigin, settings: { type: 'disallowed' } });
     expect(r.error).toMatchObject({ kind: 'panel', code: 11, reason: 'accessDenied' });
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startNavixyPanel, type ErrorCode, type RunningNavixyPanel } from '../navixy/server';
+import { DEMO_LOGINS, startNavixyPanel, type ErrorCode, type RunningNavixyPanel } from '../navixy/server';
 import { createNavixyClient } from '../../lib/providers/navixy/client';
 import { batchesOf } from '../../lib/providers/navixy/users';
 import type { PanelUser } from '../../lib/providers/navixy/schemas';
@@ -16,7 +16,7 @@ afterAll(async () => {
 beforeEach(() => panel.reset());
 
 const anon = () => createNavixyClient({ panel: panel.panelOrigin, apiBase: panel.apiBase });
-async function signedIn(login = 'admin@panel.test') {
+async function signedIn(login = DEMO_LOGINS.admin) {
   const signed = await anon().signIn(login, 'demo-password');
   if (!signed.ok) throw new Error(`sign-in failed: ${signed.error.kind}`);
   return { hash: signed.value.hash, client: createNavixyClient({ panel: panel.panelOrigin, apiBase: panel.apiBase, hash: signed.value.hash }) };
@@ -34,7 +34,7 @@ describe('Navixy client against the emulated panel', () => {
     const { hash, client } = await signedIn();
     expect(hash).toMatch(/^[0-9a-f]{32}$/);
     const auth = panel.requests.find((r) => r.action === 'panel/account/auth');
-    expect(auth?.body).toEqual({ login: 'admin@panel.test', password: '***' });
+    expect(auth?.body).toEqual({ login: DEMO_LOGINS.admin, password: '***' });
     expect(auth?.auth).toBe('none');
     const users = await listUsers(client);
     expect(users.ok && users.value.count).toBe(250);
@@ -42,12 +42,12 @@ describe('Navixy client against the emulated panel', () => {
   });
 
   it('a wrong password is error 4 and yields no hash', async () => {
-    const r = await anon().signIn('admin@panel.test', 'wrong');
+    const r = await anon().signIn(DEMO_LOGINS.admin, 'wrong');
     expect(reasonOf(r)).toBe('4:sessionEnded');
   });
 
   it('lists every user with mfa_allowed, reading pages of the list', async () => {
-    const { client } = await signedIn('viewer@panel.test');
+    const { client } = await signedIn(DEMO_LOGINS.viewer);
     const r = await listUsers(client);
     if (!r.ok) throw new Error(r.error.kind);
     expect(r.value.users).toHaveLength(250);
@@ -80,8 +80,8 @@ describe('Navixy client against the emulated panel', () => {
       panel.endSessions();
       return listUsers(client);
     }, '4:sessionEnded'],
-    ['a read-only operator updating', async () => (await signedIn('viewer@panel.test')).client.updateMfa({ type: 'all' }, { type: 'disallowed' }), '11:accessDenied'],
-    ['an operator without users permission reading', async () => (await signedIn('support@panel.test')).client.readDefault(), '11:accessDenied'],
+    ['a read-only operator updating', async () => (await signedIn(DEMO_LOGINS.viewer)).client.updateMfa({ type: 'all' }, { type: 'disallowed' }), '11:accessDenied'],
+    ['an operator without users permission reading', async () => (await signedIn(DEMO_LOGINS.support)).client.readDefault(), '11:accessDenied'],
     ['a user of another dealer', async () => (await signedIn()).client.updateMfa({ type: 'selected', ids: [5, 901] }, { type: 'disallowed' }), '201:notFound'],
     ['an id that does not exist', async () => (await signedIn()).client.updateMfa({ type: 'selected', ids: [5, 77777] }, { type: 'disallowed' }), '217:unknownEntities'],
   ])('%s is a typed panel error (%#)', async (_name, act, expected) => {

@@ -23,10 +23,13 @@ export interface PanelUser {
 
 export const DEMO_PASSWORD = 'demo-password';
 
+/** Operators sign in with their numeric panel ID as login. `blocked`: an operator of a blocked dealer. */
+export const DEMO_LOGINS: Readonly<Record<'admin' | 'viewer' | 'support' | 'blocked', string>> = { admin: '10001', viewer: '10002', support: '10003', blocked: '10004' };
+
 export const DEMO_OPERATORS: readonly DemoOperator[] = [
-  { login: 'admin@panel.test', password: DEMO_PASSWORD, users: ['read', 'update'], note: 'users: read, update' },
-  { login: 'viewer@panel.test', password: DEMO_PASSWORD, users: ['read'], note: 'users: read' },
-  { login: 'support@panel.test', password: DEMO_PASSWORD, users: [], note: 'no users permission' },
+  { login: DEMO_LOGINS.admin, password: DEMO_PASSWORD, users: ['read', 'update'], note: 'users: read, update' },
+  { login: DEMO_LOGINS.viewer, password: DEMO_PASSWORD, users: ['read'], note: 'users: read' },
+  { login: DEMO_LOGINS.support, password: DEMO_PASSWORD, users: [], note: 'no users permission' },
 ];
 
 const FIRST = ['Anna', 'Boris', 'Chen', 'Dana', 'Emil', 'Farah', 'Goran', 'Hana', 'Ivan', 'Julia', 'Kofi', 'Lena'];

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readBody } from '../portal/http';
 import { DEMO_OPERATORS, demoUsers, type DemoOperator, type PanelUser, type Permission } from './demo';
 
-export { DEMO_OPERATORS, DEMO_PASSWORD, type DemoOperator, type PanelUser } from './demo';
+export { DEMO_LOGINS, DEMO_OPERATORS, DEMO_PASSWORD, type DemoOperator, type PanelUser } from './demo';
 
 export type MfaSettings = { type: 'allowed'; factor_types: string[] } | { type: 'disallowed' };
 

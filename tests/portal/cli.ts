@@ -2,7 +2,7 @@
 // Starts the emulated DocSpace portal and, beside it, the emulated Navixy Admin Panel (web page and API on their own ports).
 import { parseArgs } from 'node:util';
 import { type PortalVersion, startPortal } from './server';
-import { startNavixyPanel } from '../navixy/server';
+import { DEMO_LOGINS, startNavixyPanel } from '../navixy/server';
 
 const { values } = parseArgs({
   options: {
@@ -54,7 +54,7 @@ out(`Emulated Navixy Admin Panel: ${navixy.panelOrigin}/   API base URL: ${navix
 out(`  ${navixy.users().length} users; MFA allowed for ${navixy.users().filter((u) => u.mfa_allowed).length}; default for new users: disallowed.`);
 out('  In the extension: All settings → Navixy panels → add the panel address and the API base URL above, then sign in as:');
 for (const o of navixy.operators) out(`  ${o.login.padEnd(22)} ${o.password}  (${o.note})`);
-out(`  curl -H 'Content-Type: application/json' -d '{"login":"admin@panel.test","password":"demo-password"}' ${navixy.apiBase}/panel/account/auth`);
+out(`  curl -H 'Content-Type: application/json' -d '{"login":"${DEMO_LOGINS.admin}","password":"demo-password"}' ${navixy.apiBase}/panel/account/auth`);
 out();
 out('Press Ctrl+C to stop.');
 
