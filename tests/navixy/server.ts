@@ -1,47 +1,121 @@
 // Emulated Navixy Admin Panel: the panel's web page on one port and its API (`/v2/panel/…`) on another,
-// since a real panel and its API may live on different hosts. Faithful to seed 003 (MFA settings) and
-// the Navixy API's conventions: POST actions, `Authorization: NVX <hash>`, `{ success, status: { code, description } }`.
+// since a real panel and its API may live on different hosts. Faithful to the official OpenAPI spec of the
+// Admin Panel API (Navixy/navixy-public-docs api-docs/platform-api/panel-api/reference/Admin_Panel.json,
+// v1.2.0; subset in tests/fixtures/navixy-admin-panel-openapi.json), the Navixy API docs' error table and
+// limits, and how Navixy's own panel (Navixy/navixy-admin-panel) calls it.
+//
+// Where no source says, this emulator chooses (each is an assumption, not Navixy's documented behaviour):
+// * A wrong password for an existing login answers code 12 (HTTP 400), the same as an unknown login, so
+//   the answer does not reveal which logins exist (option `wrongPasswordCode: 4` answers 4 instead).
+//   A blocked dealer's operator gets 11 only with the right password.
+// * A missing hash, or one that is not 32 hex digits, is code 3; a well-formed hash the panel never
+//   issued is code 4 ("session not found"), like an expired or logged-out one.
+// * An unknown handler (`panel/foo/list`) is code 111, an unknown action of a known handler
+//   (`panel/user/foo`, also spec actions this emulator does not implement, e.g. `panel/user/read`) is 112;
+//   both HTTP 400 (the docs' default) and both answered before the session is checked.
+// * Requests: POST with a JSON or form-encoded body, or GET with a query string (the spec says the
+//   API also accepts those); the hash in `Authorization: NVX <hash>` or as a `hash` parameter (what
+//   Navixy's own panel sends). Other HTTP methods: 405 without an envelope.
+// * Order of checks: rate limit (15), action (111/112), session (3/4), forced error, permission (13),
+//   parameters (7), then the entities (201).
+// * Rate limit: a sliding one-second window per client IP and hash (requests without a hash count per IP);
+//   refused requests do not count. No Retry-After header (none documented).
+// * `panel/user/list`: `limit` absent means the page-size cap (default 1000); a larger limit is silently
+//   capped (option `overLimit: 'error'` answers 212 instead); limit 0 answers no users and the count.
+//   `filter`: case-insensitive substring of the id, login, first, middle or last name. `order_by`: id,
+//   login, first_name, middle_name, last_name, activated, creation_date (anything else: 7); ties in id order;
+//   descending is the exact reverse. Default: id ascending.
+// * `settings/update` with target `selected`: any id that is not this dealer's user (nonexistent or another
+//   dealer's) fails the whole call with 201 and nothing is changed. Target `all` sets every user's own
+//   setting except the demo user's. The demo user can still be changed by id.
+// * The default applies to users without their own setting ([SPEC]): those users' `mfa_allowed` follows it.
+// * Settings with a factor type the panel does not know, an empty `factor_types` or an unknown `type`: 7.
+// * `panel/account/logout` and `panel/account/get_permissions` need a valid session but no permission.
+// * Permissions are read live: `setPermissions()` changes what existing sessions may do at once.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { readBody } from '../portal/http';
-import { DEMO_OPERATORS, demoUsers, type DemoOperator, type PanelUser, type Permission } from './demo';
+import {
+  DEALER_ID, DEMO_OPERATORS, DEMO_USER_ID, demoUsers, foreignIds, storedUser,
+  type DemoOperator, type MfaSettings, type PanelPermissions, type PanelUser, type StoredUser,
+} from './demo';
 
-export { DEMO_LOGINS, DEMO_OPERATORS, DEMO_PASSWORD, type DemoOperator, type PanelUser } from './demo';
+export {
+  DEALER_ID, DEMO_LOGINS, DEMO_OPERATORS, DEMO_PASSWORD, DEMO_USER_ID, OTHER_DEALER_ID,
+  type DemoOperator, type MfaSettings, type PanelPermissions, type PanelUser,
+} from './demo';
 
-export type MfaSettings = { type: 'allowed'; factor_types: string[] } | { type: 'disallowed' };
-
-/** Error codes the emulator answers with, and their descriptions as the Navixy API words them. */
+/** Error codes the emulator answers with, and their descriptions as the Navixy API docs word them. */
 export const ERROR_CODES = {
-  2: 'Error calling the API',
-  3: 'Wrong session hash',
-  4: 'User not found or session ended',
+  1: 'Database error',
+  2: 'Service Auth error',
+  3: 'Wrong hash',
+  4: 'User or API key not found or session ended',
+  6: 'Unexpected error',
   7: 'Invalid parameters',
+  8: 'Queue service error, try again later',
   11: 'Access denied',
+  12: 'Dealer not found',
+  13: 'Operation not permitted',
+  14: 'Database unavailable',
+  15: 'Too many requests (rate limit exceeded)',
+  111: 'Wrong handler',
+  112: 'Wrong method',
   201: 'Not found in the database',
+  212: 'Requested limit is too big',
   217: 'List contains nonexistent entities',
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
-const HTTP_STATUS: Record<ErrorCode, number> = { 2: 404, 3: 400, 4: 400, 7: 400, 11: 403, 201: 400, 217: 400 };
+/** HTTP status per code ([DOCS] errors table; the default is 400). */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  1: 500, 2: 403, 3: 400, 4: 400, 6: 500, 7: 400, 8: 503, 11: 403, 12: 400, 13: 403, 14: 503, 15: 429, 111: 400, 112: 400, 201: 400, 212: 400, 217: 400,
+};
+
+/** The actions this emulator implements, and the `users` permission each needs (none: a valid session is enough). */
+export const ACTIONS = {
+  'panel/account/auth': null,
+  'panel/account/logout': null,
+  'panel/account/get_permissions': null,
+  'panel/user/list': 'read',
+  'panel/user/mfa/settings/update': 'update',
+  'panel/user/mfa/settings/default/read': 'read',
+  'panel/user/mfa/settings/default/update': 'update',
+} as const;
+export type PanelAction = keyof typeof ACTIONS;
+const HANDLERS = new Set(Object.keys(ACTIONS).map((a) => a.slice(0, a.lastIndexOf('/'))));
+
+/** Fields `panel/user/list` can order by. */
+export const ORDER_FIELDS = ['id', 'login', 'first_name', 'middle_name', 'last_name', 'activated', 'creation_date'] as const;
+type OrderField = (typeof ORDER_FIELDS)[number];
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface ForcedError {
   code: ErrorCode;
-  /** The action, e.g. `panel/user/list`; absent: every action except sign-in. */
+  /** The action, e.g. `panel/user/list`; absent: every action except sign-in (`panel/account/auth` only when named). */
   action?: string;
   /** How many matching requests get it (default: unlimited). */
   times?: number;
   /** How many matching requests pass first (default 0): e.g. fail the second batch of a bulk change. */
   after?: number;
+  /** `errors` to send with it (e.g. with code 7). */
+  errors?: { parameter: string; error: string }[];
 }
 
 export interface PanelLogEntry {
   action: string;
+  /** HTTP method (`POST`, or `GET` with a query string). */
+  method: string;
   status: number;
-  /** The body with `password` redacted. */
+  /** The parameters with `password` and `hash` redacted. */
   body: Record<string, unknown>;
+  /** Whether a session hash came with it (header or parameter). */
   auth: 'hash' | 'none';
   code?: number;
+  /** The emulated clock when it arrived. */
+  at: number;
 }
 
 export interface RunningNavixyPanel {
@@ -50,15 +124,45 @@ export interface RunningNavixyPanel {
   /** The API base URL (`<api origin>/v2`). */
   apiBase: string;
   apiOrigin: string;
+  /** The operators (live: `setPermissions` changes them). */
   operators: readonly DemoOperator[];
+  /** This panel's dealer id (every listed user's `dealer_id`). */
+  dealerId: number;
+  /** The demo user, whom target `all` leaves alone. */
+  demoUserId: number;
+  /** Ids of another dealer's users (they exist, but this panel answers 201 for them). */
+  foreignUserIds: readonly number[];
+  /** The dealer's users as `panel/user/list` sends them, in id order. */
   users(): PanelUser[];
+  /** One user as the list sends it (also another dealer's); throws for an unknown id. */
   user(id: number): PanelUser;
+  /** A user's own MFA setting; null: none (the default applies). */
+  userSettings(id: number): MfaSettings | null;
+  setUserSettings(id: number, settings: MfaSettings | null): void;
+  /** Adds a user of this dealer (next free id, no own MFA setting unless given) and returns it as listed. */
+  addUser(fields?: Partial<Omit<PanelUser, 'id' | 'dealer_id' | 'mfa_allowed'>> & { mfa?: MfaSettings | null }): PanelUser;
   defaultSettings(): MfaSettings | null;
+  /** Presets the dealer's default (null: none). Its factor types must be ones the panel knows (`factorTypes`). */
+  setDefault(settings: MfaSettings | null): void;
+  /** The factor types the panel knows. */
+  factorTypes(): string[];
+  setFactorTypes(types: string[]): void;
+  /** Changes an operator's permissions; sessions already open see it at once. */
+  setPermissions(login: string, permissions: PanelPermissions): void;
   forceError(e: ForcedError | null): void;
   /** Ends every session (the next call answers code 4). */
   endSessions(): void;
+  /** Sessions neither ended, logged out nor expired. */
+  activeSessions(): number;
+  /** The emulated clock (ms since the epoch): the real clock plus everything advanced. */
+  now(): number;
+  /** Moves the emulated clock forward (sessions expire after `sessionLifetimeMs`; the rate-limit window moves too). */
+  advanceClock(ms: number): void;
+  setRateLimit(perSecond: number): void;
+  setLatency(ms: number): void;
   requests: PanelLogEntry[];
   clearLog(): void;
+  /** Back to the state at start (users, default, sessions, clock, permissions, factor types, limits, log). */
   reset(): void;
   close(): Promise<void>;
 }
@@ -67,7 +171,26 @@ export interface NavixyPanelOptions {
   host?: string;
   port?: number;
   apiPort?: number;
+  /** Users of the dealer (default 250). */
   userCount?: number;
+  /** Factor types the panel knows (default `['email']`, as the spec says); e.g. `['email', 'authenticator_app']` for a newer panel. */
+  factorTypes?: string[];
+  /** Requests per second per client IP and hash before code 15 (HTTP 429). Default 50 ([DOCS]); `Infinity` disables. */
+  rateLimitPerSecond?: number;
+  /** The most users one `panel/user/list` page holds (default 1000). */
+  maxPageSize?: number;
+  /** A limit above `maxPageSize`: `'cap'` (default) silently sends at most the cap, `'error'` answers 212. */
+  overLimit?: 'cap' | 'error';
+  /** Session lifetime (default 24 h). */
+  sessionLifetimeMs?: number;
+  /** The code for a wrong password of an existing login (default 12; undocumented). */
+  wrongPasswordCode?: 4 | 12;
+  /** Whether `panel/account/auth` answers `permissions` (default true; false: a panel older than the 2026 spec). */
+  authPermissions?: boolean;
+  /** The dealer's default at start and after `reset()` (default `{ type: 'disallowed' }`). */
+  defaultSettings?: MfaSettings | null;
+  /** Delay before every API answer, in ms (default 0). */
+  latencyMs?: number;
 }
 
 class PanelFail extends Error {
@@ -75,6 +198,7 @@ class PanelFail extends Error {
     super(ERROR_CODES[code]);
   }
 }
+const invalid = (parameter: string, error: string) => new PanelFail(7, [{ parameter, error }]);
 
 const PANEL_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Navixy Admin Panel (emulated)</title></head>
@@ -82,101 +206,266 @@ const PANEL_PAGE = `<!doctype html>
 <p>This page stands for the panel's web interface. Add this address and the API base URL shown by <code>npm run portal</code>
 in the extension's options page (Navixy panels), then click the toolbar button here.</p></main></body></html>`;
 
-function isSettings(v: unknown): v is MfaSettings {
-  if (!v || typeof v !== 'object') return false;
+const HASH = /^[0-9a-f]{32}$/;
+const clone = <T>(v: T): T => structuredClone(v);
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Reads `settings`; the reasons it is refused (code 7), or the settings as the panel stores them. */
+function parseSettings(v: unknown, known: readonly string[]): MfaSettings | { parameter: string; error: string } {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return { parameter: 'settings', error: 'Required object' };
   const s = v as { type?: unknown; factor_types?: unknown };
-  if (s.type === 'disallowed') return true;
-  return s.type === 'allowed' && Array.isArray(s.factor_types) && s.factor_types.length > 0 && s.factor_types.every((f) => f === 'email');
+  if (s.type === 'disallowed') return { type: 'disallowed' };
+  if (s.type !== 'allowed') return { parameter: 'settings.type', error: 'Should be one of [allowed, disallowed]' };
+  if (!Array.isArray(s.factor_types) || s.factor_types.length === 0) return { parameter: 'settings.factor_types', error: 'Must be a non-empty array' };
+  if (!s.factor_types.every((f) => typeof f === 'string' && known.includes(f))) return { parameter: 'settings.factor_types', error: `Should be one of [${known.join(', ')}]` };
+  return { type: 'allowed', factor_types: [...new Set(s.factor_types as string[])] };
+}
+
+/** Reads `target`; the reason it is refused, or the target. */
+function parseTarget(v: unknown): { type: 'all' } | { type: 'selected'; ids: number[] } | { parameter: string; error: string } {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return { parameter: 'target', error: 'Required object' };
+  const t = v as { type?: unknown; ids?: unknown };
+  if (t.type === 'all') return { type: 'all' };
+  if (t.type !== 'selected') return { parameter: 'target.type', error: 'Should be one of [all, selected]' };
+  const ids = t.ids;
+  if (!Array.isArray(ids) || ids.length < 1 || ids.length > 100) return { parameter: 'target.ids', error: 'Must hold 1 to 100 ids' };
+  if (!ids.every((i) => Number.isInteger(i) && (i as number) >= 1)) return { parameter: 'target.ids', error: 'Must be positive integers' };
+  return { type: 'selected', ids: ids as number[] };
+}
+
+/** An integer parameter (JSON number or, from a form or query string, digits). */
+function intParam(body: Record<string, unknown>, name: string, min: number): number | undefined {
+  const v = body[name];
+  if (v === undefined || v === null || v === '') return undefined;
+  const n = typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < min) throw invalid(name, `Must be an integer not less than ${min}`);
+  return n;
+}
+
+function boolParam(body: Record<string, unknown>, name: string): boolean | undefined {
+  const v = body[name];
+  if (v === undefined || v === null || v === '') return undefined;
+  if (v === true || v === 'true') return true;
+  if (v === false || v === 'false') return false;
+  throw invalid(name, 'Must be a boolean');
+}
+
+/** Form or query parameters: values that look like JSON objects or arrays are parsed (how nested params travel). */
+function formParams(raw: string): Record<string, unknown> {
+  return Object.fromEntries([...new URLSearchParams(raw)].map(([k, v]) => {
+    if (/^\s*[[{]/.test(v)) {
+      try {
+        return [k, JSON.parse(v) as unknown];
+      } catch {
+        return [k, v];
+      }
+    }
+    return [k, v];
+  }));
 }
 
 export async function startNavixyPanel(opts: NavixyPanelOptions = {}): Promise<RunningNavixyPanel> {
   const host = opts.host ?? '127.0.0.1';
-  let users = demoUsers(opts.userCount);
-  let defaults: MfaSettings | null = { type: 'disallowed' };
-  const sessions = new Map<string, { operator: DemoOperator; ended: boolean }>();
+  const userCount = opts.userCount ?? 250;
+  const lifetime = opts.sessionLifetimeMs ?? DAY_MS;
+  const maxPage = opts.maxPageSize ?? 1000;
+  const initialDefault: MfaSettings | null = opts.defaultSettings === undefined ? { type: 'disallowed' } : clone(opts.defaultSettings);
+
+  let all: StoredUser[] = [];
+  let byId = new Map<number, StoredUser>();
+  let own: StoredUser[] = [];
+  /** `own` sorted per order field (ascending, ties by id); rebuilt lazily when users are added or reset. */
+  let sorted = new Map<OrderField, StoredUser[]>();
+  let defaults: MfaSettings | null = null;
+  let operators: DemoOperator[] = [];
+  let known: string[] = [];
+  let rateLimit = 50;
+  let latency = 0;
+  let clockOffset = 0;
+  const sessions = new Map<string, { login: string; createdAt: number; ended: boolean }>();
+  const windows = new Map<string, number[]>();
   let forced: (ForcedError & { left: number; pass: number }) | null = null;
   const requests: PanelLogEntry[] = [];
 
-  const need = (operator: DemoOperator, p: Permission) => {
-    if (!operator.users.includes(p)) throw new PanelFail(11);
-  };
-  const own = () => users.filter((u) => u.dealer === 1);
+  const now = () => Date.now() + clockOffset;
 
-  function operatorOf(req: IncomingMessage): DemoOperator {
-    const m = /^NVX ([0-9a-f]+)$/.exec(req.headers.authorization ?? '');
-    const s = m ? sessions.get(m[1]!) : undefined;
-    if (!s) throw new PanelFail(3);
-    if (s.ended) throw new PanelFail(4);
-    return s.operator;
+  function load(): void {
+    all = demoUsers(userCount);
+    byId = new Map(all.map((u) => [u.id, u]));
+    own = all.filter((u) => u.dealer_id === DEALER_ID);
+    sorted = new Map();
+    defaults = clone(initialDefault);
+    operators = DEMO_OPERATORS.map((o) => clone(o));
+    known = [...(opts.factorTypes ?? ['email'])];
+    rateLimit = opts.rateLimitPerSecond ?? 50;
+    latency = opts.latencyMs ?? 0;
+    clockOffset = 0;
+    sessions.clear();
+    windows.clear();
+    forced = null;
+    requests.length = 0;
+  }
+  load();
+
+  const wire = (u: StoredUser): PanelUser => ({
+    id: u.id, dealer_id: u.dealer_id, login: u.login, first_name: u.first_name, middle_name: u.middle_name, last_name: u.last_name,
+    activated: u.activated, verified: u.verified, legal_type: u.legal_type, creation_date: u.creation_date,
+    mfa_allowed: (u.mfa ?? defaults)?.type === 'allowed',
+  });
+
+  function sortedBy(field: OrderField): StoredUser[] {
+    let list = sorted.get(field);
+    if (!list) {
+      const key = (u: StoredUser): string | number | boolean => {
+        const v = u[field];
+        return typeof v === 'string' ? v.toLowerCase() : v;
+      };
+      list = field === 'id' ? own.slice() : own.slice().sort((a, b) => {
+        const x = key(a);
+        const y = key(b);
+        return x < y ? -1 : x > y ? 1 : a.id - b.id;
+      });
+      if (field === 'id') list.sort((a, b) => a.id - b.id);
+      sorted.set(field, list);
+    }
+    return list;
+  }
+
+  /** The hash the request presents: `Authorization: NVX <hash>`, else a `hash` parameter. */
+  function hashOf(body: Record<string, unknown>, req: IncomingMessage): string | undefined {
+    const header = req.headers.authorization;
+    if (header) return /^NVX (\S+)$/.exec(header)?.[1] ?? header;
+    return typeof body.hash === 'string' ? body.hash : undefined;
+  }
+
+  function sessionOf(body: Record<string, unknown>, req: IncomingMessage): { hash: string; operator: DemoOperator } {
+    const hash = hashOf(body, req);
+    if (!hash || !HASH.test(hash)) throw new PanelFail(3);
+    const s = sessions.get(hash);
+    if (!s || s.ended || now() - s.createdAt >= lifetime) throw new PanelFail(4);
+    const operator = operators.find((o) => o.login === s.login);
+    if (!operator) throw new PanelFail(4);
+    return { hash, operator };
+  }
+
+  function takeForced(action: string): void {
+    if (!forced) return;
+    const matches = forced.action ? forced.action === action : action !== 'panel/account/auth';
+    if (!matches) return;
+    if (forced.pass > 0) {
+      forced.pass -= 1;
+      return;
+    }
+    if (forced.left > 0) {
+      forced.left -= 1;
+      const { code, errors } = forced;
+      if (forced.left <= 0) forced = null;
+      throw new PanelFail(code, errors);
+    }
+  }
+
+  /** True when this request is over the limit; otherwise it is counted. */
+  function limited(key: string): boolean {
+    if (!Number.isFinite(rateLimit)) return false;
+    const t = now();
+    let w = windows.get(key);
+    if (!w) windows.set(key, (w = []));
+    while (w.length > 0 && w[0]! <= t - 1000) w.shift();
+    if (w.length >= rateLimit) return true;
+    w.push(t);
+    return false;
+  }
+
+  function signIn(body: Record<string, unknown>): Record<string, unknown> {
+    takeForced('panel/account/auth');
+    const login = typeof body.login === 'number' ? String(body.login) : body.login;
+    const errors = [
+      ...(typeof login === 'string' && login !== '' ? [] : [{ parameter: 'login', error: 'Required string' }]),
+      ...(typeof body.password === 'string' && body.password !== '' ? [] : [{ parameter: 'password', error: 'Required string' }]),
+    ];
+    if (errors.length) throw new PanelFail(7, errors);
+    const operator = operators.find((o) => o.login === login);
+    if (!operator) throw new PanelFail(12);
+    if (operator.password !== body.password) throw new PanelFail(opts.wrongPasswordCode ?? 12);
+    if (operator.blocked) throw new PanelFail(11);
+    let hash: string;
+    do hash = randomBytes(16).toString('hex');
+    while (sessions.has(hash));
+    sessions.set(hash, { login: operator.login, createdAt: now(), ended: false });
+    return opts.authPermissions === false ? { hash } : { hash, permissions: clone(operator.permissions) };
+  }
+
+  function listUsers(body: Record<string, unknown>): Record<string, unknown> {
+    let limit = intParam(body, 'limit', 0) ?? maxPage;
+    const offset = intParam(body, 'offset', 0) ?? 0;
+    if (limit > maxPage) {
+      if (opts.overLimit === 'error') throw new PanelFail(212);
+      limit = maxPage;
+    }
+    const orderBy = body.order_by === undefined || body.order_by === null || body.order_by === '' ? 'id' : body.order_by;
+    if (typeof orderBy !== 'string' || !(ORDER_FIELDS as readonly string[]).includes(orderBy)) throw invalid('order_by', `Should be one of [${ORDER_FIELDS.join(', ')}]`);
+    const ascending = boolParam(body, 'ascending') ?? true;
+    const filter = body.filter === undefined || body.filter === null ? '' : typeof body.filter === 'string' || typeof body.filter === 'number' ? String(body.filter).trim().toLowerCase() : null;
+    if (filter === null) throw invalid('filter', 'Must be a string');
+    const base = sortedBy(orderBy as OrderField);
+    const matching = filter ? base.filter((u) => u.haystack.includes(filter)) : base;
+    const n = matching.length;
+    const list: PanelUser[] = [];
+    for (let i = offset; i < Math.min(n, offset + limit); i++) list.push(wire(matching[ascending ? i : n - 1 - i]!));
+    return { list, count: n };
+  }
+
+  function updateMfa(body: Record<string, unknown>): Record<string, unknown> {
+    const target = parseTarget(body.target);
+    const settings = parseSettings(body.settings, known);
+    const errors = [target, settings].filter((x): x is { parameter: string; error: string } => 'parameter' in x);
+    if (errors.length) throw new PanelFail(7, errors);
+    const t = target as Exclude<typeof target, { parameter: string }>;
+    const s = settings as MfaSettings;
+    if (t.type === 'all') {
+      for (const u of own) if (!u.demo) u.mfa = clone(s);
+      return {};
+    }
+    const picked = t.ids.map((id) => byId.get(id));
+    if (picked.some((u) => !u || u.dealer_id !== DEALER_ID)) throw new PanelFail(201);
+    for (const u of picked) u!.mfa = clone(s);
+    return {};
   }
 
   function run(action: string, body: Record<string, unknown>, req: IncomingMessage): Record<string, unknown> {
-    if (action === 'panel/account/auth') {
-      const operator = DEMO_OPERATORS.find((o) => o.login === body.login && o.password === body.password);
-      if (typeof body.login !== 'string' || typeof body.password !== 'string') throw new PanelFail(7, [{ parameter: 'login', error: 'required' }]);
-      if (!operator) throw new PanelFail(4);
-      const hash = randomBytes(16).toString('hex');
-      sessions.set(hash, { operator, ended: false });
-      return { hash };
-    }
-    const known = ['panel/user/list', 'panel/user/mfa/settings/update', 'panel/user/mfa/settings/default/read', 'panel/user/mfa/settings/default/update'];
-    if (!known.includes(action)) throw new PanelFail(2);
-    const operator = operatorOf(req);
-    if (forced && (!forced.action || forced.action === action) && forced.pass > 0) {
-      forced.pass -= 1;
-    } else if (forced && (!forced.action || forced.action === action) && forced.left > 0) {
-      forced.left -= 1;
-      const { code } = forced;
-      if (forced.left <= 0) forced = null;
-      throw new PanelFail(code);
-    }
-    switch (action) {
-      case 'panel/user/list': {
-        need(operator, 'read');
-        const offset = body.offset === undefined ? 0 : Number(body.offset);
-        const limit = body.limit === undefined ? 1000 : Number(body.limit);
-        if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 1 || limit > 1000) throw new PanelFail(7, [{ parameter: 'limit', error: 'out of range' }]);
-        const list = own().slice(offset, offset + limit).map(({ dealer: _d, ...u }) => ({ ...u }));
-        return { list, count: own().length };
-      }
-      case 'panel/user/mfa/settings/update': {
-        need(operator, 'update');
-        const target = body.target as { type?: unknown; ids?: unknown } | undefined;
-        if (!isSettings(body.settings)) throw new PanelFail(7, [{ parameter: 'settings', error: 'factor_types required when allowed' }]);
-        const allowed = body.settings.type === 'allowed';
-        if (target?.type === 'all') {
-          for (const u of own()) u.mfa_allowed = allowed;
-          return {};
-        }
-        const ids = target?.ids;
-        if (target?.type !== 'selected' || !Array.isArray(ids) || ids.length < 1 || ids.length > 100 || !ids.every((i) => Number.isInteger(i) && (i as number) > 0)) {
-          throw new PanelFail(7, [{ parameter: 'target', error: 'all, or selected with 1 to 100 positive ids' }]);
-        }
-        const picked = (ids as number[]).map((id) => users.find((u) => u.id === id));
-        if (picked.some((u) => !u)) throw new PanelFail(217);
-        if (picked.some((u) => u!.dealer !== 1)) throw new PanelFail(201);
-        for (const u of picked) u!.mfa_allowed = allowed;
+    if (!(action in ACTIONS)) throw new PanelFail(HANDLERS.has(action.slice(0, action.lastIndexOf('/'))) ? 112 : 111);
+    if (action === 'panel/account/auth') return signIn(body);
+    const { hash, operator } = sessionOf(body, req);
+    takeForced(action);
+    const needs = ACTIONS[action as PanelAction];
+    if (needs && !(operator.permissions.users ?? []).includes(needs)) throw new PanelFail(13);
+    switch (action as Exclude<PanelAction, 'panel/account/auth'>) {
+      case 'panel/account/logout':
+        sessions.get(hash)!.ended = true;
         return {};
-      }
+      case 'panel/account/get_permissions':
+        return { permissions: clone(operator.permissions) };
+      case 'panel/user/list':
+        return listUsers(body);
+      case 'panel/user/mfa/settings/update':
+        return updateMfa(body);
       case 'panel/user/mfa/settings/default/read':
-        need(operator, 'read');
-        return defaults ? { value: defaults } : {};
-      case 'panel/user/mfa/settings/default/update':
-        need(operator, 'update');
-        if (!isSettings(body.settings)) throw new PanelFail(7, [{ parameter: 'settings', error: 'factor_types required when allowed' }]);
-        defaults = body.settings;
+        return { value: defaults ? clone(defaults) : null };
+      case 'panel/user/mfa/settings/default/update': {
+        const s = parseSettings(body.settings, known);
+        if ('parameter' in s) throw new PanelFail(7, [s]);
+        defaults = s;
         return {};
+      }
     }
-    throw new PanelFail(2);
   }
-
   function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8'): void {
     res.writeHead(status, {
       'Content-Type': type,
       'Content-Length': Buffer.byteLength(body),
       'Access-Control-Allow-Origin': '*',
       'Access-Control-Allow-Headers': 'Authorization, Content-Type',
-      'Access-Control-Allow-Methods': 'POST, OPTIONS',
+      'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
     });
     res.end(body);
   }
@@ -184,31 +473,43 @@ export async function startNavixyPanel(opts: NavixyPanelOptions = {}): Promise<R
   async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://api.invalid');
     if (req.method === 'OPTIONS') return send(res, 204, '');
-    const m = /^\/v2\/(panel\/[a-z/]+?)\/?$/.exec(url.pathname);
+    const m = /^\/v2\/(panel\/[a-z_/]+?)\/?$/.exec(url.pathname);
     if (!m) return send(res, 404, 'Not found', 'text/plain');
     const action = m[1]!;
-    const raw = (await readBody(req)) ?? '';
-    let body: Record<string, unknown>;
-    try {
-      const parsed = raw ? (JSON.parse(raw) as unknown) : {};
-      body = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
-    } catch {
-      body = Object.fromEntries(new URLSearchParams(raw));
+    const method = req.method ?? 'GET';
+    const raw = (await readBody(req)) ?? null;
+    let body: Record<string, unknown> = formParams(url.search.slice(1));
+    let unreadable: PanelFail | null = raw === null ? invalid('body', 'Too large') : null;
+    if (raw) {
+      if (/json/i.test(req.headers['content-type'] ?? '') || /^\s*[[{]/.test(raw)) {
+        try {
+          const parsed = JSON.parse(raw) as unknown;
+          if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) body = { ...body, ...(parsed as Record<string, unknown>) };
+        } catch {
+          unreadable = invalid('body', 'Malformed JSON');
+        }
+      } else {
+        body = { ...body, ...formParams(raw) };
+      }
     }
     const entry: PanelLogEntry = {
-      action, status: 200, auth: req.headers.authorization ? 'hash' : 'none',
-      body: Object.fromEntries(Object.entries(body).map(([k, v]) => [k, k === 'password' ? '***' : v])),
+      action, method, status: 200, at: now(),
+      auth: req.headers.authorization || typeof body.hash === 'string' ? 'hash' : 'none',
+      body: Object.fromEntries(Object.entries(body).map(([k, v]) => [k, k === 'password' || k === 'hash' ? '***' : v])),
     };
     requests.push(entry);
-    if (req.method !== 'POST') {
+    if (latency > 0) await sleep(latency);
+    if (method !== 'POST' && method !== 'GET') {
       entry.status = 405;
       return send(res, 405, '', 'text/plain');
     }
     try {
+      if (limited(`${req.socket.remoteAddress ?? ''} ${hashOf(body, req) ?? ''}`)) throw new PanelFail(15);
+      if (unreadable && action in ACTIONS) throw unreadable;
       const value = run(action, body, req);
       send(res, 200, JSON.stringify({ success: true, ...value }));
     } catch (e) {
-      const fail = e instanceof PanelFail ? e : new PanelFail(2);
+      const fail = e instanceof PanelFail ? e : new PanelFail(6);
       entry.status = HTTP_STATUS[fail.code];
       entry.code = fail.code;
       send(res, entry.status, JSON.stringify({ success: false, status: { code: fail.code, description: ERROR_CODES[fail.code] }, ...(fail.errors ? { errors: fail.errors } : {}) }));
@@ -232,35 +533,83 @@ export async function startNavixyPanel(opts: NavixyPanelOptions = {}): Promise<R
   const apiOrigin = await listen(api, opts.apiPort ?? 0);
   const panelOrigin = await listen(web, opts.port ?? 0);
 
+  const stored = (id: number): StoredUser => {
+    const u = byId.get(id);
+    if (!u) throw new Error(`emulated panel: no user ${id}`);
+    return u;
+  };
+  const checkedSettings = (s: MfaSettings): MfaSettings => {
+    const parsed = parseSettings(s, known);
+    if ('parameter' in parsed) throw new Error(`emulated panel: settings refused (${parsed.parameter}: ${parsed.error})`);
+    return parsed;
+  };
+
   return {
     panelOrigin,
     apiOrigin,
     apiBase: `${apiOrigin}/v2`,
-    operators: DEMO_OPERATORS,
-    users: () => own().map((u) => ({ ...u })),
-    user: (id) => {
-      const u = users.find((x) => x.id === id);
-      if (!u) throw new Error(`emulated panel: no user ${id}`);
-      return { ...u };
+    get operators() {
+      return operators;
     },
-    defaultSettings: () => (defaults ? structuredClone(defaults) : null),
+    dealerId: DEALER_ID,
+    demoUserId: DEMO_USER_ID,
+    foreignUserIds: foreignIds(userCount),
+    users: () => sortedBy('id').map(wire),
+    user: (id) => wire(stored(id)),
+    userSettings: (id) => clone(stored(id).mfa),
+    setUserSettings: (id, settings) => {
+      stored(id).mfa = settings ? checkedSettings(settings) : null;
+    },
+    addUser: (fields = {}) => {
+      const { mfa = null, ...rest } = fields;
+      const id = Math.max(...all.map((u) => u.id)) + 1;
+      const u = storedUser({
+        id, dealer_id: DEALER_ID, login: `new${id}@fleet.test`, first_name: 'New', middle_name: '', last_name: `User ${id}`,
+        activated: true, verified: false, legal_type: 'individual', creation_date: '2026-01-01 00:00:00', demo: false,
+        ...rest, mfa: mfa ? checkedSettings(mfa) : null,
+      });
+      all.push(u);
+      own.push(u);
+      byId.set(id, u);
+      sorted = new Map();
+      return wire(u);
+    },
+    defaultSettings: () => clone(defaults),
+    setDefault: (settings) => {
+      defaults = settings ? checkedSettings(settings) : null;
+    },
+    factorTypes: () => [...known],
+    setFactorTypes: (types) => {
+      known = [...types];
+    },
+    setPermissions: (login, permissions) => {
+      const o = operators.find((x) => x.login === login);
+      if (!o) throw new Error(`emulated panel: no operator ${login}`);
+      o.permissions = clone(permissions);
+    },
     forceError: (e) => {
       forced = e ? { ...e, left: e.times ?? Infinity, pass: e.after ?? 0 } : null;
     },
     endSessions: () => {
       for (const s of sessions.values()) s.ended = true;
     },
+    activeSessions: () => [...sessions.values()].filter((s) => !s.ended && now() - s.createdAt < lifetime).length,
+    now,
+    advanceClock: (ms) => {
+      clockOffset += ms;
+    },
+    setRateLimit: (perSecond) => {
+      rateLimit = perSecond;
+      windows.clear();
+    },
+    setLatency: (ms) => {
+      latency = ms;
+    },
     requests,
     clearLog: () => {
       requests.length = 0;
     },
-    reset: () => {
-      users = demoUsers(opts.userCount);
-      defaults = { type: 'disallowed' };
-      sessions.clear();
-      forced = null;
-      requests.length = 0;
-    },
+    reset: load,
     async close() {
       const closing = [api, web].map((s) => new Promise<void>((r) => s.close(() => r())));
       api.closeAllConnections();
