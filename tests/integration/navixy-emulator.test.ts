@@ -354,7 +354,9 @@ describe('9. MFA settings', () => {
     expect(panel.userSettings(2)).toEqual({ type: 'allowed', factor_types: ['email'] });
     expect(outcome(await call('panel/user/mfa/settings/update', { target: { type: 'all' }, settings: { type: 'allowed', factor_types: ['email'] } }, hash))).toEqual([200, 0]);
     expect(panel.users().filter((u) => !u.mfa_allowed).map((u) => u.id)).toEqual([panel.demoUserId]);
-    expect(panel.userSettings(panel.demoUserId)).toEqual({ type: 'disallowed' });
+    expect(panel.userSettings(panel.demoUserId)).toBeNull();
+    await call('panel/user/mfa/settings/default/update', { settings: { type: 'allowed', factor_types: ['email'] } }, hash);
+    expect(panel.user(panel.demoUserId).mfa_allowed).toBe(true); // it follows the default
     expect(outcome(await call('panel/user/mfa/settings/update', { target: { type: 'selected', ids: [panel.demoUserId] }, settings: { type: 'allowed', factor_types: ['email'] } }, hash))).toEqual([200, 0]);
     expect(panel.user(panel.demoUserId).mfa_allowed).toBe(true);
     expect(JSON.stringify((await list({ limit: 1000 }, hash)).list)).not.toMatch(/"demo"|haystack|"mfa"/);
@@ -372,10 +374,10 @@ describe('9. MFA settings', () => {
     });
   });
 
-  it('the default applies to users without their own setting (ids ending in 3), and to users added later', async () => {
+  it('the default applies to users without their own setting (ids ending in 3, and the demo user), and to users added later', async () => {
     const hash = await signIn();
     const inheriting = panel.users().filter((u) => panel.userSettings(u.id) === null).map((u) => u.id);
-    expect(inheriting.slice(0, 3)).toEqual([3, 13, 23]);
+    expect(inheriting.slice(0, 4)).toEqual([3, panel.demoUserId, 13, 23]);
     expect(inheriting.every((id) => !panel.user(id).mfa_allowed)).toBe(true);
     await call('panel/user/mfa/settings/default/update', { settings: { type: 'allowed', factor_types: ['email'] } }, hash);
     expect(inheriting.every((id) => panel.user(id).mfa_allowed)).toBe(true);
@@ -390,7 +392,7 @@ describe('9. MFA settings', () => {
     const app = { type: 'allowed', factor_types: ['email', 'authenticator_app'] };
     expect(outcome(await call('panel/user/mfa/settings/default/update', { settings: app }, hash))).toEqual([400, 7]);
     expect(outcome(await call('panel/user/mfa/settings/update', { target: { type: 'all' }, settings: app }, hash))).toEqual([400, 7]);
-    expect(() => panel.setDefault({ type: 'allowed', factor_types: ['authenticator_app'] })).toThrow(/settings refused/);
+    expect(() => panel.setDefault({ type: 'allowed', factor_types: [] })).toThrow(/settings refused/);
     await withPanel({ factorTypes: ['email', 'authenticator_app'] }, async (p) => {
       const h = await signIn(DEMO_LOGINS.admin, p);
       expect(p.factorTypes()).toEqual(['email', 'authenticator_app']);
@@ -404,6 +406,19 @@ describe('9. MFA settings', () => {
     });
     panel.setFactorTypes(['email', 'sms']);
     expect(outcome(await call('panel/user/mfa/settings/default/update', { settings: { type: 'allowed', factor_types: ['sms'] } }, hash))).toEqual([200, 0]);
+  });
+
+  it('presetting a default (or a user\'s setting) with a new factor type makes the panel know it, until reset()', async () => {
+    const hash = await signIn();
+    panel.setDefault({ type: 'allowed', factor_types: ['email', 'authenticator_app'] });
+    expect(panel.factorTypes()).toEqual(['email', 'authenticator_app']);
+    expect((await call('panel/user/mfa/settings/default/read', {}, hash)).json.value).toEqual({ type: 'allowed', factor_types: ['email', 'authenticator_app'] });
+    expect(outcome(await call('panel/user/mfa/settings/update', { target: { type: 'selected', ids: [2] }, settings: { type: 'allowed', factor_types: ['email', 'authenticator_app'] } }, hash))).toEqual([200, 0]);
+    panel.setUserSettings(3, { type: 'allowed', factor_types: ['sms'] });
+    expect(panel.factorTypes()).toEqual(['email', 'authenticator_app', 'sms']);
+    expect(panel.user(3).mfa_allowed).toBe(true);
+    panel.reset();
+    expect(panel.factorTypes()).toEqual(['email']);
   });
 });
 

@@ -88,8 +88,8 @@ export function foreignIds(count: number): number[] {
 
 /**
  * The dealer's users: ids 1…count. Own MFA setting: every fifth allowed (email); ids ending in 3
- * have none (they follow the dealer's default); the rest disallowed. Every seventh is not activated.
- * User 4 is the demo user. Plus five users of another dealer ({@link foreignIds}).
+ * and the demo user have none (they follow the dealer's default); the rest disallowed. Every seventh
+ * is not activated. User 4 is the demo user. Plus five users of another dealer ({@link foreignIds}).
  */
 export function demoUsers(count = 250): StoredUser[] {
   const own = Array.from({ length: count }, (_, i): StoredUser => {
@@ -105,7 +105,7 @@ export function demoUsers(count = 250): StoredUser[] {
       verified: id % 7 !== 0,
       legal_type: 'individual',
       creation_date: dateOf(CREATED + id * 3_600_000),
-      mfa: id % 5 === 0 ? { type: 'allowed', factor_types: ['email'] } : id % 10 === 3 ? null : { type: 'disallowed' },
+      mfa: id % 5 === 0 ? { type: 'allowed', factor_types: ['email'] } : id % 10 === 3 || id === DEMO_USER_ID ? null : { type: 'disallowed' },
       demo: id === DEMO_USER_ID,
     });
   });

@@ -27,8 +27,10 @@
 //   descending is the exact reverse. Default: id ascending.
 // * `settings/update` with target `selected`: any id that is not this dealer's user (nonexistent or another
 //   dealer's) fails the whole call with 201 and nothing is changed. Target `all` sets every user's own
-//   setting except the demo user's. The demo user can still be changed by id.
+//   setting except the demo user's ([PANEL]: "except of the demo user"). The demo user can still be changed by id.
 // * The default applies to users without their own setting ([SPEC]): those users' `mfa_allowed` follows it.
+//   Demo data: every fifth user allowed (email), ids ending in 3 and the demo user (id 4) without a setting
+//   of their own, the rest disallowed; the default starts as disallowed.
 // * Settings with a factor type the panel does not know, an empty `factor_types` or an unknown `type`: 7.
 // * `panel/account/logout` and `panel/account/get_permissions` need a valid session but no permission.
 // * Permissions are read live: `setPermissions()` changes what existing sessions may do at once.
@@ -138,11 +140,12 @@ export interface RunningNavixyPanel {
   user(id: number): PanelUser;
   /** A user's own MFA setting; null: none (the default applies). */
   userSettings(id: number): MfaSettings | null;
+  /** Presets a user's own setting (null: none, the default applies); new factor types are added to `factorTypes()` as with `setDefault`. */
   setUserSettings(id: number, settings: MfaSettings | null): void;
   /** Adds a user of this dealer (next free id, no own MFA setting unless given) and returns it as listed. */
   addUser(fields?: Partial<Omit<PanelUser, 'id' | 'dealer_id' | 'mfa_allowed'>> & { mfa?: MfaSettings | null }): PanelUser;
   defaultSettings(): MfaSettings | null;
-  /** Presets the dealer's default (null: none). Its factor types must be ones the panel knows (`factorTypes`). */
+  /** Presets the dealer's default (null: none). A factor type the panel did not know yet is added to `factorTypes()` (a panel holding it knows it). */
   setDefault(settings: MfaSettings | null): void;
   /** The factor types the panel knows. */
   factorTypes(): string[];
@@ -538,7 +541,9 @@ export async function startNavixyPanel(opts: NavixyPanelOptions = {}): Promise<R
     if (!u) throw new Error(`emulated panel: no user ${id}`);
     return u;
   };
+  /** Settings a test presets: a factor type the panel holds is one it knows, so new ones are added to `factorTypes`. */
   const checkedSettings = (s: MfaSettings): MfaSettings => {
+    if (s.type === 'allowed' && Array.isArray(s.factor_types)) for (const f of s.factor_types) if (typeof f === 'string' && !known.includes(f)) known.push(f);
     const parsed = parseSettings(s, known);
     if ('parameter' in parsed) throw new Error(`emulated panel: settings refused (${parsed.parameter}: ${parsed.error})`);
     return parsed;
