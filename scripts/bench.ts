@@ -9,6 +9,10 @@ import { signInWithCookie, startPortal } from '../tests/e2e/harness/portal';
 import { bundleSize, kb } from './bundle-size';
 import { BROWSER_BINARIES } from '../tests/e2e/harness/config';
 import { STATUS_VISIBLE_MARK } from '../lib/perf';
+import { playwrightPageOf } from '../tests/e2e/harness';
+import { startNavixyPanel } from '../tests/navixy/server';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '../tests/navixy/demo';
+import { messageFor } from '../tests/support/locale-catalogs';
 
 const chromiumVersion = spawnSync(BROWSER_BINARIES.chromium, ['--version'], { encoding: 'utf8' }).stdout.trim() || 'Chromium';
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -95,6 +99,68 @@ try {
 } finally {
   await browser.close();
   await portal.close();
+}
+
+
+/**
+ * A Navixy dealer with 50,000 users: the options page's users view (the panel's own paging) from
+ * opening to the first page visible, its JS heap after GC, counting every user's MFA, and the popup.
+ */
+const NAVIXY_USERS = 50_000;
+const m = (key: string, ...subs: string[]) => messageFor('en', key, ...subs);
+{
+  const navixy = await startNavixyPanel({ userCount: NAVIXY_USERS, latencyMs: LATENCY_MS, rateLimitPerSecond: Infinity });
+  const chromium = await ChromiumBrowser.launch();
+  try {
+    const panels = await chromium.openExtensionPage('options.html?view=navixy-panels');
+    // The test build holds loopback access already: add and sign in through the background directly.
+    const send = (cmd: object) => panels.evaluate((c: object) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean }> } } }).chrome.runtime.sendMessage(c), cmd);
+    for (const cmd of [
+      { type: 'addNavixyPanel', panel: navixy.panelOrigin, apiBase: navixy.apiBase },
+      { type: 'navixySignIn', panel: navixy.panelOrigin, login: DEMO_LOGINS.admin, password: DEMO_PASSWORD },
+    ]) if (!(await send(cmd)).ok) throw new Error(`${JSON.stringify(cmd)} failed`);
+    const firstPage = m('navixy.users.pageRange', '1', '500', NAVIXY_USERS.toLocaleString('en'));
+    const loads: number[] = [];
+    const heaps: number[] = [];
+    const requests: number[] = [];
+    for (let i = 0; i < Math.max(3, Math.round(RUNS / 3)); i++) {
+      navixy.clearLog();
+      const t0 = performance.now();
+      const page = await chromium.openExtensionPage(`options.html?view=navixy&panel=${encodeURIComponent(navixy.panelOrigin)}`);
+      await page.waitForText(firstPage, 30_000);
+      loads.push(performance.now() - t0);
+      requests.push(navixy.requests.length);
+      const cdp = await playwrightPageOf(page).context().newCDPSession(playwrightPageOf(page));
+      await cdp.send('HeapProfiler.collectGarbage');
+      heaps.push((await cdp.send('Runtime.getHeapUsage')).usedSize);
+      if (i === 0) {
+        const c0 = performance.now();
+        navixy.clearLog();
+        await page.click('button', m('navixy.users.countNow'));
+        await page.waitForText(m('navixy.users.countedJustNow'), 120_000);
+        say(`Navixy, ${NAVIXY_USERS.toLocaleString('en')} users, ${LATENCY_MS} ms API latency: counting MFA over every user took ${((performance.now() - c0) / 1000).toFixed(1)} s in ${navixy.requests.filter((r) => r.action === 'panel/user/list').length} list pages`);
+      }
+      await page.close();
+    }
+    say(`  options page, users view: open to first page visible median ${percentile(loads, 50).toFixed(0)} ms, p95 ${percentile(loads, 95).toFixed(0)} ms; ` +
+      `API requests median ${percentile(requests, 50)}; JS heap after GC median ${(percentile(heaps, 50) / 1024 / 1024).toFixed(2)} MB`);
+    const tab = await chromium.openTab(navixy.panelOrigin);
+    const times: number[] = [];
+    const popupRequests: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      navixy.clearLog();
+      const t0 = performance.now();
+      const popup = await chromium.openPopup(tab);
+      await popup.waitForText(m('navixy.popup.defaultLabel'), 10_000);
+      times.push(performance.now() - t0);
+      await popup.close();
+      popupRequests.push(navixy.requests.length);
+    }
+    say(`  popup on the panel: click to status visible median ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms; API requests per open (incl. revalidation) max ${Math.max(...popupRequests)}`);
+  } finally {
+    await chromium.close();
+    await navixy.close();
+  }
 }
 
 say('\nBundle sizes (release build, what each page loads):');

@@ -55,14 +55,14 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     // Either the sign-in form (the panel was reset, so the kept hash is unknown) or a signed-in view.
     const text = await pollFor(async () => {
       const body = await page.bodyText();
-      return /Sign in to |users have MFA allowed\./.test(body) ? body : undefined;
+      return /Sign in to |users have MFA allowed\.|users: read permission is missing/.test(body) ? body : undefined;
     }, () => 'the sign-in form or the users view');
     if (text.includes(`Signed in to the panel as ${login}`)) return page;
     if (text.includes('Signed in to the panel as')) {
       await page.click('button', 'Sign out of the panel');
     }
     await signIn(page, login);
-    await page.waitForText('users have MFA allowed.');
+    if (login !== DEMO_LOGINS.support) await page.waitForText('users have MFA allowed.');
     return page;
   };
 
@@ -97,7 +97,7 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     await tab.waitForText('Navixy Admin Panel (emulated)');
     const popup = track(await browser.openPopup(tab));
     await popup.waitForText('Navixy Admin Panel');
-    await popup.waitForText('Default for new users');
+    await popup.waitForText('Default MFA setting');
     await popup.waitForText('Disallowed');
     await popup.waitForText('50 of 250 users');
     await popup.waitForText(`Signed in to the panel as ${DEMO_LOGINS.admin}`);
@@ -166,33 +166,133 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     expect(panel.users().some((u) => u.mfa_allowed)).toBe(false);
   });
 
-  it('changes the default for new users and shows what the panel holds', async () => {
+  it('the default is worded as the spec defines it and saved only after a confirmation', async () => {
+    panel.reset();
+    const page = await openUsers();
+    await page.waitForText('The default applies to every user who has no MFA setting of their own');
+    panel.clearLog();
+    await page.click('radio', 'Allow MFA (e-mail code)');
+    await page.click('button', 'Save default');
+    await page.waitForText(`The default of ${host()} becomes: Allowed (e-mail code). Every user with no setting of their own follows it.`);
+    await page.click('button', 'Cancel');
+    expect(panel.requests.filter((r) => r.action === 'panel/user/mfa/settings/default/update')).toEqual([]);
+    await page.click('button', 'Save default');
+    await page.click('button', 'Save the default');
+    await page.waitForText('Default saved: Allowed (e-mail code).');
+    expect(panel.defaultSettings()).toEqual({ type: 'allowed', factor_types: ['email'] });
+    expect(updates()).toEqual([]);
+  });
+
+  it('"apply to all users" saves the default and writes it to every user in one confirmed step', async () => {
     panel.reset();
     const page = await openUsers();
     await page.click('radio', 'Allow MFA (e-mail code)');
+    await page.click('checkbox', 'Also apply it to all users now (as the panel’s own settings page does)');
     await page.click('button', 'Save default');
-    await page.waitForText('Default saved: Allowed (e-mail code).');
+    await page.waitForText(`and the same setting is written for all users and sub-users of ${host()}, except the demo user.`);
+    panel.clearLog();
+    await page.click('button', 'Save and apply to all users');
+    await page.waitForText('Default saved and applied to all users: Allowed (e-mail code).');
     expect(panel.defaultSettings()).toEqual({ type: 'allowed', factor_types: ['email'] });
-    await page.click('radio', 'Disallow MFA');
-    await page.click('button', 'Save default');
-    await page.waitForText('Default saved: Disallowed.');
-    expect(panel.defaultSettings()).toEqual({ type: 'disallowed' });
+    expect(updates().map((r) => r.body)).toEqual([{ target: { type: 'all' }, settings: { type: 'allowed', factor_types: ['email'] } }]);
+    await page.waitForText('250 of 250 users have MFA allowed.');
   });
 
-  it('a read-only operator sees users; changing is refused with error 11 in words', async () => {
+  it('a read-only operator (users: read) sees users with every change disabled and the reason; nothing fails with 13', async () => {
     panel.reset();
     const page = await openUsers(DEMO_LOGINS.viewer);
-    await page.click('button', 'Save default');
-    await page.waitForText(`The Navixy panel ${host()} denied access (error 11): your operator account lacks the users permission this needs.`);
-    await page.waitForText('Ask a panel administrator for users: read (to view) or users: update (to change).');
-    expect(panel.defaultSettings()).toEqual({ type: 'disallowed' });
+    await page.waitForText('You can view users; changing MFA needs the users: update permission.');
+    await page.waitForText('Changing the default needs the users: update permission.');
+    const disabled = await page.evaluate(() => [...document.querySelectorAll('button')]
+      .filter((b) => /^(Save default|Allow MFA for selected|Disallow MFA for selected|Allow MFA for all users…|Disallow MFA for all users…)$/.test(b.textContent ?? ''))
+      .map((b) => b.disabled));
+    expect(disabled).toEqual([true, true, true, true, true]);
+    expect(panel.requests.filter((r) => r.code === 13)).toEqual([]);
+    const tab = track(await browser.openTab(`${panel.panelOrigin}/`));
+    const popup = track(await browser.openPopup(tab));
+    await popup.waitForText('Read-only: this operator cannot change MFA (the users: update permission is missing).');
+  });
+
+  it('an operator without users: read is told so, and the list is never requested', async () => {
+    panel.reset();
+    panel.clearLog();
+    const page = await openUsers(DEMO_LOGINS.support);
+    await page.waitForText('This operator cannot list users: the users: read permission is missing.');
+    expect(panel.requests.filter((r) => r.action === 'panel/user/list' || r.action.includes('default/read'))).toEqual([]);
+  });
+
+  it('a blocked dealer: sign-in says the panel account is blocked, and nothing is kept', async () => {
+    panel.reset();
+    const page = await openUsers();
+    await page.click('button', 'Sign out of the panel');
+    await page.waitForText(`Sign in to ${host()}`);
+    await page.fill('Login', DEMO_LOGINS.blocked);
+    await page.fill('Password', 'demo-password');
+    await page.click('button', 'Sign in');
+    await page.waitForText(`The Navixy panel ${host()} says this panel account is blocked (error 11).`);
+    expect((await storedText(page)).session).not.toMatch(/"hash"/);
+  });
+
+  it('sign-out ends the session on the panel: the old session hash no longer works there', async () => {
+    panel.reset();
+    const page = await openUsers();
+    const hash = /"hash":"([0-9a-f]{32})"/.exec((await storedText(page)).session)?.[1];
+    expect(hash).toBeDefined();
+    await page.waitForText('session ends at');
+    await page.click('button', 'Sign out of the panel');
+    await page.waitForText('Signed out of the panel.');
+    expect(panel.requests.some((r) => r.action === 'panel/account/logout' && r.status === 200)).toBe(true);
+    const reply = await fetch(`${panel.apiBase}/panel/user/list`, { method: 'POST', headers: { Authorization: `NVX ${hash}`, 'Content-Type': 'application/json' }, body: '{}' });
+    expect(((await reply.json()) as { status?: { code: number } }).status?.code).toBe(4);
+    expect((await storedText(page)).session).not.toMatch(/"hash"/);
+  });
+
+  it('a changed API address asks first, then needs a fresh sign-in; the old session is never sent to the new address', async () => {
+    panel.reset();
+    const other = await startNavixyPanel();
+    try {
+      const users = await openUsers();
+      const oldHash = /"hash":"([0-9a-f]{32})"/.exec((await storedText(users)).session)?.[1];
+      const page = track(await browser.openExtensionPage('options.html?view=navixy-panels'));
+      await page.fill('Panel address', panel.panelOrigin);
+      await page.fill('API base URL', other.apiBase);
+      await page.click('button', 'Add panel');
+      await page.waitForText(`Change the API address of ${host()}?`);
+      await page.click('button', 'Change the API address');
+      await page.waitForText(`Sign in to ${host()}`);
+      await page.waitForText(`Your password is sent to ${new URL(other.apiBase).host} (this panel’s API) and to no other site.`);
+      expect(other.requests.filter((r) => r.auth === 'hash')).toEqual([]);
+      expect(panel.requests.some((r) => r.action === 'panel/account/logout')).toBe(true);
+      expect((await storedText(page)).session).not.toContain(oldHash ?? 'none');
+    } finally {
+      // Back to the first API address for the tests that follow.
+      const page = track(await browser.openExtensionPage('options.html?view=navixy-panels'));
+      await page.fill('Panel address', panel.panelOrigin);
+      await page.fill('API base URL', panel.apiBase);
+      await page.click('button', 'Add panel');
+      await page.click('button', 'Change the API address');
+      await page.waitForText(`Sign in to ${host()}`);
+      await other.close();
+    }
+  });
+
+  it('a factor type the extension does not know is shown by name and kept when allowing', async () => {
+    panel.reset();
+    panel.setDefault({ type: 'allowed', factor_types: ['email', 'authenticator_app'] });
+    const page = await openUsers();
+    await page.waitForText('The panel holds: Allowed (e-mail code and authenticator_app).');
+    await page.click('checkbox', 'Select Boris Novak');
+    panel.clearLog();
+    await page.click('button', 'Allow MFA for selected');
+    await page.waitForText('MFA allowed for 1 user in 1 batch.');
+    expect(updates().map((r) => r.body.settings)).toEqual([{ type: 'allowed', factor_types: ['email', 'authenticator_app'] }]);
   });
 
   it.each([
     [3, 'did not recognise the session (error 3: wrong session hash).', 'Sign in to the panel again.'],
     [4, 'ended the session or found no such operator (error 4).', 'Sign in again, checking the login and password.'],
     [7, 'rejected the request’s parameters (error 7: invalid parameters).', 'Check the selection and the settings, then try again.'],
-    [11, 'denied access (error 11): your operator account lacks the users permission this needs.', 'Ask a panel administrator'],
+    [13, 'does not allow this operator to do this: the users: update permission is missing (error 13).', 'Nothing was changed. Ask a panel administrator for the permission.'],
     [201, 'could not find a selected user in its database (error 201); it may be deleted or belong to another dealer.', 'Reload the user list and try again.'],
     [217, 'says the list contains users that do not exist (error 217).', 'Reload the user list and select the users again.'],
   ] as [ErrorCode, string, string][])('error %i is shown as one sentence naming the panel, with the next step', async (code, words, next) => {

@@ -34,7 +34,7 @@ describe('Navixy background', () => {
   it('a site is DocSpace until added as a panel; adding checks the API speaks Navixy and keeps only non-secret config locally', async () => {
     expect((await send({ type: 'identifySite', origin: panel.panelOrigin })).value).toEqual({ provider: 'docspace', origin: panel.panelOrigin });
     const added = await add();
-    expect(added).toEqual({ ok: true, value: { panel: panel.panelOrigin, host: new URL(panel.panelOrigin).host, apiBase: panel.apiBase, granted: true, login: null } });
+    expect(added).toEqual({ ok: true, value: { panel: panel.panelOrigin, host: new URL(panel.panelOrigin).host, apiBase: panel.apiBase, granted: true, login: null, sessionEndsAt: null } });
     expect((await send({ type: 'identifySite', origin: panel.panelOrigin })).value.provider).toBe('navixy');
     expect(await fakeBrowser.storage.local.get(null)).toEqual({ [`navixy-panel:${panel.panelOrigin}`]: { panel: panel.panelOrigin, apiBase: panel.apiBase, addedAt: expect.any(Number) } });
   });
@@ -61,9 +61,10 @@ describe('Navixy background', () => {
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(session!.hash);
   });
 
-  it('a wrong password answers error 4 and keeps nothing', async () => {
+  it('a wrong password is "login or password not accepted" and keeps nothing', async () => {
     await add();
-    expect((await signIn(DEMO_LOGINS.admin, 'nope')).error).toMatchObject({ kind: 'panel', code: 4, reason: 'sessionEnded' });
+    expect((await signIn(DEMO_LOGINS.admin, 'nope')).error).toMatchObject({ kind: 'panel', reason: 'badCredentials' });
+    expect((await signIn('99999', 'nope')).error).toMatchObject({ kind: 'panel', code: 12, reason: 'badCredentials' });
     expect(await getNavixySession(panel.panelOrigin)).toBeNull();
     expect((await send({ type: 'getNavixyStatus', panel: panel.panelOrigin })).value.state).toBe('signedOut');
   });
@@ -104,19 +105,96 @@ describe('Navixy background', () => {
   it('lists users as rows, sets the default and re-reads it', async () => {
     await add();
     await signIn();
-    const rows = (await send({ type: 'listNavixyUsers', panel: panel.panelOrigin })).value as { id: number; name: string; mfaAllowed: boolean }[];
-    expect(rows).toHaveLength(250);
-    expect(rows[4]).toEqual({ id: 5, login: 'driver005@fleet.test', name: 'Emil Novak', mfaAllowed: true });
+    const list = (await send({ type: 'listNavixyUsers', panel: panel.panelOrigin })).value as { mode: string; count: number; users: { id: number }[] };
+    expect(list.mode).toBe('whole');
+    expect(list.users).toHaveLength(250);
+    expect(list.users[4]).toMatchObject({ id: 5, login: 'driver005@fleet.test', name: 'Emil Novak', mfaAllowed: true });
     const saved = await send({ type: 'setNavixyDefault', panel: panel.panelOrigin, settings: { type: 'allowed', factor_types: ['email'] } });
-    expect(saved.value).toEqual({ type: 'allowed', factor_types: ['email'] });
+    expect(saved.value).toEqual({ settings: { type: 'allowed', factor_types: ['email'] }, appliedToAll: false });
     expect(panel.defaultSettings()).toEqual({ type: 'allowed', factor_types: ['email'] });
   });
 
-  it('a read-only operator sees the status; changing is error 11', async () => {
+  it('a read-only operator sees the status; a change is refused before anything is sent, naming users: update', async () => {
     await add();
-    expect((await signIn(DEMO_LOGINS.viewer)).value.state).toBe('ready');
+    const status = (await signIn(DEMO_LOGINS.viewer)).value;
+    expect(status).toMatchObject({ state: 'ready', canRead: true, canUpdate: false });
+    panel.clearLog();
     const r = await send({ type: 'setNavixyDefault', panel: panel.panelOrigin, settings: { type: 'disallowed' } });
-    expect(r.error).toMatchObject({ kind: 'panel', code: 11, reason: 'accessDenied' });
+    expect(r.error).toMatchObject({ kind: 'panel', reason: 'notPermitted', permission: 'users: update' });
+    expect(panel.requests).toEqual([]);
+  });
+
+  it('an operator without users: read gets a status without any list or default request', async () => {
+    await add();
+    panel.clearLog();
+    const status = (await signIn(DEMO_LOGINS.support)).value;
+    expect(status).toMatchObject({ state: 'ready', canRead: false, canUpdate: false, usersTotal: null });
+    expect(panel.requests.map((r) => r.action)).toEqual(['panel/account/auth']);
+    expect((await send({ type: 'listNavixyUsers', panel: panel.panelOrigin })).error).toMatchObject({ reason: 'notPermitted', permission: 'users: read' });
+  });
+
+  it('a 13 from the panel re-reads the session\'s permissions, so the page stops offering the change', async () => {
+    await add();
+    await signIn();
+    panel.forceError({ code: 13, action: 'panel/user/mfa/settings/update', times: 1 });
+    const r = await send({ type: 'updateNavixyMfa', panel: panel.panelOrigin, target: { type: 'selected', ids: [1] }, settings: { type: 'disallowed' } });
+    expect(r.error).toMatchObject({ kind: 'panel', code: 13, reason: 'notPermitted', permission: 'users: update' });
+    expect(panel.requests.at(-1)?.action).toBe('panel/account/get_permissions');
+  });
+
+  it('a blocked dealer (11 at sign-in) keeps nothing', async () => {
+    await add();
+    expect((await signIn(DEMO_LOGINS.blocked)).error).toMatchObject({ kind: 'panel', code: 11, reason: 'dealerBlocked' });
+    expect(await getNavixySession(panel.panelOrigin)).toBeNull();
+  });
+
+  it('a session is bound to its API address: a changed address needs a confirmation, ends the session and never receives the hash', async () => {
+    const other = await startNavixyPanel();
+    try {
+      await add();
+      await signIn();
+      const hash = (await getNavixySession(panel.panelOrigin))!.hash;
+      const change = { type: 'addNavixyPanel', panel: panel.panelOrigin, apiBase: other.apiBase };
+      expect((await send(change)).error).toMatchObject({ kind: 'panel', reason: 'apiChanged' });
+      expect((await send({ type: 'listNavixyPanels' })).value[0].apiBase).toBe(panel.apiBase);
+      const changed = await send({ ...change, confirmApiChange: true });
+      expect(changed.value).toMatchObject({ apiBase: other.apiBase, login: null });
+      expect(await getNavixySession(panel.panelOrigin)).toBeNull();
+      expect(panel.requests.some((r) => r.action === 'panel/account/logout')).toBe(true);
+      expect((await send({ type: 'getNavixyStatus', panel: panel.panelOrigin })).value.state).toBe('signedOut');
+      expect(JSON.stringify(other.requests)).not.toContain(hash);
+      expect(other.requests.filter((r) => r.auth === 'hash')).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a stored session whose API address differs from the panel\'s is dropped, not used', async () => {
+    await add();
+    await signIn();
+    const session = (await getNavixySession(panel.panelOrigin))!;
+    await fakeBrowser.storage.session.set({ [`navixy:${panel.panelOrigin}`]: { ...session, apiBase: 'https://api.elsewhere.example/v2' } });
+    panel.clearLog();
+    expect((await send({ type: 'getNavixyStatus', panel: panel.panelOrigin, refresh: true })).value.state).toBe('signedOut');
+    expect(panel.requests).toEqual([]);
+    expect(await getNavixySession(panel.panelOrigin)).toBeNull();
+  });
+
+  it('a session older than 24 hours is not used', async () => {
+    await add();
+    await signIn();
+    const session = (await getNavixySession(panel.panelOrigin))!;
+    await fakeBrowser.storage.session.set({ [`navixy:${panel.panelOrigin}`]: { ...session, signedInAt: Date.now() - 24 * 3600_000 - 1 } });
+    expect((await send({ type: 'getNavixyStatus', panel: panel.panelOrigin, refresh: true })).value.state).toBe('signedOut');
+  });
+
+  it('"apply to all" saves the default and writes it to every user; a count is never taken over a partial list', async () => {
+    await add();
+    await signIn();
+    const r = await send({ type: 'setNavixyDefault', panel: panel.panelOrigin, settings: { type: 'allowed', factor_types: ['email'] }, applyToAll: true });
+    expect(r.value).toEqual({ settings: { type: 'allowed', factor_types: ['email'] }, appliedToAll: true });
+    expect(panel.requests.filter((q) => q.action === 'panel/user/mfa/settings/update').map((q) => q.body.target)).toEqual([{ type: 'all' }]);
+    expect((await send({ type: 'getNavixyStatus', panel: panel.panelOrigin, refresh: true })).value).toMatchObject({ mfaAllowed: 250, usersTotal: 250 });
   });
 
   it('a panel\'s host access is not listed as a DocSpace portal', async () => {
@@ -135,8 +213,13 @@ describe('Navixy background', () => {
   it('sign-out and remove forget the session and the config', async () => {
     await add();
     await signIn();
+    const hash = (await getNavixySession(panel.panelOrigin))!.hash;
     expect((await send({ type: 'navixySignOut', panel: panel.panelOrigin })).ok).toBe(true);
     expect(await getNavixySession(panel.panelOrigin)).toBeNull();
+    // The session ended on the panel too.
+    expect(panel.requests.filter((r) => r.action === 'panel/account/logout').map((r) => r.status)).toEqual([200]);
+    const reused = await fetch(`${panel.apiBase}/panel/user/list`, { method: 'POST', headers: { Authorization: `NVX ${hash}`, 'Content-Type': 'application/json' }, body: '{}' });
+    expect(((await reused.json()) as { status: { code: number } }).status.code).toBe(4);
     await signIn();
     expect((await send({ type: 'removeNavixyPanel', panel: panel.panelOrigin })).ok).toBe(true);
     expect(await getNavixySession(panel.panelOrigin)).toBeNull();
