@@ -54,16 +54,24 @@ function notPermitted(panel: string, permission: PanelPermission): PanelError {
   return { kind: 'panel', origin: panel, code: 0, reason: 'notPermitted', permission };
 }
 
-async function infoOf(config: PanelConfig): Promise<NavixyPanelInfo> {
+/** The panel's live session and whether its API may be reached, read once. */
+async function stateOf(config: PanelConfig): Promise<{ session: NavixySession | null; granted: boolean }> {
   const [session, granted] = await Promise.all([liveSession(config), hasHostAccess(apiOriginOf(config))]);
+  return { session, granted };
+}
+
+function infoFrom(config: PanelConfig, { session, granted }: { session: NavixySession | null; granted: boolean }): NavixyPanelInfo {
   return {
     panel: config.panel, host: hostOf(config.panel), apiBase: config.apiBase, granted,
     login: session?.login ?? null, sessionEndsAt: session ? session.signedInAt + SESSION_LIFETIME_MS : null,
   };
 }
 
+async function infoOf(config: PanelConfig): Promise<NavixyPanelInfo> {
+  return infoFrom(config, await stateOf(config));
+}
+
 interface Signed {
-  config: PanelConfig;
   session: NavixySession;
   client: NavixyClient;
   access: NavixyAccess;
@@ -80,6 +88,11 @@ async function signedClient(panel: string): Promise<Result<Signed, AppError>> {
   if (!(await hasHostAccess(apiOriginOf(config)))) return err({ kind: 'noPermission', origin: apiOriginOf(config) });
   const session = await liveSession(config);
   if (!session) return err(localPanelError(panel, 'notSignedIn'));
+  return ok(await clientFor(panel, session));
+}
+
+/** The session's client (see {@link signedClient}), for a session already checked as live with its API granted. */
+async function clientFor(panel: string, session: NavixySession): Promise<Signed> {
   const raw = createNavixyClient({ panel, apiBase: session.apiBase, hash: session.hash });
   const wrapped = { ...raw } as Record<string, unknown>;
   for (const [name, fn] of Object.entries(raw)) {
@@ -95,7 +108,7 @@ async function signedClient(panel: string): Promise<Result<Signed, AppError>> {
   const client = wrapped as NavixyClient;
   let permissions = session.permissions;
   if (!permissions) permissions = await refreshPermissions(panel, client, session.hash);
-  return ok({ config, session: { ...session, ...(permissions ? { permissions } : {}) }, client, access: accessOf(permissions) });
+  return { session: { ...session, ...(permissions ? { permissions } : {}) }, client, access: accessOf(permissions) };
 }
 
 /** `get_permissions`, stored with the session it belongs to; undefined when the panel cannot say (older panels). */
@@ -203,33 +216,32 @@ export async function navixySignOut(cmd: CommandOf<'navixySignOut'>): Reply<'nav
 export async function getNavixyStatus(cmd: CommandOf<'getNavixyStatus'>): Reply<'getNavixyStatus'> {
   const config = await getPanel(cmd.panel);
   if (!config) return err(localPanelError(cmd.panel, 'notConfigured'));
-  const info = await infoOf(config);
+  // The session and the API grant are read once here; the client below reuses them.
+  const state = await stateOf(config);
+  const info = infoFrom(config, state);
   const base: NavixyStatus = {
     ...info, state: 'ready', checkedAt: Date.now(), defaultSettings: null, usersTotal: null,
     mfaAllowed: null, countedAt: null, countedTotal: null, canRead: false, canUpdate: false,
   };
   if (!info.granted) return ok({ ...base, state: 'noPermission' });
-  if (!info.login) return ok({ ...base, state: 'signedOut' });
-  const stored = await getNavixySession(cmd.panel);
-  if (!cmd.refresh && stored?.lastStatus) return ok(stored.lastStatus);
-  const signed = await signedClient(cmd.panel);
-  if (!signed.ok) return signed;
-  const { client, access, session } = signed.value;
+  if (!state.session) return ok({ ...base, state: 'signedOut' });
+  if (!cmd.refresh && state.session.lastStatus) return ok(state.session.lastStatus);
+  const { client, access, session } = await clientFor(cmd.panel, state.session);
   let status: NavixyStatus = { ...base, ...access };
   if (access.canRead) {
     const [defaults, first] = await Promise.all([client.readDefault(), client.listPage({ offset: 0, limit: USER_PAGE })]);
     if (!defaults.ok) return defaults;
     if (!first.ok) return first;
     const { users, count } = first.value;
-    let counted = (await getNavixySession(cmd.panel))?.allowedCount ?? session.allowedCount;
-    if (users.length >= count) {
-      counted = { allowed: users.filter((u) => u.mfa_allowed).length, total: count, at: Date.now() };
-    }
+    // One page holds everyone: counted now. Otherwise the last whole count, read after the round trip
+    // (a count that finished meanwhile is shown, and never overwritten by an older one).
+    const fresh = users.length >= count ? { allowed: users.filter((u) => u.mfa_allowed).length, total: count, at: Date.now() } : null;
+    const counted = fresh ?? (await getNavixySession(cmd.panel))?.allowedCount ?? session.allowedCount;
     status = {
       ...status, defaultSettings: defaults.value, usersTotal: count,
       mfaAllowed: counted?.allowed ?? null, countedAt: counted?.at ?? null, countedTotal: counted?.total ?? null,
     };
-    await updateSession(cmd.panel, session.hash, { lastStatus: status, ...(counted ? { allowedCount: counted } : {}) });
+    await updateSession(cmd.panel, session.hash, { lastStatus: status, ...(fresh ? { allowedCount: fresh } : {}) });
     return ok(status);
   }
   await updateSession(cmd.panel, session.hash, { lastStatus: status });

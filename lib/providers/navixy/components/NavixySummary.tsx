@@ -7,11 +7,18 @@ export function settingsText(s: MfaSettings | null): string {
   return s.type === 'allowed' ? t.settings.allowed(s.factor_types) : t.settings.disallowed;
 }
 
+/** The last count of users with MFA allowed, taken over the whole list; null when none was taken. */
+export function countOf(status: Pick<NavixyStatus, 'mfaAllowed' | 'countedTotal' | 'countedAt'>): { allowed: number; total: number; at: number } | null {
+  const { mfaAllowed: allowed, countedTotal: total, countedAt: at } = status;
+  return allowed === null || total === null || at === null ? null : { allowed, total, at };
+}
+
 /** "51 of 250 users (counted 2 hours ago)": a count is only ever one taken over the whole list. */
 export function allowedText(status: Pick<NavixyStatus, 'mfaAllowed' | 'countedTotal' | 'countedAt' | 'checkedAt'>): string {
-  if (status.mfaAllowed === null || status.countedTotal === null || status.countedAt === null) return t.popup.notCounted;
-  const count = t.popup.allowedCount(status.mfaAllowed, status.countedTotal);
-  return status.countedAt >= status.checkedAt - 1_000 ? count : `${count} · ${t.popup.countedAgo(status.countedAt)}`;
+  const counted = countOf(status);
+  if (!counted) return t.popup.notCounted;
+  const count = t.popup.allowedCount(counted.allowed, counted.total);
+  return counted.at >= status.checkedAt - 1_000 ? count : `${count} · ${t.popup.countedAgo(counted.at)}`;
 }
 
 /** The popup's view of a Navixy panel: who is signed in, the default, how many users have MFA allowed, what this operator may do. */

@@ -12,7 +12,7 @@ import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { NavixySignInForm } from '../components/NavixySignInForm';
 import { NavixyDefaultForm } from '../components/NavixyDefaultForm';
-import { settingsText } from '../components/NavixySummary';
+import { countOf, settingsText } from '../components/NavixySummary';
 import { NavixyUserTable } from '../components/NavixyUserTable';
 import { BatchProgress, type Progress } from '../components/BatchProgress';
 import '../components/navixy.css';
@@ -276,12 +276,12 @@ function UsersSummary({ list, status, counting, onCount }: { list: NavixyUserLis
     if (list.users.length < list.count) return <p class="warn-text" data-field="navixy-incomplete">{t.users.incomplete(list.users.length, list.count)}</p>;
     return <p data-field="navixy-summary">{t.users.summary(list.users.filter((u) => u.mfaAllowed).length, list.count)}</p>;
   }
-  const counted = status.mfaAllowed !== null && status.countedTotal !== null && status.countedAt !== null;
+  const counted = countOf(status);
   return (
     <>
       <p data-field="navixy-server-mode">{t.users.serverMode(list.count)}</p>
       <p data-field="navixy-summary">
-        {counted ? `${t.users.summary(status.mfaAllowed!, status.countedTotal!)} ${t.users.countedAgo(status.countedAt!)}` : t.users.notCounted}{' '}
+        {counted ? `${t.users.summary(counted.allowed, counted.total)} ${t.users.countedAgo(counted.at)}` : t.users.notCounted}{' '}
         <button type="button" disabled={counting} onClick={onCount}>{counting ? t.users.counting : t.users.countNow}</button>
       </p>
     </>
