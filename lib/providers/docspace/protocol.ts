@@ -6,12 +6,20 @@ import type { BackupCode, Role, TfaMethod, TfaPolicy } from './schemas';
 
 /** The DocSpace provider's commands (UI → background) and their replies. */
 const Guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
-const GuidList = z.array(Guid).max(500);
+/**
+ * Safety limits, far above real use (README, "Big portals"): a policy list may name up to 100,000 accounts or
+ * groups and up to 10,000 trusted IP entries. Past them the editor says so before anything is sent.
+ */
+export const MAX_LIST_ENTRIES = 100_000;
+export const MAX_TRUSTED_IPS = 10_000;
+/** Ids one `resolveNames` may name: the popup asks for what it shows (the first few, then more on demand). */
+export const MAX_RESOLVE = 100;
+const GuidList = z.array(Guid).max(MAX_LIST_ENTRIES);
 
 export const DOCSPACE_COMMANDS = [
   // Status (popup)
   z.object({ type: z.literal('getStatus'), origin: Origin, refresh: z.boolean().optional(), tabId: z.number().int().optional() }),
-  z.object({ type: z.literal('resolveNames'), origin: Origin, users: GuidList, groups: GuidList }),
+  z.object({ type: z.literal('resolveNames'), origin: Origin, users: z.array(Guid).max(MAX_RESOLVE), groups: z.array(Guid).max(MAX_RESOLVE) }),
   z.object({ type: z.literal('setApiKey'), origin: Origin, key: z.string().regex(/^sk-[0-9a-zA-Z]{8,200}$/), remember: z.boolean() }),
   z.object({ type: z.literal('useBrowserSignIn'), origin: Origin }),
   z.object({ type: z.literal('listPortals') }),
@@ -35,7 +43,7 @@ export const DOCSPACE_COMMANDS = [
     type: z.literal('savePolicy'),
     origin: Origin,
     method: z.enum(['none', 'app', 'sms']),
-    trustedIps: z.array(z.string().max(100)).max(500),
+    trustedIps: z.array(z.string().max(100)).max(MAX_TRUSTED_IPS),
     mandatoryUsers: GuidList,
     mandatoryGroups: GuidList,
   }),
