@@ -20,6 +20,11 @@ export const DOCSPACE_COMMANDS = [
   // Status (popup)
   z.object({ type: z.literal('getStatus'), origin: Origin, refresh: z.boolean().optional(), tabId: z.number().int().optional() }),
   z.object({ type: z.literal('resolveNames'), origin: Origin, users: z.array(Guid).max(MAX_RESOLVE), groups: z.array(Guid).max(MAX_RESOLVE) }),
+  // The rest of a policy list, a page at a time (the popup's "show more"; the status holds the first few only).
+  z.object({
+    type: z.literal('policyEntries'), origin: Origin, list: z.enum(['trustedIps', 'mandatoryUsers', 'mandatoryGroups']),
+    offset: z.number().int().nonnegative().max(MAX_LIST_ENTRIES), count: z.number().int().min(1).max(MAX_RESOLVE),
+  }),
   z.object({ type: z.literal('setApiKey'), origin: Origin, key: z.string().regex(/^sk-[0-9a-zA-Z]{8,200}$/), remember: z.boolean() }),
   z.object({ type: z.literal('useBrowserSignIn'), origin: Origin }),
   z.object({ type: z.literal('listPortals') }),
@@ -82,7 +87,8 @@ export interface PortalStatus {
   auth: 'cookie' | 'apiKey';
   checkedAt: number;
   me: Me | null;
-  policy: TfaPolicy | null;
+  /** The policy in brief: the lists as counts and their first entries (a portal may name thousands). */
+  policy: PolicySummary | null;
   applies: Applicability;
   enrolment: Enrolment;
   /** An enrolment was started (confirm token held) and not finished. */
@@ -95,7 +101,30 @@ export interface PortalStatus {
   fromCache?: boolean;
 }
 
-export interface NamedEntity { id: string; name: string; email?: string | null; missing?: boolean }
+/**
+ * An id of a policy list and what we know of it: `name` '' with `missing` = deleted on the portal; '' without it =
+ * not visible to this role (or not resolved); `invalid` = not an id at all (written by another client).
+ */
+export interface NamedEntity { id: string; name: string; email?: string | null; missing?: boolean; invalid?: boolean }
+
+/** One policy list in brief: how many entries, and the first few (what the popup shows at once). */
+export interface ListSummary {
+  total: number;
+  first: string[];
+  /** Entries our editor would not accept (a malformed trusted IP, a non-GUID id): shown, not counted as valid. */
+  invalid: number;
+}
+
+export interface PolicySummary {
+  method: TfaMethod;
+  smsAvailable: boolean;
+  appAvailable: boolean;
+  trustedIps: ListSummary;
+  mandatoryUsers: ListSummary;
+  mandatoryGroups: ListSummary;
+}
+
+export type PolicyListName = 'trustedIps' | 'mandatoryUsers' | 'mandatoryGroups';
 
 export interface EnrolmentStart {
   account: string;
@@ -147,6 +176,8 @@ export interface KnownPortal { origin: string; host: string; granted: boolean; a
 export interface Replies {
   getStatus: PortalStatus;
   resolveNames: { users: NamedEntity[]; groups: NamedEntity[] };
+  /** Entries `offset`…`offset+count` of a list as the portal holds it now, names resolved (ids) or validity marked (IPs). */
+  policyEntries: { total: number; items: NamedEntity[] };
   setApiKey: PortalStatus;
   useBrowserSignIn: PortalStatus;
   listPortals: KnownPortal[];
