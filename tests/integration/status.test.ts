@@ -63,12 +63,16 @@ describe('getStatus', () => {
     portal.clearLog();
     const r = await status(true, 7);
     if (!r.ok) throw new Error(r.error.kind);
-    expect(r.value).toMatchObject({ state: 'ready', me: { role: 'admin' }, policy: { method: 'app', trustedIps: ['10.0.0.0/8'] }, applies: { kind: 'outsideTrusted' } });
+    expect(r.value).toMatchObject({
+      state: 'ready', me: { role: 'admin' }, applies: { kind: 'outsideTrusted' },
+      policy: { method: 'app', trustedIps: { total: 1, invalid: 0, first: [{ id: '10.0.0.0/8', name: '10.0.0.0/8' }] }, mandatoryUsers: { total: 2 }, mandatoryGroups: { total: 1 } },
+    });
     // One round trip: every request of a cold status read was sent before any answer came back.
     expect(portal.requests.map((q) => q.path).sort()).toEqual(
       ['/api/2.0/people/@self', '/api/2.0/settings', '/api/2.0/settings/tfaapp', '/api/2.0/settings/tfaappcodes'].sort(),
     );
-    const names = await resolveNames({ type: 'resolveNames', origin: portal.origin, users: r.value.policy!.mandatoryUsers, groups: r.value.policy!.mandatoryGroups });
+    const ids = (list: { id: string }[]) => list.map((e) => e.id);
+    const names = await resolveNames({ type: 'resolveNames', origin: portal.origin, users: ids(r.value.policy!.mandatoryUsers.first), groups: ids(r.value.policy!.mandatoryGroups.first) });
     expect(names.ok && names.value.users.map((u) => u.missing ? 'missing' : u.name)).toEqual([alice.displayName, 'missing']);
     expect(names.ok && names.value.groups.map((g) => g.name)).toEqual(['Finance']);
   });

@@ -30,7 +30,12 @@ function statusWith(s: string): PortalStatus {
   return {
     origin: ORIGIN, host: 'docs.example.com', state: 'ready', version: '3.7.2', auth: 'cookie', checkedAt: 0,
     me: { id: ME, displayName: s, email: `${s}@x.test`, role: 'admin' },
-    policy: { method: 'app', smsAvailable: false, appAvailable: true, trustedIps: ['10.0.0.0/8'], mandatoryUsers: [ALICE], mandatoryGroups: [FINANCE] },
+    policy: {
+      method: 'app', smsAvailable: false, appAvailable: true,
+      trustedIps: { total: 2, invalid: 1, first: [{ id: '10.0.0.0/8', name: '10.0.0.0/8' }, { id: s, name: s, invalid: true }] },
+      mandatoryUsers: { total: 1, invalid: 0, first: [{ id: ALICE, name: '' }] },
+      mandatoryGroups: { total: 1, invalid: 0, first: [{ id: FINANCE, name: '' }] },
+    },
     applies: { kind: 'outsideTrusted' }, enrolment: { state: 'enrolled', unusedCodes: 3, totalCodes: 5 }, enrolmentInProgress: false, signInUrl: `${ORIGIN}/login`,
   };
 }
@@ -60,8 +65,8 @@ function savedWith(s: string): SaveReply {
 
 /** Every place a portal string reaches the DOM, rendered with `s`. */
 const SCREENS: [string, (s: string) => preact.JSX.Element][] = [
-  ['StatusCard (my name and e-mail, mandatory users and groups)', (s) => (
-    <StatusCard status={statusWith(s)} names={{ users: [{ id: ALICE, name: s, email: `${s}@x.test` }], groups: [{ id: FINANCE, name: s }] }} />
+  ['StatusCard (my name and e-mail, mandatory users and groups, a stored trusted-IP entry)', (s) => (
+    <StatusCard status={statusWith(s)} names={{ [ALICE]: { id: ALICE, name: s, email: `${s}@x.test` }, [FINANCE]: { id: FINANCE, name: s } }} />
   )],
   ['PolicyEditor (mandatory users and groups by name)', (s) => <Editor view={viewWith(s)} />],
   ['PolicySaved (names, a mismatch, a refused link)', (s) => (

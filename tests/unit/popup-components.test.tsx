@@ -12,7 +12,12 @@ afterEach(cleanup);
 const base: PortalStatus = {
   origin: 'https://docs.example.com', host: 'docs.example.com', state: 'ready', version: '3.7.2', auth: 'cookie', checkedAt: 0,
   me: { id: 'u1', displayName: '<img src=x onerror=alert(1)>', email: 'a@b.c', role: 'admin' },
-  policy: { method: 'app', smsAvailable: false, appAvailable: true, trustedIps: ['10.0.0.0/8', '192.168.1.1', '::1', '172.16.0.0/12', '203.0.113.0/24', '198.51.100.7'], mandatoryUsers: ['m1'], mandatoryGroups: [] },
+  policy: {
+    method: 'app', smsAvailable: false, appAvailable: true,
+    trustedIps: { total: 6, invalid: 0, first: ['10.0.0.0/8', '192.168.1.1', '::1'].map((ip) => ({ id: ip, name: ip })) },
+    mandatoryUsers: { total: 1, invalid: 0, first: [{ id: 'm1', name: '' }] },
+    mandatoryGroups: { total: 0, invalid: 0, first: [] },
+  },
   applies: { kind: 'outsideTrusted' }, enrolment: { state: 'enrolled', unusedCodes: 3, totalCodes: 5 }, enrolmentInProgress: false, signInUrl: 'https://docs.example.com/login',
 };
 
@@ -33,19 +38,48 @@ describe('StatusCard', () => {
   });
 
   it('says the policy, who it applies to and the enrolment in words', () => {
-    render(<StatusCard status={base} names={{ users: [{ id: 'm1', name: 'Alice Smith', email: 'alice@x.test' }], groups: [] }} />);
+    render(<StatusCard status={base} names={{ m1: { id: 'm1', name: 'Alice Smith', email: 'alice@x.test' } }} />);
     expect(screen.getByText('On: authenticator app')).toBeTruthy();
     expect(screen.getByText(/outside the trusted networks/)).toBeTruthy();
     expect(screen.getByText('Enrolled, 3 of 5 backup codes unused')).toBeTruthy();
-    expect(screen.getByText('Alice Smith <alice@x.test>')).toBeTruthy();
+    expect(screen.getByText('Alice Smith')).toBeTruthy();
+    expect(screen.getByText('alice@x.test')).toBeTruthy();
   });
 
-  it('collapses a long list behind a count and expands it', () => {
-    render(<StatusCard status={base} names={{ users: [], groups: [] }} />);
+  it('shows the first entries and a count, and asks for the rest a page at a time', async () => {
+    const more = vi.fn(async (offset: number, count: number) => ({
+      ok: true as const, value: { total: 6, items: ['172.16.0.0/12', '203.0.113.0/24', '198.51.100.7'].slice(offset - 3, offset - 3 + count).map((ip) => ({ id: ip, name: ip })) },
+    }));
+    render(<StatusCard status={base} names={{}} onMore={(list) => (o, c) => (list === 'trustedIps' ? more(o, c) : Promise.resolve({ ok: true as const, value: { total: 0, items: [] } }))} />);
     const list = screen.getByRole('list', { name: '6 trusted IP ranges' });
-    expect(list.querySelectorAll('li')).toHaveLength(5);
-    fireEvent.click(screen.getByRole('button', { name: 'and 2 more' }));
-    expect(screen.getByText('198.51.100.7')).toBeTruthy();
+    expect(list.querySelectorAll('li')).toHaveLength(4);
+    fireEvent.click(screen.getByRole('button', { name: 'and 3 more' }));
+    await screen.findByText('198.51.100.7');
+    expect(more).toHaveBeenCalledWith(3, 20);
+    expect(screen.queryByRole('button', { name: /more/ })).toBeNull();
+  });
+
+  it('says how many of thousands there are and names only the first few', () => {
+    const ids = Array.from({ length: 3 }, (_, i) => `0000000${i}-0000-4000-8000-000000000000`);
+    const big: PortalStatus = {
+      ...base,
+      policy: {
+        ...base.policy!,
+        trustedIps: { total: 12, invalid: 2, first: [{ id: '10.0.0.1', name: '10.0.0.1' }, { id: 'not an ip', name: 'not an ip', invalid: true }, { id: '10.0.0.2', name: '10.0.0.2' }] },
+        mandatoryUsers: { total: 5000, invalid: 0, first: ids.map((id) => ({ id, name: '' })) },
+      },
+    };
+    render(<StatusCard status={big} names={{ [ids[0]!]: { id: ids[0]!, name: 'Alice' }, [ids[1]!]: { id: ids[1]!, name: '', missing: true } }} />);
+    const users = screen.getByRole('list', { name: '5,000 mandatory users' });
+    expect(users.querySelectorAll('li')).toHaveLength(4);
+    expect(users.textContent).toContain('Alice');
+    expect(users.textContent).toContain('Deleted (00000001…)');
+    expect(users.textContent).toContain('Not visible to you (00000002…)');
+    expect(screen.getByRole('button', { name: 'and 4,997 more' })).toBeTruthy();
+    // Invalid stored entries are shown as they are, marked, and not counted as ranges.
+    expect(screen.getByRole('list', { name: '10 trusted IP ranges' }).textContent).toContain('not an ip (not valid)');
+    expect(screen.getByText('2 entries are not valid and count for nothing')).toBeTruthy();
+    expect(screen.queryByText(/Loading/)).toBeNull();
   });
 
   it('hides the admin details from non-admins', () => {

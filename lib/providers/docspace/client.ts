@@ -52,7 +52,18 @@ export function confirmTokenFromUrl(url: URL): ConfirmToken | null {
 
 const PAGE = 100;
 
+/** One page of a list endpoint (§10.3, §10.4): the items and `total`, all matches (null when the portal did not say). */
+export interface Page<T> { items: T[]; total: number | null }
+
+async function paged<T>(load: (onTotal: (n: number | null) => void) => Promise<Result<T[], AppError>>): Promise<Result<Page<T>, AppError>> {
+  let total: number | null = null;
+  const r = await load((n) => { total = n; });
+  return r.ok ? ok({ items: r.value, total }) : r;
+}
+
 /** One function per DocSpace endpoint the extension uses; each returns a Result, none throws. */
+export const LIST_PAGE = PAGE;
+
 export function createDocspaceClient(t: Transport) {
   const anon = { anonymous: true } as const;
   return {
@@ -105,6 +116,14 @@ export function createDocspaceClient(t: Transport) {
         schema: PeopleListSchema,
       }),
     getGroup: (id: string) => request(t, { method: 'GET', path: `group/${encodeURIComponent(id)}`, query: { includeMembers: false }, schema: GroupSchema }),
+    /** Every account a page at a time, ids and names only (admins see all statuses, room admins no terminated ones; §10.1). */
+    peoplePage: (startIndex: number) =>
+      paged((onTotal) => request(t, {
+        method: 'GET', path: 'people/filter', query: { count: PAGE, startIndex, fields: 'id,displayName,email' }, schema: PeopleListSchema, onTotal,
+      })),
+    /** The tenant's groups a page at a time (system groups are never listed, §10.2). */
+    groupsPage: (startIndex: number) =>
+      paged((onTotal) => request(t, { method: 'GET', path: 'group', query: { count: PAGE, startIndex }, schema: GroupListSchema, onTotal })),
     listGroups: (text = '', count = PAGE) =>
       request(t, { method: 'GET', path: 'group', query: { filterValue: text.trim() || undefined, count: Math.min(Math.max(count, 1), PAGE) }, schema: GroupListSchema }),
   };

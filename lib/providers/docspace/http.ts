@@ -45,6 +45,8 @@ export interface RequestSpec<S extends z.ZodType> {
   schema: S;
   /** Send without credentials (anonymous probes). */
   anonymous?: boolean;
+  /** Told the envelope's `total` (all matches of a paged list, §10.3) when the answer parsed. */
+  onTotal?: (total: number | null) => void;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -118,6 +120,7 @@ function parseSuccess<S extends z.ZodType>(origin: string, spec: RequestSpec<S>,
   if (!envelope.success || (envelope.data.status !== undefined && envelope.data.status !== 0)) return err({ kind: 'badResponse', origin, where, status });
   const payload = spec.schema.safeParse(envelope.data.response ?? null);
   if (!payload.success) return err({ kind: 'badResponse', origin, where, status });
+  spec.onTotal?.(envelope.data.total ?? null);
   return ok(payload.data);
 }
 

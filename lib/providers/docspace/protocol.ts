@@ -12,8 +12,8 @@ const Guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
  */
 export const MAX_LIST_ENTRIES = 100_000;
 export const MAX_TRUSTED_IPS = 10_000;
-/** Ids one `resolveNames` may name: the popup asks for what it shows (the first few, then more on demand). */
-export const MAX_RESOLVE = 100;
+/** Ids one `resolveNames` or `policyEntries` may name, one request each at most: the popup asks for what it shows. */
+export const MAX_RESOLVE = 30;
 const GuidList = z.array(Guid).max(MAX_LIST_ENTRIES);
 
 export const DOCSPACE_COMMANDS = [
@@ -110,7 +110,8 @@ export interface NamedEntity { id: string; name: string; email?: string | null; 
 /** One policy list in brief: how many entries, and the first few (what the popup shows at once). */
 export interface ListSummary {
   total: number;
-  first: string[];
+  /** The first entries: ids with the names already known (cached), IPs as stored with `invalid` marked. */
+  first: NamedEntity[];
   /** Entries our editor would not accept (a malformed trusted IP, a non-GUID id): shown, not counted as valid. */
   invalid: number;
 }

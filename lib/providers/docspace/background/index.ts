@@ -17,6 +17,7 @@ export const docspaceBackground: ProviderBackground<Command, Replies> = {
   handlers: {
     getStatus: status.getStatus,
     resolveNames: status.resolveNames,
+    policyEntries: status.policyEntries,
     setApiKey: status.setApiKey,
     useBrowserSignIn: status.useBrowserSignIn,
     listPortals: status.listPortals,

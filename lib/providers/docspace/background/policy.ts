@@ -1,14 +1,15 @@
 import { err, ok, type Result } from '../../../result';
 import type { AppError } from '../../../errors';
 import type { CommandOf, Me, NamedEntity, Replies, SaveReply } from '../protocol';
-import { buildPolicyBody, confirmTokenFromUrl, isSmsConfirmUrl, resolveAll, type ConfirmToken, type DocspaceClient } from '../client';
+import { buildPolicyBody, confirmTokenFromUrl, isSmsConfirmUrl, type ConfirmToken, type DocspaceClient } from '../client';
 import type { Profile, TfaPolicy } from '../schemas';
 import { checkPortalUrl } from '../../../portal/origin';
 import { parseTrustedIpList } from '../tfa/trusted-ips';
 import { comparePolicy, draftOf, expectedAfterSave, type PolicyDraft } from '../tfa/policy-diff';
 import { describeMismatch, policy as t } from '../i18n/policy';
 import { logWarning } from '../../../log';
-import { clearSignedIn, clientFor, getSession, updateSession } from './session';
+import { clearSignedIn, clientFor, updateSession } from './session';
+import { cachedNames, rememberNames, resolveMany } from './names';
 
 /**
  * The policy editor's background half (issue 6). Every save sends the full body
@@ -18,29 +19,9 @@ import { clearSignedIn, clientFor, getSession, updateSession } from './session';
 
 type Reply<K extends keyof Replies> = Promise<Result<Replies[K], AppError>>;
 const SEARCH_COUNT = 25;
-const MAX_CACHED_NAMES = 500;
 
 const isAdminRole = (me: Pick<Me, 'role'>) => me.role === 'owner' || me.role === 'admin';
 const lower = (ids: string[]) => [...new Set(ids.map((id) => id.toLowerCase()))];
-
-/** Keeps names we have seen so later replies (mismatches) can say "Alice", not a GUID. */
-async function rememberNames(origin: string, entities: NamedEntity[]): Promise<void> {
-  const named = entities.filter((e) => e.name && !e.missing);
-  if (!named.length) {
-    return;
-  }
-  await updateSession(origin, (s) => {
-    const names = { ...s.names };
-    for (const e of named) {
-      names[e.id.toLowerCase()] = e;
-    }
-    const keys = Object.keys(names);
-    for (const k of keys.slice(0, Math.max(0, keys.length - MAX_CACHED_NAMES))) {
-      delete names[k];
-    }
-    return { ...s, names };
-  });
-}
 
 /** People by name or e-mail (`people/filter?filterValue=`, §10.3); admins and room admins only. */
 export async function searchPeople(c: CommandOf<'searchPeople'>): Reply<'searchPeople'> {
@@ -72,23 +53,6 @@ export async function searchGroups(c: CommandOf<'searchGroups'>): Reply<'searchG
   return ok(list);
 }
 
-/** Turns GUIDs into names; 404 → `missing` (removed account), other failures → no name (not visible to this role). */
-async function resolveNames(api: DocspaceClient, users: string[], groups: string[]): Promise<{ users: NamedEntity[]; groups: NamedEntity[] }> {
-  const [u, g] = await Promise.all([resolveAll(users, (id) => api.getUser(id)), resolveAll(groups, (id) => api.getGroup(id))]);
-  const named = <T>(ids: string[], found: Map<string, Result<T, AppError>>, pick: (v: T) => Omit<NamedEntity, 'id'>): NamedEntity[] =>
-    ids.map((id) => {
-      const r = found.get(id);
-      if (r?.ok) {
-        return { id, ...pick(r.value) };
-      }
-      return { id, name: '', ...(r && r.error.kind === 'notFound' ? { missing: true } : {}) };
-    });
-  return {
-    users: named(users, u, (p) => ({ name: p.displayName, email: p.email })),
-    groups: named(groups, g, (x) => ({ name: x.name })),
-  };
-}
-
 /**
  * The owner's id: our own when we are the owner, else `ownerId` of a signed-in `GET settings` (one request,
  * any portal size; fact sheet §11.3). Null when the portal does not say: the portal's own guard then decides.
@@ -118,19 +82,20 @@ export async function getPolicy(c: CommandOf<'getPolicy'>): Reply<'getPolicy'> {
     return self;
   }
   const me = meOf(self.value);
-  const [ownerId, names] = await Promise.all([
+  const admin = isAdminRole(me);
+  const [ownerId, users, groups] = await Promise.all([
     findOwnerId(api, me),
-    resolveNames(api, current.value.mandatoryUsers, current.value.mandatoryGroups),
+    resolveMany(api, c.origin, 'user', current.value.mandatoryUsers, admin),
+    resolveMany(api, c.origin, 'group', current.value.mandatoryGroups, admin),
   ]);
-  await rememberNames(c.origin, [...names.users, ...names.groups]);
   return ok({
     policy: current.value,
     me,
     ownerId,
     isEnrolled: self.value.isEnrolled,
     canEdit: isAdminRole(me),
-    users: names.users,
-    groups: names.groups,
+    users,
+    groups,
   });
 }
 
@@ -203,7 +168,7 @@ async function nextStepAfterLostAnswer(api: DocspaceClient, origin: string): Pro
 }
 
 async function nameOf(origin: string): Promise<(id: string) => string> {
-  const names = (await getSession(origin)).names ?? {};
+  const names = await cachedNames(origin);
   return (id) => names[id.toLowerCase()]?.name || id;
 }
 

@@ -4,9 +4,10 @@ import type { AppError } from '../../../errors';
 import { err, ok, type Result } from '../../../result';
 import { createDocspaceClient, type ConfirmToken, type DocspaceClient } from '../client';
 import type { PortalAuth } from '../http';
-import type { Me, NamedEntity, PortalStatus } from '../protocol';
+import type { Me, PortalStatus } from '../protocol';
 import { isSupportedOrigin } from '../../../portal/origin';
 import { hasHostAccess } from '../../../background/host-access';
+import { namesKey } from './names';
 
 /**
  * Per-portal session state. Everything lives in `storage.session` (cleared when the
@@ -22,7 +23,6 @@ export interface PortalSession {
   enrolment?: { token: ConfirmToken; startedAt: number; attemptLimit?: number | null };
   /** Portal Date header minus our clock, from the last response. */
   clockOffsetMs?: number;
-  names?: Record<string, NamedEntity>;
 }
 
 export interface PortalRecord {
@@ -61,7 +61,9 @@ export function updateSession(origin: string, patch: (s: PortalSession) => Porta
 }
 
 /** Clears what we know of the signed-in user (401, sign-out, TFA enabled); keeps how we authenticate and an enrolment in progress (it runs on the confirm token, not the session). */
-export function clearSignedIn(origin: string): Promise<PortalSession> {
+export async function clearSignedIn(origin: string): Promise<PortalSession> {
+  // Names are what this account could see: another account signing in next may see less.
+  await storage.removeItem(namesKey(origin));
   return updateSession(origin, (s) => ({ auth: s.auth, enrolment: s.enrolment, clockOffsetMs: s.clockOffsetMs }));
 }
 
@@ -79,7 +81,7 @@ export function updateRecord(origin: string, patch: (r: PortalRecord | null) => 
 
 /** Removes everything we hold for a portal, both areas. */
 export async function forgetPortalData(origin: string): Promise<void> {
-  await storage.removeItems([sessionKey(origin), localKey(origin)]);
+  await storage.removeItems([sessionKey(origin), localKey(origin), namesKey(origin)]);
 }
 
 export async function knownOrigins(): Promise<string[]> {

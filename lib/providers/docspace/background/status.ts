@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { AppError } from '../../../errors';
 import { err, ok, type Result } from '../../../result';
-import { createDocspaceClient, resolveAll, type DocspaceClient } from '../client';
+import { createDocspaceClient, type DocspaceClient } from '../client';
 import type { BackupCode, Profile, TfaPolicy } from '../schemas';
-import type { CommandOf, Enrolment, KnownPortal, NamedEntity, PortalStatus, Replies } from '../protocol';
+import type { CommandOf, Enrolment, KnownPortal, ListSummary, NamedEntity, PolicySummary, PortalStatus, Replies } from '../protocol';
+import { parseTrustedIp } from '../tfa/trusted-ips';
+import { cachedNames, resolveFew } from './names';
 import { hostOf, isSupportedOrigin, originPattern } from '../../../portal/origin';
 import { applicabilityFor } from '../tfa/applicability';
 import {
@@ -62,7 +64,7 @@ async function readStatus(client: DocspaceClient, origin: string): Promise<Resul
     version = settings.value.version;
     await updateRecord(origin, (r) => ({ ...r, isPortal: true, version, checkedAt: Date.now() }));
   }
-  const [self, policy, codes] = await Promise.all([client.getSelf(), client.getTfaPolicy(), client.getBackupCodes()]);
+  const [self, policy, codes, names] = await Promise.all([client.getSelf(), client.getTfaPolicy(), client.getBackupCodes(), cachedNames(origin)]);
   if (!self.ok) return self.error.kind === 'signedOut' ? ok({ ...baseStatus(origin, 'signedOut'), version }) : self;
   if (!policy.ok) return policy;
   const me = self.value;
@@ -70,7 +72,7 @@ async function readStatus(client: DocspaceClient, origin: string): Promise<Resul
     ...baseStatus(origin, 'ready'),
     version,
     me: { id: me.id, displayName: me.displayName, email: me.email, role: me.role },
-    policy: policy.value,
+    policy: summarise(policy.value, names),
     applies: applicabilityFor(policy.value, { id: me.id, role: me.role, groupIds: me.groupIds }),
     enrolment: enrolmentOf(policy.value, me, codes),
   });
@@ -96,26 +98,63 @@ async function probeAnonymously(origin: string): Promise<boolean> {
   return settings.ok && settings.value.isDocSpace;
 }
 
-/** Names for mandatory user and group ids (admins can resolve them; §10.2). Cached per session. */
+/** Entries of each list the status carries: the popup shows them at once, the rest on demand (`policyEntries`). */
+export const FIRST_SHOWN = 3;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isValidIp = (entry: string) => parseTrustedIp(entry).ok;
+const isGuid = (id: string) => GUID.test(id);
+
+function listSummary(list: string[], valid: (entry: string) => boolean, entry: (item: string) => NamedEntity): ListSummary {
+  return { total: list.length, first: list.slice(0, FIRST_SHOWN).map(entry), invalid: list.filter((e) => !valid(e)).length };
+}
+
+/**
+ * The policy in brief: a portal may name thousands in its lists, the popup needs counts and the first few,
+ * with the names already known (so a warm popup asks for none).
+ */
+export function summarise(policy: TfaPolicy, names: Record<string, NamedEntity> = {}): PolicySummary {
+  const ip = (entry: string): NamedEntity => ({ id: entry, name: entry, ...(isValidIp(entry) ? {} : { invalid: true }) });
+  const id = (value: string): NamedEntity =>
+    !isGuid(value) ? { id: value, name: '', invalid: true } : { ...(names[value.toLowerCase()] ?? { name: '' }), id: value };
+  return {
+    method: policy.method,
+    smsAvailable: policy.smsAvailable,
+    appAvailable: policy.appAvailable,
+    trustedIps: listSummary(policy.trustedIps, isValidIp, ip),
+    mandatoryUsers: listSummary(policy.mandatoryUsers, isGuid, id),
+    mandatoryGroups: listSummary(policy.mandatoryGroups, isGuid, id),
+  };
+}
+
+/** Names for the ids the popup shows (at most MAX_RESOLVE of each, one request per id not cached). */
 export async function resolveNames(cmd: CommandOf<'resolveNames'>): Reply<'resolveNames'> {
   const client = await clientFor(cmd.origin);
   if (!client.ok) return client;
-  const cached = (await getSession(cmd.origin)).names ?? {};
-  const missingUsers = cmd.users.filter((id) => !cached[id]);
-  const missingGroups = cmd.groups.filter((id) => !cached[id]);
   const [users, groups] = await Promise.all([
-    resolveAll(missingUsers, (id) => client.value.getUser(id)),
-    resolveAll(missingGroups, (id) => client.value.getGroup(id)),
+    resolveFew(client.value, cmd.origin, 'user', cmd.users),
+    resolveFew(client.value, cmd.origin, 'group', cmd.groups),
   ]);
-  const fresh: Record<string, NamedEntity> = {};
-  for (const [id, r] of users) if (r.ok) fresh[id] = { id, name: r.value.displayName, email: r.value.email };
-  else if (r.error.kind === 'notFound') fresh[id] = { id, name: '', missing: true };
-  for (const [id, r] of groups) if (r.ok) fresh[id] = { id, name: r.value.name };
-  else if (r.error.kind === 'notFound') fresh[id] = { id, name: '', missing: true };
-  if (Object.keys(fresh).length) await updateSession(cmd.origin, (s) => ({ ...s, names: { ...s.names, ...fresh } }));
-  const all = { ...cached, ...fresh };
-  const pick = (id: string): NamedEntity => all[id] ?? { id, name: '', missing: true };
-  return ok({ users: cmd.users.map(pick), groups: cmd.groups.map(pick) });
+  return ok({ users, groups });
+}
+
+/** A page of one list as the portal holds it now: ids with names (one request per id not cached), IPs marked when not valid. */
+export async function policyEntries(cmd: CommandOf<'policyEntries'>): Reply<'policyEntries'> {
+  const client = await clientFor(cmd.origin);
+  if (!client.ok) return client;
+  const policy = await client.value.getTfaPolicy();
+  if (!policy.ok) return policy;
+  const list = policy.value[cmd.list];
+  const slice = list.slice(cmd.offset, cmd.offset + cmd.count);
+  let items: NamedEntity[];
+  if (cmd.list === 'trustedIps') {
+    items = slice.map((entry) => ({ id: entry, name: entry, ...(isValidIp(entry) ? {} : { invalid: true }) }));
+  } else {
+    const ids = slice.filter(isGuid);
+    const named = await resolveFew(client.value, cmd.origin, cmd.list === 'mandatoryUsers' ? 'user' : 'group', ids);
+    const byId = new Map(named.map((e) => [e.id, e]));
+    items = slice.map((id) => byId.get(id) ?? { id, name: '', invalid: true });
+  }
+  return ok({ total: list.length, items });
 }
 
 /** Switches this portal to an API key after checking it works. Remembered on disk only on request. */

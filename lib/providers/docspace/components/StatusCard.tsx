@@ -1,24 +1,29 @@
-import type { NamedEntity, PortalStatus } from '../protocol';
+import type { NamedEntity, PolicyListName, PortalStatus } from '../protocol';
 import { popup as t } from '../i18n/popup';
 import { common } from '../../../i18n/common';
-import { CollapsibleList } from '../../../../components/CollapsibleList';
+import { ListPeek, type LoadMore } from './ListPeek';
 
 interface Props {
   status: PortalStatus;
-  /** Resolved names for the mandatory lists (admins), or null while resolving / not allowed. */
-  names: { users: NamedEntity[]; groups: NamedEntity[] } | null;
+  /** Names resolved after the status arrived (id → entity), or null while they are being asked for. */
+  names: Record<string, NamedEntity> | null;
+  /** The rest of a list, a page at a time. */
+  onMore?: (list: PolicyListName) => LoadMore;
   /** For tests; defaults to now. */
   now?: number;
 }
 
-const nameOf = (e: NamedEntity) => (e.missing || !e.name ? t.unknownEntity(e.id) : e.email ? `${e.name} <${e.email}>` : e.name);
+const noMore: LoadMore = async () => ({ ok: true, value: { total: 0, items: [] } });
 
 /** Who I am, the portal policy, whether it applies to me and my enrolment, in words. */
-export function StatusCard({ status, names, now = Date.now() }: Props) {
+export function StatusCard({ status, names, onMore = () => noMore, now = Date.now() }: Props) {
   const { me, policy, enrolment } = status;
   if (!me || !policy) return null;
   const isAdmin = me.role === 'owner' || me.role === 'admin';
   const enrolmentTone = enrolment.state === 'enrolled' ? 'ok-text' : enrolment.state === 'notEnrolled' && status.applies.kind !== 'off' ? 'warn-text' : '';
+  const named = (list: NamedEntity[]) => list.map((e) => names?.[e.id.toLowerCase()] ?? e);
+  const ips = policy.trustedIps;
+  const validIps = ips.total - ips.invalid;
   return (
     <div class="status-card">
       <p>
@@ -34,16 +39,21 @@ export function StatusCard({ status, names, now = Date.now() }: Props) {
       </dl>
       {isAdmin && policy.method !== 'none' ? (
         <section aria-label={t.policyHeading} class="policy-summary">
-          <CollapsibleList
-            label={policy.trustedIps.length ? t.trustedIps(policy.trustedIps.length) : t.noTrustedIps}
-            items={policy.trustedIps}
-            emptyText=""
-            moreText={t.andMore}
-          />
-          {policy.trustedIps.length > 0 ? (
+          {ips.total === 0 ? (
+            <p class="muted">{t.noTrustedIps}</p>
+          ) : (
+            <ListPeek label={t.trustedIps(validIps)} summary={ips} first={ips.first} resolving={false} kind="ip" onMore={onMore('trustedIps')} />
+          )}
+          {ips.total > 0 ? (
             <>
-              <CollapsibleList label={t.mandatoryUsers} items={names ? names.users.map(nameOf) : policy.mandatoryUsers.map(() => common.loading)} emptyText={t.noneSet} moreText={t.andMore} />
-              <CollapsibleList label={t.mandatoryGroups} items={names ? names.groups.map(nameOf) : policy.mandatoryGroups.map(() => common.loading)} emptyText={t.noneSet} moreText={t.andMore} />
+              <ListPeek
+                label={t.mandatoryUsersCount(policy.mandatoryUsers.total)} summary={policy.mandatoryUsers}
+                first={named(policy.mandatoryUsers.first)} resolving={names === null} kind="id" onMore={onMore('mandatoryUsers')}
+              />
+              <ListPeek
+                label={t.mandatoryGroupsCount(policy.mandatoryGroups.total)} summary={policy.mandatoryGroups}
+                first={named(policy.mandatoryGroups.first)} resolving={names === null} kind="id" onMore={onMore('mandatoryGroups')}
+              />
             </>
           ) : null}
         </section>

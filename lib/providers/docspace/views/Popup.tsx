@@ -25,7 +25,7 @@ type View =
 export function App({ found, addSite }: PopupProps) {
   const [view, setView] = useState<View>({ status: 'loading' });
   const [target, setTarget] = useState<{ origin: string; tabId?: number; url?: string } | null>(null);
-  const [names, setNames] = useState<{ users: NamedEntity[]; groups: NamedEntity[] } | null>(null);
+  const [names, setNames] = useState<Record<string, NamedEntity> | null>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -47,13 +47,22 @@ export function App({ found, addSite }: PopupProps) {
     })();
   }, [load, found]);
 
-  // Names of mandatory users and groups, resolved after the status is on screen (admins only).
+  // Names of the first mandatory users and groups the status names without one (admins only), asked for after the
+  // status is on screen: at most FIRST_SHOWN of each list, one request per id not cached (README, "Big portals").
   const data = view.status === 'ready' ? view.data : null;
   useEffect(() => {
     if (!data?.policy || !data.me || (data.me.role !== 'owner' && data.me.role !== 'admin')) return;
-    const { mandatoryUsers: users, mandatoryGroups: groups } = data.policy;
-    if (!users.length && !groups.length) return setNames({ users: [], groups: [] });
-    void call<'resolveNames'>({ type: 'resolveNames', origin: data.origin, users, groups }).then((r) => setNames(r.ok ? r.value : null));
+    const unnamed = (list: NamedEntity[]) => list.filter((e) => !e.name && !e.missing && !e.invalid).map((e) => e.id);
+    const users = unnamed(data.policy.mandatoryUsers.first);
+    const groups = unnamed(data.policy.mandatoryGroups.first);
+    if (!users.length && !groups.length) return setNames({});
+    setNames(null);
+    void call<'resolveNames'>({ type: 'resolveNames', origin: data.origin, users, groups }).then((r) => {
+      const found: Record<string, NamedEntity> = {};
+      // A failure leaves the ids without a name: shown as "not visible", never as a placeholder.
+      if (r.ok) for (const e of [...r.value.users, ...r.value.groups]) found[e.id.toLowerCase()] = e;
+      setNames(found);
+    });
   }, [data?.origin, data?.policy, data?.me]);
 
   // User Timing mark for `npm run bench`: when a status (cached or fresh) is first on screen.
@@ -141,7 +150,11 @@ export function App({ found, addSite }: PopupProps) {
       ) : null}
       {data?.state === 'ready' ? (
         <>
-          <StatusCard status={data} names={names} />
+          <StatusCard
+            status={data}
+            names={names}
+            onMore={(list) => (offset, count) => call<'policyEntries'>({ type: 'policyEntries', origin: data.origin, list, offset, count })}
+          />
           <StatusActions
             status={data}
             onOpen={(viewName) => void (viewName === 'enrol' ? openEnrolment(data.origin, target?.url) : openOptions(viewName, data.origin))}
