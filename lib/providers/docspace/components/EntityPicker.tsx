@@ -1,15 +1,19 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { AppError } from '../../../errors';
 import type { Result } from '../../../result';
 import type { NamedEntity } from '../protocol';
 import { policy as t } from '../i18n/policy';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
+import { PortalText } from '../../../../components/PortalText';
 import './policy.css';
 
 export type EntityKind = 'user' | 'group';
 
 /** How an entity is shown: its name, or why there is none (removed, or hidden from this role). */
 export function entityLabel(e: NamedEntity, kind: EntityKind): string {
+  if (e.invalid) {
+    return t.invalidId(e.id);
+  }
   if (e.missing) {
     return kind === 'user' ? t.unknownUser(e.id) : t.unknownGroup(e.id);
   }
@@ -40,7 +44,6 @@ export function EntityPicker({ kind, label, searchLabel, selected, onChange, onS
   const [text, setText] = useState('');
   const [search, setSearch] = useState<Search>({ status: 'idle' });
   const latest = useRef(0);
-  const has = (e: NamedEntity) => selected.some((s) => s.id.toLowerCase() === e.id.toLowerCase());
 
   useEffect(() => {
     const query = text.trim();
@@ -63,6 +66,7 @@ export function EntityPicker({ kind, label, searchLabel, selected, onChange, onS
   const note = (e: NamedEntity) => [e.email, tags[e.id.toLowerCase()]].filter(Boolean).join(' · ');
   const statusText =
     search.status === 'busy' ? t.searching : search.status === 'done' ? (search.items.length ? t.results(search.items.length) : t.noResults) : '';
+  const chosen = useMemo(() => new Set(selected.map((e) => e.id.toLowerCase())), [selected]);
 
   return (
     <div class="entity-picker">
@@ -70,22 +74,7 @@ export function EntityPicker({ kind, label, searchLabel, selected, onChange, onS
         {label}
       </h3>
       {selected.length ? (
-        <ul class="chips" aria-labelledby={`${id}-label`}>
-          {selected.map((e) => {
-            const name = entityLabel(e, kind);
-            return (
-              <li key={e.id} class={e.missing ? 'chip missing' : 'chip'}>
-                <span class="chip-name">{name}</span>
-                {note(e) ? <span class="muted"> ({note(e)})</span> : null}
-                {readOnly ? null : (
-                  <button type="button" class="chip-remove" aria-label={t.remove(name)} onClick={() => onChange(selected.filter((s) => s.id !== e.id))}>
-                    {t.removeShort}
-                  </button>
-                )}
-              </li>
-            );
-          })}
-        </ul>
+        <SelectedList kind={kind} labelledBy={`${id}-label`} selected={selected} onChange={onChange} note={note} readOnly={readOnly} />
       ) : (
         <p class="muted">{kind === 'user' ? t.emptyList : t.emptyGroups}</p>
       )}
@@ -101,14 +90,14 @@ export function EntityPicker({ kind, label, searchLabel, selected, onChange, onS
             <ul class="results" aria-label={t.resultsLabel(searchLabel)}>
               {search.items.map((e) => {
                 const name = entityLabel(e, kind);
-                const added = has(e);
+                const added = chosen.has(e.id.toLowerCase());
                 return (
                   <li key={e.id}>
                     <button type="button" aria-label={t.add(name)} disabled={added} onClick={() => onChange([...selected, e])}>
                       {t.addShort}
                     </button>{' '}
-                    <span>{name}</span>
-                    {note(e) ? <span class="muted"> ({note(e)})</span> : null}
+                    <PortalText text={name} />
+                    {note(e) ? <span class="muted"> (<PortalText text={note(e)} />)</span> : null}
                     {added ? <span class="muted"> · {t.alreadyAdded}</span> : null}
                   </li>
                 );
@@ -117,6 +106,96 @@ export function EntityPicker({ kind, label, searchLabel, selected, onChange, onS
           ) : null}
         </div>
       )}
+    </div>
+  );
+}
+
+/** Rows per page of a chosen list: a policy may name thousands, the page shows this many at a time. */
+export const LIST_PAGE_SIZE = 50;
+
+const isProblem = (e: NamedEntity) => Boolean(e.invalid || e.missing || !e.name);
+
+interface SelectedProps {
+  kind: EntityKind;
+  labelledBy: string;
+  selected: NamedEntity[];
+  onChange: (next: NamedEntity[]) => void;
+  note: (e: NamedEntity) => string;
+  readOnly: boolean;
+}
+
+/**
+ * The chosen entries, LIST_PAGE_SIZE a page: counts (deleted, without a name, not valid), a filter by name, e-mail
+ * or id, "only the problems" to clean up, and one button removing every deleted entry.
+ */
+function SelectedList({ kind, labelledBy, selected, onChange, note, readOnly }: SelectedProps) {
+  const id = useId();
+  const [filter, setFilter] = useState('');
+  const [onlyProblems, setOnlyProblems] = useState(false);
+  const [page, setPage] = useState(0);
+  const counts = useMemo(() => ({
+    deleted: selected.filter((e) => e.missing && !e.invalid).length,
+    unnamed: selected.filter((e) => !e.name && !e.missing && !e.invalid).length,
+    invalid: selected.filter((e) => e.invalid).length,
+  }), [selected]);
+  const shown = useMemo(() => {
+    const q = filter.trim().toLocaleLowerCase();
+    return selected.filter((e) =>
+      (!onlyProblems || isProblem(e)) &&
+      (!q || [e.name, e.email ?? '', e.id].some((v) => v.toLocaleLowerCase().includes(q))));
+  }, [selected, filter, onlyProblems]);
+  const pages = Math.max(1, Math.ceil(shown.length / LIST_PAGE_SIZE));
+  const current = Math.min(page, pages - 1);
+  const rows = shown.slice(current * LIST_PAGE_SIZE, (current + 1) * LIST_PAGE_SIZE);
+  const paged = selected.length > LIST_PAGE_SIZE;
+
+  return (
+    <div class="selected-list">
+      <p class="muted hint" id={`${id}-counts`}>{t.listCounts(kind, selected.length, counts.deleted, counts.unnamed, counts.invalid)}</p>
+      {paged || counts.deleted + counts.unnamed + counts.invalid > 0 ? (
+        <div class="list-tools">
+          <label>
+            <span>{t.listFilter}</span>{' '}
+            <input type="search" autoComplete="off" value={filter} onInput={(e) => { setFilter(e.currentTarget.value); setPage(0); }} />
+          </label>
+          <label class="check">
+            <input type="checkbox" checked={onlyProblems} onChange={(e) => { setOnlyProblems(e.currentTarget.checked); setPage(0); }} />
+            <span>{t.listOnlyProblems}</span>
+          </label>
+          {!readOnly && counts.deleted > 0 ? (
+            <button type="button" onClick={() => onChange(selected.filter((e) => !(e.missing && !e.invalid)))}>{t.removeDeleted(counts.deleted)}</button>
+          ) : null}
+        </div>
+      ) : null}
+      {rows.length ? (
+        <ul class="chips" aria-labelledby={labelledBy} aria-describedby={`${id}-counts`}>
+          {rows.map((e) => {
+            const name = entityLabel(e, kind);
+            const problem = e.invalid || e.missing;
+            return (
+              <li key={e.id} class={problem ? 'chip missing' : 'chip'}>
+                <PortalText class="chip-name" text={name} />
+                {e.invalid ? <span class="warn-text"> ({t.invalidTag})</span> : null}
+                {note(e) ? <span class="muted"> (<PortalText text={note(e)} />)</span> : null}
+                {readOnly ? null : (
+                  <button type="button" class="chip-remove" aria-label={t.remove(name)} onClick={() => onChange(selected.filter((s) => s.id !== e.id))}>
+                    {t.removeShort}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        <p class="muted">{t.listNoMatch}</p>
+      )}
+      {shown.length > LIST_PAGE_SIZE ? (
+        <nav class="pager" aria-label={t.listShowing(current * LIST_PAGE_SIZE + 1, Math.min(shown.length, (current + 1) * LIST_PAGE_SIZE), shown.length)}>
+          <button type="button" disabled={current === 0} onClick={() => setPage(current - 1)}>{t.listPrevious}</button>
+          <span class="muted" role="status">{t.listShowing(current * LIST_PAGE_SIZE + 1, Math.min(shown.length, (current + 1) * LIST_PAGE_SIZE), shown.length)}</span>
+          <button type="button" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>{t.listNext}</button>
+        </nav>
+      ) : null}
     </div>
   );
 }

@@ -1,12 +1,15 @@
 import { useId } from 'preact/hooks';
-import type { TrustedIpList } from '../tfa/trusted-ips';
+import type { TrustedIpLine, TrustedIpList } from '../tfa/trusted-ips';
 import { policy as t } from '../i18n/policy';
+import { PortalText } from '../../../../components/PortalText';
 import './policy.css';
 
 interface Props {
   text: string;
   /** The parse of `text` (the editor and the save button share it). */
   list: TrustedIpList;
+  /** Stored entries left as they were that are not valid: not blocking, removed by saving. */
+  dropped?: TrustedIpLine[];
   onText: (text: string) => void;
   readOnly?: boolean;
 }
@@ -36,27 +39,32 @@ function IpNotes({ list, id }: { list: TrustedIpList; id: string }) {
  * would match wrongly show the range they will be saved as; entries that trust a large
  * part of the Internet are flagged (saving them asks for confirmation).
  */
-export function IpListEditor({ text, list, onText, readOnly = false }: Props) {
+export function IpListEditor({ text, list, dropped = [], onText, readOnly = false }: Props) {
   const id = useId();
   const helpId = `${id}-help`;
   const errorsId = `${id}-errors`;
   const statusId = `${id}-status`;
   const notesId = `${id}-notes`;
   const invalid = list.invalid.length > 0;
+  const droppedNote = dropped.length ? <p id={`${id}-dropped`} class="notice warn">{t.storedIpsInvalid(dropped.map((l) => l.input))}</p> : null;
 
   if (readOnly) {
     return (
       <div class="ip-editor">
         <h3 class="field-label">{t.trustedIpsLabel}</h3>
-        {list.values.length ? (
+        {list.lines.length ? (
           <ul class="ip-list mono">
-            {list.values.map((v) => (
-              <li key={v}>{v}</li>
+            {list.lines.map((l) => (
+              <li key={`${l.line}-${l.input}`}>
+                <PortalText text={l.input} />
+                {l.result.ok ? null : <span class="warn-text"> ({t.invalidTag})</span>}
+              </li>
             ))}
           </ul>
         ) : (
           <p class="muted">{t.trustedIpsNone}</p>
         )}
+        {droppedNote}
         <IpNotes list={list} id={notesId} />
       </div>
     );
@@ -78,7 +86,7 @@ export function IpListEditor({ text, list, onText, readOnly = false }: Props) {
         autoComplete="off"
         value={text}
         aria-invalid={invalid ? 'true' : 'false'}
-        aria-describedby={`${helpId} ${statusId} ${errorsId} ${notesId}`}
+        aria-describedby={`${helpId} ${statusId} ${errorsId} ${notesId}${dropped.length ? ` ${id}-dropped` : ''}`}
         onInput={(e) => onText(e.currentTarget.value)}
       />
       <ul id={errorsId} class="ip-errors" aria-live="polite">
@@ -88,6 +96,7 @@ export function IpListEditor({ text, list, onText, readOnly = false }: Props) {
           </li>
         ))}
       </ul>
+      {droppedNote}
       <IpNotes list={list} id={notesId} />
       <p id={statusId} class="muted hint" role="status">
         {[

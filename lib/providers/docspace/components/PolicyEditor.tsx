@@ -1,7 +1,7 @@
-import { useId } from 'preact/hooks';
+import { useId, useMemo } from 'preact/hooks';
 import type { AppError } from '../../../errors';
 import type { Result } from '../../../result';
-import type { NamedEntity, PolicyView, TfaMethod } from '../protocol';
+import { MAX_LIST_ENTRIES, MAX_TRUSTED_IPS, type NamedEntity, type PolicyView, type TfaMethod } from '../protocol';
 import { diffPolicy, draftOf, isEmptyDiff } from '../tfa/policy-diff';
 import { toPolicyDraft, type EditorDraft } from '../tfa/policy-draft';
 import { common } from '../../../i18n/common';
@@ -32,12 +32,15 @@ function methodsFor(view: PolicyView): TfaMethod[] {
 export function PolicyEditor({ view, draft, onDraft, onReview, onSearchPeople, onSearchGroups }: Props) {
   const id = useId();
   const readOnly = !view.canEdit;
-  const { draft: next, ips } = toPolicyDraft(draft);
-  const unchanged = isEmptyDiff(diffPolicy(draftOf(view.policy), next));
+  const { draft: next, ips, droppedIps, droppedIds } = useMemo(() => toPolicyDraft(draft), [draft]);
+  const unchanged = useMemo(() => isEmptyDiff(diffPolicy(draftOf(view.policy), next)), [view.policy, next]);
   const listsWhileOff = next.method === 'none' && next.trustedIps.length + next.mandatoryUsers.length + next.mandatoryGroups.length > 0;
+  const tooMany = next.trustedIps.length > MAX_TRUSTED_IPS || Math.max(next.mandatoryUsers.length, next.mandatoryGroups.length) > MAX_LIST_ENTRIES;
   const blocked = ips.invalid.length
     ? t.ipInvalidCount(ips.invalid.length)
-    : unchanged
+    : tooMany
+      ? t.tooMany(next.trustedIps.length > MAX_TRUSTED_IPS ? MAX_TRUSTED_IPS : MAX_LIST_ENTRIES)
+      : unchanged
       ? listsWhileOff ? t.listsNeedTfa : t.noChanges
       : '';
   const me = view.me.id.toLowerCase();
@@ -81,8 +84,9 @@ export function PolicyEditor({ view, draft, onDraft, onReview, onSearchPeople, o
           );
         })}
       </fieldset>
-      <IpListEditor text={draft.ipText} list={ips} readOnly={readOnly} onText={(ipText) => onDraft({ ...draft, ipText })} />
+      <IpListEditor text={draft.ipText} list={ips} dropped={droppedIps} readOnly={readOnly} onText={(ipText) => onDraft({ ...draft, ipText })} />
       <p class="lists-explainer">{t.listsExplainer}</p>
+      {droppedIds.length ? <p class="notice warn">{t.invalidIdsNote(droppedIds.length)}</p> : null}
       <EntityPicker
         kind="user"
         label={t.usersLabel}

@@ -2,7 +2,8 @@ import type { Role, TfaMethod } from '../schemas';
 import type { TrustedIpProblem } from '../tfa/trusted-ips';
 import type { Consequence, ListChange, Mismatch, PolicyDiff } from '../tfa/policy-diff';
 import { common } from '../../../i18n/common';
-import { formatList, plural, t } from '../../../i18n/t';
+import { formatList, formatNumber, plural, t } from '../../../i18n/t';
+import { cleanBidi, isolate } from '../../../i18n/bidi';
 
 /** Strings of the policy editor (options page) and its background replies. */
 
@@ -25,9 +26,9 @@ function methodChange(from: TfaMethod, to: TfaMethod): string {
 
 type Counted = 'policy.diff.entries' | 'policy.diff.people' | 'policy.diff.groups';
 
-/** Up to three items by name, else a count. */
-function listPhrase(items: string[], counted: Counted): string {
-  return items.length <= 3 ? joinWords(items) : plural(counted, items.length);
+/** Up to three items by name, else a count (`items` holds the first few names of `total`). */
+function listPhrase(items: string[], total: number, counted: Counted): string {
+  return total <= 3 ? joinWords(items) : plural(counted, total);
 }
 
 interface ListText {
@@ -39,10 +40,10 @@ interface ListText {
 function listPhrases(change: ListChange, text: ListText, nameOf: (id: string) => string): string[] {
   const out: string[] = [];
   if (change.added.length) {
-    out.push(text.add(listPhrase(change.added.map(nameOf), text.counted)));
+    out.push(text.add(listPhrase(change.added.slice(0, 4).map((v) => isolate(nameOf(v))), change.added.length, text.counted)));
   }
   if (change.removed.length) {
-    out.push(text.remove(listPhrase(change.removed.map(nameOf), text.counted)));
+    out.push(text.remove(listPhrase(change.removed.slice(0, 4).map((v) => isolate(nameOf(v))), change.removed.length, text.counted)));
   }
   return out;
 }
@@ -74,6 +75,12 @@ const FIELD = {
   mandatoryGroups: t('policy.mismatch.field.mandatoryGroups'),
 } satisfies Record<Exclude<Mismatch['field'], 'method'>, string>;
 
+/** The first five by name, then "…": a mismatch over thousands of ids stays one readable sentence. */
+function firstFew(ids: string[], nameOf: (id: string) => string): string {
+  const named = ids.slice(0, 5).map((id) => isolate(nameOf(id)));
+  return ids.length > 5 ? `${named.join(', ')}, …` : joinWords(named);
+}
+
 /** One sentence per difference between what was sent and what the portal holds. */
 export function describeMismatch(m: Mismatch, nameOf: (id: string) => string = (v) => v): string {
   if (m.field === 'method') {
@@ -81,10 +88,10 @@ export function describeMismatch(m: Mismatch, nameOf: (id: string) => string = (
   }
   const parts: string[] = [];
   if (m.missing.length) {
-    parts.push(plural('policy.mismatch.missing', m.missing.length, joinWords(m.missing.map(nameOf))));
+    parts.push(plural('policy.mismatch.missing', m.missing.length, firstFew(m.missing, nameOf)));
   }
   if (m.unexpected.length) {
-    parts.push(plural('policy.mismatch.unexpected', m.unexpected.length, joinWords(m.unexpected.map(nameOf))));
+    parts.push(plural('policy.mismatch.unexpected', m.unexpected.length, firstFew(m.unexpected, nameOf)));
   }
   return t('policy.mismatch.line', FIELD[m.field], parts.join('; '));
 }
@@ -108,9 +115,9 @@ export const policy = {
     badPrefix: t('policy.ipProblem.badPrefix'),
     tooLong: t('policy.ipProblem.tooLong'),
   } satisfies Record<TrustedIpProblem, string>,
-  ipLineError: (line: number, input: string, problem: string) => t('policy.ipLineError', String(line), input, problem),
-  ipConverted: (line: number, input: string, sent: string) => t('policy.ipConverted', String(line), input, sent),
-  ipHuge: (line: number, input: string) => t('policy.ipHuge', String(line), input),
+  ipLineError: (line: number, input: string, problem: string) => t('policy.ipLineError', String(line), isolate(input), problem),
+  ipConverted: (line: number, input: string, sent: string) => t('policy.ipConverted', String(line), isolate(input), isolate(sent)),
+  ipHuge: (line: number, input: string) => t('policy.ipHuge', String(line), isolate(input)),
   hugeHeading: t('policy.hugeHeading'),
   hugeConfirm: t('policy.hugeConfirm'),
   ipInvalidCount: (n: number) => plural('policy.ipInvalidCount', n),
@@ -124,8 +131,9 @@ export const policy = {
   searching: t('policy.searching'),
   noResults: t('policy.noResults'),
   results: (n: number) => plural('policy.results', n),
-  add: (name: string) => t('policy.add', name),
-  remove: (name: string) => t('policy.remove', name),
+  // Accessible names only (never drawn): the controls are dropped, no isolate needed.
+  add: (name: string) => t('policy.add', cleanBidi(name)),
+  remove: (name: string) => t('policy.remove', cleanBidi(name)),
   addShort: t('policy.addShort'),
   removeShort: t('policy.removeShort'),
   resultsLabel: (searchLabel: string) => t('policy.resultsLabel', searchLabel.toLocaleLowerCase()),
@@ -136,6 +144,29 @@ export const policy = {
   unknownGroup: (id: string) => t('policy.unknownGroup', shortId(id)),
   hiddenUser: (id: string) => t('policy.hiddenUser', shortId(id)),
   hiddenGroup: (id: string) => t('policy.hiddenGroup', shortId(id)),
+  invalidId: (value: string) => t('policy.invalidId', isolate(value)),
+  invalidTag: t('policy.invalidTag'),
+  deletedTag: t('policy.deletedTag'),
+  listFilter: t('policy.listFilter'),
+  listOnlyProblems: t('policy.listOnlyProblems'),
+  listShowing: (from: number, to: number, of: number) => t('policy.listShowing', formatNumber(from), formatNumber(to), formatNumber(of)),
+  listNoMatch: t('policy.listNoMatch'),
+  listPrevious: t('policy.listPrevious'),
+  listNext: t('policy.listNext'),
+  /** "5,000 users: 12 deleted, 3 without a name, 1 not valid". */
+  listCounts(kind: 'user' | 'group', total: number, deleted: number, unnamed: number, invalid: number): string {
+    const head = plural(kind === 'user' ? 'policy.listUsers' : 'policy.listGroups', total);
+    const parts = [
+      deleted ? plural('policy.listDeleted', deleted) : '',
+      unnamed ? plural('policy.listUnnamed', unnamed) : '',
+      invalid ? plural('policy.listInvalid', invalid) : '',
+    ].filter(Boolean);
+    return parts.length ? t('policy.listCounts', head, joinWords(parts)) : head;
+  },
+  removeDeleted: (n: number) => plural('policy.removeDeleted', n),
+  invalidIdsNote: (n: number) => plural('policy.invalidIdsNote', n),
+  storedIpsInvalid: (entries: string[]) => plural('policy.storedIpsInvalid', entries.length, joinWords(entries.slice(0, 3).map(isolate)) + (entries.length > 3 ? ', …' : '')),
+  tooMany: (max: number) => t('policy.tooMany', formatNumber(max)),
   ownerTag: t('policy.ownerTag'),
   youTag: t('policy.youTag'),
   review: t('policy.review'),
@@ -166,7 +197,7 @@ export const policy = {
   mismatchHeading: t('policy.mismatchHeading'),
   exempt: t('policy.exempt'),
   linkLost: t('policy.linkLost'),
-  linkRefused: (url: string) => t('policy.linkRefused', url),
+  linkRefused: (url: string) => t('policy.linkRefused', isolate(url)),
   confirmWithCode: t('policy.confirmWithCode'),
   signedOutNext: t('policy.signedOutNext'),
   none: t('policy.none'),
@@ -177,7 +208,7 @@ export const policy = {
   summaryIps: t('policy.summaryIps'),
   // Background replies (savePolicy)
   notAdmin: t('policy.notAdmin'),
-  invalidIps: (lines: string[]) => t('policy.invalidIps', lines.join(', ')),
+  invalidIps: (lines: string[]) => t('policy.invalidIps', lines.slice(0, 10).map(isolate).join(', ') + (lines.length > 10 ? ', …' : '')),
   unread: (kind: string) => t('policy.unread', kind),
   methodUnavailable: (m: TfaMethod) => t('policy.methodUnavailable', common.method[m]),
 } as const;

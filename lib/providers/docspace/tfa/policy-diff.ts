@@ -23,12 +23,17 @@ export interface PolicyDiff {
   mandatoryGroups: ListChange;
 }
 
-const sameId = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+const idKey = (id: string) => id.toLowerCase();
+const asIs = (v: string) => v;
+const sameId = (a: string, b: string) => idKey(a) === idKey(b);
 
-function listChange(before: string[], after: string[], eq: (a: string, b: string) => boolean): ListChange {
+/** Set differences by key (lists may hold thousands of ids: no pairwise comparison). */
+function listChange(before: string[], after: string[], key: (v: string) => string): ListChange {
+  const had = new Set(before.map(key));
+  const has = new Set(after.map(key));
   return {
-    added: after.filter((a) => !before.some((b) => eq(a, b))),
-    removed: before.filter((b) => !after.some((a) => eq(a, b))),
+    added: after.filter((a) => !had.has(key(a))),
+    removed: before.filter((b) => !has.has(key(b))),
   };
 }
 
@@ -51,9 +56,9 @@ export function diffPolicy(before: PolicyDraft, draft: PolicyDraft): PolicyDiff 
   const from = draftOf(before);
   return {
     method: from.method === after.method ? null : { from: from.method, to: after.method },
-    trustedIps: listChange(canonicalTrustedIps(from.trustedIps), after.trustedIps, (a, b) => a === b),
-    mandatoryUsers: listChange(from.mandatoryUsers, after.mandatoryUsers, sameId),
-    mandatoryGroups: listChange(from.mandatoryGroups, after.mandatoryGroups, sameId),
+    trustedIps: listChange(canonicalTrustedIps(from.trustedIps), after.trustedIps, asIs),
+    mandatoryUsers: listChange(from.mandatoryUsers, after.mandatoryUsers, idKey),
+    mandatoryGroups: listChange(from.mandatoryGroups, after.mandatoryGroups, idKey),
   };
 }
 
@@ -154,9 +159,9 @@ export function comparePolicy(sent: PolicyDraft, held: PolicyDraft): Mismatch[] 
     out.push({ field: 'method', expected: expected.method, held: held.method });
   }
   const lists = [
-    ['trustedIps', expected.trustedIps, canonicalTrustedIps(held.trustedIps), (a: string, b: string) => a === b],
-    ['mandatoryUsers', expected.mandatoryUsers, held.mandatoryUsers, sameId],
-    ['mandatoryGroups', expected.mandatoryGroups, held.mandatoryGroups, sameId],
+    ['trustedIps', expected.trustedIps, canonicalTrustedIps(held.trustedIps), asIs],
+    ['mandatoryUsers', expected.mandatoryUsers, held.mandatoryUsers, idKey],
+    ['mandatoryGroups', expected.mandatoryGroups, held.mandatoryGroups, idKey],
   ] as const;
   for (const [field, want, got, eq] of lists) {
     const change = listChange(want, got, eq);

@@ -234,13 +234,13 @@ export function parseTrustedIpList(text: string): TrustedIpList {
  * cannot parse are kept verbatim.
  */
 export function canonicalTrustedIps(list: string[]): string[] {
-  const out: string[] = [];
+  const out = new Set<string>();
   for (const item of list) {
     const r = parseTrustedIp(item);
     const value = r.ok ? (r.entry.fromCidr ?? r.entry.value) : item.trim();
-    if (value && !out.includes(value)) {
-      out.push(value);
+    if (value) {
+      out.add(value);
     }
   }
-  return out;
+  return [...out];
 }

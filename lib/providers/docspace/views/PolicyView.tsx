@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { call } from '../call';
 import type { AppError } from '../../../errors';
 import type { NamedEntity, PolicyView as PolicyData, SaveReply } from '../protocol';
@@ -79,7 +79,8 @@ export function PolicyView({ origin, navigate }: ViewProps) {
     setPhase({ status: 'saved', reply: r.value });
   };
 
-  const names = view && draft ? namesOf(view, draft) : {};
+  // Keyed on the lists, not the whole draft: typing a trusted IP does not rebuild a map of thousands of names.
+  const names = useMemo(() => (view && draft ? namesOf(view, draft) : {}), [view, draft?.users, draft?.groups]);
   const reviewed = phase.status === 'review' && draft ? toPolicyDraft(draft) : null;
   const nameOf = (kind: 'user' | 'group') => (id: string) => entityLabel(names[id.toLowerCase()] ?? { id, name: '' }, kind);
 
