@@ -1,6 +1,7 @@
 import type { AppError, ProviderError } from './errors';
 import { hostOf } from './portal/origin';
 import { formatWait, t } from './i18n/t';
+import { isolate } from './i18n/bidi';
 
 export interface ErrorText {
   /** One sentence that names the portal and, where there is one, the HTTP status. */
@@ -32,13 +33,13 @@ export function describeError(error: AppError, now = Date.now()): ErrorText {
       if (error.missingScope) {
         return { message: t('errors.apiKeyScope.message', host, error.missingScope), next: t('errors.apiKeyScope.next', host), canRetry: false };
       }
-      return { message: t('errors.forbidden.message', host, error.message), next: t('errors.forbidden.next'), canRetry: false };
+      return { message: t('errors.forbidden.message', host, isolate(error.message)), next: t('errors.forbidden.next'), canRetry: false };
     case 'notAvailable':
       if (error.reason === 'sms') return { message: t('errors.smsPolicy.message', host), next: t('errors.smsPolicy.next', host), canRetry: false };
       if (error.reason === 'needsBrowserSignIn') {
         return { message: t('errors.needsBrowserSignIn.message', host), next: t('errors.needsBrowserSignIn.next', host), canRetry: false };
       }
-      return { message: t('errors.notAvailable.message', host, error.message), next: t('errors.notAvailable.next'), canRetry: true };
+      return { message: t('errors.notAvailable.message', host, isolate(error.message)), next: t('errors.notAvailable.next'), canRetry: true };
     case 'ownerOnly':
       return { message: t('errors.ownerOnly.message', host), next: t('errors.ownerOnly.next'), canRetry: false };
     case 'wrongCode':
@@ -50,9 +51,9 @@ export function describeError(error: AppError, now = Date.now()): ErrorText {
     case 'paymentRequired':
       return { message: t('errors.paymentRequired.message', host), next: t('errors.paymentRequired.next'), canRetry: false };
     case 'notFound':
-      return { message: t('errors.notFound.message', host, error.message), next: t('errors.notFound.next'), canRetry: true };
+      return { message: t('errors.notFound.message', host, isolate(error.message)), next: t('errors.notFound.next'), canRetry: true };
     case 'invalidInput':
-      return { message: t('errors.invalidInput.message', host, error.message), next: t('errors.invalidInput.next'), canRetry: false };
+      return { message: t('errors.invalidInput.message', host, isolate(error.message)), next: t('errors.invalidInput.next'), canRetry: false };
     case 'server':
       return { message: t('errors.server.message', host, String(error.status)), next: t('errors.server.next'), canRetry: true };
     case 'badResponse':
@@ -64,7 +65,7 @@ export function describeError(error: AppError, now = Date.now()): ErrorText {
     case 'unsafeUrl':
       return { message: t('errors.unsafeUrl.message', host), next: t('errors.unsafeUrl.next'), canRetry: false };
     case 'badRequest':
-      return { message: t('errors.badRequest.message', error.message), next: t('errors.badRequest.next'), canRetry: true };
+      return { message: t('errors.badRequest.message', isolate(error.message)), next: t('errors.badRequest.next'), canRetry: true };
     case 'noReply':
       return { message: t('errors.noReply.message'), next: t('errors.noReply.next'), canRetry: true };
     default: {

@@ -1,4 +1,5 @@
 import { t } from './t';
+import { isolate } from './bidi';
 
 /**
  * UI strings shared by the popup and the options page. The words live in locales/*.yml;
@@ -15,7 +16,7 @@ export const common = {
   viewsLabel: t('options.viewsLabel'),
   copy: t('common.copy'),
   copied: t('common.copied'),
-  signedInAs: (name: string) => t('common.signedInAs', name),
+  signedInAs: (name: string) => t('common.signedInAs', isolate(name)),
   role: {
     owner: t('common.role.owner'),
     admin: t('common.role.admin'),

@@ -140,7 +140,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium accessibility'
     const policy = await options('policy');
     const raw = playwrightPageOf(policy);
     await policy.waitForText('1 valid entry.');
-    await policy.waitForText('Unknown user (0badc0de');
+    await policy.waitForText('Deleted user (0badc0de');
     await policy.fill('Trusted IP addresses', '10.0.0.0/8\n10.0.0.999');
     await policy.waitForText('is not an IPv4 or IPv6 address');
     expect(await axeBothSchemes(raw), 'policy editor with an error').toEqual(clean);

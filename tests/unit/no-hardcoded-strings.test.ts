@@ -17,7 +17,7 @@ const MARKUP_ATTRIBUTES = new Set([
   'aria-live', 'aria-hidden', 'aria-controls', 'aria-describedby', 'aria-labelledby', 'aria-atomic', 'aria-busy', 'aria-current',
   'aria-expanded', 'aria-invalid', 'aria-haspopup', 'aria-modal', 'aria-relevant', 'aria-sort', 'aria-orientation', 'aria-pressed',
   'view', 'tone', 'variant', 'kind', 'field', 'value', 'data-field', 'data-testid', 'data-state', 'data-step',
-  'xmlns', 'shape-rendering', 'viewBox', 'focusKey', 'signInUrl', 'scope',
+  'xmlns', 'shape-rendering', 'viewBox', 'focusKey', 'signInUrl', 'scope', 'labelledBy',
 ]);
 
 /** Words that are the same in every language (product names, units shown as symbols). Keep it short. */

@@ -35,8 +35,9 @@ export abstract class BasePage<Raw extends DriverPage> implements E2EPage {
     return withTimeout(this.raw.close(), 'a page to close', 15_000);
   }
 
+  /** The page's text as a reader sees it: without the FSI/PDI isolates around right-to-left portal text. */
   bodyText(): Promise<string> {
-    return this.evaluate(() => document.body?.innerText ?? '');
+    return this.evaluate(() => (document.body?.innerText ?? '').replace(/[\u2068\u2069]/g, ''));
   }
 
   isBusy(): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../../../result';
 import type { AppError } from '../../../errors';
-import type { CommandOf, Me, NamedEntity, Replies, SaveReply } from '../protocol';
+import type { CommandOf, Me, Replies, SaveReply } from '../protocol';
 import { buildPolicyBody, confirmTokenFromUrl, isSmsConfirmUrl, type ConfirmToken, type DocspaceClient } from '../client';
 import type { Profile, TfaPolicy } from '../schemas';
 import { checkPortalUrl } from '../../../portal/origin';

@@ -1,3 +1,4 @@
+import { cleanBidi } from '../../../i18n/bidi';
 import { useState } from 'preact/hooks';
 import type { BackupCode } from '../protocol';
 import { backupCodesClipboard, backupCodesFileName, backupCodesText, unusedCount } from '../tfa/backup-codes';
@@ -45,10 +46,10 @@ export function BackupCodeList({ codes, host, date = new Date() }: Props) {
           <li key={`${i}-${c.code}`} class={c.isUsed ? 'used' : undefined}>
             {c.isUsed ? (
               <>
-                <s>{c.code}</s> <span class="muted">({t.used})</span>
+                <s>{cleanBidi(c.code)}</s> <span class="muted">({t.used})</span>
               </>
             ) : (
-              c.code
+              cleanBidi(c.code)
             )}
           </li>
         ))}
@@ -72,7 +73,7 @@ export function BackupCodeList({ codes, host, date = new Date() }: Props) {
         <ol class="mono">
           {codes.map((c, i) => (
             <li key={`p-${i}-${c.code}`}>
-              {c.code}
+              {cleanBidi(c.code)}
               {c.isUsed ? ` (${t.used})` : ''}
             </li>
           ))}

@@ -5,6 +5,7 @@ import type { NamedEntity } from '../protocol';
 import { policy as t } from '../i18n/policy';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { PortalText } from '../../../../components/PortalText';
+import { isolate } from '../../../i18n/bidi';
 import './policy.css';
 
 export type EntityKind = 'user' | 'group';
@@ -20,7 +21,7 @@ export function entityLabel(e: NamedEntity, kind: EntityKind): string {
   if (!e.name) {
     return kind === 'user' ? t.hiddenUser(e.id) : t.hiddenGroup(e.id);
   }
-  return e.name;
+  return isolate(e.name);
 }
 
 interface Props {

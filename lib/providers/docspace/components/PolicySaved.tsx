@@ -4,6 +4,7 @@ import { common } from '../../../i18n/common';
 import { policy as t } from '../i18n/policy';
 import { entityLabel } from './EntityPicker';
 import './policy.css';
+import { PortalText } from '../../../../components/PortalText';
 
 interface Props {
   reply: SaveReply;
@@ -45,7 +46,9 @@ export function PolicySaved({ reply, names, signInUrl, onEditAgain }: Props) {
           <p>{t.mismatchHeading}</p>
           <ul>
             {reply.mismatches.map((m) => (
-              <li key={m}>{m}</li>
+              <li key={m}>
+                <PortalText text={m} />
+              </li>
             ))}
           </ul>
         </div>

@@ -1,3 +1,4 @@
+import { PortalText } from '../../../../components/PortalText';
 import { groupKey } from '../tfa/otp';
 import { enrolment as t } from '../i18n/enrolment';
 import { CopyButton } from './CopyButton';
@@ -22,9 +23,13 @@ export function SetupKey({ setupKey, account, issuer }: Props) {
         <p class="muted hint">{t.keyHint}</p>
       </dd>
       <dt>{t.accountLabel}</dt>
-      <dd class="mono">{account}</dd>
+      <dd class="mono">
+        <PortalText text={account} />
+      </dd>
       <dt>{t.issuerLabel}</dt>
-      <dd class="mono">{issuer}</dd>
+      <dd class="mono">
+        <PortalText text={issuer} />
+      </dd>
     </dl>
   );
 }
