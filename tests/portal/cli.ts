@@ -1,4 +1,4 @@
-// `npm run portal -- [--port 8092] [--version 3.6|3.7] [--latency ms] [--host 127.0.0.1] [--navixy-port 8093] [--navixy-api-port 8094]`
+// `npm run portal -- [--big] [--port 8092] [--version 3.6|3.7] [--latency ms] [--host 127.0.0.1] [--navixy-port 8093] [--navixy-api-port 8094]`
 // Starts the emulated DocSpace portal and, beside it, the emulated Navixy Admin Panel (web page and API on their own ports).
 import { parseArgs } from 'node:util';
 import { type PortalVersion, startPortal } from './server';
@@ -11,6 +11,7 @@ const { values } = parseArgs({
     latency: { type: 'string' },
     host: { type: 'string' },
     sms: { type: 'boolean' },
+    big: { type: 'boolean' },
     'navixy-port': { type: 'string' },
     'navixy-api-port': { type: 'string' },
   },
@@ -29,21 +30,24 @@ if (version !== '3.6' && version !== '3.7') {
 const port = Number(values.port ?? process.env.PORT ?? 8092);
 const latencyMs = Number(values.latency ?? 0);
 
-const portal = await startPortal({ port, host: values.host ?? '127.0.0.1', version, latencyMs, smsAvailable: values.sms ?? false });
+const portal = await startPortal({ port, host: values.host ?? '127.0.0.1', version, latencyMs, smsAvailable: values.sms ?? false, big: values.big ?? false });
 
 out(`Emulated ONLYOFFICE DocSpace ${version} portal listening on ${portal.origin}`);
 out(`  web:  ${portal.origin}/   (sign in with any account below)`);
 out(`  API:  ${portal.origin}/api/2.0/…   e.g. curl ${portal.origin}/api/2.0/settings`);
 out();
 out('Accounts (password, role, API key for "Authorization: Bearer <key>"):');
-for (const u of portal.users) {
+for (const u of portal.users.slice(0, 20)) {
   const note = u.terminated ? ' (disabled)' : '';
   out(`  ${u.email.padEnd(22)} ${u.password}  ${u.role.padEnd(9)} ${portal.apiKeyOf(u.email)}${note}`);
+}
+if (portal.users.length > 20) {
+  out(`  … and ${portal.users.length - 20} more (the big portal: tests/portal/big.ts), all with the same password`);
 }
 out();
 out('Sign in over HTTP:');
 out(`  curl -i -H 'Content-Type: application/json' -d '{"userName":"admin@demo.test","password":"demo-password"}' ${portal.origin}/api/2.0/authentication`);
-out('TFA policy is off; enable it as an admin with PUT /api/2.0/settings/tfaappwithlink {"type":"app"}.');
+out(values.big ? 'TFA policy is on (app), naming 5,000 mandatory users, 255 groups and malformed trusted IPs.' : 'TFA policy is off; enable it as an admin with PUT /api/2.0/settings/tfaappwithlink {"type":"app"}.');
 out();
 const navixy = await startNavixyPanel({
   host: values.host ?? '127.0.0.1',

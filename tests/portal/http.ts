@@ -8,7 +8,8 @@ export interface Out {
 }
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
-const MAX_BODY = 1024 * 1024;
+/** Kestrel's default MaxRequestBodySize (30,000,000 bytes); past it the server answers 413. */
+const MAX_BODY = 30_000_000;
 const REDACT = /^(password|passwordhash|code)$/i;
 
 function redact(v: unknown): unknown {

@@ -46,6 +46,8 @@ export interface PortalOptions {
    * carry `Secure` as a real portal's do on https (fact sheet §11.4). Default: plain http.
    */
   tls?: TlsCredentials;
+  /** Load the big portal (tests/portal/big.ts); reset() keeps it. */
+  big?: boolean;
 }
 
 export interface Policy {

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { type DemoGroup, type DemoUser, ROLE_EMAILS, SYSTEM_GROUPS, demoGroups, demoUsers } from './demo';
+import { bigGroups, bigPolicy, bigUsers } from './big';
 import { AttemptCounter, TfaCodeCounter, type BackupCode, ConfirmKeys, newBackupCodes, newSalt, secretFromSalt } from './tfa';
 
 export type PortalVersion = '3.6' | '3.7';
@@ -21,6 +22,8 @@ export interface StateOptions {
   clockOffsetMs?: number;
   smsAvailable?: boolean;
   attemptWindowMs?: number;
+  /** Load the big portal (tests/portal/big.ts): 5,000 more users, 300 groups, a policy naming thousands; reset() keeps it. */
+  big?: boolean;
 }
 
 interface Enrolment {
@@ -41,9 +44,12 @@ export class PortalState {
   culture = 'en-US';
   /** Rewrites every confirm/activation link the portal hands out (tests of hostile links); null: the real links. */
   rewriteLink: ((url: string) => string) | null = null;
+  readonly big: boolean;
   readonly users: DemoUser[] = demoUsers();
   readonly groups: DemoGroup[] = demoGroups();
   app: TfaSettings = defaultSettings();
+  /** Users by lower-case id and e-mail: a big portal looks users up on every request. */
+  private readonly userIndex = new Map<string, DemoUser>();
   sms: TfaSettings = defaultSettings();
   readonly confirmKeys = new ConfirmKeys();
   /** TFA code attempts per user (`tfa/<userId>`, §11.3); the limit is LoginSettings.AttemptCount, admin-configurable, default 5. */
@@ -62,6 +68,28 @@ export class PortalState {
     this.clockOffsetMs = opts.clockOffsetMs ?? 0;
     this.smsAvailable = opts.smsAvailable ?? false;
     this.attemptWindowMs = opts.attemptWindowMs ?? 60_000;
+    this.big = opts.big ?? false;
+    this.loadData();
+  }
+
+  /** The demo users and groups, plus the big portal's (and its policy) when asked for. */
+  private loadData(): void {
+    this.users.splice(0, this.users.length, ...demoUsers(), ...(this.big ? bigUsers() : []));
+    this.groups.splice(0, this.groups.length, ...demoGroups(), ...(this.big ? bigGroups() : []));
+    this.reindex();
+    if (this.big) {
+      const p = bigPolicy();
+      this.app = { enable: true, trustedIps: p.trustedIps, mandatoryUsers: p.mandatoryUsers, mandatoryGroups: p.mandatoryGroups };
+    }
+  }
+
+  /** Call after adding or removing users (tests that change `users` directly). */
+  reindex(): void {
+    this.userIndex.clear();
+    for (const u of this.users) {
+      this.userIndex.set(u.id.toLowerCase(), u);
+      this.userIndex.set(u.email.toLowerCase(), u);
+    }
   }
 
   /** The server's own clock (TOTP, confirm keys, attempt windows, Date header). */
@@ -75,8 +103,6 @@ export class PortalState {
   }
 
   reset(): void {
-    this.users.splice(0, this.users.length, ...demoUsers());
-    this.groups.splice(0, this.groups.length, ...demoGroups());
     this.app = defaultSettings();
     this.sms = defaultSettings();
     this.sessions.clear();
@@ -88,6 +114,7 @@ export class PortalState {
     this.culture = 'en-US';
     this.attemptLimit = 5;
     this.rewriteLink = null;
+    this.loadData();
   }
 
   // ---- users and groups ----
@@ -103,7 +130,7 @@ export class PortalState {
   findUser(key: string): DemoUser | undefined {
     const k = key.trim().toLowerCase();
     const email = (ROLE_EMAILS as Record<string, string>)[k] ?? k;
-    return this.users.find((u) => u.email.toLowerCase() === email || u.id.toLowerCase() === k || this.userName(u) === k);
+    return this.userIndex.get(email) ?? this.users.find((u) => u.email.toLowerCase() === email || u.id.toLowerCase() === k || this.userName(u) === k);
   }
 
   requireUser(key: string): DemoUser {
