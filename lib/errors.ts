@@ -24,7 +24,7 @@ export type CoreError =
   | { kind: 'notFound'; origin: string; message: string }
   | { kind: 'invalidInput'; origin: string; message: string }
   | { kind: 'server'; origin: string; status: number; message?: string }
-  | { kind: 'badResponse'; origin: string; where: string; status?: number }
+  | { kind: 'badResponse'; origin: string; where: string; status?: number; tooLarge?: boolean }
   | { kind: 'unsafeUrl'; origin: string; url: string }
   | { kind: 'badRequest'; message: string }
   | { kind: 'noReply' };

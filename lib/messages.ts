@@ -58,7 +58,9 @@ export function describeError(error: AppError, now = Date.now()): ErrorText {
       return { message: t('errors.server.message', host, String(error.status)), next: t('errors.server.next'), canRetry: true };
     case 'badResponse':
       return {
-        message: error.status ? t('errors.badResponse.messageStatus', host, String(error.status)) : t('errors.badResponse.message', host),
+        message: error.tooLarge
+          ? t('errors.badResponse.tooLarge', host)
+          : error.status ? t('errors.badResponse.messageStatus', host, String(error.status)) : t('errors.badResponse.message', host),
         next: t('errors.badResponse.next'),
         canRetry: true,
       };

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { AppError } from '../../errors';
 import { err, ok, type Result } from '../../result';
-import { fetchText, parseJson, retryAfterMs } from '../../http';
+import { DEFAULT_MAX_BODY_BYTES, fetchText, parseJson, retryAfterMs } from '../../http';
 import { EnvelopeSchema, ErrorBodySchema } from './schemas';
 
 /** How requests to one portal authenticate: the browser's own cookies, or a pasted API key. */
@@ -50,7 +50,8 @@ export interface RequestSpec<S extends z.ZodType> {
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
-const MAX_BODY_CHARS = 2_000_000;
+/** A policy may hold 100,000 ids per list (protocol.ts) in both its app and SMS settings: ~8 MB; the read stops at 16 MiB. */
+const MAX_BODY_CHARS = DEFAULT_MAX_BODY_BYTES;
 
 /** Statuses that say "try again shortly": rate limiting and a gateway in front of the portal failing. */
 const TRANSIENT_STATUS = new Set([429, 502, 503, 504]);

@@ -17,6 +17,7 @@ export interface NavixyTransport {
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/** Largest answer read, in bytes (and so in characters): the read stops past it. */
 const MAX_BODY_CHARS = 5_000_000;
 
 /**
@@ -37,7 +38,7 @@ export async function navixyRequest<S extends z.ZodType>(t: NavixyTransport, act
     body: JSON.stringify(body),
     // The session travels in the Authorization header only; the panel's cookies are not ours to send.
     credentials: 'omit',
-  }, timeoutMs, apiOrigin);
+  }, timeoutMs, apiOrigin, MAX_BODY_CHARS);
   if (!sent.ok) return sent;
   const { response, text } = sent.value;
   const json = parseJson(text, MAX_BODY_CHARS);
