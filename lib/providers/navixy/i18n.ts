@@ -1,5 +1,6 @@
 import type { FactorType } from './schemas';
 import { formatAgo, formatList, formatNumber, formatTime, plural, t } from '../../i18n/t';
+import { isolate } from '../../i18n/bidi';
 
 /**
  * Strings of the Navixy Admin Panel provider (popup, options pages, panel errors).
@@ -38,7 +39,7 @@ export const navixy = {
     allowedLabel: t('navixy.popup.allowedLabel'),
     /** "51 of 250 users". */
     allowedCount: (allowed: number, total: number) => plural('navixy.popup.allowedCount', total, formatNumber(allowed)),
-    signedInAs: (login: string) => t('navixy.popup.signedInAs', login),
+    signedInAs: (login: string) => t('navixy.popup.signedInAs', isolate(login)),
     sessionEnds: (at: number) => t('navixy.popup.sessionEnds', timeOf(at)),
     countedAgo: (at: number, now = Date.now()) => ago(at, now, 'popup'),
     notCounted: t('navixy.popup.notCounted'),
@@ -77,7 +78,7 @@ export const navixy = {
     remove: (host: string) => t('navixy.panels.remove', host),
     removed: (host: string) => t('navixy.panels.removed', host),
     api: (base: string) => t('navixy.panels.api', base),
-    signedInAs: (login: string) => t('navixy.panels.signedInAs', login),
+    signedInAs: (login: string) => t('navixy.panels.signedInAs', isolate(login)),
     signedOut: t('navixy.panels.signedOut'),
     changeApiTitle: (host: string) => t('navixy.panels.changeApiTitle', host),
     changeApiBody: (host: string, next: string, current: string) => t('navixy.panels.changeApiBody', host, next, current),
@@ -125,7 +126,7 @@ export const navixy = {
     summary: (allowed: number, total: number) => plural('navixy.users.summary', total, formatNumber(allowed)),
     filter: t('navixy.users.filter'),
     selectAll: t('navixy.users.selectAll'),
-    select: (name: string) => t('navixy.users.select', name),
+    select: (name: string) => t('navixy.users.select', isolate(name)),
     selected: (count: number) => plural('navixy.users.selected', count),
     colName: t('navixy.users.colName'),
     colLogin: t('navixy.users.colLogin'),

@@ -3,6 +3,7 @@ import { assertNever } from '../../result';
 import { hostOf } from '../../portal/origin';
 import { formatList, t as tr } from '../../i18n/t';
 import type { PanelError } from './errors';
+import { isolate } from '../../i18n/bidi';
 
 /**
  * The panel's errors in words: one sentence naming the panel and the next step. Kept apart from
@@ -32,7 +33,7 @@ export const panelErrorText = {
   /** Any other code; the code is an identifier, so it is not formatted as a number. */
   other: (host: string, code: number, description?: string) => ({
     message: description
-      ? tr('navixy.errors.refused.messageDescription', host, String(code), description)
+      ? tr('navixy.errors.refused.messageDescription', host, String(code), isolate(description))
       : tr('navixy.errors.refused.message', host, String(code)),
     next: tr('navixy.errors.refused.next'),
   }),

@@ -1,4 +1,5 @@
 import { formatDate, formatFileDate, formatNumber, plural, t } from '../../../i18n/t';
+import { isolate } from '../../../i18n/bidi';
 
 /**
  * Strings of enrolment, backup codes, reset and owner tools.
@@ -123,13 +124,13 @@ export const owner = {
   results: (n: number) => plural('owner.results', n),
   noResults: t('owner.noResults'),
   searchUnavailable: t('owner.searchUnavailable'),
-  choose: (name: string) => t('owner.choose', name),
+  choose: (name: string) => t('owner.choose', isolate(name)),
   you: t('owner.you'),
-  confirmTitle: (name: string) => t('owner.confirmTitle', name),
+  confirmTitle: (name: string) => t('owner.confirmTitle', isolate(name)),
   consequences: [t('owner.consequences.codes'), t('owner.consequences.sessions'), t('owner.consequences.setUp')],
   confirm: t('owner.confirm'),
-  done: (name: string) => t('owner.done', name),
-  notEnrolled: (name: string) => t('owner.notEnrolled', name),
+  done: (name: string) => t('owner.done', isolate(name)),
+  notEnrolled: (name: string) => t('owner.notEnrolled', isolate(name)),
 } as const;
 
 export const copyText = {

@@ -6,6 +6,7 @@ import { owner as t } from '../i18n/enrolment';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import type { ViewProps } from './views';
+import { PortalText } from '../../../../components/PortalText';
 
 type Who = { status: 'loading' } | { status: 'ready'; me: Me | null } | { status: 'error'; error: AppError };
 type Search =
@@ -93,8 +94,13 @@ function OwnerTools({ origin, me }: { origin: string; me: Me }) {
           {search.people.map((p) => (
             <li key={p.id}>
               <span>
-                {p.name}
-                {p.email ? <span class="muted"> · {p.email}</span> : null}
+                <PortalText text={p.name} />
+                {p.email ? (
+                  <span class="muted">
+                    {' · '}
+                    <PortalText text={p.email} />
+                  </span>
+                ) : null}
                 {p.id === me.id ? <span class="muted"> {t.you}</span> : null}
               </span>
               {p.id === me.id ? null : (

@@ -1,6 +1,7 @@
 import { useId } from 'preact/hooks';
 import type { NavixyUserRow } from '../protocol';
 import { navixy as t } from '../i18n';
+import { PortalText } from '../../../../components/PortalText';
 
 interface Props {
   users: NavixyUserRow[];
@@ -49,8 +50,8 @@ export function NavixyUserTable({ users, selected, filter, disabled, onFilter, o
               {shown.map((u) => (
                 <tr key={u.id}>
                   <td><input type="checkbox" aria-label={t.users.select(u.name)} checked={selected.has(u.id)} disabled={disabled} onChange={(e) => onToggle(u.id, e.currentTarget.checked)} /></td>
-                  <td>{u.name}{u.active ? null : <> <span class="muted" data-field="navixy-inactive">({t.users.inactiveBadge})</span></>}</td>
-                  <td class="mono">{u.login}</td>
+                  <td><PortalText text={u.name} />{u.active ? null : <> <span class="muted" data-field="navixy-inactive">({t.users.inactiveBadge})</span></>}</td>
+                  <td class="mono"><PortalText text={u.login} /></td>
                   <td class={u.mfaAllowed ? 'ok-text' : 'muted'}>{u.mfaAllowed ? t.users.allowedBadge : t.users.disallowedBadge}</td>
                 </tr>
               ))}
