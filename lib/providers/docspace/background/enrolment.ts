@@ -4,7 +4,7 @@ import type { AppError } from '../../../errors';
 import type { CommandOf, EnrolmentStart, Replies } from '../protocol';
 import { confirmTokenFromUrl, isSmsConfirmUrl, type ConfirmToken, type DocspaceClient } from '../client';
 import { checkPortalUrl } from '../../../portal/origin';
-import { ATTEMPT_WINDOW_MS, otpauthUri } from '../tfa/otp';
+import { ATTEMPT_WINDOW_MS, otpauthUri } from '../tfa/otpauth';
 import { logEvent } from '../../../log';
 import { clientFor, getRecord, getSession, updateSession } from './session';
 import type { PortalAuth } from '../http';

@@ -1,5 +1,5 @@
 import { PortalText } from '../../../../components/PortalText';
-import { groupKey } from '../tfa/otp';
+import { groupKey } from '../tfa/otpauth';
 import { enrolment as t } from '../i18n/enrolment';
 import { CopyButton } from './CopyButton';
 import './enrolment.css';

@@ -1,4 +1,8 @@
 import { createGuardrails, generateSync } from 'otplib';
+import { STEP_SECONDS } from './otpauth';
+
+// What needs no TOTP maths lives in ./otpauth (the background and the setup key import it without otplib).
+export { ATTEMPT_WINDOW_MS, STEP_SECONDS, groupKey, otpauthUri, secondsLeftInStep } from './otpauth';
 
 /**
  * Local TOTP checks before a code is sent to the portal (fact sheet §2.6): the portal
@@ -6,11 +10,8 @@ import { createGuardrails, generateSync } from 'otplib';
  * own clock, and allows only 5 attempts a minute, so a code that cannot work is caught
  * here instead of spending an attempt.
  */
-export const STEP_SECONDS = 30;
 /** The portal accepts codes up to this many steps away from its clock (±5 min). */
 export const PORTAL_WINDOW_STEPS = 10;
-/** The count expires this long after the last counted attempt. */
-export const ATTEMPT_WINDOW_MS = 60_000;
 /** A step either way is normal (the code changed while it was typed): no warning. */
 export const NORMAL_DRIFT_STEPS = 1;
 /** How far we look for the code before saying it is not from this key (±60 min). */
@@ -107,21 +108,4 @@ export function checkClock(portalOffsetMs: number | null): ClockCheck {
   if (Math.abs(portalOffsetMs) <= CLOCK_WARN_MS) return { kind: 'inSync' };
   // A positive offset means the portal is later than us: this computer is behind.
   return { kind: 'differs', direction: portalOffsetMs > 0 ? 'behind' : 'ahead', seconds: Math.round(Math.abs(portalOffsetMs) / 1000) };
-}
-
-/** `otpauth://totp/{issuer}:{account}?secret=…&issuer=…`, the URI the portal's own QR encodes (§2.5). */
-export function otpauthUri(issuer: string, account: string, setupKey: string): string {
-  const label = `${encodeURIComponent(issuer)}:${encodeURIComponent(account)}`;
-  const query = new URLSearchParams({ secret: setupKey, issuer });
-  return `otpauth://totp/${label}?${query.toString()}`;
-}
-
-/** The setup key in groups of four for reading and typing ("MFRG GZDF …"). */
-export function groupKey(setupKey: string): string[] {
-  return setupKey.match(/.{1,4}/g) ?? [];
-}
-
-/** Seconds until the current code changes. */
-export function secondsLeftInStep(nowMs: number): number {
-  return STEP_SECONDS - (Math.floor(nowMs / 1000) % STEP_SECONDS);
 }
