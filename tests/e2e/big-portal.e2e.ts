@@ -1,0 +1,131 @@
+// The built extension in real Chromium and Firefox against the big emulated portal (tests/portal/big.ts):
+// 5,000 more users with names of every shape, a policy naming 5,000 of them (10 deleted), 255 groups and
+// malformed trusted IPs stored by another client. The popup stays at its width, shows counts and the first
+// names within its request bound; the policy editor loads, edits and saves without losing an entry.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
+import { signInWithCookie, startPortal, type RunningPortal } from './harness/portal';
+import { DELETED_USERS, MALFORMED_IPS, ODD_NAMES, bigPolicy } from '../portal/big';
+
+/** What one popup open may cost (README, "Big portals"): 4 for the status, at most 3 + 3 names shown. */
+const POPUP_REQUEST_BOUND = 10;
+
+const name = (i: number) => {
+  const n = ODD_NAMES[i]!;
+  return n.last ? `${n.first} ${n.last}` : n.first;
+};
+
+/** Whether anything on the page reaches past the body's right edge (what would widen or scroll the popup). */
+const overflow = (page: E2EPage) =>
+  page.evaluate(() => {
+    const body = document.body.getBoundingClientRect();
+    const widest = Math.max(...[...document.querySelectorAll('body *')].map((e) => e.getBoundingClientRect().right));
+    const style = getComputedStyle(document.body);
+    // The page's designed width: the body and its margins.
+    const normal = Math.round(body.width + parseFloat(style.marginLeft) + parseFloat(style.marginRight));
+    const html = document.documentElement;
+    return { bodyWidth: Math.round(body.width), normal, scrollWidth: html.scrollWidth, clientWidth: html.clientWidth, past: Math.max(0, Math.round(widest - body.right)) };
+  });
+
+describe.each(selectedBrowsers())('%s with a big portal', (browserName) => {
+  let browser: E2EBrowser;
+  let portal: RunningPortal;
+  const opened: E2EPage[] = [];
+
+  beforeAll(async () => {
+    [browser, portal] = await Promise.all([launchBrowser(browserName), startPortal({ big: true })]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+  afterEach(async () => {
+    for (const p of opened.splice(0)) await p.close().catch(() => undefined);
+  });
+
+  const apiRequests = () => portal.requests.filter((r) => r.path.startsWith('/api/'));
+
+  it('popup: status, counts and the first names (right-to-left, 300 characters, markup) at its normal width, within the request bound; 20 more on demand', async () => {
+    portal.reset();
+    portal.enrol('admin@demo.test');
+    const tab = await signInWithCookie(browser, portal, 'admin');
+    opened.push(tab);
+    portal.clearLog();
+    const popup = await browser.openPopup(tab);
+    opened.push(popup);
+
+    await popup.waitForText('On: authenticator app');
+    await popup.waitForText('5,000 mandatory users:');
+    await popup.waitForText('255 mandatory groups:');
+    await popup.waitForText('4 trusted IP ranges:');
+    await popup.waitForText('3 entries are not valid and count for nothing');
+    await popup.waitForText(`${MALFORMED_IPS[0]} (not valid)`);
+    await popup.waitForText(name(0));
+    await popup.waitForText(name(1));
+    await popup.waitForText(name(2)); // the markup, as text
+    await popup.waitForText('مجموعة المالية');
+    await popup.waitForText('and 4,997 more');
+    // The markup in names is text: no element came from a portal string.
+    expect(await popup.evaluate(() => document.querySelectorAll('main img, main b, main script').length)).toBe(0);
+    expect(await popup.evaluate(() => document.querySelector('[aria-busy="true"]') === null)).toBe(true);
+    expect(await popup.bodyText()).not.toContain('Loading');
+
+    const width = await overflow(popup);
+    // The body keeps its 360 px, nothing reaches past its edge, and the popup does not scroll sideways.
+    expect(width.bodyWidth, JSON.stringify(width)).toBe(360);
+    expect(width.normal, JSON.stringify(width)).toBe(360);
+    expect(width.past, JSON.stringify(width)).toBe(0);
+    expect(width.scrollWidth, JSON.stringify(width)).toBeLessThanOrEqual(width.clientWidth);
+
+    // Settled: nothing more is asked for than the bound.
+    await new Promise((r) => setTimeout(r, 500));
+    const atOpen = apiRequests();
+    expect(atOpen.length, atOpen.map((r) => r.path).join('\n')).toBeLessThanOrEqual(POPUP_REQUEST_BOUND);
+
+    portal.clearLog();
+    await popup.click('button', 'and 4,997 more');
+    await popup.waitForText('User23 Big0023');
+    await popup.waitForText('and 4,977 more');
+    expect(apiRequests().length).toBeLessThanOrEqual(21);
+    expect((await overflow(popup)).past).toBe(0);
+  });
+
+  it('policy editor: loads 5,000 users a page at a time, shows deleted ids and malformed IPs as such, saves a trusted-IP change without losing an entry', async () => {
+    portal.reset();
+    const admin = portal.user('admin');
+    portal.enrol(admin.email);
+    await signInWithCookie(browser, portal, admin.email).then((t) => opened.push(t));
+    const page = await browser.openExtensionPage(`options.html?view=policy&origin=${encodeURIComponent(portal.origin)}`);
+    opened.push(page);
+    await page.waitForText('Showing 1–50 of 5,000', 60_000);
+    await page.waitForText('3 stored entries are not valid addresses or ranges');
+    expect((await overflow(page)).past).toBe(0);
+
+    // The deleted users, found with the users list's "only deleted, unnamed or not valid" (the first of two: users, groups).
+    const problemsOnly = () => page.evaluate(() => (document.querySelector('.selected-list input[type=checkbox]') as HTMLInputElement).click());
+    await problemsOnly();
+    await page.waitForText(`Deleted user (${DELETED_USERS[0]!.slice(0, 8)}`);
+    await page.waitForText('Remove the 10 deleted entries');
+    await problemsOnly();
+
+    const p = bigPolicy();
+    const ips = await page.evaluate(() => document.querySelector('textarea')?.value ?? '');
+    await page.fill('Trusted IP addresses', `${ips}\n10.20.0.0/16`);
+    portal.clearLog();
+    await page.click('button', 'Review changes');
+    await page.waitForText('Saving signs out everyone on the portal, you included.');
+    await page.click('button', 'Save policy');
+    await page.waitForText('The portal signed everyone out, you included', 60_000);
+
+    const puts = portal.requests.filter((r) => r.method === 'PUT' && r.path.startsWith('/api/2.0/settings/tfaapp'));
+    expect(puts).toHaveLength(1);
+    const body = puts[0]!.body as { type: string; trustedIps: string[]; mandatoryUsers: string[]; mandatoryGroups: string[] };
+    expect(body.type).toBe('App');
+    // Every id as stored (deleted ones too: only the admin removes those), in order.
+    expect(body.mandatoryUsers).toEqual(p.mandatoryUsers);
+    expect(body.mandatoryGroups).toEqual(p.mandatoryGroups);
+    // The valid stored IPs (an IPv6 block as the range it means), the new one; the malformed ones gone, as the editor said.
+    expect(body.trustedIps).toEqual(['192.0.2.0/24', '198.51.100.10-198.51.100.20', '2001:db8::-2001:db8:ffff:ffff:ffff:ffff:ffff:ffff', '203.0.113.7', '10.20.0.0/16']);
+    expect(portal.getPolicy()).toEqual({ enabled: true, trustedIps: body.trustedIps, mandatoryUsers: p.mandatoryUsers, mandatoryGroups: p.mandatoryGroups });
+  });
+});
