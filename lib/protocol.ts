@@ -9,13 +9,13 @@ import type { Result } from './result';
  * `protocol.ts`; the background registry (lib/providers/background.ts) joins them into the one
  * schema the router parses with. Replies are always a Result: nothing throws across the boundary.
  */
-export const Origin = z.string().max(300).refine((o) => {
+export const Origin = z.string().check(z.maxLength(300), z.refine((o) => {
   try {
     return new URL(o).origin === o;
   } catch {
     return false;
   }
-}, 'not an origin');
+}, 'not an origin'));
 
 /** What the background knows about the site in a tab: which provider serves it. */
 export interface SiteIdentity {

@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { err, type Result } from '../result';
 import type { AppError } from '../errors';
 import type { HandlersOf } from '../protocol';
@@ -12,7 +12,7 @@ import { logWarning } from '../log';
  */
 export interface ProviderBackground<C extends { type: string } = { type: string }, R extends { [K in C['type']]: unknown } = { [K in C['type']]: unknown }> {
   id: string;
-  commands: readonly z.ZodType<C>[];
+  commands: readonly z.ZodMiniType<C>[];
   handlers: HandlersOf<C, R>;
   /** Whether this provider serves `origin` by the user's own configuration (e.g. a Navixy panel they added). */
   claims?: (origin: string) => Promise<boolean>;
@@ -32,7 +32,7 @@ export function isInternalSender(sender: Pick<Browser.runtime.MessageSender, 'id
  * A router over a command schema and a handler per command type: checks the sender, parses the
  * command, dispatches. Always resolves to a Result; a handler that throws becomes `badRequest`.
  */
-export function createRouter(schema: z.ZodType<{ type: string }>, handlers: Readonly<Record<string, AnyHandler>>) {
+export function createRouter(schema: z.ZodMiniType<{ type: string }>, handlers: Readonly<Record<string, AnyHandler>>) {
   return async function route(message: unknown, sender: Pick<Browser.runtime.MessageSender, 'id' | 'url'>): Promise<Result<unknown, AppError>> {
     if (!isInternalSender(sender)) return err({ kind: 'badRequest', message: 'Unknown sender' });
     const parsed = schema.safeParse(message);

@@ -25,9 +25,9 @@ async function identifySite(cmd: Extract<CoreCommand, { type: 'identifySite' }>)
   return ok({ provider: FALLBACK.id, origin: cmd.origin });
 }
 
-const commands = [...CORE_COMMANDS, ...PROVIDERS.flatMap((p) => p.commands)] as unknown as [z.ZodObject, ...z.ZodObject[]];
+const commands = [...CORE_COMMANDS, ...PROVIDERS.flatMap((p) => p.commands)] as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]];
 /** Every command of every provider; zod refuses two commands with the same type. */
-export const CommandSchema = z.discriminatedUnion('type', commands) as unknown as z.ZodType<{ type: string }>;
+export const CommandSchema = z.discriminatedUnion('type', commands) as unknown as z.ZodMiniType<{ type: string }>;
 
 export const handlers = Object.freeze({ identifySite, ...Object.assign({}, ...PROVIDERS.map((p) => p.handlers)) });
 

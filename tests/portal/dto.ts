@@ -69,7 +69,10 @@ export function employeeFull(ctx: Ctx, u: DemoUser, viewer: DemoUser): Record<st
 }
 
 export function groupMembers(ctx: Ctx, groupId: string): DemoUser[] {
-  return ctx.state.users.filter((u) => ctx.state.inGroup(u, groupId));
+  const g = groupId.toLowerCase();
+  if (Object.values(SYSTEM_GROUPS).some((s) => s.id === g)) return ctx.state.users.filter((u) => ctx.state.inGroup(u, g));
+  // A tenant group: its members name it (a plain comparison first: thousands of users per group listed).
+  return ctx.state.users.filter((u) => u.groups.some((id) => id === g || id.toLowerCase() === g));
 }
 
 export function groupDto(ctx: Ctx, g: DemoGroup & { isSystem?: boolean }, viewer: DemoUser, includeMembers: boolean) {

@@ -3,7 +3,7 @@
 // states how many there are (tests/unit/testing-counts.test.ts keeps the two in step).
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import * as schemas from '../../lib/providers/docspace/schemas';
 import { createDocspaceClient, type DocspaceClient } from '../../lib/providers/docspace/client';
 import { RETRY_POLICY } from '../../lib/providers/docspace/http';
@@ -384,7 +384,7 @@ export const RESPONSE_PROPERTIES: ResponseProperty[] = [
   {
     name: 'every exported schema, any input at all: safeParse answers and never throws',
     check: () => {
-      const all = (Object.entries(schemas) as [string, unknown][]).filter((entry): entry is [string, z.ZodType] => entry[1] instanceof z.ZodType);
+      const all = (Object.entries(schemas) as [string, unknown][]).filter((entry): entry is [string, z.ZodMiniType] => entry[1] instanceof z.ZodMiniType);
       expect(all.length).toBeGreaterThan(15);
       fc.assert(fc.property(fc.constantFrom(...all), fc.anything({ maxDepth: 3, withBoxedValues: true, withNullPrototype: true, withMap: true, withSet: true, withDate: true, withTypedArray: true, withSparseArray: true, withBigInt: true }), ([, schema], input) => {
         expect(typeof schema.safeParse(input).success).toBe('boolean');

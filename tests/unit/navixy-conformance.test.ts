@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   AuthSchema, DefaultReadSchema, ErrorEnvelopeSchema, MfaSettingsSchema, PanelUserSchema, PermissionsReplySchema, PermissionsSchema,
   SuccessSchema, UpdateTargetSchema, UserListSchema,
@@ -57,7 +57,7 @@ const examples = (schema: JsonSchema) => examplesOf(spec, schema);
 const conforms = (schema: JsonSchema, value: unknown) => expect(validate(spec, schema, value)).toEqual([]);
 
 describe('(a) our zod schemas accept what the spec describes', () => {
-  const cases: [Action, z.ZodType][] = [
+  const cases: [Action, z.ZodMiniType][] = [
     ['panel/account/auth', AuthSchema],
     ['panel/account/logout', SuccessSchema],
     ['panel/account/get_permissions', PermissionsReplySchema],

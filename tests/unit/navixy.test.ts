@@ -5,6 +5,8 @@ import { parseApiBase, parsePanelOrigin, actionUrl } from '../../lib/providers/n
 import { batchesOf, displayNameOf } from '../../lib/providers/navixy/users';
 import { DefaultReadSchema, ErrorEnvelopeSchema, MfaSettingsSchema, UpdateTargetSchema, UserListSchema } from '../../lib/providers/navixy/schemas';
 import { PROVIDERS, providerOfView } from '../../lib/providers';
+// Navixy's error sentences are registered by the Navixy screens (lib/providers/navixy/error-text.ts), as a page loading them would.
+import '../../lib/providers/navixy/error-text';
 
 const panel = 'https://panel.example.com';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   AuthTokenSchema, BackupCodeListSchema, BooleanResponseSchema, CapabilitiesSchema, ConfirmCheckSchema, GroupListSchema,
   GroupSchema, OptionalStringResponseSchema, PeopleListSchema, PortalSettingsSchema, ProfileSchema, SetupCodeSchema,
@@ -52,7 +52,7 @@ function responseExample(path: string, method: string): unknown {
   return wrapper.response;
 }
 
-const cases: [string, string, z.ZodType][] = [
+const cases: [string, string, z.ZodMiniType][] = [
   ['/api/2.0/settings/tfaapp', 'get', TfaSettingsListSchema],
   ['/api/2.0/settings/tfaapp', 'put', BooleanResponseSchema],
   ['/api/2.0/settings/tfaappwithlink', 'put', OptionalStringResponseSchema],

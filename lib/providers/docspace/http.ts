@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { AppError } from '../../errors';
 import { err, ok, type Result } from '../../result';
 import { DEFAULT_MAX_BODY_BYTES, fetchText, parseJson, retryAfterMs } from '../../http';
@@ -36,7 +36,7 @@ export interface RetryPolicy {
 
 export const RETRY_POLICY: RetryPolicy = { maxAttempts: 3, backoffMs: [300, 1000], maxWaitMs: 5000 };
 
-export interface RequestSpec<S extends z.ZodType> {
+export interface RequestSpec<S extends z.ZodMiniType> {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   query?: Record<string, string | number | boolean | undefined>;
@@ -61,7 +61,7 @@ const TRANSIENT_STATUS = new Set([429, 502, 503, 504]);
  * A GET that meets a transient status or a dropped connection is retried (bounded, honouring
  * Retry-After up to `maxWaitMs`); a timeout is not, as its time budget is already spent.
  */
-export async function request<S extends z.ZodType>(t: Transport, spec: RequestSpec<S>): Promise<Result<z.output<S>, AppError>> {
+export async function request<S extends z.ZodMiniType>(t: Transport, spec: RequestSpec<S>): Promise<Result<z.output<S>, AppError>> {
   const policy = t.retry ?? RETRY_POLICY;
   const sleep = t.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const attempts = spec.method === 'GET' ? Math.max(1, policy.maxAttempts) : 1;
@@ -82,7 +82,7 @@ interface Attempt<T> {
   retryAfter?: number;
 }
 
-async function attemptOnce<S extends z.ZodType>(t: Transport, spec: RequestSpec<S>): Promise<Attempt<z.output<S>>> {
+async function attemptOnce<S extends z.ZodMiniType>(t: Transport, spec: RequestSpec<S>): Promise<Attempt<z.output<S>>> {
   const { origin } = t;
   const timeoutMs = t.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const url = new URL(`/api/2.0/${spec.path.replace(/^\//, '')}`, origin);
@@ -113,7 +113,7 @@ async function attemptOnce<S extends z.ZodType>(t: Transport, spec: RequestSpec<
   return { result: parseSuccess(origin, spec, text, response.status), transient: false };
 }
 
-function parseSuccess<S extends z.ZodType>(origin: string, spec: RequestSpec<S>, text: string, status: number): Result<z.output<S>, AppError> {
+function parseSuccess<S extends z.ZodMiniType>(origin: string, spec: RequestSpec<S>, text: string, status: number): Result<z.output<S>, AppError> {
   const where = `${spec.method} ${spec.path}`;
   const json = parseJson(text, MAX_BODY_CHARS);
   if (json === undefined) return err({ kind: 'badResponse', origin, where, status });

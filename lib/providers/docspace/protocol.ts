@@ -5,7 +5,7 @@ import { Origin, type CommandIn } from '../../protocol';
 import type { BackupCode, Role, TfaMethod, TfaPolicy } from './schemas';
 
 /** The DocSpace provider's commands (UI → background) and their replies. */
-const Guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+const Guid = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i));
 /**
  * Safety limits, far above real use (README, "Big portals"): a policy list may name up to 100,000 accounts or
  * groups and up to 10,000 trusted IP entries. Past them the editor says so before anything is sent.
@@ -14,41 +14,41 @@ export const MAX_LIST_ENTRIES = 100_000;
 export const MAX_TRUSTED_IPS = 10_000;
 /** Ids one `resolveNames` or `policyEntries` may name, one request each at most: the popup asks for what it shows. */
 export const MAX_RESOLVE = 30;
-const GuidList = z.array(Guid).max(MAX_LIST_ENTRIES);
+const GuidList = z.array(Guid).check(z.maxLength(MAX_LIST_ENTRIES));
 
 export const DOCSPACE_COMMANDS = [
   // Status (popup)
-  z.object({ type: z.literal('getStatus'), origin: Origin, refresh: z.boolean().optional(), tabId: z.number().int().optional() }),
-  z.object({ type: z.literal('resolveNames'), origin: Origin, users: z.array(Guid).max(MAX_RESOLVE), groups: z.array(Guid).max(MAX_RESOLVE) }),
+  z.object({ type: z.literal('getStatus'), origin: Origin, refresh: z.optional(z.boolean()), tabId: z.optional(z.int()) }),
+  z.object({ type: z.literal('resolveNames'), origin: Origin, users: z.array(Guid).check(z.maxLength(MAX_RESOLVE)), groups: z.array(Guid).check(z.maxLength(MAX_RESOLVE)) }),
   // The rest of a policy list, a page at a time (the popup's "show more"; the status holds the first few only).
   z.object({
     type: z.literal('policyEntries'), origin: Origin, list: z.enum(['trustedIps', 'mandatoryUsers', 'mandatoryGroups']),
-    offset: z.number().int().nonnegative().max(MAX_LIST_ENTRIES), count: z.number().int().min(1).max(MAX_RESOLVE),
+    offset: z.int().check(z.nonnegative(), z.maximum(MAX_LIST_ENTRIES)), count: z.int().check(z.minimum(1), z.maximum(MAX_RESOLVE)),
   }),
-  z.object({ type: z.literal('setApiKey'), origin: Origin, key: z.string().regex(/^sk-[0-9a-zA-Z]{8,200}$/), remember: z.boolean() }),
+  z.object({ type: z.literal('setApiKey'), origin: Origin, key: z.string().check(z.regex(/^sk-[0-9a-zA-Z]{8,200}$/)), remember: z.boolean() }),
   z.object({ type: z.literal('useBrowserSignIn'), origin: Origin }),
   z.object({ type: z.literal('listPortals') }),
   z.object({ type: z.literal('forgetPortal'), origin: Origin }),
   // Enrolment, backup codes, reset (options)
-  z.object({ type: z.literal('startEnrolment'), origin: Origin, confirmUrl: z.string().max(2000).optional() }),
+  z.object({ type: z.literal('startEnrolment'), origin: Origin, confirmUrl: z.optional(z.string().check(z.maxLength(2000))) }),
   // The popup hands over the portal's activation link: kept in the background, never put in a page URL.
-  z.object({ type: z.literal('prepareEnrolment'), origin: Origin, confirmUrl: z.string().max(2000) }),
-  z.object({ type: z.literal('validateCode'), origin: Origin, code: z.string().regex(/^(\d{6}|[A-Za-z0-9_-]{6})$/) }),
+  z.object({ type: z.literal('prepareEnrolment'), origin: Origin, confirmUrl: z.string().check(z.maxLength(2000)) }),
+  z.object({ type: z.literal('validateCode'), origin: Origin, code: z.string().check(z.regex(/^(\d{6}|[A-Za-z0-9_-]{6})$/)) }),
   z.object({ type: z.literal('cancelEnrolment'), origin: Origin }),
   z.object({ type: z.literal('getBackupCodes'), origin: Origin }),
   z.object({ type: z.literal('regenerateBackupCodes'), origin: Origin }),
   z.object({ type: z.literal('resetMyApp'), origin: Origin }),
   z.object({ type: z.literal('resetUserApp'), origin: Origin, userId: Guid }),
   // People and groups (pickers)
-  z.object({ type: z.literal('searchPeople'), origin: Origin, text: z.string().max(200) }),
-  z.object({ type: z.literal('searchGroups'), origin: Origin, text: z.string().max(200) }),
+  z.object({ type: z.literal('searchPeople'), origin: Origin, text: z.string().check(z.maxLength(200)) }),
+  z.object({ type: z.literal('searchGroups'), origin: Origin, text: z.string().check(z.maxLength(200)) }),
   // Policy (options)
   z.object({ type: z.literal('getPolicy'), origin: Origin }),
   z.object({
     type: z.literal('savePolicy'),
     origin: Origin,
     method: z.enum(['none', 'app', 'sms']),
-    trustedIps: z.array(z.string().max(100)).max(MAX_TRUSTED_IPS),
+    trustedIps: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(MAX_TRUSTED_IPS)),
     mandatoryUsers: GuidList,
     mandatoryGroups: GuidList,
   }),

@@ -6,15 +6,15 @@ import { z } from '../../zod-config';
  * boundary: `manualEntryKey` becomes `setupKey`, `avaliable` becomes `available`.
  */
 
-export const GuidSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+export const GuidSchema = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i));
 
 /** Success wrapper (§1.2). `response` is omitted when the action returned null. */
 export const EnvelopeSchema = z.object({
-  response: z.unknown().optional(),
-  count: z.number().optional(),
-  total: z.number().optional(),
-  status: z.number().optional(),
-  statusCode: z.number().optional(),
+  response: z.optional(z.unknown()),
+  count: z.optional(z.number()),
+  total: z.optional(z.number()),
+  status: z.optional(z.number()),
+  statusCode: z.optional(z.number()),
 });
 
 /** Error body (§1.3); 401/403 before the action have an empty body instead. */
@@ -23,33 +23,32 @@ export const EnvelopeSchema = z.object({
  * `type` (the .NET exception type, untranslated) is what errors are classified by (§11.1).
  */
 export const ErrorBodySchema = z.object({
-  error: z.object({ message: z.string().nullish(), type: z.string().max(200).nullish() }).loose().nullish(),
-  response: z.unknown().optional(),
-  statusCode: z.number().optional(),
+  error: z.nullish(z.looseObject({ message: z.nullish(z.string()), type: z.nullish(z.string().check(z.maxLength(200))) })),
+  response: z.optional(z.unknown()),
+  statusCode: z.optional(z.number()),
 });
 
-const GuidListSchema = z.array(z.string()).nullish().transform((v) => v ?? null);
+const GuidListSchema = z.pipe(z.nullish(z.array(z.string())), z.transform((v) => v ?? null));
 
 /** One `TfaSettingsDto`. Server ≤3.6.1 spells the flag `avaliable`. */
-export const TfaSettingsEntrySchema = z
-  .object({
+export const TfaSettingsEntrySchema = z.pipe(
+  z.object({
     id: z.string(),
-    title: z.string().nullish(),
+    title: z.nullish(z.string()),
     enabled: z.boolean(),
-    available: z.boolean().optional(),
-    avaliable: z.boolean().optional(),
-    trustedIps: z.array(z.string()).nullish().transform((v) => v ?? null),
+    available: z.optional(z.boolean()),
+    avaliable: z.optional(z.boolean()),
+    trustedIps: z.pipe(z.nullish(z.array(z.string())), z.transform((v) => v ?? null)),
     mandatoryUsers: GuidListSchema,
     mandatoryGroups: GuidListSchema,
-  })
-  .transform(({ avaliable, available, title, ...rest }) => ({
+  }), z.transform(({ avaliable, available, title, ...rest }) => ({
     ...rest,
     title: title ?? '',
     available: available ?? avaliable ?? false,
-  }));
+  })));
 export type TfaSettingsEntry = z.output<typeof TfaSettingsEntrySchema>;
 
-export const TfaSettingsListSchema = z.array(TfaSettingsEntrySchema).max(10);
+export const TfaSettingsListSchema = z.array(TfaSettingsEntrySchema).check(z.maxLength(10));
 
 export type TfaMethod = 'none' | 'app' | 'sms';
 
@@ -81,43 +80,41 @@ export function toPolicy(list: TfaSettingsEntry[]): TfaPolicy {
  * `GET settings/tfaapp/confirm`: v3.6.1 returns a bare URL string (or ""),
  * v3.7.1+ an object `{url, cookieName, cookieValue}` or no response at all.
  */
-export const TfaConfirmSchema = z
-  .union([
+export const TfaConfirmSchema = z.pipe(
+  z.union([
     z.string(),
-    z.object({ url: z.string().nullish(), cookieName: z.string().nullish(), cookieValue: z.string().nullish() }),
+    z.object({ url: z.nullish(z.string()), cookieName: z.nullish(z.string()), cookieValue: z.nullish(z.string()) }),
     z.null(),
     z.undefined(),
-  ])
-  .transform((v) => {
+  ]), z.transform((v) => {
     if (v == null || v === '') return null;
     if (typeof v === 'string') return { url: v, key: null };
     if (!v.url) return null;
     return { url: v.url, key: v.cookieValue ?? null };
-  });
+  }));
 export type TfaConfirm = z.output<typeof TfaConfirmSchema>;
 
 /** `GET settings/tfaapp/setup` (§2.5): the key is Base32 of 10 ASCII bytes. */
-export const SetupCodeSchema = z
-  .object({
-    account: z.string().max(320),
-    manualEntryKey: z.string().regex(/^[A-Z2-7]{16,64}=*$/),
-    qrCodeSetupImageUrl: z.string().nullish(),
-  })
-  .transform((v) => ({
+export const SetupCodeSchema = z.pipe(
+  z.object({
+    account: z.string().check(z.maxLength(320)),
+    manualEntryKey: z.string().check(z.regex(/^[A-Z2-7]{16,64}=*$/)),
+    qrCodeSetupImageUrl: z.nullish(z.string()),
+  }), z.transform((v) => ({
     account: v.account,
     setupKey: v.manualEntryKey.replace(/=+$/, ''),
     // Only a data: image may reach an <img src>; anything else is dropped.
     qrImage: v.qrCodeSetupImageUrl && /^data:image\/(png|bmp|gif|jpeg);base64,[A-Za-z0-9+/=]+$/.test(v.qrCodeSetupImageUrl) ? v.qrCodeSetupImageUrl : null,
-  }));
+  })));
 export type SetupCode = z.output<typeof SetupCodeSchema>;
 
-export const BackupCodeSchema = z.object({ isUsed: z.boolean(), code: z.string().min(1).max(64) });
-export const BackupCodeListSchema = z.array(BackupCodeSchema).max(100);
+export const BackupCodeSchema = z.object({ isUsed: z.boolean(), code: z.string().check(z.minLength(1), z.maxLength(64)) });
+export const BackupCodeListSchema = z.array(BackupCodeSchema).check(z.maxLength(100));
 export type BackupCode = z.output<typeof BackupCodeSchema>;
 
 export const BooleanResponseSchema = z.boolean();
-export const StringResponseSchema = z.string().max(4096);
-export const OptionalStringResponseSchema = z.union([z.string().max(4096), z.null(), z.undefined()]).transform((v) => v ?? '');
+export const StringResponseSchema = z.string().check(z.maxLength(4096));
+export const OptionalStringResponseSchema = z.pipe(z.union([z.string().check(z.maxLength(4096)), z.null(), z.undefined()]), z.transform((v) => v ?? ''));
 
 const MAX_NAME = 1000;
 
@@ -140,24 +137,23 @@ function decodeHtml(text: string): string {
  * The wire form may be up to six times the name (`"` becomes `&quot;`), so the bound is on the
  * decoded text: a name of quotes and brackets must not make a whole people list unreadable.
  */
-const DisplayNameSchema = z.string().max(6 * MAX_NAME).transform((v) => clip(decodeHtml(v), MAX_NAME));
+const DisplayNameSchema = z.pipe(z.string().check(z.maxLength(6 * MAX_NAME)), z.transform((v) => clip(decodeHtml(v), MAX_NAME)));
 
-export const ProfileSchema = z
-  .object({
+export const ProfileSchema = z.pipe(
+  z.object({
     id: GuidSchema,
-    displayName: DisplayNameSchema.nullish(),
-    email: z.string().max(320).nullish(),
-    userName: z.string().nullish(),
-    isOwner: z.boolean().nullish(),
-    isAdmin: z.boolean().nullish(),
-    isRoomAdmin: z.boolean().nullish(),
-    isVisitor: z.boolean().nullish(),
-    isCollaborator: z.boolean().nullish(),
-    tfaAppEnabled: z.boolean().nullish(),
-    status: z.number().nullish(),
-    groups: z.array(z.object({ id: z.string(), name: z.string().max(1000).nullish() }).loose()).max(1000).nullish(),
-  })
-  .transform((p) => ({
+    displayName: z.nullish(DisplayNameSchema),
+    email: z.nullish(z.string().check(z.maxLength(320))),
+    userName: z.nullish(z.string()),
+    isOwner: z.nullish(z.boolean()),
+    isAdmin: z.nullish(z.boolean()),
+    isRoomAdmin: z.nullish(z.boolean()),
+    isVisitor: z.nullish(z.boolean()),
+    isCollaborator: z.nullish(z.boolean()),
+    tfaAppEnabled: z.nullish(z.boolean()),
+    status: z.nullish(z.number()),
+    groups: z.nullish(z.array(z.looseObject({ id: z.string(), name: z.nullish(z.string().check(z.maxLength(1000))) })).check(z.maxLength(1000))),
+  }), z.transform((p) => ({
     id: p.id,
     displayName: p.displayName || p.email || p.userName || p.id,
     email: p.email ?? null,
@@ -165,7 +161,7 @@ export const ProfileSchema = z
     isEnrolled: p.tfaAppEnabled ?? null,
     status: p.status ?? null,
     groupIds: p.groups?.map((g) => g.id) ?? [],
-  }));
+  })));
 export type Profile = z.output<typeof ProfileSchema>;
 export type Role = 'owner' | 'admin' | 'roomadmin' | 'user' | 'guest';
 
@@ -178,61 +174,55 @@ function roleOf(p: { isOwner?: boolean | null; isAdmin?: boolean | null; isRoomA
   return 'user';
 }
 
-export const PeopleListSchema = z.array(ProfileSchema).max(1000);
+export const PeopleListSchema = z.array(ProfileSchema).check(z.maxLength(1000));
 
-export const GroupSchema = z
-  .object({ id: GuidSchema, name: z.string().max(1000), isSystem: z.boolean().nullish(), membersCount: z.number().nullish() })
-  .transform((g) => ({ id: g.id, name: g.name, isSystem: g.isSystem ?? false }));
+export const GroupSchema = z.pipe(
+  z.object({ id: GuidSchema, name: z.string().check(z.maxLength(1000)), isSystem: z.nullish(z.boolean()), membersCount: z.nullish(z.number()) }), z.transform((g) => ({ id: g.id, name: g.name, isSystem: g.isSystem ?? false })));
 export type Group = z.output<typeof GroupSchema>;
-export const GroupListSchema = z.array(GroupSchema).max(1000);
+export const GroupListSchema = z.array(GroupSchema).check(z.maxLength(1000));
 
 /** `GET settings/security/loginSettings` (admins): `attemptCount` is also the TFA code limit per minute (§11.3). */
-export const LoginSettingsSchema = z
-  .object({ attemptCount: z.number().int().min(0).max(10_000) })
-  .transform((s) => ({ attemptCount: s.attemptCount }));
+export const LoginSettingsSchema = z.pipe(
+  z.object({ attemptCount: z.int().check(z.minimum(0), z.maximum(10_000)) }), z.transform((s) => ({ attemptCount: s.attemptCount })));
 
 /** Anonymous `GET settings` (§10.6). `docSpace: true` is the portal probe. */
-export const PortalSettingsSchema = z
-  .object({
-    docSpace: z.boolean().optional(),
-    version: z.string().max(64).nullish(),
-    tenantAlias: z.string().max(256).nullish(),
-    tenantStatus: z.number().nullish(),
-    ownerId: z.string().nullish(),
-    timezone: z.string().nullish(),
-    culture: z.string().max(32).nullish(),
-  })
-  .transform((s) => ({
+export const PortalSettingsSchema = z.pipe(
+  z.object({
+    docSpace: z.optional(z.boolean()),
+    version: z.nullish(z.string().check(z.maxLength(64))),
+    tenantAlias: z.nullish(z.string().check(z.maxLength(256))),
+    tenantStatus: z.nullish(z.number()),
+    ownerId: z.nullish(z.string()),
+    timezone: z.nullish(z.string()),
+    culture: z.nullish(z.string().check(z.maxLength(32))),
+  }), z.transform((s) => ({
     isDocSpace: s.docSpace === true,
     version: s.version ?? null,
     tenantAlias: s.tenantAlias ?? null,
     ownerId: s.ownerId && s.ownerId !== '00000000-0000-0000-0000-000000000000' ? s.ownerId : null,
     culture: s.culture ?? null,
-  }));
+  })));
 export type PortalSettings = z.output<typeof PortalSettingsSchema>;
 
-export const BuildVersionSchema = z.object({ docSpace: z.string().max(64), documentServer: z.string().max(64).nullish() });
+export const BuildVersionSchema = z.object({ docSpace: z.string().check(z.maxLength(64)), documentServer: z.nullish(z.string().check(z.maxLength(64))) });
 
-export const CapabilitiesSchema = z
-  .object({ ldapEnabled: z.boolean().nullish(), oauthEnabled: z.boolean().nullish(), ssoUrl: z.string().nullish(), ssoLabel: z.string().nullish(), providers: z.array(z.string()).nullish() })
-  .loose();
+export const CapabilitiesSchema = z.looseObject({ ldapEnabled: z.nullish(z.boolean()), oauthEnabled: z.nullish(z.boolean()), ssoUrl: z.nullish(z.string()), ssoLabel: z.nullish(z.string()), providers: z.nullish(z.array(z.string())) });
 
 /** `POST authentication` (§5.4). */
-export const AuthTokenSchema = z
-  .object({
-    token: z.string().nullish(),
-    expires: z.string().nullish(),
-    sms: z.boolean().nullish(),
-    tfa: z.boolean().nullish(),
-    tfaKey: z.string().nullish(),
-    confirmUrl: z.string().nullish(),
-  })
-  .transform((a) => ({
+export const AuthTokenSchema = z.pipe(
+  z.object({
+    token: z.nullish(z.string()),
+    expires: z.nullish(z.string()),
+    sms: z.nullish(z.boolean()),
+    tfa: z.nullish(z.boolean()),
+    tfaKey: z.nullish(z.string()),
+    confirmUrl: z.nullish(z.string()),
+  }), z.transform((a) => ({
     token: a.token ?? null,
     needsTfa: a.tfa === true || a.sms === true,
     tfaKey: a.tfaKey ?? null,
     confirmUrl: a.confirmUrl ?? null,
-  }));
+  })));
 export type AuthToken = z.output<typeof AuthTokenSchema>;
 
-export const ConfirmCheckSchema = z.object({ result: z.number() }).transform((r) => (r.result === 0 ? 'ok' : r.result === 2 ? 'expired' : 'invalid'));
+export const ConfirmCheckSchema = z.pipe(z.object({ result: z.number() }), z.transform((r) => (r.result === 0 ? 'ok' : r.result === 2 ? 'expired' : 'invalid')));

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { AppError } from '../../errors';
 import { err, ok, type Result } from '../../result';
 import { fetchText, parseJson, retryAfterMs } from '../../http';
@@ -25,7 +25,7 @@ const MAX_BODY_CHARS = 5_000_000;
  * `schema`. The error envelope becomes a typed `panel` error whatever the HTTP status;
  * anything else unexpected becomes `server`, `rateLimited` or `badResponse`. Never throws.
  */
-export async function navixyRequest<S extends z.ZodType>(t: NavixyTransport, action: string, body: Record<string, unknown>, schema: S): Promise<Result<z.output<S>, AppError>> {
+export async function navixyRequest<S extends z.ZodMiniType>(t: NavixyTransport, action: string, body: Record<string, unknown>, schema: S): Promise<Result<z.output<S>, AppError>> {
   const { panel } = t;
   const timeoutMs = t.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const url = actionUrl(t.apiBase, action);

@@ -1,11 +1,6 @@
 import type { ProviderUi } from '../../provider';
-import { registerErrorText } from '../../messages';
-import { describePanelError } from './messages';
 import { t } from '../../i18n/t';
 import { NAVIXY_VIEW_NAMES, navixyOptionsUrl } from './views/views';
-
-// The panel's own errors are put into words here; the core only knows there is such a kind.
-registerErrorText('panel', describePanelError);
 
 /**
  * Navixy Admin Panel, for the pages: a site the user added as a panel (panel origin + API base

@@ -9,23 +9,23 @@ export const NAVIXY_COMMANDS = [
   // Navixy Admin Panel (options: panels, sign-in, users' MFA, default; popup: status)
   z.object({ type: z.literal('listNavixyPanels') }),
   /** `confirmApiChange`: the user confirmed that a known panel's API address changes (its session is dropped). */
-  z.object({ type: z.literal('addNavixyPanel'), panel: Origin, apiBase: z.string().min(1).max(500), confirmApiChange: z.boolean().optional() }),
+  z.object({ type: z.literal('addNavixyPanel'), panel: Origin, apiBase: z.string().check(z.minLength(1), z.maxLength(500)), confirmApiChange: z.optional(z.boolean()) }),
   z.object({ type: z.literal('removeNavixyPanel'), panel: Origin }),
-  z.object({ type: z.literal('navixySignIn'), panel: Origin, login: z.string().trim().min(1).max(200), password: z.string().min(1).max(500) }),
+  z.object({ type: z.literal('navixySignIn'), panel: Origin, login: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)), password: z.string().check(z.minLength(1), z.maxLength(500)) }),
   z.object({ type: z.literal('navixySignOut'), panel: Origin }),
-  z.object({ type: z.literal('getNavixyStatus'), panel: Origin, refresh: z.boolean().optional() }),
+  z.object({ type: z.literal('getNavixyStatus'), panel: Origin, refresh: z.optional(z.boolean()) }),
   z.object({ type: z.literal('listNavixyUsers'), panel: Origin }),
   z.object({
     type: z.literal('searchNavixyUsers'), panel: Origin,
-    filter: z.string().trim().max(200).optional(),
-    orderBy: z.enum(['id', 'login', 'first_name', 'last_name']).optional(),
-    ascending: z.boolean().optional(),
-    offset: z.number().int().nonnegative().max(10_000_000),
+    filter: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+    orderBy: z.optional(z.enum(['id', 'login', 'first_name', 'last_name'])),
+    ascending: z.optional(z.boolean()),
+    offset: z.int().check(z.nonnegative(), z.maximum(10_000_000)),
   }),
   z.object({ type: z.literal('countNavixyMfa'), panel: Origin }),
   z.object({ type: z.literal('updateNavixyMfa'), panel: Origin, target: UpdateTargetSchema, settings: MfaSettingsSchema }),
   /** `applyToAll`: also write the settings to every user (`target: all`), as Navixy's own panel does, in the same confirmed step. */
-  z.object({ type: z.literal('setNavixyDefault'), panel: Origin, settings: MfaSettingsSchema, applyToAll: z.boolean().optional() }),
+  z.object({ type: z.literal('setNavixyDefault'), panel: Origin, settings: MfaSettingsSchema, applyToAll: z.optional(z.boolean()) }),
 ] as const;
 export type Command = z.infer<(typeof NAVIXY_COMMANDS)[number]>;
 export type CommandType = Command['type'];

@@ -10,33 +10,33 @@ import { z } from '../../zod-config';
  * panel already announces authenticator apps and SMS: any identifier-like name is accepted,
  * shown by name, and kept when "allowed" is written back.
  */
-export const FactorTypeSchema = z.string().regex(/^[a-z][a-z0-9_]{0,49}$/);
+export const FactorTypeSchema = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,49}$/));
 export type FactorType = z.infer<typeof FactorTypeSchema>;
 /** The factor type written when MFA is allowed and nothing else is known. */
 export const DEFAULT_FACTOR: FactorType = 'email';
 
 /** `MFA settings`: `factor_types` is required (non-empty) when `type` is `allowed`. */
 export const MfaSettingsSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('allowed'), factor_types: z.array(FactorTypeSchema).min(1).max(10) }),
+  z.object({ type: z.literal('allowed'), factor_types: z.array(FactorTypeSchema).check(z.minLength(1), z.maxLength(10)) }),
   z.object({ type: z.literal('disallowed') }),
 ]);
 export type MfaSettings = z.infer<typeof MfaSettingsSchema>;
 
 /** `Update target`: everyone of the dealer, or 1 to 100 positive user ids. */
 export const MAX_IDS_PER_UPDATE = 100;
-export const UserIdSchema = z.number().int().positive().max(2 ** 31 - 1);
+export const UserIdSchema = z.int().check(z.positive(), z.maximum(2 ** 31 - 1));
 export const UpdateTargetSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('all') }),
-  z.object({ type: z.literal('selected'), ids: z.array(UserIdSchema).min(1).max(MAX_IDS_PER_UPDATE) }),
+  z.object({ type: z.literal('selected'), ids: z.array(UserIdSchema).check(z.minLength(1), z.maxLength(MAX_IDS_PER_UPDATE)) }),
 ]);
 export type UpdateTarget = z.infer<typeof UpdateTargetSchema>;
 
 /** The error envelope: `{ success: false, status: { code, description } }`. */
 export const ErrorEnvelopeSchema = z.object({
   success: z.literal(false),
-  status: z.object({ code: z.number().int(), description: z.string().max(2000).catch('') }),
+  status: z.object({ code: z.int(), description: z.catch(z.string().check(z.maxLength(2000)), '') }),
   /** Code 7 names the parameters it refused; kept short, never trusted for anything but display. */
-  errors: z.array(z.object({ parameter: z.string().max(100).catch('') }).catch({ parameter: '' })).max(50).optional().catch(undefined),
+  errors: z.catch(z.optional(z.array(z.catch(z.object({ parameter: z.catch(z.string().check(z.maxLength(100)), '') }), { parameter: '' })).check(z.maxLength(50))), undefined),
 });
 
 /**
@@ -44,25 +44,25 @@ export const ErrorEnvelopeSchema = z.object({
  * only the `users` category matters to MFA. Unknown categories are dropped; a malformed one grants nothing.
  */
 export const PermissionsSchema = z.object({
-  users: z.array(z.string().max(50)).max(50).optional().catch(undefined),
+  users: z.catch(z.optional(z.array(z.string().check(z.maxLength(50))).check(z.maxLength(50))), undefined),
 });
 export type PanelPermissions = z.infer<typeof PermissionsSchema>;
 
-export const PermissionsReplySchema = z.object({ success: z.literal(true), permissions: PermissionsSchema.optional() });
+export const PermissionsReplySchema = z.object({ success: z.literal(true), permissions: z.optional(PermissionsSchema) });
 
 export const SuccessSchema = z.object({ success: z.literal(true) });
 
 /** `permissions` is optional: a panel older than the 2026 spec answers with the hash only (then get_permissions is asked). */
-export const AuthSchema = z.object({ success: z.literal(true), hash: z.string().regex(/^[0-9A-Za-z_-]{8,200}$/), permissions: PermissionsSchema.optional() });
+export const AuthSchema = z.object({ success: z.literal(true), hash: z.string().check(z.regex(/^[0-9A-Za-z_-]{8,200}$/)), permissions: z.optional(PermissionsSchema) });
 
 export const PanelUserSchema = z.object({
   id: UserIdSchema,
-  login: z.string().max(500),
-  first_name: z.string().max(500).nullish(),
-  middle_name: z.string().max(500).nullish(),
-  last_name: z.string().max(500).nullish(),
+  login: z.string().check(z.maxLength(500)),
+  first_name: z.nullish(z.string().check(z.maxLength(500))),
+  middle_name: z.nullish(z.string().check(z.maxLength(500))),
+  last_name: z.nullish(z.string().check(z.maxLength(500))),
   /** Absent on panels that do not send it: taken as active. */
-  activated: z.boolean().optional(),
+  activated: z.optional(z.boolean()),
   mfa_allowed: z.boolean(),
 });
 export type PanelUser = z.infer<typeof PanelUserSchema>;
@@ -70,8 +70,8 @@ export type PanelUser = z.infer<typeof PanelUserSchema>;
 export const UserListSchema = z.object({
   success: z.literal(true),
   list: z.array(PanelUserSchema),
-  count: z.number().int().nonnegative(),
+  count: z.int().check(z.nonnegative()),
 });
 
 /** `value` is optional: a panel that never set a default answers without it. */
-export const DefaultReadSchema = z.object({ success: z.literal(true), value: MfaSettingsSchema.nullish() });
+export const DefaultReadSchema = z.object({ success: z.literal(true), value: z.nullish(MfaSettingsSchema) });

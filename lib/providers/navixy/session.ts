@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { storage } from '#imports';
+import { storage } from '../../storage';
 import type { NavixyStatus } from './protocol';
 import type { PanelConfig } from './config';
 import type { PanelPermissions } from './schemas';

@@ -1,4 +1,4 @@
-import { storage } from '#imports';
+import { storage } from '../../../storage';
 import { err, ok, type Result } from '../../../result';
 import type { AppError } from '../../../errors';
 import type { CommandOf, EnrolmentStart, Replies } from '../protocol';

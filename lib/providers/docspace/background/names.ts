@@ -1,4 +1,4 @@
-import { storage } from '#imports';
+import { storage } from '../../../storage';
 import type { AppError } from '../../../errors';
 import type { Result } from '../../../result';
 import { LIST_PAGE, resolveAll, type DocspaceClient, type Page } from '../client';

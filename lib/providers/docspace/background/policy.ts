@@ -6,7 +6,7 @@ import type { Profile, TfaPolicy } from '../schemas';
 import { checkPortalUrl } from '../../../portal/origin';
 import { parseTrustedIpList } from '../tfa/trusted-ips';
 import { comparePolicy, draftOf, expectedAfterSave, type PolicyDraft } from '../tfa/policy-diff';
-import { describeMismatch, policy as t } from '../i18n/policy';
+import { describeMismatch, policySave as t } from '../i18n/policy-save';
 import { logWarning } from '../../../log';
 import { clearSignedIn, clientFor, updateSession } from './session';
 import { cachedNames, rememberNames, resolveMany } from './names';

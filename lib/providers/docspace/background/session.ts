@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { storage } from '#imports';
+import { storage } from '../../../storage';
 import type { AppError } from '../../../errors';
 import { err, ok, type Result } from '../../../result';
 import { createDocspaceClient, type ConfirmToken, type DocspaceClient } from '../client';

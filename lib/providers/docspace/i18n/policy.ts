@@ -2,17 +2,15 @@ import type { Role, TfaMethod } from '../schemas';
 import type { TrustedIpProblem } from '../tfa/trusted-ips';
 import type { Consequence, ListChange, Mismatch, PolicyDiff } from '../tfa/policy-diff';
 import { common } from '../../../i18n/common';
-import { formatList, formatNumber, plural, t } from '../../../i18n/t';
+import { formatNumber, plural, t } from '../../../i18n/t';
 import { cleanBidi, isolate } from '../../../i18n/bidi';
+import { joinWords } from './policy-save';
+
+export { describeMismatch, joinWords, policySave } from './policy-save';
 
 /** Strings of the policy editor (options page) and its background replies. */
 
 const shortId = (id: string) => id.slice(0, 8);
-
-/** "a", "a and b", "a, b and c", in the current language. */
-export function joinWords(items: string[]): string {
-  return items.length <= 1 ? items.join('') : formatList(items);
-}
 
 function methodChange(from: TfaMethod, to: TfaMethod): string {
   if (to === 'none') {
@@ -67,33 +65,6 @@ export function describeDiff(diff: PolicyDiff, names: { user: (id: string) => st
   }
   const sentence = joinWords(phrases);
   return `${sentence.charAt(0).toLocaleUpperCase()}${sentence.slice(1)}.`;
-}
-
-const FIELD = {
-  trustedIps: t('policy.mismatch.field.trustedIps'),
-  mandatoryUsers: t('policy.mismatch.field.mandatoryUsers'),
-  mandatoryGroups: t('policy.mismatch.field.mandatoryGroups'),
-} satisfies Record<Exclude<Mismatch['field'], 'method'>, string>;
-
-/** The first five by name, then "…": a mismatch over thousands of ids stays one readable sentence. */
-function firstFew(ids: string[], nameOf: (id: string) => string): string {
-  const named = ids.slice(0, 5).map((id) => isolate(nameOf(id)));
-  return ids.length > 5 ? `${named.join(', ')}, …` : joinWords(named);
-}
-
-/** One sentence per difference between what was sent and what the portal holds. */
-export function describeMismatch(m: Mismatch, nameOf: (id: string) => string = (v) => v): string {
-  if (m.field === 'method') {
-    return t('policy.mismatch.method', common.method[m.held], common.method[m.expected]);
-  }
-  const parts: string[] = [];
-  if (m.missing.length) {
-    parts.push(plural('policy.mismatch.missing', m.missing.length, firstFew(m.missing, nameOf)));
-  }
-  if (m.unexpected.length) {
-    parts.push(plural('policy.mismatch.unexpected', m.unexpected.length, firstFew(m.unexpected, nameOf)));
-  }
-  return t('policy.mismatch.line', FIELD[m.field], parts.join('; '));
 }
 
 export const policy = {
@@ -206,9 +177,4 @@ export const policy = {
   editAgain: t('policy.editAgain'),
   summaryMethod: t('policy.summaryMethod'),
   summaryIps: t('policy.summaryIps'),
-  // Background replies (savePolicy)
-  notAdmin: t('policy.notAdmin'),
-  invalidIps: (lines: string[]) => t('policy.invalidIps', lines.slice(0, 10).map(isolate).join(', ') + (lines.length > 10 ? ', …' : '')),
-  unread: (kind: string) => t('policy.unread', kind),
-  methodUnavailable: (m: TfaMethod) => t('policy.methodUnavailable', common.method[m]),
 } as const;

@@ -1,3 +1,4 @@
+import '../error-text';
 import type { OptionsProps } from '../../../provider';
 import { common } from '../../../i18n/common';
 import { hostOf } from '../../../portal/origin';

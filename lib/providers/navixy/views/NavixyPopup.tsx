@@ -1,3 +1,4 @@
+import '../error-text';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { call } from '../call';
 import type { AppError } from '../../../errors';
