@@ -58,8 +58,14 @@ export default defineConfig({
   },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-    // TFA_SOURCEMAP=1: maps beside the bundles, for measuring what each source costs (never in a shipped build).
-    build: { target: 'es2022', sourcemap: process.env.TFA_SOURCEMAP === '1' },
+    build: {
+      target: 'es2022',
+      // TFA_SOURCEMAP=1: maps beside the bundles, for measuring what each source costs (never in a shipped build).
+      sourcemap: process.env.TFA_SOURCEMAP === '1',
+      // Shared chunks under 8 KB are merged where that loads no other side effects: the popup loads 8 files, not 12,
+      // and compresses better (19.8 → 19.4 KB gzip).
+      rollupOptions: { output: { experimentalMinChunkSize: 8000 } },
+    },
   }),
   zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip', sourcesTemplate: '{{name}}-{{version}}-sources.zip' },
 });
