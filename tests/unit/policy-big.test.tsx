@@ -59,12 +59,12 @@ describe('a list of 5,000 mandatory users', () => {
 
   it('filters by name, e-mail or id, and narrows to what needs cleaning up', () => {
     render(<Editor view={bigView()} />);
-    const filter = screen.getByRole('searchbox', { name: 'Filter this list' });
+    const filter = screen.getByRole('searchbox', { name: 'Filter the chosen users' });
     fireEvent.input(filter, { target: { value: 'p4242@big' } });
     expect(within(usersList()).getAllByRole('listitem')).toHaveLength(1);
     expect(within(usersList()).getByText('Person 4242')).toBeTruthy();
     fireEvent.input(filter, { target: { value: '' } });
-    fireEvent.click(screen.getByRole('checkbox', { name: 'Only deleted, unnamed or not valid' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Only deleted, unnamed or not valid users' }));
     const rows = within(usersList()).getAllByRole('listitem').map((li) => li.textContent ?? '');
     expect(rows).toHaveLength(5);
     expect(rows.filter((r) => r.startsWith('Deleted user'))).toHaveLength(3);

@@ -156,12 +156,12 @@ function SelectedList({ kind, labelledBy, selected, onChange, note, readOnly }: 
       {paged || counts.deleted + counts.unnamed + counts.invalid > 0 ? (
         <div class="list-tools">
           <label>
-            <span>{t.listFilter}</span>{' '}
+            <span>{t.listFilter[kind]}</span>{' '}
             <input type="search" autoComplete="off" value={filter} onInput={(e) => { setFilter(e.currentTarget.value); setPage(0); }} />
           </label>
           <label class="check">
             <input type="checkbox" checked={onlyProblems} onChange={(e) => { setOnlyProblems(e.currentTarget.checked); setPage(0); }} />
-            <span>{t.listOnlyProblems}</span>
+            <span>{t.listOnlyProblems[kind]}</span>
           </label>
           {!readOnly && counts.deleted > 0 ? (
             <button type="button" onClick={() => onChange(selected.filter((e) => !(e.missing && !e.invalid)))}>{t.removeDeleted(counts.deleted)}</button>
@@ -191,7 +191,8 @@ function SelectedList({ kind, labelledBy, selected, onChange, note, readOnly }: 
         <p class="muted">{t.listNoMatch}</p>
       )}
       {shown.length > LIST_PAGE_SIZE ? (
-        <nav class="pager" aria-label={t.listShowing(current * LIST_PAGE_SIZE + 1, Math.min(shown.length, (current + 1) * LIST_PAGE_SIZE), shown.length)}>
+        // Named by the list's heading: the two lists' pagers are told apart as landmarks.
+        <nav class="pager" aria-labelledby={labelledBy}>
           <button type="button" disabled={current === 0} onClick={() => setPage(current - 1)}>{t.listPrevious}</button>
           <span class="muted" role="status">{t.listShowing(current * LIST_PAGE_SIZE + 1, Math.min(shown.length, (current + 1) * LIST_PAGE_SIZE), shown.length)}</span>
           <button type="button" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>{t.listNext}</button>

@@ -11,6 +11,7 @@ export { describeMismatch, joinWords, policySave } from './policy-save';
 /** Strings of the policy editor (options page) and its background replies. */
 
 const shortId = (id: string) => id.slice(0, 8);
+type EntityKindText = 'user' | 'group';
 
 function methodChange(from: TfaMethod, to: TfaMethod): string {
   if (to === 'none') {
@@ -118,8 +119,8 @@ export const policy = {
   invalidId: (value: string) => t('policy.invalidId', isolate(value)),
   invalidTag: t('policy.invalidTag'),
   deletedTag: t('policy.deletedTag'),
-  listFilter: t('policy.listFilter'),
-  listOnlyProblems: t('policy.listOnlyProblems'),
+  listFilter: { user: t('policy.listFilter.user'), group: t('policy.listFilter.group') } satisfies Record<EntityKindText, string>,
+  listOnlyProblems: { user: t('policy.listOnlyProblems.user'), group: t('policy.listOnlyProblems.group') } satisfies Record<EntityKindText, string>,
   listShowing: (from: number, to: number, of: number) => t('policy.listShowing', formatNumber(from), formatNumber(to), formatNumber(of)),
   listNoMatch: t('policy.listNoMatch'),
   listPrevious: t('policy.listPrevious'),
