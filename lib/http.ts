@@ -59,9 +59,12 @@ async function readCapped(response: Response, maxBytes: number): Promise<string 
   }
 }
 
-/** JSON of a response body, or undefined when it is empty, not JSON, or longer than `maxChars` (never parsed). */
-export function parseJson(text: string, maxChars: number): unknown {
-  if (!text || text.length > maxChars) return undefined;
+/**
+ * JSON of a response body, or undefined when it is empty or not JSON. Its size is already bounded: fetchText
+ * stops reading past its byte cap, and decoded text is never longer (in UTF-16 units) than its bytes.
+ */
+export function parseJson(text: string): unknown {
+  if (!text) return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -83,8 +83,7 @@ export class PortalState {
     }
   }
 
-  /** Call after adding or removing users (tests that change `users` directly). */
-  reindex(): void {
+  private reindex(): void {
     this.userIndex.clear();
     for (const u of this.users) {
       this.userIndex.set(u.id.toLowerCase(), u);

@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import type { AppError } from '../../errors';
 import { err, ok, type Result } from '../../result';
-import { DEFAULT_MAX_BODY_BYTES, fetchText, parseJson, retryAfterMs } from '../../http';
+import { fetchText, parseJson, retryAfterMs } from '../../http';
 import { EnvelopeSchema, ErrorBodySchema } from './schemas';
 
 /** How requests to one portal authenticate: the browser's own cookies, or a pasted API key. */
@@ -50,8 +50,8 @@ export interface RequestSpec<S extends z.ZodMiniType> {
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
-/** A policy may hold 100,000 ids per list (protocol.ts) in both its app and SMS settings: ~8 MB; the read stops at 16 MiB. */
-const MAX_BODY_CHARS = DEFAULT_MAX_BODY_BYTES;
+// Bodies are read up to fetchText's default cap of 16 MiB: a policy may hold 100,000 ids per list (protocol.ts)
+// in both its app and SMS settings, about 8 MB.
 
 /** Statuses that say "try again shortly": rate limiting and a gateway in front of the portal failing. */
 const TRANSIENT_STATUS = new Set([429, 502, 503, 504]);
@@ -115,7 +115,7 @@ async function attemptOnce<S extends z.ZodMiniType>(t: Transport, spec: RequestS
 
 function parseSuccess<S extends z.ZodMiniType>(origin: string, spec: RequestSpec<S>, text: string, status: number): Result<z.output<S>, AppError> {
   const where = `${spec.method} ${spec.path}`;
-  const json = parseJson(text, MAX_BODY_CHARS);
+  const json = parseJson(text);
   if (json === undefined) return err({ kind: 'badResponse', origin, where, status });
   const envelope = EnvelopeSchema.safeParse(json);
   if (!envelope.success || (envelope.data.status !== undefined && envelope.data.status !== 0)) return err({ kind: 'badResponse', origin, where, status });
@@ -153,7 +153,7 @@ const isSignIn = (e: Endpoint) => e.method === 'POST' && /^authentication(\/[^/]
 export function errorFromResponse(origin: string, response: Pick<Response, 'status' | 'headers'>, text: string, endpoint: Endpoint): AppError {
   const { status } = response;
   const path = endpoint.path.replace(/^\//, '').split('?')[0]!;
-  const body = ErrorBodySchema.safeParse(parseJson(text, MAX_BODY_CHARS));
+  const body = ErrorBodySchema.safeParse(parseJson(text));
   const error = body.success ? body.data.error : undefined;
   const message = (error?.message ?? '').slice(0, 500);
   const type = error?.type || null;

@@ -17,8 +17,8 @@ export interface NavixyTransport {
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
-/** Largest answer read, in bytes (and so in characters): the read stops past it. */
-const MAX_BODY_CHARS = 5_000_000;
+/** Largest answer read, in bytes: the read stops past it. */
+const MAX_BODY_BYTES = 5_000_000;
 
 /**
  * Performs one API action (always `POST` with a JSON body) and parses the answer with
@@ -38,10 +38,10 @@ export async function navixyRequest<S extends z.ZodMiniType>(t: NavixyTransport,
     body: JSON.stringify(body),
     // The session travels in the Authorization header only; the panel's cookies are not ours to send.
     credentials: 'omit',
-  }, timeoutMs, apiOrigin, MAX_BODY_CHARS);
+  }, timeoutMs, apiOrigin, MAX_BODY_BYTES);
   if (!sent.ok) return sent;
   const { response, text } = sent.value;
-  const json = parseJson(text, MAX_BODY_CHARS);
+  const json = parseJson(text);
   const { status } = response;
   const envelope = ErrorEnvelopeSchema.safeParse(json);
   if (envelope.success) {
