@@ -1,3 +1,4 @@
+import { GECKO_ID } from './scripts/release-check';
 import { defineConfig } from 'wxt';
 
 /**
@@ -14,6 +15,10 @@ const isTestBuild = testBuild === '1';
 const isHttpsTestBuild = testBuild === 'https';
 if (testBuild && !isTestBuild && !isHttpsTestBuild) {
   throw new Error(`TFA_TEST_BUILD must be 1 or https, got ${JSON.stringify(testBuild)}`);
+}
+// `npm run zip` (scripts/zip.ts) refuses a test build too; this also stops a bare `wxt zip`.
+if (testBuild && process.argv.includes('zip')) {
+  throw new Error('A test build is never packaged: unset TFA_TEST_BUILD and run npm run zip.');
 }
 const loopbackOrigins = ['http://127.0.0.1/*', 'http://localhost/*'];
 const httpsLoopbackOrigins = ['https://127.0.0.1/*'];
@@ -47,7 +52,7 @@ export default defineConfig({
     ...(grantedHosts ? { host_permissions: grantedHosts } : {}),
     content_security_policy: { extension_pages: csp },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'docspace-tfa@companion.invalid', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } } }
+      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } } }
       : {}),
   }),
   hooks: {
@@ -57,6 +62,8 @@ export default defineConfig({
     },
   },
   vite: () => ({
+    // Test-only paths exist only in test builds (lib/build-flags.d.ts); in a release build they are dead code.
+    define: { __TFA_TEST_SWITCHES__: JSON.stringify(Boolean(testBuild)), __TFA_LOOPBACK__: JSON.stringify(isTestBuild) },
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     build: {
       target: 'es2022',
@@ -67,5 +74,11 @@ export default defineConfig({
       rollupOptions: { output: { experimentalMinChunkSize: 8000 } },
     },
   }),
-  zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip', sourcesTemplate: '{{name}}-{{version}}-sources.zip' },
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    // The sources zip is what the Firefox store's reviewers rebuild (README: "Building from the sources zip");
+    // screenshots and store material are not needed for that.
+    excludeSources: ['docs/**', 'store/**', '.ci/**'],
+  },
 });

@@ -3,10 +3,12 @@ import { originPattern, portalOriginOf } from './portal/origin';
 
 export interface PopupTarget { origin: string | null; tabId?: number; url?: string; isBrowserPage: boolean }
 
-/** The tab the popup describes: `?origin=` (tests, deep links) or the active tab of this window. */
+/** The tab the popup describes: the active tab of this window (test builds: `?origin=` first, see build-flags.d.ts). */
 export async function currentTarget(): Promise<PopupTarget> {
-  const forced = new URLSearchParams(location.search).get('origin');
-  if (forced) return { origin: portalOriginOf(forced), isBrowserPage: false };
+  if (__TFA_TEST_SWITCHES__) {
+    const forced = new URLSearchParams(location.search).get('origin');
+    if (forced) return { origin: portalOriginOf(forced), isBrowserPage: false };
+  }
   try {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     const url = tab?.url;

@@ -1,14 +1,13 @@
 import { err, ok, type Result } from '../result';
 import type { AppError } from '../errors';
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/** True for https origins and for the loopback emulator over http. */
+/** True for https origins, and in the loopback test build only, for the emulator over plain http. */
 export function isSupportedOrigin(origin: string): boolean {
   const url = parseUrl(origin);
   if (!url) return false;
   if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && LOOPBACK.has(url.hostname);
+  // A release build has `false` here, and no loopback name survives minification.
+  return __TFA_LOOPBACK__ && url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]');
 }
 
 /** The origin of a tab URL when it could be a portal, else null (browser pages, files, plain http). */

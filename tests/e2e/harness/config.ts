@@ -29,7 +29,7 @@ export const HTTPS_TEST_BUILDS: Record<BrowserName, string> = {
   firefox: path.join(REPO_ROOT, '.output-test/https/firefox-mv3'),
 };
 
-export const GECKO_ID = 'docspace-tfa@companion.invalid';
+export { GECKO_ID } from '../../../scripts/release-check';
 /** Pinned through `extensions.webextensions.uuids`, so `moz-extension://` URLs are stable. */
 export const FIREFOX_EXTENSION_UUID = '6f1c2b7e-3d4a-4e5f-9a8b-0c1d2e3f4a5b';
 
