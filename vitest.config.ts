@@ -3,22 +3,18 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 /** Every test starts with fresh mocks and the real implementations of spied-on functions (set per project: inline projects do not inherit the root's test options). */
 const MOCKS = { mockReset: true, restoreMocks: true } as const;
-/** Unit and integration tests run the test build's code paths (lib/build-flags.d.ts); the release bundles are checked in tests/e2e/release-bundles.e2e.ts. */
-const define = { __TFA_TEST_SWITCHES__: 'true', __TFA_LOOPBACK__: 'true' };
 
 export default defineConfig({
   test: {
     projects: [
       {
         plugins: [WxtVitest()],
-        define,
         esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-        test: { name: 'unit', ...MOCKS, include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node', setupFiles: ['tests/setup/i18n.ts', 'tests/setup/fast-check.ts'] },
+        test: { name: 'unit', ...MOCKS, include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node', setupFiles: ['tests/setup/build-flags.ts', 'tests/setup/i18n.ts', 'tests/setup/fast-check.ts'] },
       },
       {
         plugins: [WxtVitest()],
-        define,
-        test: { name: 'integration', ...MOCKS, include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 20_000, setupFiles: ['tests/setup/i18n.ts', 'tests/setup/fast-check.ts'] },
+        test: { name: 'integration', ...MOCKS, include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 20_000, setupFiles: ['tests/setup/build-flags.ts', 'tests/setup/i18n.ts', 'tests/setup/fast-check.ts'] },
       },
     ],
   },

@@ -1,5 +1,5 @@
 // What a shipped package must not contain, shared by `npm run zip` (scripts/zip.ts), which refuses to keep a
-// package that fails it, and by tests/e2e/release-bundles.e2e.ts, which runs it over the release builds (none
+// package that fails it, and by tests/e2e/release.e2e.ts, which runs it over the release builds (none
 // allowed) and over the test builds (each door must be found there, so the check is known to work).
 
 import { readFile, readdir } from 'node:fs/promises';

@@ -17,6 +17,11 @@ export interface ProviderBackground<C extends { type: string } = { type: string 
   /** Whether this provider serves `origin` by the user's own configuration (e.g. a Navixy panel they added). */
   claims?: (origin: string) => Promise<boolean>;
   originsInUse: () => Promise<string[]>;
+  /**
+   * Host access was removed (the browser's extension settings, or ours): wipe everything held for each site this
+   * provider can no longer reach (sessions, keys, tokens, names), so granting access again starts clean.
+   */
+  accessRemoved?: () => Promise<void>;
   /** Registers listeners that must exist from the worker's first tick (e.g. the toolbar badge). */
   start?: () => void;
 }

@@ -1,4 +1,6 @@
+import { browser } from 'wxt/browser';
 import { z } from '../zod-config';
+import { logWarning } from '../log';
 import { ok } from '../result';
 import { CORE_COMMANDS, type CoreCommand } from '../protocol';
 import { createRouter, registerRouter, type ProviderBackground } from '../background/router';
@@ -33,8 +35,16 @@ export const handlers = Object.freeze({ identifySite, ...Object.assign({}, ...PR
 
 export const route = createRouter(CommandSchema, handlers);
 
-/** Starts the background: the message router first (synchronously), then each provider's listeners. */
+/** Each provider wipes what it holds for sites it can no longer reach; one failing does not stop the others. */
+export async function accessRemoved(): Promise<void> {
+  const results = await Promise.allSettled(PROVIDERS.map((p) => p.accessRemoved?.()));
+  for (const [i, r] of results.entries()) if (r.status === 'rejected') logWarning('access-removed-cleanup-failed', { provider: PROVIDERS[i]!.id });
+}
+
+/** Starts the background: the message router and the access-removal clean-up first (synchronously), then each provider's listeners. */
 export function startBackground(): void {
   registerRouter(route);
+  // Registered in the first tick, so removing access in the browser's settings wakes the worker to clean up.
+  browser.permissions.onRemoved.addListener(() => void accessRemoved());
   for (const p of PROVIDERS) p.start?.();
 }

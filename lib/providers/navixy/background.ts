@@ -128,6 +128,15 @@ export async function originsInUse(): Promise<string[]> {
   return (await listPanels()).flatMap((p) => [p.panel, apiOriginOf(p)]);
 }
 
+/**
+ * After host access was removed: ends nothing on the panel (it can no longer be reached) but forgets the session
+ * hash, login and status of every panel whose API is out of reach. The panel's address (not secret, typed by the
+ * user) stays, so the Portals page can offer to grant access again or remove the panel.
+ */
+export async function forgetUnreachablePanels(): Promise<void> {
+  for (const config of await listPanels()) if (!(await hasHostAccess(apiOriginOf(config)))) await clearNavixySession(config.panel);
+}
+
 export async function listNavixyPanels(_cmd: CommandOf<'listNavixyPanels'>): Reply<'listNavixyPanels'> {
   return ok(await Promise.all((await listPanels()).map(infoOf)));
 }
@@ -358,4 +367,5 @@ export const navixyBackground: ProviderBackground<Command, Replies> = {
   },
   claims: async (origin) => (await getPanel(origin)) !== null,
   originsInUse,
+  accessRemoved: forgetUnreachablePanels,
 };

@@ -16,6 +16,15 @@ export function tabNavigated(tabId: number): void {
 
 export function tabClosed(tabId: number): void {
   navigations.delete(tabId);
+  badged.delete(tabId);
+}
+
+/** Which portal each badged tab shows (this worker's lifetime), so a portal's badges can be taken down. */
+const badged = new Map<number, string>();
+
+/** Takes down the badges of these portals' tabs (access to them was removed). */
+export async function clearBadgesOf(origins: readonly string[]): Promise<void> {
+  for (const [tabId, origin] of [...badged]) if (origins.includes(origin)) await showBadge(tabId, null);
 }
 
 /** Taken before a status is read; `showBadge` with it does nothing once the tab has navigated. */
@@ -28,6 +37,8 @@ export async function showBadge(tabId: number | undefined, status: PortalStatus 
   if (tabId === undefined) return;
   if (ticket !== undefined && ticket !== badgeTicket(tabId)) return;
   const { text, tone } = status ? badgeFor(status.applies, status.enrolment) : { text: '', tone: 'none' as const };
+  if (status && tone !== 'none') badged.set(tabId, status.origin);
+  else badged.delete(tabId);
   try {
     await browser.action.setBadgeText({ tabId, text });
     if (tone !== 'none') await browser.action.setBadgeBackgroundColor({ tabId, color: tone === 'ok' ? '#1a7f37' : '#c11c2b' });

@@ -3,7 +3,8 @@ import { DOCSPACE_COMMANDS, type Command, type Replies } from '../protocol';
 import * as status from './status';
 import * as enrolment from './enrolment';
 import * as policy from './policy';
-import { knownOrigins } from './session';
+import { forgetUnreachable, knownOrigins } from './session';
+import { clearBadgesOf } from './badge';
 import { registerLifecycle } from './lifecycle';
 
 /**
@@ -36,5 +37,6 @@ export const docspaceBackground: ProviderBackground<Command, Replies> = {
     savePolicy: policy.savePolicy,
   },
   originsInUse: knownOrigins,
+  accessRemoved: async () => clearBadgesOf(await forgetUnreachable()),
   start: registerLifecycle,
 };

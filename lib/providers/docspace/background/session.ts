@@ -84,6 +84,23 @@ export async function forgetPortalData(origin: string): Promise<void> {
   await storage.removeItems([sessionKey(origin), localKey(origin), namesKey(origin)]);
 }
 
+/**
+ * Wipes every portal held here (local record and remembered key, session, confirm token, names) that host access
+ * no longer covers, and clears its toolbar badges. Enrolment attempt counts stay until the browser closes: the
+ * portal's own lockout does not end when access is removed, and they warn before the last attempt.
+ */
+export async function forgetUnreachable(): Promise<string[]> {
+  const [local, session] = await Promise.all([browser.storage.local.get(null), browser.storage.session.get(null)]);
+  const held = [...new Set([...Object.keys(local), ...Object.keys(session)].flatMap((k) => /^(?:portal|names):(.+)$/.exec(k)?.[1] ?? []))];
+  const gone: string[] = [];
+  for (const origin of held) {
+    if (await hasHostAccess(origin)) continue;
+    await forgetPortalData(origin);
+    gone.push(origin);
+  }
+  return gone;
+}
+
 export async function knownOrigins(): Promise<string[]> {
   const all = await browser.storage.local.get(null);
   return Object.keys(all)
