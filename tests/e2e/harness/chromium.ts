@@ -197,6 +197,23 @@ export class ChromiumBrowser implements E2EBrowser {
     return worker;
   }
 
+  async setHostAccess(pattern: string, granted: boolean): Promise<void> {
+    const page = await this.context.newPage();
+    try {
+      await page.goto(`chrome://extensions/?id=${this.extensionId}`);
+      await page.evaluate(
+        async ({ id, host, add }) => {
+          interface DeveloperPrivate { addHostPermission(id: string, host: string): Promise<void>; removeHostPermission(id: string, host: string): Promise<void> }
+          const api = (globalThis as unknown as { chrome: { developerPrivate: DeveloperPrivate } }).chrome.developerPrivate;
+          await (add ? api.addHostPermission(id, host) : api.removeHostPermission(id, host));
+        },
+        { id: this.extensionId, host: pattern, add: granted },
+      );
+    } finally {
+      await page.close();
+    }
+  }
+
   async stopBackground(): Promise<void> {
     await this.#withServiceWorkerDomain(async (session, statusIs) => {
       const stopped = statusIs('stopped');

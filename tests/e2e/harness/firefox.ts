@@ -159,6 +159,14 @@ export class FirefoxBrowser implements E2EBrowser {
     await this.browser.setCookie({ name, value, domain: new URL(origin).hostname, path: '/', httpOnly: true, secure: origin.startsWith('https:'), sameSite: 'Strict' });
   }
 
+  /** The same call about:addons' permission switches make. */
+  setHostAccess(pattern: string, granted: boolean): Promise<void> {
+    return this.#inChrome(`
+      const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+      const extension = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension;
+      await ExtensionPermissions.${granted ? 'add' : 'remove'}(${JSON.stringify(GECKO_ID)}, { permissions: [], origins: [${JSON.stringify(pattern)}] }, extension);`);
+  }
+
   /** The same call about:debugging's "Terminate background script" makes. */
   stopBackground(): Promise<void> {
     return this.#inChrome(`

@@ -69,6 +69,13 @@ export interface E2EBrowser {
   setCookie(cookie: CookieSpec): Promise<void>;
   /** Starts collecting console messages of extension pages (the real popup included) and the background. */
   captureConsole(): Promise<ConsoleCapture>;
+  /**
+   * Grants or withdraws the extension's access to a host pattern (`http://127.0.0.1/` plus a star, or all https sites) the way the
+   * browser's own extension settings do: Chromium through chrome://extensions (developerPrivate, the page's
+   * "Site access"), Firefox through about:addons' permission switches (ExtensionPermissions). The extension gets
+   * permissions.onRemoved / onAdded as it would from the user.
+   */
+  setHostAccess(pattern: string, granted: boolean): Promise<void>;
   /** Stops the background (Chromium service worker, Firefox event page) as the browser does when idle. */
   stopBackground(): Promise<void>;
   /** Stops the background and starts it again; session storage must survive this. */
