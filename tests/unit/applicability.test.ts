@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SYSTEM_GROUPS, applicabilityFor, badgeFor } from '../../lib/providers/docspace/tfa/applicability';
+import { SYSTEM_GROUPS, applicabilityFor, badgeFor, lowOnBackupCodes } from '../../lib/providers/docspace/tfa/applicability';
 import type { TfaPolicy } from '../../lib/providers/docspace/schemas';
 
 const me = { id: 'AAAAAAAA-0000-0000-0000-000000000001', groupIds: ['g-finance'] };
@@ -27,8 +27,31 @@ describe('toolbar badge', () => {
     [{ kind: 'outsideTrusted' }, { state: 'notEnrolled' }, ''],
     [{ kind: 'off' }, { state: 'enrolled', unusedCodes: 5, totalCodes: 5 }, ''],
     [{ kind: 'everyone' }, { state: 'unknown' }, ''],
+    [{ kind: 'everyone' }, { state: 'enrolled', unusedCodes: 2, totalCodes: 5 }, '✓'],
+    [{ kind: 'everyone' }, { state: 'enrolled', unusedCodes: 1, totalCodes: 5 }, '!'],
+    [{ kind: 'outsideTrusted' }, { state: 'enrolled', unusedCodes: 0, totalCodes: 5 }, '!'],
+    [{ kind: 'everyone' }, { state: 'enrolled', unusedCodes: null, totalCodes: null }, '✓'],
+    [{ kind: 'off' }, { state: 'enrolled', unusedCodes: 0, totalCodes: 5 }, ''],
   ] as const)('%o + %o → %j', (applies, enrolment, text) => {
     expect(badgeFor(applies, enrolment).text).toBe(text);
+  });
+
+  it('one or no backup codes left is its own tone (amber), not the "not enrolled" red', () => {
+    expect(badgeFor({ kind: 'everyone' }, { state: 'enrolled', unusedCodes: 1, totalCodes: 5 }).tone).toBe('low');
+    expect(badgeFor({ kind: 'everyone' }, { state: 'notEnrolled' }).tone).toBe('warn');
+  });
+});
+
+describe('low on backup codes', () => {
+  it.each([
+    [{ state: 'enrolled', unusedCodes: 0, totalCodes: 5 }, true],
+    [{ state: 'enrolled', unusedCodes: 1, totalCodes: 5 }, true],
+    [{ state: 'enrolled', unusedCodes: 2, totalCodes: 5 }, false],
+    // The portal did not say (codes unreadable): no warning made up.
+    [{ state: 'enrolled', unusedCodes: null, totalCodes: null }, false],
+    [{ state: 'notEnrolled' }, false],
+  ] as const)('%o → %s', (enrolment, low) => {
+    expect(lowOnBackupCodes(enrolment)).toBe(low);
   });
 });
 

@@ -32,6 +32,9 @@ export function badgeTicket(tabId: number | undefined): number {
   return tabId === undefined ? 0 : navigations.get(tabId) ?? 0;
 }
 
+/** Badge backgrounds: white text on each has a contrast of at least 4.5:1. */
+const BADGE_COLOURS = { ok: '#1a7f37', warn: '#c11c2b', low: '#8a4b00' } as const;
+
 /** Sets the toolbar badge and its accessible title for one tab (unless it has navigated since `ticket`). */
 export async function showBadge(tabId: number | undefined, status: PortalStatus | null, ticket?: number): Promise<void> {
   if (tabId === undefined) return;
@@ -41,8 +44,8 @@ export async function showBadge(tabId: number | undefined, status: PortalStatus 
   else badged.delete(tabId);
   try {
     await browser.action.setBadgeText({ tabId, text });
-    if (tone !== 'none') await browser.action.setBadgeBackgroundColor({ tabId, color: tone === 'ok' ? '#1a7f37' : '#c11c2b' });
-    await browser.action.setTitle({ tabId, title: status && tone !== 'none' ? t.title[tone] : t.defaultTitle });
+    if (tone !== 'none') await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOURS[tone] });
+    await browser.action.setTitle({ tabId, title: status && tone !== 'none' ? t.titleFor(tone, status.enrolment) : t.defaultTitle });
   } catch {
     // The tab may have closed meanwhile.
   }

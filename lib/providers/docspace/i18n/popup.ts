@@ -20,6 +20,9 @@ export const popup = {
   looksLikePortal: t('popup.looksLikePortal'),
   allow: (host: string) => t('popup.allow', host),
   permissionDenied: t('popup.permissionDenied'),
+  /** One or no unused backup codes left (the warning shared by the popup and the Portals page). */
+  lowCodes: (unused: number) => (unused === 1 ? t('popup.lowCodes.oneLeft') : t('popup.lowCodes.noneLeft')),
+  makeNewCodes: t('popup.makeNewCodes'),
   signedOutTitle: (host: string) => t('popup.signedOutTitle', host),
   signedOutBody: t('popup.signedOutBody'),
   signIn: t('popup.signIn'),

@@ -39,9 +39,21 @@ export function applicabilityFor(policy: TfaPolicy, me: Pick<Me, 'id'> & { group
   return { kind: 'outsideTrusted' };
 }
 
-/** Toolbar badge for a status: ✓ enrolled under an active policy, ! required but not enrolled. */
-export function badgeFor(applies: Applicability, enrolment: Enrolment): { text: string; tone: 'ok' | 'warn' | 'none' } {
+/** At this many unused backup codes or fewer, the popup, the Portals page and the badge warn. */
+export const LOW_BACKUP_CODES = 1;
+
+/** Enrolled with one or no unused backup code left (a count the portal gave; null counts are not low). */
+export function lowOnBackupCodes(enrolment: Enrolment): boolean {
+  return enrolment.state === 'enrolled' && enrolment.unusedCodes !== null && enrolment.unusedCodes <= LOW_BACKUP_CODES;
+}
+
+/**
+ * Toolbar badge for a status: ✓ enrolled under an active policy, ! required but not enrolled, and ! on amber
+ * (`low`) when enrolled with one or no backup code left.
+ */
+export function badgeFor(applies: Applicability, enrolment: Enrolment): { text: string; tone: 'ok' | 'warn' | 'low' | 'none' } {
   if (applies.kind === 'off' || applies.kind === 'unknown') return { text: '', tone: 'none' };
+  if (lowOnBackupCodes(enrolment)) return { text: '!', tone: 'low' };
   if (enrolment.state === 'enrolled') return { text: '✓', tone: 'ok' };
   const required = applies.kind === 'everyone' || applies.kind === 'mandatoryUser' || applies.kind === 'mandatoryGroup';
   if (enrolment.state === 'notEnrolled' && required) return { text: '!', tone: 'warn' };

@@ -16,7 +16,7 @@ type State =
   | { status: 'error'; error: AppError };
 
 /** My backup codes: view (used ones marked), copy, download, print, and regenerate after a confirmation. */
-export function BackupCodesView({ origin, navigate }: ViewProps) {
+export function BackupCodesView({ origin, navigate, params }: ViewProps) {
   const [state, setState] = useState<State>({ status: 'loading' });
   const [isConfirming, setConfirming] = useState(false);
   const [isBusy, setBusy] = useState(false);
@@ -27,9 +27,22 @@ export function BackupCodesView({ origin, navigate }: ViewProps) {
     setState({ status: 'loading' });
     const reply = await call({ type: 'getBackupCodes', origin });
     setState(reply.ok ? { status: 'ready', codes: reply.value } : { status: 'error', error: reply.error });
+    return reply.ok ? reply.value : null;
   };
   useEffect(() => {
-    void load();
+    void (async () => {
+      const codes = await load();
+      // "Make new backup codes" (popup, Portals page): with none left nothing is lost, so they are made at once;
+      // while one still works the page asks first, as the button here does.
+      if (params.get('regenerate') !== '1') return;
+      // Once only: a reload or Back must not make another set.
+      const url = new URL(location.href);
+      url.searchParams.delete('regenerate');
+      history.replaceState(null, '', url);
+      if (!codes) return;
+      if (unusedCount(codes) === 0) await handleRegenerate();
+      else setConfirming(true);
+    })();
   }, [origin]);
 
   const handleRegenerate = async () => {

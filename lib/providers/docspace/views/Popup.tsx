@@ -11,6 +11,7 @@ import { common } from '../../../i18n/common';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { StatusCard } from '../components/StatusCard';
 import { StatusActions } from '../components/StatusActions';
+import { LowCodesNotice } from '../components/LowCodesNotice';
 import { ApiKeyForm } from '../components/ApiKeyForm';
 import { PopupSkeleton } from '../../../../components/PopupSkeleton';
 import { STATUS_VISIBLE_MARK } from '../../../perf';
@@ -155,6 +156,7 @@ export function App({ found, addSite }: PopupProps) {
             names={names}
             onMore={(list) => (offset, count) => call<'policyEntries'>({ type: 'policyEntries', origin: data.origin, list, offset, count })}
           />
+          <LowCodesNotice enrolment={data.enrolment} onMakeNew={() => void openOptions('codes', data.origin, { regenerate: '1' })} />
           <StatusActions
             status={data}
             onOpen={(viewName) => void (viewName === 'enrol' ? openEnrolment(data.origin, target?.url) : openOptions(viewName, data.origin))}
