@@ -58,7 +58,8 @@ export default defineConfig({
   hooks: {
     // WXT takes the toolbar title from popup.html's <title>; the manifest gets the translated one.
     'build:manifestGenerated': (_wxt, manifest) => {
-      manifest.action = { ...manifest.action, default_title: '__MSG_badge_defaultTitle__' };
+      // The toolbar icon: the same PNGs WXT lists as the extension's icons (public/icon/, from assets/icon.svg).
+      manifest.action = { ...manifest.action, default_title: '__MSG_badge_defaultTitle__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } };
     },
   },
   vite: () => ({

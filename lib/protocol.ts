@@ -23,13 +23,51 @@ export interface SiteIdentity {
   origin: string;
 }
 
+/**
+ * One portal or panel in the overview (the options page's Portals page), in terms every provider can fill: the
+ * policy, whether it applies to the signed-in person and their enrolment where the provider has those, and when it
+ * was read. Links are options-page queries (`?view=…`) the provider built for its own views.
+ */
+export interface SiteOverview {
+  provider: string;
+  site: string;
+  host: string;
+  /** The origin host access is needed for (a Navixy panel's API may live elsewhere), and whether it is granted. */
+  accessOrigin: string;
+  access: boolean;
+  state: 'ready' | 'signedOut' | 'noAccess' | 'notChecked' | 'error';
+  error: AppError | null;
+  /** 'on': enabled without a single method (a Navixy panel's default for users). */
+  policy: 'off' | 'app' | 'sms' | 'on' | null;
+  applies: 'yes' | 'no' | 'dependsOnIp' | null;
+  enrolment: 'enrolled' | 'notEnrolled' | null;
+  unusedCodes: number | null;
+  /** Users with two-factor authentication allowed, of all (a panel's users); null where not counted or not a panel. */
+  usersWithMfa: { allowed: number; total: number } | null;
+  checkedAt: number | null;
+  /** The options page for this site, and (when one or no backup codes are left) the page that makes new ones. */
+  manage: string;
+  makeNewCodes: string | null;
+}
+
+export const MAX_OVERVIEW_SITES = 500;
+
 export const CORE_COMMANDS = [
   // Provider boundary: which provider serves the site in a tab
   z.object({ type: z.literal('identifySite'), origin: Origin }),
+  // Every portal and panel the extension knows; `refresh` reads them from their servers (only `sites`, if given).
+  z.object({ type: z.literal('overview'), refresh: z.optional(z.boolean()), sites: z.optional(z.array(Origin).check(z.maxLength(MAX_OVERVIEW_SITES))) }),
 ] as const;
 export type CoreCommand = z.infer<(typeof CORE_COMMANDS)[number]>;
 export interface CoreReplies {
   identifySite: SiteIdentity;
+  overview: SiteOverview[];
+}
+
+/** What a provider's overview is asked for: a fresh read of `sites` (all when absent), or what is held. */
+export interface OverviewRequest {
+  refresh: boolean;
+  sites?: readonly string[];
 }
 
 /** A command of a command union `C` by its type. */

@@ -40,6 +40,8 @@ export interface PopupProps {
 export interface OptionsProps {
   /** Other providers' lists of sites, for the navigation. */
   otherSites: readonly SiteLink[];
+  /** Every provider's name by id, for pages that list sites of all of them (the Portals overview). */
+  providerNames: Readonly<Record<string, string>>;
 }
 
 export interface ProviderUi {

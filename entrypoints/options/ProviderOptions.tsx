@@ -13,7 +13,7 @@ export function ProviderOptions() {
   useEffect(() => {
     const view = new URLSearchParams(location.search).get('view') ?? '';
     const provider = providerOfView(view) ?? PROVIDERS[0]!;
-    void provider.Options().then((Shell) => setShown({ Shell, props: { otherSites: otherSites(provider.info.id) } }));
+    void provider.Options().then((Shell) => setShown({ Shell, props: { otherSites: otherSites(provider.info.id), providerNames: Object.fromEntries(PROVIDERS.map((p) => [p.info.id, p.info.name])) } }));
   }, []);
   if (!shown) return <main aria-busy="true"><p role="status" class="muted">{common.loading}</p></main>;
   return <shown.Shell {...shown.props} />;

@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type * as z from 'zod/mini';
 import { err, type Result } from '../result';
 import type { AppError } from '../errors';
-import type { HandlersOf } from '../protocol';
+import type { HandlersOf, OverviewRequest, SiteOverview } from '../protocol';
 import { logWarning } from '../log';
 
 /**
@@ -22,6 +22,8 @@ export interface ProviderBackground<C extends { type: string } = { type: string 
    * provider can no longer reach (sessions, keys, tokens, names), so granting access again starts clean.
    */
   accessRemoved?: () => Promise<void>;
+  /** Its sites for the Portals page overview. */
+  overview?: (request: OverviewRequest) => Promise<SiteOverview[]>;
   /** Registers listeners that must exist from the worker's first tick (e.g. the toolbar badge). */
   start?: () => void;
 }

@@ -27,11 +27,23 @@ async function identifySite(cmd: Extract<CoreCommand, { type: 'identifySite' }>)
   return ok({ provider: FALLBACK.id, origin: cmd.origin });
 }
 
+/** Every provider's sites, by host; a provider that fails to list its own gives none rather than failing the page. */
+async function overview(cmd: Extract<CoreCommand, { type: 'overview' }>) {
+  const request = { refresh: cmd.refresh === true, ...(cmd.sites ? { sites: cmd.sites } : {}) };
+  const lists = await Promise.allSettled(PROVIDERS.map((p) => p.overview?.(request) ?? Promise.resolve([])));
+  const rows = lists.flatMap((r, i) => {
+    if (r.status === 'fulfilled') return r.value;
+    logWarning('overview-failed', { provider: PROVIDERS[i]!.id });
+    return [];
+  });
+  return ok(rows.sort((a, b) => a.host.localeCompare(b.host) || a.provider.localeCompare(b.provider)));
+}
+
 const commands = [...CORE_COMMANDS, ...PROVIDERS.flatMap((p) => p.commands)] as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]];
 /** Every command of every provider; zod refuses two commands with the same type. */
 export const CommandSchema = z.discriminatedUnion('type', commands) as unknown as z.ZodMiniType<{ type: string }>;
 
-export const handlers = Object.freeze({ identifySite, ...Object.assign({}, ...PROVIDERS.map((p) => p.handlers)) });
+export const handlers = Object.freeze({ identifySite, overview, ...Object.assign({}, ...PROVIDERS.map((p) => p.handlers)) });
 
 export const route = createRouter(CommandSchema, handlers);
 

@@ -12,7 +12,7 @@ const root = join(import.meta.dirname, '../..');
 
 /** Attributes whose string values are markup, not words. Any other attribute with letters is flagged. */
 const MARKUP_ATTRIBUTES = new Set([
-  'class', 'className', 'id', 'key', 'type', 'name', 'role', 'href', 'rel', 'target', 'for', 'htmlFor', 'lang', 'dir',
+  'class', 'className', 'src', 'id', 'key', 'type', 'name', 'role', 'href', 'rel', 'target', 'for', 'htmlFor', 'lang', 'dir',
   'autocomplete', 'autoComplete', 'inputMode', 'inputmode', 'enterkeyhint', 'autocapitalize', 'spellcheck', 'pattern', 'method',
   'aria-live', 'aria-hidden', 'aria-controls', 'aria-describedby', 'aria-labelledby', 'aria-atomic', 'aria-busy', 'aria-current',
   'aria-expanded', 'aria-invalid', 'aria-haspopup', 'aria-modal', 'aria-relevant', 'aria-sort', 'aria-orientation', 'aria-pressed',

@@ -5,6 +5,7 @@ import * as enrolment from './enrolment';
 import * as policy from './policy';
 import { forgetUnreachable, knownOrigins } from './session';
 import { clearBadgesOf } from './badge';
+import { docspaceOverview } from './overview';
 import { registerLifecycle } from './lifecycle';
 
 /**
@@ -38,5 +39,6 @@ export const docspaceBackground: ProviderBackground<Command, Replies> = {
   },
   originsInUse: knownOrigins,
   accessRemoved: async () => clearBadgesOf(await forgetUnreachable()),
+  overview: docspaceOverview,
   start: registerLifecycle,
 };

@@ -185,8 +185,8 @@ export async function useBrowserSignIn(cmd: CommandOf<'useBrowserSignIn'>): Repl
   return getStatus({ type: 'getStatus', origin: cmd.origin, refresh: true });
 }
 
-/** Portals we know or hold host access for. */
-export async function listPortals(_cmd: CommandOf<'listPortals'>): Reply<'listPortals'> {
+/** Portals we know or hold host access for (a grant covers a host on any port), with the granted origins. */
+export async function portalOrigins(): Promise<{ origins: string[]; grantedOrigins: string[] }> {
   const granted = await browser.permissions.getAll();
   const grantedOrigins = (granted.origins ?? [])
     .map((pattern) => /^(https?):\/\/([^/*]+)\/\*$/.exec(pattern))
@@ -197,7 +197,12 @@ export async function listPortals(_cmd: CommandOf<'listPortals'>): Reply<'listPo
   const others = await patternsUsedByOthers('docspace');
   // A grant covers a host on any port: list it on its own only when no known portal stands for it.
   const unmatched = grantedOrigins.filter((g) => !known.some((k) => originPattern(k) === originPattern(g)) && !others.includes(originPattern(g)));
-  const origins = [...new Set([...known, ...unmatched])].filter(isSupportedOrigin).sort();
+  return { origins: [...new Set([...known, ...unmatched])].filter(isSupportedOrigin).sort(), grantedOrigins };
+}
+
+/** Portals we know or hold host access for. */
+export async function listPortals(_cmd: CommandOf<'listPortals'>): Reply<'listPortals'> {
+  const { origins, grantedOrigins } = await portalOrigins();
   const portals: KnownPortal[] = [];
   for (const origin of origins) {
     const [session, record] = await Promise.all([getSession(origin), getRecord(origin)]);

@@ -10,6 +10,7 @@ import { ResetView } from './ResetView';
 import { OwnerView } from './OwnerView';
 import { PolicyView } from './PolicyView';
 import { PortalsView } from './PortalsView';
+import { OptionsShell } from '../../../../components/OptionsShell';
 
 function readLocation() {
   const params = new URLSearchParams(location.search);
@@ -22,38 +23,25 @@ function readLocation() {
 const pageTitle = (loc: ReturnType<typeof readLocation>) => (loc.origin ? `${t.views[loc.view]} · ${hostOf(loc.origin)}` : common.appName);
 
 /** Options page shell: picks the view from the URL and keeps it in history. */
-export function App({ otherSites }: OptionsProps) {
+export function App({ otherSites, providerNames }: OptionsProps) {
   const [loc, go] = useUrlState(readLocation, pageTitle);
   const navigate = (view: ViewName, extra: Record<string, string> = {}) => go(optionsUrl(view, loc.origin, extra));
   const { origin, view, params } = loc;
 
+  const items = [
+    ...VIEW_NAMES.filter((v) => origin || v === 'portals').map((v) => ({
+      key: v, label: t.views[v], href: optionsUrl(v, origin), current: v === view, onSelect: () => navigate(v),
+    })),
+    ...otherSites.map((link) => ({ key: link.href, label: link.label, href: link.href, current: false })),
+  ];
   return (
-    <main>
-      <h1>{origin ? t.titleFor(hostOf(origin)) : common.appName}</h1>
-      <nav class="views no-print" aria-label={t.viewsLabel}>
-        <ul>
-          {VIEW_NAMES.filter((v) => origin || v === 'portals').map((v) => (
-            <li key={v}>
-              <a
-                href={optionsUrl(v, origin)}
-                aria-current={v === view ? 'page' : undefined}
-                onClick={(e) => {
-                  e.preventDefault();
-                  navigate(v);
-                }}
-              >
-                {t.views[v]}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      {view === 'portals' || !origin ? <PortalsView current={origin} otherSites={otherSites} /> : null}
+    <OptionsShell title={origin ? t.titleFor(hostOf(origin)) : common.appName} items={items}>
+      {view === 'portals' || !origin ? <PortalsView current={origin} providerNames={providerNames} /> : null}
       {origin && view === 'enrol' ? <EnrolmentView origin={origin} navigate={navigate} params={params} /> : null}
       {origin && view === 'codes' ? <BackupCodesView origin={origin} navigate={navigate} params={params} /> : null}
       {origin && view === 'reset' ? <ResetView origin={origin} navigate={navigate} params={params} /> : null}
       {origin && view === 'owner' ? <OwnerView origin={origin} navigate={navigate} params={params} /> : null}
       {origin && view === 'policy' ? <PolicyView origin={origin} navigate={navigate} params={params} /> : null}
-    </main>
+    </OptionsShell>
   );
 }

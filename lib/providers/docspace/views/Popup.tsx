@@ -14,6 +14,7 @@ import { StatusActions } from '../components/StatusActions';
 import { LowCodesNotice } from '../components/LowCodesNotice';
 import { ApiKeyForm } from '../components/ApiKeyForm';
 import { PopupSkeleton } from '../../../../components/PopupSkeleton';
+import { PopupHeader } from '../../../../components/PopupHeader';
 import { STATUS_VISIBLE_MARK } from '../../../perf';
 
 type View =
@@ -102,10 +103,7 @@ export function App({ found, addSite }: PopupProps) {
   const host = target ? hostOf(target.origin) : '';
   return (
     <main aria-busy={view.status === 'loading' || (view.status === 'ready' && view.refreshing)}>
-      <header>
-        <h1>{host || t.title}</h1>
-        {data?.version ? <span class="muted">{common.serverVersion(data.version)}</span> : null}
-      </header>
+      <PopupHeader title={host || t.title} aside={data?.version ? common.serverVersion(data.version) : null} />
       <div role="status" class="visually-hidden">{view.status === 'loading' ? t.loadingLabel : view.status === 'ready' && view.refreshing ? t.refreshing : ''}</div>
       {view.status === 'loading' ? <PopupSkeleton label={t.loadingLabel} /> : null}
       {view.status === 'noTarget' ? (

@@ -1,61 +1,190 @@
-import type { SiteLink } from '../../../provider';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../call';
+import { call as callCore } from '../../../client';
 import type { AppError } from '../../../errors';
+import type { SiteOverview } from '../../../protocol';
 import type { KnownPortal } from '../protocol';
 import { portals as t } from '../i18n/portals';
+import { popup } from '../i18n/popup';
 import { common } from '../../../i18n/common';
+import { formatNumber } from '../../../i18n/t';
+import { grantedHostPatterns, onHostAccessChanged, removeHostAccess, requestHostAccess } from '../../../ui';
+import { broadPatterns } from '../../../host-patterns';
+import { access } from '../../../i18n/access';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
+import { BroadAccessNotice } from '../../../../components/BroadAccessNotice';
+import { PortalText } from '../../../../components/PortalText';
+import { LOW_BACKUP_CODES } from '../tfa/applicability';
 
-type State = { status: 'loading' } | { status: 'ready'; data: KnownPortal[] } | { status: 'error'; error: AppError };
+type State = { status: 'loading' } | { status: 'ready'; rows: SiteOverview[]; known: KnownPortal[] } | { status: 'error'; error: AppError };
 
-/** The portals granted host access, with how we sign in to each, and a way to revoke. */
-export function PortalsView({ current, otherSites }: { current: string | null; otherSites: readonly SiteLink[] }) {
+interface Props {
+  current: string | null;
+  providerNames: Readonly<Record<string, string>>;
+  /** For tests; defaults to now. */
+  now?: () => number;
+}
+
+/** Links the background built for the options page are queries on it; anything else is not followed. */
+const optionsHref = (query: string) => (query.startsWith('?view=') ? `options.html${query}` : null);
+
+/**
+ * Every portal and panel the extension knows, at a glance: the policy, whether it applies to you, your enrolment
+ * and unused backup codes, when each was checked; checked again on demand (one site or all) without opening them.
+ * DocSpace portals also show how the extension signs in and can be removed here.
+ */
+export function PortalsView({ current, providerNames, now = Date.now }: Props) {
   const [state, setState] = useState<State>({ status: 'loading' });
   const [announcement, setAnnouncement] = useState('');
+  const [checking, setChecking] = useState<readonly string[] | 'all' | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
+  const [broad, setBroad] = useState<string[]>([]);
 
-  const load = async () => {
-    const r = await call<'listPortals'>({ type: 'listPortals' });
-    setState(r.ok ? { status: 'ready', data: r.value } : { status: 'error', error: r.error });
+  // Access to more than single sites, granted in the browser's settings (also while this page is open).
+  useEffect(() => {
+    const readBroad = async () => setBroad(broadPatterns(await grantedHostPatterns()));
+    void readBroad();
+    return onHostAccessChanged(() => void readBroad());
+  }, []);
+
+  const removeBroad = async () => {
+    const removed = await removeHostAccess(broad);
+    setAnnouncement(removed ? access.removed : access.notRemoved);
+    setBroad(broadPatterns(await grantedHostPatterns()));
+    // The background wipes what it can no longer reach (permissions.onRemoved); show the sites as they are now.
+    await read(false);
   };
-  useEffect(() => void load(), []);
 
-  const forget = async (p: KnownPortal) => {
+  const read = async (refresh: boolean, sites?: string[]): Promise<SiteOverview[] | null> => {
+    const [rows, known] = await Promise.all([callCore<'overview'>({ type: 'overview', refresh, ...(sites ? { sites } : {}) }), call<'listPortals'>({ type: 'listPortals' })]);
+    if (!rows.ok) {
+      setState({ status: 'error', error: rows.error });
+      return null;
+    }
+    setState({ status: 'ready', rows: rows.value, known: known.ok ? known.value : [] });
+    return rows.value;
+  };
+
+  const check = async (sites?: string[]) => {
+    setChecking(sites ?? 'all');
+    setAnnouncement(t.checking);
+    const rows = await read(true, sites);
+    setChecking(null);
+    setAnnouncement(rows ? t.checked : '');
+  };
+
+  useEffect(() => {
+    void (async () => {
+      // What was read in this browser session shows at once; sites never read in it are read now.
+      const rows = await read(false);
+      const unread = rows?.filter((r) => r.access && r.state === 'notChecked').map((r) => r.site) ?? [];
+      if (unread.length) await check(unread);
+    })();
+  }, []);
+
+  const forget = async (origin: string, host: string) => {
     setConfirming(null);
-    const r = await call<'forgetPortal'>({ type: 'forgetPortal', origin: p.origin });
+    const r = await call<'forgetPortal'>({ type: 'forgetPortal', origin });
     if (!r.ok) return setState({ status: 'error', error: r.error });
-    setAnnouncement(t.removed(p.host));
-    await load();
+    setAnnouncement(t.removed(host));
+    await read(false);
   };
 
+  const allow = async (row: SiteOverview) => {
+    if (await requestHostAccess(row.accessOrigin)) await check([row.site]);
+    else setAnnouncement(popup.permissionDenied);
+  };
+
+  const isChecking = (site: string) => checking === 'all' || (Array.isArray(checking) && checking.includes(site));
   return (
-    <section aria-labelledby="portals-title">
+    <section aria-labelledby="portals-title" aria-busy={state.status === 'loading' || checking !== null}>
       <h2 id="portals-title">{t.heading}</h2>
-      {current ? <p>{t.intro}</p> : <p>{t.welcome}</p>}
-      <p role="status">{announcement}</p>
+      {current || (state.status === 'ready' && state.rows.length) ? <p>{t.intro}</p> : <p>{t.welcome}</p>}
+      <BroadAccessNotice patterns={broad} onRemove={() => void removeBroad()} />
+      <div class="overview-tools">
+        <button type="button" onClick={() => void check()} disabled={checking !== null || state.status !== 'ready' || state.rows.length === 0}>
+          {t.checkAll}
+        </button>
+        <p role="status">{announcement}</p>
+      </div>
       {state.status === 'loading' ? <p>{common.loading}</p> : null}
-      {state.status === 'error' ? <ErrorNotice error={state.error} onRetry={() => void load()} /> : null}
-      {state.status === 'ready' && state.data.length === 0 ? <p class="muted">{t.empty}</p> : null}
-      {state.status === 'ready' && state.data.length > 0 ? (
-        <ul class="portal-list">
-          {state.data.map((p) => (
-            <li key={p.origin}>
-              <strong>{p.host}</strong> <span class="muted">· {p.granted ? t.granted : t.notGranted} · {p.auth === 'apiKey' ? t.apiKey(p.rememberedKey) : t.browserSignIn}</span>{' '}
-              {confirming === p.origin ? (
-                <span role="group" aria-label={t.forget(p.host)}>
-                  <span>{t.confirmForget(p.host)}</span>{' '}
-                  <button type="button" class="danger" onClick={() => void forget(p)}>{t.forget(p.host)}</button>{' '}
-                  <button type="button" onClick={() => setConfirming(null)}>{common.cancel}</button>
-                </span>
-              ) : (
-                <button type="button" class="danger" onClick={() => setConfirming(p.origin)}>{t.forget(p.host)}</button>
-              )}
-            </li>
-          ))}
+      {state.status === 'error' ? <ErrorNotice error={state.error} onRetry={() => void read(false)} /> : null}
+      {state.status === 'ready' && state.rows.length === 0 ? <p class="muted">{t.empty}</p> : null}
+      {state.status === 'ready' && state.rows.length > 0 ? (
+        <ul class="site-list">
+          {state.rows.map((row, i) => {
+            const known = row.provider === 'docspace' ? state.known.find((k) => k.origin === row.site) : undefined;
+            const manage = optionsHref(row.manage);
+            const makeNew = row.makeNewCodes ? optionsHref(row.makeNewCodes) : null;
+            const titleId = `site-${i}`;
+            return (
+              <li key={`${row.provider} ${row.site}`} class="site-card" aria-labelledby={titleId} aria-busy={isChecking(row.site)}>
+                <h3 id={titleId}>
+                  <PortalText text={row.host} /> <span class="muted site-kind">{providerNames[row.provider] ?? row.provider}</span>
+                </h3>
+                <SiteFacts row={row} known={known} now={now()} />
+                {row.state === 'noAccess' ? (
+                  <div class="notice warn">
+                    <p>{t.noAccess}</p>
+                    <button type="button" class="primary" onClick={() => void allow(row)}>{t.allow(row.host)}</button>
+                  </div>
+                ) : null}
+                {row.state === 'signedOut' ? <p class="notice warn">{t.signedOut}</p> : null}
+                {row.state === 'error' && row.error ? <ErrorNotice error={row.error} onRetry={() => void check([row.site])} /> : null}
+                {makeNew && row.unusedCodes !== null && row.unusedCodes <= LOW_BACKUP_CODES ? (
+                  <div class="notice warn low-codes">
+                    <p>{popup.lowCodes(row.unusedCodes)}</p>
+                    <a class="button primary" href={makeNew}>{popup.makeNewCodes}</a>
+                  </div>
+                ) : null}
+                <div class="site-actions">
+                  {manage ? <a class="button" href={manage}>{t.open(row.host)}</a> : null}
+                  {row.access ? (
+                    <button type="button" onClick={() => void check([row.site])} disabled={checking !== null}>{t.checkOne(row.host)}</button>
+                  ) : null}
+                  {row.provider === 'docspace' && confirming !== row.site ? (
+                    <button type="button" class="danger" onClick={() => setConfirming(row.site)}>{t.forget(row.host)}</button>
+                  ) : null}
+                </div>
+                {confirming === row.site ? (
+                  <div role="group" aria-label={t.forget(row.host)} class="notice warn">
+                    <p>{t.confirmForget(row.host)}</p>
+                    <button type="button" class="danger" onClick={() => void forget(row.site, row.host)}>{t.forget(row.host)}</button>{' '}
+                    <button type="button" onClick={() => setConfirming(null)}>{common.cancel}</button>
+                  </div>
+                ) : null}
+              </li>
+            );
+          })}
         </ul>
       ) : null}
-      {otherSites.map((link) => <p key={link.href}><a href={link.href}>{link.label}</a></p>)}
     </section>
+  );
+}
+
+/** The site's two-factor facts as a description list; what the provider does not have is left out. */
+function SiteFacts({ row, known, now }: { row: SiteOverview; known: KnownPortal | undefined; now: number }) {
+  const unknown = <span class="muted">{t.unknown}</span>;
+  const facts: [string, string, ComponentChildren][] = [];
+  const read = row.state === 'ready';
+  facts.push(['policy', t.label.policy, read && row.policy ? t.policy(row.policy) : unknown]);
+  if (row.provider === 'docspace') {
+    facts.push(['applies', t.label.applies, read && row.applies ? t.applies(row.applies) : unknown]);
+    facts.push(['enrolment', t.label.enrolment, read && row.enrolment ? t.enrolment(row.enrolment) : unknown]);
+    facts.push(['codes', t.label.codes, read && row.unusedCodes !== null ? formatNumber(row.unusedCodes) : unknown]);
+  }
+  if (row.usersWithMfa) facts.push(['users', t.label.users, t.usersCount(formatNumber(row.usersWithMfa.allowed), formatNumber(row.usersWithMfa.total))]);
+  if (known) facts.push(['sign-in', t.label.signIn, known.auth === 'apiKey' ? t.apiKey(known.rememberedKey) : t.browserSignIn]);
+  facts.push(['checked', t.label.checked, row.checkedAt === null ? t.notChecked : popup.checked(now - row.checkedAt)]);
+  return (
+    <dl class="site-facts">
+      {facts.map(([field, label, value]) => (
+        <div key={field} data-field={field}>
+          <dt>{label}</dt>
+          <dd class={field === 'codes' && read && row.unusedCodes !== null && row.unusedCodes <= LOW_BACKUP_CODES ? 'warn-text' : undefined}>{value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -1,12 +1,12 @@
 import '../error-text';
 import type { OptionsProps } from '../../../provider';
-import { common } from '../../../i18n/common';
 import { hostOf } from '../../../portal/origin';
 import { originParam, useUrlState } from '../../../location';
 import { NAVIXY_VIEW_NAMES, navixyOptionsUrl, type NavixyViewName } from './views';
 import { navixy as t } from '../i18n';
 import { NavixyPanelsView } from './NavixyPanelsView';
 import { NavixyUsersView } from './NavixyUsersView';
+import { OptionsShell } from '../../../../components/OptionsShell';
 
 function readLocation() {
   const params = new URLSearchParams(location.search);
@@ -23,23 +23,16 @@ export function NavixyOptions({ otherSites }: OptionsProps) {
   const [loc, go] = useUrlState(readLocation, pageTitle);
   const navigate = (view: NavixyViewName, panel: string | null) => go(navixyOptionsUrl(view, panel));
   const { panel, view, params } = loc;
+  const items = [
+    ...NAVIXY_VIEW_NAMES.filter((v) => panel || v !== 'navixy').map((v) => ({
+      key: v, label: t.views[v], href: navixyOptionsUrl(v, panel), current: v === view, onSelect: () => navigate(v, panel),
+    })),
+    ...otherSites.map((link) => ({ key: link.href, label: link.label, href: link.href, current: false })),
+  ];
   return (
-    <main>
-      <h1>{panel ? t.panelLabel(hostOf(panel)) : t.panels.heading}</h1>
-      <nav class="views no-print" aria-label={common.viewsLabel}>
-        <ul>
-          {NAVIXY_VIEW_NAMES.filter((v) => panel || v !== 'navixy').map((v) => (
-            <li key={v}>
-              <a href={navixyOptionsUrl(v, panel)} aria-current={v === view ? 'page' : undefined} onClick={(e) => { e.preventDefault(); navigate(v, panel); }}>
-                {t.views[v]}
-              </a>
-            </li>
-          ))}
-          {otherSites.map((link) => <li key={link.href}><a href={link.href}>{link.label}</a></li>)}
-        </ul>
-      </nav>
+    <OptionsShell title={panel ? t.panelLabel(hostOf(panel)) : t.panels.heading} items={items}>
       {view === 'navixy-panels' ? <NavixyPanelsView prefill={params.get('add')} onOpen={(p) => navigate('navixy', p)} /> : null}
       {view === 'navixy' && panel ? <NavixyUsersView panel={panel} onPanels={() => navigate('navixy-panels', panel)} /> : null}
-    </main>
+    </OptionsShell>
   );
 }

@@ -10,6 +10,7 @@ import { openNavixyOptions } from './views';
 import { navixy as t } from '../i18n';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { PopupSkeleton } from '../../../../components/PopupSkeleton';
+import { PopupHeader } from '../../../../components/PopupHeader';
 import { NavixySummary } from '../components/NavixySummary';
 
 type View =
@@ -37,10 +38,7 @@ export function NavixyPopup({ found }: { found: PopupTarget }) {
   const signIn = <button type="button" class="primary" onClick={() => void openNavixyOptions('navixy', panel)}>{t.popup.signIn}</button>;
   return (
     <main aria-busy={view.status === 'loading' || (view.status === 'ready' && view.refreshing)}>
-      <header>
-        <h1>{host}</h1>
-        <span class="muted">{t.providerName}</span>
-      </header>
+      <PopupHeader title={host} aside={t.providerName} />
       <div role="status" class="visually-hidden">{view.status === 'loading' ? t.popup.loading : ''}</div>
       {view.status === 'loading' ? <PopupSkeleton label={t.popup.loading} /> : null}
       {view.status === 'error' ? (
