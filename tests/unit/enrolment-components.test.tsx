@@ -50,18 +50,69 @@ describe('QrCode', () => {
 });
 
 describe('SetupKey', () => {
-  it('shows the key in groups of four and copies it without spaces, announcing "Copied"', async () => {
-    const writeText = vi.fn(async () => undefined);
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+  /** A clipboard that remembers what it holds; the page has the focus unless told otherwise. */
+  function fakeClipboard(focused = true) {
+    const clipboard = { held: '', writeText: vi.fn(async (text: string) => void (clipboard.held = text)) };
+    Object.defineProperty(navigator, 'clipboard', { value: clipboard, configurable: true });
+    vi.spyOn(document, 'hasFocus').mockReturnValue(focused);
+    return clipboard;
+  }
+  const copyKey = async () => {
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Copy key' }));
+    });
+  };
+
+  it('shows the key in groups of four, copies it without spaces and says what was copied and when it is cleared', async () => {
+    const clipboard = fakeClipboard();
     render(<SetupKey setupKey="MFRGGZDFMZTWQ2LK" account="ann@example.com" issuer="portal.example.com" />);
     expect(screen.getByText('MFRG GZDF MZTW Q2LK')).toBeTruthy();
     const status = screen.getAllByRole('status')[0]!;
     expect(status.textContent).toBe('');
+    await copyKey();
+    expect(clipboard.held).toBe('MFRGGZDFMZTWQ2LK');
+    expect(status.textContent).toBe('Setup key copied. It is cleared from the clipboard in 45 seconds if this page stays in front.');
+  });
+
+  it('clears the clipboard after 45 s when the page kept the focus and nothing else was copied', async () => {
+    vi.useFakeTimers();
+    const clipboard = fakeClipboard();
+    render(<SetupKey setupKey="MFRGGZDFMZTWQ2LK" account="a" issuer="b" />);
+    await copyKey();
+    await act(async () => void (await vi.advanceTimersByTimeAsync(44_000)));
+    expect(clipboard.held).toBe('MFRGGZDFMZTWQ2LK');
+    await act(async () => void (await vi.advanceTimersByTimeAsync(1_000)));
+    expect(clipboard.held).toBe('');
+    expect(screen.getAllByRole('status')[0]!.textContent).toBe('Clipboard cleared.');
+  });
+
+  it('leaves the clipboard alone once the page lost the focus (something else may have been copied), and offers to clear it', async () => {
+    vi.useFakeTimers();
+    const clipboard = fakeClipboard();
+    render(<SetupKey setupKey="MFRGGZDFMZTWQ2LK" account="a" issuer="b" />);
+    await copyKey();
+    fireEvent.blur(window);
+    await act(async () => void (await vi.advanceTimersByTimeAsync(45_000)));
+    expect(clipboard.held).toBe('MFRGGZDFMZTWQ2LK');
+    expect(screen.getAllByRole('status')[0]!.textContent).toBe('Setup key copied. The clipboard may still hold it.');
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Copy key' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Clear the clipboard' }));
     });
-    expect(writeText).toHaveBeenCalledWith('MFRGGZDFMZTWQ2LK');
-    expect(status.textContent).toBe('Copied');
+    await act(async () => void (await vi.advanceTimersByTimeAsync(1)));
+    expect(clipboard.held).toBe('');
+    expect(screen.getAllByRole('status')[0]!.textContent).toBe('Clipboard cleared.');
+  });
+
+  it('something else copied on the page: the clipboard is not ours any more and is left alone', async () => {
+    vi.useFakeTimers();
+    const clipboard = fakeClipboard();
+    render(<SetupKey setupKey="MFRGGZDFMZTWQ2LK" account="a" issuer="b" />);
+    await copyKey();
+    fireEvent(document, new Event('copy'));
+    clipboard.held = 'something the user copied';
+    await act(async () => void (await vi.advanceTimersByTimeAsync(60_000)));
+    expect(clipboard.held).toBe('something the user copied');
+    expect(clipboard.writeText).toHaveBeenCalledTimes(1);
   });
 
   it('says when copying failed', async () => {

@@ -2,7 +2,7 @@ import { cleanBidi } from '../../../i18n/bidi';
 import { useState } from 'preact/hooks';
 import type { BackupCode } from '../protocol';
 import { backupCodesClipboard, backupCodesFileName, backupCodesText, unusedCount } from '../tfa/backup-codes';
-import { backupCodes as t } from '../i18n/enrolment';
+import { backupCodes as t, copyText } from '../i18n/enrolment';
 import { CopyButton } from './CopyButton';
 import './enrolment.css';
 
@@ -55,7 +55,7 @@ export function BackupCodeList({ codes, host, date = new Date() }: Props) {
         ))}
       </ol>
       <div class="code-actions no-print">
-        <CopyButton text={backupCodesClipboard(codes)} label={t.copyAll} />
+        <CopyButton text={backupCodesClipboard(codes)} label={t.copyAll} copied={copyText.backupCodes(unusedCount(codes))} />
         <button type="button" onClick={handleDownload}>
           {t.download}
         </button>

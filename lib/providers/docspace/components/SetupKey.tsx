@@ -1,6 +1,6 @@
 import { PortalText } from '../../../../components/PortalText';
 import { groupKey } from '../tfa/otpauth';
-import { enrolment as t } from '../i18n/enrolment';
+import { copyText, enrolment as t } from '../i18n/enrolment';
 import { CopyButton } from './CopyButton';
 import './enrolment.css';
 
@@ -19,7 +19,7 @@ export function SetupKey({ setupKey, account, issuer }: Props) {
         <code class="mono setup-key-value">
           {groupKey(setupKey).join(' ')}
         </code>{' '}
-        <CopyButton text={setupKey} label={t.copyKey} />
+        <CopyButton text={setupKey} label={t.copyKey} copied={copyText.setupKey} />
         <p class="muted hint">{t.keyHint}</p>
       </dd>
       <dt>{t.accountLabel}</dt>

@@ -135,4 +135,10 @@ export const owner = {
 
 export const copyText = {
   failed: t('copyText.failed'),
+  setupKey: t('copyText.setupKey'),
+  backupCodes: (n: number) => plural('copyText.backupCodes', n),
+  clearsSoon: (seconds: number) => t('copyText.clearsSoon', formatNumber(seconds)),
+  cleared: t('copyText.cleared'),
+  mayRemain: t('copyText.mayRemain'),
+  clear: t('copyText.clear'),
 } as const;

@@ -1,0 +1,154 @@
+// The Portals page as an overview of every portal and Navixy panel (policy, applies to you, enrolment, unused
+// backup codes, checked at, checked again on demand), the one-or-no-codes warning there, in the popup and on the
+// badge with its one-click way to new codes, and broad host access shown and removed. Both browsers.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
+import { signInWithCookie, startPortal, type RunningPortal } from './harness/portal';
+import { pollFor } from './harness/wait';
+import { DEMO_LOGINS, startNavixyPanel, type RunningNavixyPanel } from '../navixy/server';
+
+interface Api {
+  runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> };
+  permissions: { getAll(): Promise<{ origins?: string[] }> };
+  tabs: { query(q: { url: string }): Promise<{ id?: number }[]> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string>; getTitle(d: { tabId: number }): Promise<string> };
+}
+
+function send(page: E2EPage, cmd: object): Promise<{ ok: boolean }> {
+  return page.evaluate((c) => {
+    const g = globalThis as unknown as { browser?: Api; chrome: Api };
+    return (g.browser ?? g.chrome).runtime.sendMessage(c);
+  }, cmd);
+}
+
+/** The text of one fact (data-field) on the card of `host`. */
+function fact(page: E2EPage, host: string, field: string): Promise<string | null> {
+  return page.evaluate(({ h, f }) => {
+    const card = [...document.querySelectorAll('.site-card')].find((c) => c.querySelector('h3')?.textContent?.includes(h));
+    return (card?.querySelector(`[data-field="${f}"] dd`) as HTMLElement | null)?.innerText ?? null;
+  }, { h: host, f: field });
+}
+
+describe.each(selectedBrowsers())('%s overview', (browserName) => {
+  let browser: E2EBrowser;
+  let portal: RunningPortal;
+  let panel: RunningNavixyPanel;
+  const opened: E2EPage[] = [];
+  const track = (p: E2EPage) => {
+    opened.push(p);
+    return p;
+  };
+  const portalHost = () => new URL(portal.origin).host;
+  const panelHost = () => new URL(panel.panelOrigin).host;
+
+  beforeAll(async () => {
+    [browser, portal, panel] = await Promise.all([launchBrowser(browserName), startPortal(), startNavixyPanel()]);
+  });
+  afterAll(async () => {
+    for (const p of opened.splice(0)) await p.close().catch(() => undefined);
+    await browser?.close();
+    await Promise.all([portal?.close(), panel?.close()]);
+  });
+  beforeEach(async () => {
+    for (const p of opened.splice(0)) await p.close().catch(() => undefined);
+  });
+
+  /** An enrolled admin under an app policy with one unused backup code; a Navixy panel signed in. */
+  async function setUp(): Promise<{ tab: E2EPage; options: E2EPage }> {
+    portal.reset();
+    portal.setPolicy({ enabled: true });
+    const admin = portal.user('admin');
+    portal.enrol(admin.email);
+    for (const c of portal.backupCodes(admin.email).slice(0, 4)) portal.state.useBackupCode(admin.id, c.code);
+    const tab = track(await signInWithCookie(browser, portal, 'admin'));
+    const options = track(await browser.openExtensionPage('options.html?view=portals'));
+    for (const cmd of [
+      { type: 'addNavixyPanel', panel: panel.panelOrigin, apiBase: panel.apiBase },
+      { type: 'navixySignIn', panel: panel.panelOrigin, login: DEMO_LOGINS.admin, password: 'demo-password' },
+    ]) expect(await send(options, cmd)).toMatchObject({ ok: true });
+    return { tab, options };
+  }
+
+  it('shows every portal and panel at a glance and checks them again on demand', async () => {
+    await setUp();
+    portal.clearLog();
+    const page = track(await browser.openExtensionPage('options.html?view=portals'));
+    await page.waitForText('Portals and panels');
+    // The portal was never read in this session: the page reads it by itself.
+    await pollFor(async () => ((await fact(page, portalHost(), 'policy')) === 'On: authenticator app' ? true : undefined), async () => `the policy, page said: ${await page.bodyText()}`);
+    expect(await fact(page, portalHost(), 'applies')).toBe('Yes');
+    expect(await fact(page, portalHost(), 'enrolment')).toBe('Enrolled');
+    expect(await fact(page, portalHost(), 'codes')).toBe('1');
+    expect(await fact(page, portalHost(), 'sign-in')).toBe('Browser sign-in');
+    expect(await fact(page, portalHost(), 'checked')).toBe('Checked just now');
+    await page.waitForText('Only one backup code is left.');
+    expect(await fact(page, panelHost(), 'policy')).toMatch(/^(On|Off)$/);
+    expect(await fact(page, panelHost(), 'users')).toMatch(/^\d+ of \d+$/);
+    expect(await page.bodyText()).toContain('Navixy Admin Panel');
+
+    const before = portal.requests.length;
+    const panelBefore = panel.requests.length;
+    await page.click('button', 'Check all again');
+    await page.waitForText('All sites checked.');
+    expect(portal.requests.length).toBeGreaterThan(before);
+    expect(panel.requests.length).toBeGreaterThan(panelBefore);
+
+    // One site only.
+    const portalOnly = portal.requests.length;
+    const panelOnly = panel.requests.length;
+    await page.click('button', `Check ${panelHost()} again`);
+    await page.waitForText('All sites checked.');
+    expect(portal.requests.length).toBe(portalOnly);
+    expect(panel.requests.length).toBeGreaterThan(panelOnly);
+  });
+
+  it('one code left: the popup and the badge warn, and one click leads to a new set', async () => {
+    const { tab, options } = await setUp();
+    const popup = track(await browser.openPopup(tab));
+    await popup.waitForText('Only one backup code is left.');
+
+    // The badge of the portal's tab, as the background set it when the tab loaded again.
+    await tab.evaluate(() => location.reload());
+    const badge = await pollFor(async () => {
+      const b = await options.evaluate(async (origin) => {
+        const g = globalThis as unknown as { browser?: Api; chrome: Api };
+        const api = g.browser ?? g.chrome;
+        const [t] = await api.tabs.query({ url: `${origin}/*` });
+        return t?.id === undefined ? null : { text: await api.action.getBadgeText({ tabId: t.id }), title: await api.action.getTitle({ tabId: t.id }) };
+      }, portal.origin);
+      return b?.text === '!' ? b : undefined;
+    }, () => 'the badge "!"');
+    expect(badge.title).toBe('Two-factor authentication: on, only one backup code left. Make new ones.');
+
+    // The popup's button opens the backup codes page, which asks first (one code still works), then makes them.
+    const admin = portal.user('admin');
+    const old = portal.backupCodes(admin.email).map((c) => c.code);
+    const codesPage = track(await browser.openExtensionPage(`options.html?view=codes&origin=${encodeURIComponent(portal.origin)}&regenerate=1`));
+    await codesPage.waitForText('Create new backup codes?');
+    await codesPage.click('button', 'Create new codes');
+    await codesPage.waitForText('New backup codes created. The old ones no longer work.');
+    const fresh = portal.backupCodes(admin.email);
+    expect(fresh.filter((c) => !c.isUsed)).toHaveLength(5);
+    expect(fresh.map((c) => c.code)).not.toEqual(old);
+    // Used once: the address no longer asks for new codes.
+    expect(await codesPage.url()).not.toContain('regenerate');
+  });
+
+  it('access to all https sites, granted in the browser, is shown and can be removed', async () => {
+    await setUp();
+    await browser.setHostAccess('https://*/*', true);
+    const page = track(await browser.openExtensionPage('options.html?view=portals'));
+    await page.waitForText('This extension can read more than your portals');
+    await page.waitForText('Every https site');
+    await page.click('button', 'Remove access to all sites');
+    await page.waitForText('Remove the broad access?');
+    await page.click('button', 'Remove access to all sites');
+    await page.waitForText('Broad access removed.');
+    const origins = await page.evaluate(async () => {
+      const g = globalThis as unknown as { browser?: Api; chrome: Api };
+      return (await (g.browser ?? g.chrome).permissions.getAll()).origins ?? [];
+    });
+    expect(origins).not.toContain('https://*/*');
+    expect(await page.bodyText()).not.toContain('This extension can read more than your portals');
+  });
+});
