@@ -35,6 +35,8 @@ export interface SiteOverview {
   /** The origin host access is needed for (a Navixy panel's API may live elsewhere), and whether it is granted. */
   accessOrigin: string;
   access: boolean;
+  /** The provider has recognised the site as its own before; a site that is only granted is checked on request only. */
+  recognised: boolean;
   state: 'ready' | 'signedOut' | 'noAccess' | 'notChecked' | 'error';
   error: AppError | null;
   /** 'on': enabled without a single method (a Navixy panel's default for users). */

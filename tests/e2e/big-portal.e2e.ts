@@ -20,7 +20,13 @@ const name = (i: number) => {
 const overflow = (page: E2EPage) =>
   page.evaluate(() => {
     const body = document.body.getBoundingClientRect();
-    const widest = Math.max(...[...document.querySelectorAll('body *')].map((e) => e.getBoundingClientRect().right));
+    // Content of a deliberate sideways scroller (the options page's tab row on a narrow window) is clipped there and
+    // does not widen the page; everything else counts.
+    const inScroller = (e: Element) => {
+      for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true;
+      return false;
+    };
+    const widest = Math.max(...[...document.querySelectorAll('body *')].filter((e) => !inScroller(e)).map((e) => e.getBoundingClientRect().right));
     const style = getComputedStyle(document.body);
     // The page's designed width: the body and its margins.
     const normal = Math.round(body.width + parseFloat(style.marginLeft) + parseFloat(style.marginRight));
@@ -67,7 +73,7 @@ describe.each(selectedBrowsers())('%s with a big portal', (browserName) => {
     await popup.waitForText('مجموعة المالية');
     await popup.waitForText('and 4,997 more');
     // The markup in names is text: no element came from a portal string.
-    expect(await popup.evaluate(() => document.querySelectorAll('main img, main b, main script').length)).toBe(0);
+    expect(await popup.evaluate(() => [...document.querySelectorAll('main img, main b, main script')].filter((e) => !e.closest('.brand')).length)).toBe(0);
     expect(await popup.evaluate(() => document.querySelector('[aria-busy="true"]') === null)).toBe(true);
     expect(await popup.bodyText()).not.toContain('Loading');
 

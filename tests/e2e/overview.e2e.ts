@@ -10,7 +10,7 @@ import { DEMO_LOGINS, startNavixyPanel, type RunningNavixyPanel } from '../navix
 interface Api {
   runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> };
   permissions: { getAll(): Promise<{ origins?: string[] }> };
-  tabs: { query(q: { url: string }): Promise<{ id?: number }[]> };
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
   action: { getBadgeText(d: { tabId: number }): Promise<string>; getTitle(d: { tabId: number }): Promise<string> };
 }
 
@@ -70,11 +70,12 @@ describe.each(selectedBrowsers())('%s overview', (browserName) => {
   }
 
   it('shows every portal and panel at a glance and checks them again on demand', async () => {
-    await setUp();
-    portal.clearLog();
+    const { tab } = await setUp();
+    // The portal becomes known as the user opens it and the popup.
+    const popup = track(await browser.openPopup(tab));
+    await popup.waitForText('Signed in as');
     const page = track(await browser.openExtensionPage('options.html?view=portals'));
     await page.waitForText('Portals and panels');
-    // The portal was never read in this session: the page reads it by itself.
     await pollFor(async () => ((await fact(page, portalHost(), 'policy')) === 'On: authenticator app' ? true : undefined), async () => `the policy, page said: ${await page.bodyText()}`);
     expect(await fact(page, portalHost(), 'applies')).toBe('Yes');
     expect(await fact(page, portalHost(), 'enrolment')).toBe('Enrolled');
@@ -113,17 +114,27 @@ describe.each(selectedBrowsers())('%s overview', (browserName) => {
       const b = await options.evaluate(async (origin) => {
         const g = globalThis as unknown as { browser?: Api; chrome: Api };
         const api = g.browser ?? g.chrome;
-        const [t] = await api.tabs.query({ url: `${origin}/*` });
+        // Firefox's match patterns take no port: every tab, then the portal's.
+        const t = (await api.tabs.query({})).find((tab) => tab.url?.startsWith(`${origin}/`));
         return t?.id === undefined ? null : { text: await api.action.getBadgeText({ tabId: t.id }), title: await api.action.getTitle({ tabId: t.id }) };
       }, portal.origin);
       return b?.text === '!' ? b : undefined;
     }, () => 'the badge "!"');
     expect(badge.title).toBe('Two-factor authentication: on, only one backup code left. Make new ones.');
 
-    // The popup's button opens the backup codes page, which asks first (one code still works), then makes them.
+    // The popup's one button opens the backup codes page in a new tab, which asks first (one code still works).
+    await popup.click('button', 'Make new backup codes');
+    const opened = await pollFor(async () => {
+      const urls = await options.evaluate(async () => {
+        const g = globalThis as unknown as { browser?: Api; chrome: Api };
+        return (await (g.browser ?? g.chrome).tabs.query({})).map((t) => t.url ?? '');
+      });
+      return urls.find((u) => u.includes('options.html?view=codes'));
+    }, () => 'the backup codes page in a new tab');
+    expect(new URL(opened).search).toBe(`?view=codes&origin=${encodeURIComponent(portal.origin)}&regenerate=1`);
     const admin = portal.user('admin');
     const old = portal.backupCodes(admin.email).map((c) => c.code);
-    const codesPage = track(await browser.openExtensionPage(`options.html?view=codes&origin=${encodeURIComponent(portal.origin)}&regenerate=1`));
+    const codesPage = track(await browser.openExtensionPage(opened.slice(opened.indexOf('options.html'))));
     await codesPage.waitForText('Create new backup codes?');
     await codesPage.click('button', 'Create new codes');
     await codesPage.waitForText('New backup codes created. The old ones no longer work.');
@@ -134,7 +145,10 @@ describe.each(selectedBrowsers())('%s overview', (browserName) => {
     expect(await codesPage.url()).not.toContain('regenerate');
   });
 
-  it('access to all https sites, granted in the browser, is shown and can be removed', async () => {
+  // Firefox's add-on settings (about:addons → Permissions) can give an add-on "access your data for all websites";
+  // Chromium's site access settings only withhold and restore the manifest's own host_permissions, so there broad
+  // access could only come from the extension asking for it, which it never does (the harness refuses to fake it).
+  it.skipIf(browserName === 'chromium')('access to all https sites, granted in the browser, is shown and can be removed', async () => {
     await setUp();
     await browser.setHostAccess('https://*/*', true);
     const page = track(await browser.openExtensionPage('options.html?view=portals'));

@@ -148,7 +148,7 @@ export async function navixyOverview({ refresh, sites }: OverviewRequest): Promi
   return Promise.all((await listPanels()).map(async (config) => {
     const state = await stateOf(config);
     const row: SiteOverview = {
-      provider: 'navixy', site: config.panel, host: hostOf(config.panel), accessOrigin: apiOriginOf(config), access: state.granted,
+      provider: 'navixy', site: config.panel, host: hostOf(config.panel), accessOrigin: apiOriginOf(config), access: state.granted, recognised: true,
       state: 'notChecked', error: null, policy: null, applies: null, enrolment: null, unusedCodes: null, usersWithMfa: null,
       checkedAt: null, manage: navixyOptionsUrl('navixy', config.panel), makeNewCodes: null,
     };

@@ -28,8 +28,9 @@ export async function docspaceOverview({ refresh, sites }: OverviewRequest): Pro
 }
 
 async function rowFor(origin: string, refresh: boolean): Promise<SiteOverview | null> {
-  if ((await getRecord(origin))?.isPortal === false) return null;
-  const base = blankRow(origin, await hasHostAccess(origin));
+  const record = await getRecord(origin);
+  if (record?.isPortal === false) return null;
+  const base = { ...blankRow(origin, await hasHostAccess(origin)), recognised: record?.isPortal === true };
   if (!base.access) return { ...base, state: 'noAccess' };
   if (!refresh) {
     const held = (await getSession(origin)).lastStatus;
@@ -42,7 +43,7 @@ async function rowFor(origin: string, refresh: boolean): Promise<SiteOverview | 
 
 function blankRow(origin: string, access: boolean): SiteOverview {
   return {
-    provider: 'docspace', site: origin, host: hostOf(origin), accessOrigin: origin, access, state: 'notChecked', error: null,
+    provider: 'docspace', site: origin, host: hostOf(origin), accessOrigin: origin, access, recognised: false, state: 'notChecked', error: null,
     policy: null, applies: null, enrolment: null, unusedCodes: null, usersWithMfa: null, checkedAt: null,
     manage: optionsUrl('enrol', origin), makeNewCodes: null,
   };

@@ -76,9 +76,10 @@ export function PortalsView({ current, providerNames, now = Date.now }: Props) {
 
   useEffect(() => {
     void (async () => {
-      // What was read in this browser session shows at once; sites never read in it are read now.
+      // What was read in this browser session shows at once; portals and panels not read in it are read now (a
+      // site that is only granted, never recognised, waits for "Check again").
       const rows = await read(false);
-      const unread = rows?.filter((r) => r.access && r.state === 'notChecked').map((r) => r.site) ?? [];
+      const unread = rows?.filter((r) => r.access && r.recognised && r.state === 'notChecked').map((r) => r.site) ?? [];
       if (unread.length) await check(unread);
     })();
   }, []);
