@@ -1,5 +1,6 @@
 import { GECKO_ID } from './scripts/release-check';
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
 
 /**
  * Three builds. Release (no TFA_TEST_BUILD): https portals only, each granted on demand.
@@ -36,6 +37,28 @@ const csp = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * Preact writes innerHTML in one place only: for `dangerouslySetInnerHTML`, which this extension never uses (the
+ * pages build every node themselves; tests/unit/static-safety.test.ts). That branch is the one innerHTML sink in
+ * the bundles and addons-linter's one warning, so it is replaced: setting the prop throws, clearing it clears text.
+ * The build fails if Preact's code no longer matches, so an upgrade cannot bring the sink back unnoticed.
+ */
+function preactWithoutInnerHtml(): Plugin {
+  return {
+    name: 'preact-without-innerhtml',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]preact[\\/]dist[\\/]preact\.(module\.js|mjs)$/.test(id)) return null;
+      const sinks = code.match(/\b(\w+)\.innerHTML=(\w+)\.__html/g) ?? [];
+      const clears = code.match(/\b\w+\.innerHTML=""/g) ?? [];
+      if (sinks.length !== 1 || clears.length !== 1) throw new Error(`preact-without-innerhtml: Preact's dangerouslySetInnerHTML code changed (${sinks.length} sinks, ${clears.length} clears); review the plugin`);
+      return code
+        .replace(/\b(\w+)\.innerHTML=(\w+)\.__html/, '(()=>{throw new Error("dangerouslySetInnerHTML is not supported")})()')
+        .replace(/\b(\w+)\.innerHTML=""/, '$1.textContent=""');
+    },
+  };
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // The https test build lives under .output-test/, which the linters and git already ignore.
@@ -52,7 +75,13 @@ export default defineConfig({
     ...(grantedHosts ? { host_permissions: grantedHosts } : {}),
     content_security_policy: { extension_pages: csp },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } } }
+      ? {
+          browser_specific_settings: {
+            gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
   hooks: {
@@ -63,6 +92,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
+    plugins: [preactWithoutInnerHtml()],
     // Test-only paths exist only in test builds (lib/build-flags.d.ts); in a release build they are dead code.
     define: { __TFA_TEST_SWITCHES__: JSON.stringify(Boolean(testBuild)), __TFA_LOOPBACK__: JSON.stringify(isTestBuild) },
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },

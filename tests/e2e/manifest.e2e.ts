@@ -13,6 +13,9 @@ interface Manifest {
   content_security_policy?: { extension_pages?: string };
   background?: { service_worker?: string; scripts?: string[] };
   browser_specific_settings?: { gecko?: { id?: string } };
+  icons?: Record<string, string>;
+  action?: { default_icon?: Record<string, string> };
+  version?: string;
 }
 
 const TARGETS = [
@@ -60,6 +63,19 @@ describe.each(TARGETS)('$target', ({ target, background }) => {
       expect(d.get('script-src')).toEqual(["'self'"]);
       expect(d.get('object-src')).toEqual(["'none'"]);
       expect(d.get('connect-src')).toEqual(['https:']);
+    });
+
+    it('has the icon set, for the extension and its toolbar button, and every file is in the package', () => {
+      expect(m.icons).toEqual({ 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' });
+      expect(m.action?.default_icon).toEqual({ 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' });
+      for (const file of Object.values(m.icons ?? {})) {
+        const png = readFileSync(path.join(REPO_ROOT, '.output', target, file));
+        expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      }
+    });
+
+    it('is version 1.0.0', () => {
+      expect(m.version).toBe('1.0.0');
     });
 
     it('mentions no loopback origin anywhere', () => {

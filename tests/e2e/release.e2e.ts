@@ -20,6 +20,11 @@ describe.each(TARGETS)('%s', (target) => {
     expect(testDoorsIn(await textFilesOfDir(path.join(REPO_ROOT, '.output', target)))).toEqual([]);
   });
 
+  it('no bundle writes innerHTML (Preact\'s one such branch is compiled out, wxt.config.ts)', async () => {
+    const files = await textFilesOfDir(path.join(REPO_ROOT, '.output', target));
+    expect([...files].filter(([file, text]) => file.endsWith('.js') && /\.innerHTML\s*=[^=]/.test(text)).map(([file]) => file)).toEqual([]);
+  });
+
   it('the test build has every door the check looks for (so the check can fail)', async () => {
     const found = testDoorsIn(await textFilesOfDir(path.join(REPO_ROOT, '.output-test', target))).map((f) => f.door.id);
     expect(found.sort()).toEqual(['hostPermissions', 'loopback', 'originOverride']);
