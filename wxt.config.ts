@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { GECKO_ID } from './scripts/release-check';
+import { privacyHtml } from './scripts/privacy-page';
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 
@@ -85,6 +87,10 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    // PRIVACY.md as the extension's own page (privacy.html), linked from every options page.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: 'privacy.html', contents: privacyHtml(readFileSync(new URL('./PRIVACY.md', import.meta.url), 'utf8')) });
+    },
     // WXT takes the toolbar title from popup.html's <title>; the manifest gets the translated one.
     'build:manifestGenerated': (_wxt, manifest) => {
       // The toolbar icon: the same PNGs WXT lists as the extension's icons (public/icon/, from assets/icon.svg).

@@ -46,6 +46,9 @@ export function OptionsShell({ title, items, children }: { title: string; items:
         </ul>
       </nav>
       <div class="view-body">{children}</div>
+      <footer class="page-footer no-print">
+        <a href="/privacy.html">{common.privacyPolicy}</a>
+      </footer>
     </main>
   );
 }

@@ -12,6 +12,8 @@ export const common = {
   cancel: t('common.cancel'),
   close: t('common.close'),
   loading: t('common.loading'),
+  /** The privacy policy (privacy.html, from PRIVACY.md), linked from every options page. */
+  privacyPolicy: t('common.privacyPolicy'),
   /** The options page's section navigation. */
   viewsLabel: t('options.viewsLabel'),
   copy: t('common.copy'),
