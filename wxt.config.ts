@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { GECKO_ID } from './scripts/release-check';
 import { privacyHtml } from './scripts/privacy-page';
+import { preactWithoutInnerHtml } from './scripts/preact-without-innerhtml';
 import { defineConfig } from 'wxt';
-import type { Plugin } from 'vite';
 
 /**
  * Three builds. Release (no TFA_TEST_BUILD): https portals only, each granted on demand.
@@ -38,28 +38,6 @@ const csp = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
-
-/**
- * Preact writes innerHTML in one place only: for `dangerouslySetInnerHTML`, which this extension never uses (the
- * pages build every node themselves; tests/unit/static-safety.test.ts). That branch is the one innerHTML sink in
- * the bundles and addons-linter's one warning, so it is replaced: setting the prop throws, clearing it clears text.
- * The build fails if Preact's code no longer matches, so an upgrade cannot bring the sink back unnoticed.
- */
-function preactWithoutInnerHtml(): Plugin {
-  return {
-    name: 'preact-without-innerhtml',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!/[\\/]preact[\\/]dist[\\/]preact\.(module\.js|mjs)$/.test(id)) return null;
-      const sinks = code.match(/\b(\w+)\.innerHTML=(\w+)\.__html/g) ?? [];
-      const clears = code.match(/\b\w+\.innerHTML=""/g) ?? [];
-      if (sinks.length !== 1 || clears.length !== 1) throw new Error(`preact-without-innerhtml: Preact's dangerouslySetInnerHTML code changed (${sinks.length} sinks, ${clears.length} clears); review the plugin`);
-      return code
-        .replace(/\b(\w+)\.innerHTML=(\w+)\.__html/, '(()=>{throw new Error("dangerouslySetInnerHTML is not supported")})()')
-        .replace(/\b(\w+)\.innerHTML=""/, '$1.textContent=""');
-    },
-  };
-}
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],

@@ -6,11 +6,14 @@
 //   <out>/backup-codes-<scheme><suffix>.png the backup codes right after enrolling
 //   <out>/policy-<scheme><suffix>.png       the admin's policy editor
 //   <out>/navixy-<scheme><suffix>.png       a Navixy Admin Panel's users' MFA view
+//   <out>/overview-<scheme><suffix>.png     the Portals page: every portal and panel at a glance
+// --store also writes the stores' 1280×800 screenshots to store/screenshots/<n>-<name>-<scheme><suffix>.png: the
+// options pages at that size, and the popup on a plain backdrop with the listing's summary (store/<lang>.json).
 // --lang sets the browser's UI language (Chromium's --lang, LANGUAGE and the pages' locale), so the same script
 // makes translated screenshots once the UI has the strings; --suffix (default: the --lang value, none without
 // --lang; `--suffix=` for none) keeps them apart: popup-light-ru.png.
 import { spawnSync } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
@@ -28,6 +31,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'docs' },
     port: { type: 'string', default: '8093' },
     'no-build': { type: 'boolean', default: false },
+    store: { type: 'boolean', default: false },
   },
 });
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -54,8 +58,16 @@ const [browser, portal] = await Promise.all([
 ]);
 const written: string[] = [];
 
-/** Waits for the page to settle (no aria-busy), then one PNG per colour scheme. */
-async function shoot(page: E2EPage, name: string, fullPage: boolean): Promise<void> {
+const STORE = { width: 1280, height: 800 } as const;
+const storeDir = path.join(REPO_ROOT, 'store/screenshots');
+/** Store screenshots in the order the listing shows them. */
+const STORE_ORDER = ['popup', 'overview', 'enrolment', 'backup-codes', 'policy', 'navixy'];
+
+/**
+ * Waits for the page to settle (no aria-busy), then one PNG per colour scheme; with --store also the 1280×800
+ * store screenshot of an options page (`store: 'page'`) or of the popup on a backdrop (`store: 'popup'`).
+ */
+async function shoot(page: E2EPage, name: string, fullPage: boolean, store: 'page' | 'popup' | null = null): Promise<void> {
   const raw: Page = playwrightPageOf(page);
   await pollQuiet(page);
   for (const scheme of SCHEMES) {
@@ -63,6 +75,43 @@ async function shoot(page: E2EPage, name: string, fullPage: boolean): Promise<vo
     const file = path.join(outDir, `${name}-${scheme}${suffix}.png`);
     await raw.screenshot({ path: file, fullPage, animations: 'disabled', caret: 'hide' });
     written.push(path.relative(REPO_ROOT, file));
+    if (values.store && store) await storeShot(raw, name, scheme, store);
+  }
+}
+
+async function storeShot(raw: Page, name: string, scheme: ColorScheme, kind: 'page' | 'popup'): Promise<void> {
+  await mkdir(storeDir, { recursive: true });
+  const file = path.join(storeDir, `${STORE_ORDER.indexOf(name) + 1}-${name}-${scheme}${suffix}.png`);
+  if (kind === 'page') {
+    const before = raw.viewportSize();
+    await raw.setViewportSize(STORE);
+    await raw.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+    if (before) await raw.setViewportSize(before);
+  } else {
+    await writeFile(file, await popupOnBackdrop(await raw.screenshot({ animations: 'disabled', caret: 'hide' }), scheme));
+  }
+  written.push(path.relative(REPO_ROOT, file));
+}
+
+/** The popup's picture on a 1280×800 backdrop in the scheme's colours, beside the listing's summary. */
+async function popupOnBackdrop(popupPng: Buffer, scheme: ColorScheme): Promise<Buffer> {
+  const listing = JSON.parse(await readFile(path.join(REPO_ROOT, `store/${values.lang === 'ru' ? 'ru' : 'en'}.json`), 'utf8')) as { name: string; summary: string };
+  const icon = (await readFile(path.join(REPO_ROOT, 'public/icon/128.png'))).toString('base64');
+  const page = await browser.context.newPage();
+  try {
+    await page.setViewportSize(STORE);
+    await page.emulateMedia({ colorScheme: scheme });
+    const dark = scheme === 'dark';
+    const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    await page.setContent(`<body style="margin:0;width:1280px;height:800px;display:flex;align-items:center;justify-content:center;gap:72px;
+      font:20px/1.4 system-ui,sans-serif;background:${dark ? '#0f1316' : '#eef4f4'};color:${dark ? '#e6edf3' : '#1b1f24'}">
+      <div style="max-width:520px"><img src="data:image/png;base64,${icon}" width="96" height="96" alt="">
+      <h1 style="font-size:40px;margin:24px 0 16px">${esc(listing.name)}</h1><p style="margin:0">${esc(listing.summary)}</p></div>
+      <img src="data:image/png;base64,${popupPng.toString('base64')}" alt="" style="max-height:720px;border-radius:10px;box-shadow:0 12px 40px rgba(0,0,0,.35)">
+      </body>`);
+    return await page.screenshot();
+  } finally {
+    await page.close();
   }
 }
 
@@ -87,12 +136,12 @@ async function main(portalRun: RunningPortal): Promise<void> {
   const popup = await browser.openPopup(adminTab);
   await popup.waitForText(alice.displayName);
   say(`Browser UI language: ${await popup.evaluate(() => (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage())}`);
-  await shoot(popup, 'popup', true);
+  await shoot(popup, 'popup', true, 'popup');
   await popup.close();
 
   const policy = await optionsPage('policy');
   await policy.waitForText(m('policy.review'));
-  await shoot(policy, 'policy', true);
+  await shoot(policy, 'policy', true, 'page');
   await policy.close();
 
   // Enrolment: a user who must enrol, on the step with the QR code and the setup key; then the backup codes.
@@ -102,12 +151,12 @@ async function main(portalRun: RunningPortal): Promise<void> {
   await enrol.waitForText(m('enrolment.steps.app'));
   await enrol.click('button', m('enrolment.next'));
   await enrol.waitForText(m('enrolment.keyLabel'));
-  await shoot(enrol, 'enrolment', true);
+  await shoot(enrol, 'enrolment', true, 'page');
   await enrol.click('button', m('enrolment.next'));
   await enrol.fill(m('enrolment.codeLabel'), await portalRun.totp(user.email));
   await enrol.click('button', m('enrolment.submit'));
   await enrol.waitForText(m('enrolment.doneTitle'));
-  await shoot(enrol, 'backup-codes', true);
+  await shoot(enrol, 'backup-codes', true, 'page');
 
   // A Navixy Admin Panel: added by its two addresses, signed in as an operator, the users' MFA view.
   const navixy = await startNavixyPanel();
@@ -124,7 +173,15 @@ async function main(portalRun: RunningPortal): Promise<void> {
     await users.fill(m('navixy.signIn.password'), 'demo-password');
     await users.click('button', m('navixy.signIn.submit'));
     await users.waitForText(m('navixy.popup.signedInAs', DEMO_LOGINS.admin));
-    await shoot(users, 'navixy', false);
+    await shoot(users, 'navixy', false, 'page');
+
+    // Every portal and panel at a glance; the admin is down to one unused backup code.
+    for (const c of portalRun.backupCodes(admin.email).slice(0, 4)) portalRun.state.useBackupCode(admin.id, c.code);
+    const overview = await browser.openExtensionPage('options.html?view=portals');
+    await playwrightPageOf(overview).setViewportSize({ width: 860, height: 480 });
+    await overview.click('button', m('portals.overview.checkAll'));
+    await overview.waitForText(m('portals.overview.checked'));
+    await shoot(overview, 'overview', true, 'page');
   } finally {
     await navixy.close();
   }

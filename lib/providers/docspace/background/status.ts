@@ -185,10 +185,21 @@ export async function useBrowserSignIn(cmd: CommandOf<'useBrowserSignIn'>): Repl
   return getStatus({ type: 'getStatus', origin: cmd.origin, refresh: true });
 }
 
+function manifestHostPermissions(): string[] {
+  try {
+    return browser.runtime.getManifest().host_permissions ?? [];
+  } catch {
+    return [];
+  }
+}
+
 /** Portals we know or hold host access for (a grant covers a host on any port), with the granted origins. */
 export async function portalOrigins(): Promise<{ origins: string[]; grantedOrigins: string[] }> {
   const granted = await browser.permissions.getAll();
+  // Grants the extension came with (only the test builds have any: the emulator's loopback hosts) are not portals.
+  const builtIn = new Set(manifestHostPermissions());
   const grantedOrigins = (granted.origins ?? [])
+    .filter((pattern) => !builtIn.has(pattern))
     .map((pattern) => /^(https?):\/\/([^/*]+)\/\*$/.exec(pattern))
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => `${m[1]}://${m[2]}`);
