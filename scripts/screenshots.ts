@@ -87,10 +87,20 @@ async function storeShot(raw: Page, name: string, scheme: ColorScheme, kind: 'pa
     await raw.setViewportSize(STORE);
     await raw.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
     if (before) await raw.setViewportSize(before);
+    written.push(path.relative(REPO_ROOT, file));
   } else {
-    await writeFile(file, await popupOnBackdrop(await raw.screenshot({ animations: 'disabled', caret: 'hide' }), scheme));
+    // Composed at the end: opening the backdrop page now would take the focus and close the real popup.
+    popupShots.push({ file, scheme, png: await raw.screenshot({ animations: 'disabled', caret: 'hide' }) });
   }
-  written.push(path.relative(REPO_ROOT, file));
+}
+
+const popupShots: { file: string; scheme: ColorScheme; png: Buffer }[] = [];
+
+async function composePopupShots(): Promise<void> {
+  for (const { file, scheme, png } of popupShots.splice(0)) {
+    await writeFile(file, await popupOnBackdrop(png, scheme));
+    written.push(path.relative(REPO_ROOT, file));
+  }
 }
 
 /** The popup's picture on a 1280×800 backdrop in the scheme's colours, beside the listing's summary. */
@@ -175,8 +185,8 @@ async function main(portalRun: RunningPortal): Promise<void> {
     await users.waitForText(m('navixy.popup.signedInAs', DEMO_LOGINS.admin));
     await shoot(users, 'navixy', false, 'page');
 
-    // Every portal and panel at a glance; the admin is down to one unused backup code.
-    for (const c of portalRun.backupCodes(admin.email).slice(0, 4)) portalRun.state.useBackupCode(admin.id, c.code);
+    // Every portal and panel at a glance; the user (signed in last) is down to one unused backup code.
+    for (const c of portalRun.backupCodes(user.email).slice(0, 4)) portalRun.state.useBackupCode(user.id, c.code);
     const overview = await browser.openExtensionPage('options.html?view=portals');
     await playwrightPageOf(overview).setViewportSize({ width: 860, height: 480 });
     await overview.click('button', m('portals.overview.checkAll'));
@@ -189,6 +199,7 @@ async function main(portalRun: RunningPortal): Promise<void> {
 
 try {
   await main(portal);
+  await composePopupShots();
   say(`Wrote ${written.length} screenshots:\n  ${written.join('\n  ')}`);
 } finally {
   await browser.close();

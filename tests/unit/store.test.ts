@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -35,4 +35,25 @@ it('both languages list the same features (one bullet each) and the same section
   const paragraphs = (l: Listing) => l.description.split('\n\n').length;
   expect(bullets(listing('ru'))).toBe(bullets(listing('en')));
   expect(paragraphs(listing('ru'))).toBe(paragraphs(listing('en')));
+});
+
+describe('store screenshots (npm run screenshots -- --store)', () => {
+  const dir = path.join(root, 'store/screenshots');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.png'));
+
+  it('are 1280×800 PNGs, the size both stores take', () => {
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const png = readFileSync(path.join(dir, file));
+      expect(png.subarray(1, 4).toString('latin1'), file).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], file).toEqual([1280, 800]);
+    }
+  });
+
+  it('come in light and dark, English and Russian, for every view', () => {
+    const views = new Set(files.map((f) => /^\d+-(.+?)-(light|dark)(-ru)?\.png$/.exec(f)?.[1]));
+    expect(views.has(undefined)).toBe(false);
+    for (const view of views) for (const variant of ['light', 'dark', 'light-ru', 'dark-ru']) expect(files.some((f) => f.endsWith(`-${view}-${variant}.png`)), `${view} ${variant}`).toBe(true);
+    expect([...views]).toEqual(expect.arrayContaining(['popup', 'overview']));
+  });
 });

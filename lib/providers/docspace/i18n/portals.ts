@@ -1,4 +1,4 @@
-import { t } from '../../../i18n/t';
+import { formatAgo, t } from '../../../i18n/t';
 import type { SiteOverview } from '../../../protocol';
 
 /** Strings of the options page's Portals page: the overview of every portal and panel. */
@@ -33,6 +33,8 @@ export const portals = {
     checked: t('portals.overview.lastChecked'),
   },
   unknown: t('portals.overview.unknown'),
+  /** When a site was read: "just now", "5 minutes ago". */
+  ago: (ms: number) => formatAgo(ms) ?? t('portals.overview.justNow'),
   usersCount: (allowed: string, total: string) => t('portals.overview.usersCount', allowed, total),
   policy: (p: NonNullable<SiteOverview['policy']>) =>
     ({ off: t('portals.overview.value.policy.off'), app: t('portals.overview.value.policy.app'), sms: t('portals.overview.value.policy.sms'), on: t('portals.overview.value.policy.on') })[p],

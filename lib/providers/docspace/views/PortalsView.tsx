@@ -177,7 +177,7 @@ function SiteFacts({ row, known, now }: { row: SiteOverview; known: KnownPortal 
   }
   if (row.usersWithMfa) facts.push(['users', t.label.users, t.usersCount(formatNumber(row.usersWithMfa.allowed), formatNumber(row.usersWithMfa.total))]);
   if (known) facts.push(['sign-in', t.label.signIn, known.auth === 'apiKey' ? t.apiKey(known.rememberedKey) : t.browserSignIn]);
-  facts.push(['checked', t.label.checked, row.checkedAt === null ? t.notChecked : popup.checked(now - row.checkedAt)]);
+  facts.push(['checked', t.label.checked, row.checkedAt === null ? t.notChecked : t.ago(now - row.checkedAt)]);
   return (
     <dl class="site-facts">
       {facts.map(([field, label, value]) => (
