@@ -159,6 +159,8 @@ describe.each(selectedBrowsers())('%s overview', (browserName) => {
   // access could only come from the extension asking for it, which it never does (the harness refuses to fake it).
   it.skipIf(browserName === 'chromium')('access to all https sites, granted in the browser, is shown and can be removed', async () => {
     await setUp();
+    // A portal allowed on its own, then all https sites.
+    await browser.setHostAccess('https://portal.example.com/*', true);
     await browser.setHostAccess('https://*/*', true);
     const page = track(await browser.openExtensionPage('options.html?view=portals'));
     await page.waitForText('This extension can read more than your portals');
@@ -172,6 +174,8 @@ describe.each(selectedBrowsers())('%s overview', (browserName) => {
       return (await (g.browser ?? g.chrome).permissions.getAll()).origins ?? [];
     });
     expect(origins).not.toContain('https://*/*');
+    // The portal allowed on its own keeps its access.
+    expect(origins).toContain('https://portal.example.com/*');
     expect(await page.bodyText()).not.toContain('This extension can read more than your portals');
   });
 });
