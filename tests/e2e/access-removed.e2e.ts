@@ -2,36 +2,24 @@
 // about:addons permissions): everything held for the portal and the Navixy panel is wiped at once, the popup asks
 // for access again, and granting it again starts clean (the portal's own sign-in, not the remembered API key).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
+import { launchBrowser, selectedBrowsers, type E2EBrowser } from './harness';
 import { signInWithCookie, startPortal, type RunningPortal } from './harness/portal';
 import { readStorage } from './harness/storage';
 import { pollFor } from './harness/wait';
+import { pageTracker, sendToBackground } from './harness/messages';
 import { DEMO_LOGINS, startNavixyPanel, type RunningNavixyPanel } from '../navixy/server';
-
-/** Sends a command to the background from an extension page, as the popup and options page do. */
-function send(page: E2EPage, cmd: object): Promise<{ ok: boolean; error?: { kind: string } }> {
-  return page.evaluate((c) => {
-    interface Api { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: { kind: string } }> } }
-    const g = globalThis as unknown as { browser?: Api; chrome: Api };
-    return (g.browser ?? g.chrome).runtime.sendMessage(c);
-  }, cmd);
-}
 
 describe.each(selectedBrowsers())('%s access removed', (browserName) => {
   let browser: E2EBrowser;
   let portal: RunningPortal;
   let panel: RunningNavixyPanel;
-  const opened: E2EPage[] = [];
-  const track = (p: E2EPage) => {
-    opened.push(p);
-    return p;
-  };
+  const { track, closeAll } = pageTracker();
 
   beforeAll(async () => {
     [browser, portal, panel] = await Promise.all([launchBrowser(browserName), startPortal(), startNavixyPanel()]);
   });
   afterAll(async () => {
-    for (const p of opened.splice(0)) await p.close().catch(() => undefined);
+    await closeAll();
     await browser?.close();
     await Promise.all([portal?.close(), panel?.close()]);
   });
@@ -47,7 +35,7 @@ describe.each(selectedBrowsers())('%s access removed', (browserName) => {
       { type: 'resolveNames', origin: portal.origin, users: [admin.id], groups: [] },
       { type: 'addNavixyPanel', panel: panel.panelOrigin, apiBase: panel.apiBase },
       { type: 'navixySignIn', panel: panel.panelOrigin, login: DEMO_LOGINS.admin, password: 'demo-password' },
-    ]) expect(await send(options, cmd), JSON.stringify(cmd.type)).toMatchObject({ ok: true });
+    ]) expect(await sendToBackground(options, cmd), JSON.stringify(cmd.type)).toMatchObject({ ok: true });
     const before = await readStorage(options);
     expect(before.local[`portal:${portal.origin}`]).toMatchObject({ rememberedKey: portal.apiKeyOf(admin.email) });
     expect(Object.keys(before.session)).toEqual(expect.arrayContaining([`portal:${portal.origin}`, `names:${portal.origin}`, `navixy:${panel.panelOrigin}`]));

@@ -5,20 +5,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
 import { signInWithCookie, startPortal, type RunningPortal } from './harness/portal';
 import { pollFor } from './harness/wait';
+import { pageTracker, sendToBackground } from './harness/messages';
 import { DEMO_LOGINS, startNavixyPanel, type RunningNavixyPanel } from '../navixy/server';
 
 interface Api {
-  runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> };
   permissions: { getAll(): Promise<{ origins?: string[] }> };
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
   action: { getBadgeText(d: { tabId: number }): Promise<string>; getTitle(d: { tabId: number }): Promise<string> };
-}
-
-function send(page: E2EPage, cmd: object): Promise<{ ok: boolean }> {
-  return page.evaluate((c) => {
-    const g = globalThis as unknown as { browser?: Api; chrome: Api };
-    return (g.browser ?? g.chrome).runtime.sendMessage(c);
-  }, cmd);
 }
 
 /** The text of one fact (data-field) on the card of `host`. */
@@ -33,11 +26,7 @@ describe.each(selectedBrowsers())('%s overview', (browserName) => {
   let browser: E2EBrowser;
   let portal: RunningPortal;
   let panel: RunningNavixyPanel;
-  const opened: E2EPage[] = [];
-  const track = (p: E2EPage) => {
-    opened.push(p);
-    return p;
-  };
+  const { track, closeAll } = pageTracker();
   const portalHost = () => new URL(portal.origin).host;
   const panelHost = () => new URL(panel.panelOrigin).host;
 
@@ -45,13 +34,11 @@ describe.each(selectedBrowsers())('%s overview', (browserName) => {
     [browser, portal, panel] = await Promise.all([launchBrowser(browserName), startPortal(), startNavixyPanel()]);
   });
   afterAll(async () => {
-    for (const p of opened.splice(0)) await p.close().catch(() => undefined);
+    await closeAll();
     await browser?.close();
     await Promise.all([portal?.close(), panel?.close()]);
   });
-  beforeEach(async () => {
-    for (const p of opened.splice(0)) await p.close().catch(() => undefined);
-  });
+  beforeEach(closeAll);
 
   /** An enrolled admin under an app policy with one unused backup code; a Navixy panel signed in. */
   async function setUp(): Promise<{ tab: E2EPage; options: E2EPage }> {
@@ -65,7 +52,7 @@ describe.each(selectedBrowsers())('%s overview', (browserName) => {
     for (const cmd of [
       { type: 'addNavixyPanel', panel: panel.panelOrigin, apiBase: panel.apiBase },
       { type: 'navixySignIn', panel: panel.panelOrigin, login: DEMO_LOGINS.admin, password: 'demo-password' },
-    ]) expect(await send(options, cmd)).toMatchObject({ ok: true });
+    ]) expect(await sendToBackground(options, cmd)).toMatchObject({ ok: true });
     return { tab, options };
   }
 

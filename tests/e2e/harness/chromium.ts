@@ -201,20 +201,19 @@ export class ChromiumBrowser implements E2EBrowser {
     const page = await this.context.newPage();
     try {
       await page.goto(`chrome://extensions/?id=${this.extensionId}`);
-      const now = await page.evaluate(
+      await page.evaluate(
         async ({ id, host, add }) => {
-          interface Info { permissions: { runtimeHostPermissions?: { hosts: { host: string; granted: boolean }[] } } }
-          interface DeveloperPrivate {
-            addHostPermission(id: string, host: string): Promise<void>;
-            removeHostPermission(id: string, host: string): Promise<void>;
-            getExtensionInfo(id: string): Promise<Info>;
-          }
+          interface DeveloperPrivate { addHostPermission(id: string, host: string): Promise<void>; removeHostPermission(id: string, host: string): Promise<void> }
           const api = (globalThis as unknown as { chrome: { developerPrivate: DeveloperPrivate } }).chrome.developerPrivate;
           await (add ? api.addHostPermission(id, host) : api.removeHostPermission(id, host));
-          const hosts = (await api.getExtensionInfo(id)).permissions.runtimeHostPermissions?.hosts ?? [];
-          return hosts.some((h) => h.host === host && h.granted);
         },
         { id: this.extensionId, host: pattern, add: granted },
+      );
+      // What the extension itself now sees.
+      const worker = await this.serviceWorker();
+      const now = await worker.evaluate(
+        (origin) => (globalThis as unknown as { chrome: { permissions: { contains(p: { origins: string[] }): Promise<boolean> } } }).chrome.permissions.contains({ origins: [origin] }),
+        pattern,
       );
       // Chromium's site access settings only withhold and restore the manifest's host_permissions: a pattern that
       // is only optional cannot be granted there (the extension itself must ask), so say so rather than pass silently.
