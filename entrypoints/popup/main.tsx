@@ -2,11 +2,11 @@ import { render } from 'preact';
 import '../../components/theme.css';
 import './popup.css';
 import { ProviderPopup } from './ProviderPopup';
-import { locale } from '../../lib/i18n/t';
-import { badge } from '../../lib/providers/docspace/i18n/badge';
+import { locale, t } from '../../lib/i18n/t';
 
 // The page speaks the language of the messages the browser chose (screen readers, hyphenation).
 document.documentElement.lang = locale();
-document.title = badge.defaultTitle;
+// The toolbar button's own title (badge.defaultTitle), read directly: the badge strings are the background's.
+document.title = t('badge.defaultTitle');
 
 render(<ProviderPopup />, document.getElementById('app')!);

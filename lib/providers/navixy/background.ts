@@ -1,6 +1,6 @@
 import type { AppError } from '../../errors';
 import type { OverviewRequest, SiteOverview } from '../../protocol';
-import { navixyOptionsUrl } from './views/views';
+import { navixyOptionsUrl } from './options-url';
 import { err, ok, type Result } from '../../result';
 import { logEvent } from '../../log';
 import { NAVIXY_COMMANDS, type Command, type CommandOf, type NavixyAccess, type NavixyPanelInfo, type NavixyStatus, type NavixyUserList, type NavixyUserRow, type Replies } from './protocol';

@@ -1,4 +1,3 @@
-import type { AppError } from '../../errors';
 
 declare module '../../errors' {
   interface ProviderErrors {
@@ -91,10 +90,5 @@ export function localPanelError(origin: string, reason: 'notSignedIn' | 'notConf
   return { kind: 'panel', origin, code: 0, reason };
 }
 
-/**
- * The session hash is no longer good: forget it and ask to sign in again. A blocked dealer
- * (11) is included: Navixy's own panel sends 2/3/4/11 back to its sign-in page.
- */
-export function isSessionError(e: AppError): boolean {
-  return e.kind === 'panel' && (e.reason === 'wrongSession' || e.reason === 'sessionEnded' || e.reason === 'notSignedIn' || e.reason === 'dealerBlocked');
-}
+// The pages need only this; it lives apart so they do not load the error tables.
+export { isSessionError } from './session-error';

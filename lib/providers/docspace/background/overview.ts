@@ -1,8 +1,8 @@
 import type { OverviewRequest, SiteOverview } from '../../../protocol';
 import type { PortalStatus } from '../protocol';
 import { hostOf } from '../../../portal/origin';
-import { lowOnBackupCodes } from '../tfa/applicability';
-import { optionsUrl } from '../views/views';
+import { lowOnBackupCodes } from '../tfa/low-codes';
+import { optionsUrl } from '../options-url';
 import { getRecord, getSession, hasHostAccess } from './session';
 import { getStatus, portalOrigins } from './status';
 

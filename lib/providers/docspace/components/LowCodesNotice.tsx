@@ -1,5 +1,5 @@
 import type { Enrolment } from '../protocol';
-import { lowOnBackupCodes } from '../tfa/applicability';
+import { lowOnBackupCodes } from '../tfa/low-codes';
 import { popup as t } from '../i18n/popup';
 
 /**
@@ -9,7 +9,7 @@ import { popup as t } from '../i18n/popup';
 export function LowCodesNotice({ enrolment, onMakeNew }: { enrolment: Enrolment; onMakeNew: () => void }) {
   if (!lowOnBackupCodes(enrolment) || enrolment.state !== 'enrolled') return null;
   return (
-    <div class="notice warn low-codes" data-field="low-codes">
+    <div class="notice warn">
       <p>{t.lowCodes(enrolment.unusedCodes ?? 0)}</p>
       <button type="button" class="primary" onClick={onMakeNew}>{t.makeNewCodes}</button>
     </div>

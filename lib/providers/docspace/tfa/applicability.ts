@@ -1,3 +1,4 @@
+import { lowOnBackupCodes } from './low-codes';
 import type { Role, TfaPolicy } from '../schemas';
 import type { Applicability, Enrolment, Me } from '../protocol';
 
@@ -39,14 +40,6 @@ export function applicabilityFor(policy: TfaPolicy, me: Pick<Me, 'id'> & { group
   return { kind: 'outsideTrusted' };
 }
 
-/** At this many unused backup codes or fewer, the popup, the Portals page and the badge warn. */
-export const LOW_BACKUP_CODES = 1;
-
-/** Enrolled with one or no unused backup code left (a count the portal gave; null counts are not low). */
-export function lowOnBackupCodes(enrolment: Enrolment): boolean {
-  return enrolment.state === 'enrolled' && enrolment.unusedCodes !== null && enrolment.unusedCodes <= LOW_BACKUP_CODES;
-}
-
 /**
  * Toolbar badge for a status: ✓ enrolled under an active policy, ! required but not enrolled, and ! on amber
  * (`low`) when enrolled with one or no backup code left.
@@ -59,3 +52,5 @@ export function badgeFor(applies: Applicability, enrolment: Enrolment): { text: 
   if (enrolment.state === 'notEnrolled' && required) return { text: '!', tone: 'warn' };
   return { text: '', tone: 'none' };
 }
+
+export { LOW_BACKUP_CODES, lowOnBackupCodes } from './low-codes';

@@ -9,13 +9,14 @@ import { portals as t } from '../i18n/portals';
 import { popup } from '../i18n/popup';
 import { common } from '../../../i18n/common';
 import { formatNumber } from '../../../i18n/t';
-import { grantedHostPatterns, onHostAccessChanged, removeHostAccess, requestHostAccess } from '../../../ui';
+import { requestHostAccess } from '../../../ui';
+import { grantedHostPatterns, onHostAccessChanged, removeHostAccess } from '../../../host-access-ui';
 import { broadPatterns } from '../../../host-patterns';
 import { access } from '../../../i18n/access';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { BroadAccessNotice } from '../../../../components/BroadAccessNotice';
 import { PortalText } from '../../../../components/PortalText';
-import { LOW_BACKUP_CODES } from '../tfa/applicability';
+import { LOW_BACKUP_CODES } from '../tfa/low-codes';
 
 type State = { status: 'loading' } | { status: 'ready'; rows: SiteOverview[]; known: KnownPortal[] } | { status: 'error'; error: AppError };
 
@@ -134,7 +135,7 @@ export function PortalsView({ current, providerNames, now = Date.now }: Props) {
                 {row.state === 'signedOut' ? <p class="notice warn">{t.signedOut}</p> : null}
                 {row.state === 'error' && row.error ? <ErrorNotice error={row.error} onRetry={() => void check([row.site])} /> : null}
                 {makeNew && row.unusedCodes !== null && row.unusedCodes <= LOW_BACKUP_CODES ? (
-                  <div class="notice warn low-codes">
+                  <div class="notice warn">
                     <p>{popup.lowCodes(row.unusedCodes)}</p>
                     <a class="button primary" href={makeNew}>{popup.makeNewCodes}</a>
                   </div>

@@ -1,15 +1,7 @@
 import { openOptionsPage } from '../../../ui';
+import { optionsUrl, type ViewName } from '../options-url';
 
-/** The options page's DocSpace views; `options.html?view=<name>&origin=<portal origin>` selects one. */
-export type ViewName = 'enrol' | 'codes' | 'reset' | 'owner' | 'policy' | 'portals';
-
-export const VIEW_NAMES: readonly ViewName[] = ['enrol', 'codes', 'reset', 'owner', 'policy', 'portals'];
-
-/** Query string for an options view on a portal. */
-export function optionsUrl(view: ViewName, origin: string | null, extra: Record<string, string> = {}): string {
-  const params = new URLSearchParams({ view, ...(origin ? { origin } : {}), ...extra });
-  return `?${params.toString()}`;
-}
+export { VIEW_NAMES, optionsUrl, type ViewName } from '../options-url';
 
 /** Opens the options page on a view for a portal, then closes the popup. */
 export function openOptions(view: ViewName, origin: string | null, extra: Record<string, string> = {}): Promise<void> {

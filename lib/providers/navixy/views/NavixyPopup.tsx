@@ -4,7 +4,7 @@ import { call } from '../call';
 import type { AppError } from '../../../errors';
 import type { NavixyStatus } from '../protocol';
 import { hostOf } from '../../../portal/origin';
-import { isSessionError } from '../errors';
+import { isSessionError } from '../session-error';
 import type { PopupTarget } from '../../../ui';
 import { openNavixyOptions } from './views';
 import { navixy as t } from '../i18n';

@@ -4,7 +4,7 @@ import { call } from '../call';
 import type { AppError } from '../../../errors';
 import type { MfaSettings, NavixyStatus, NavixyUserList } from '../protocol';
 import { hostOf } from '../../../portal/origin';
-import { isSessionError } from '../errors';
+import { isSessionError } from '../session-error';
 import { allowSettingsFrom, batchesOf } from '../users';
 import { MAX_IDS_PER_UPDATE } from '../schemas';
 import { navixy as t } from '../i18n';

@@ -1,15 +1,7 @@
 import { openOptionsPage } from '../../../ui';
+import { navixyOptionsUrl, type NavixyViewName } from '../options-url';
 
-/** The Navixy Admin Panel's views (`options.html?view=navixy&panel=<panel origin>`). */
-export type NavixyViewName = 'navixy' | 'navixy-panels';
-
-export const NAVIXY_VIEW_NAMES: readonly NavixyViewName[] = ['navixy', 'navixy-panels'];
-
-/** Query string for a Navixy view on a panel. */
-export function navixyOptionsUrl(view: NavixyViewName, panel: string | null, extra: Record<string, string> = {}): string {
-  const params = new URLSearchParams({ view, ...(panel ? { panel } : {}), ...extra });
-  return `?${params.toString()}`;
-}
+export { NAVIXY_VIEW_NAMES, navixyOptionsUrl, type NavixyViewName } from '../options-url';
 
 /** Opens the options page on a Navixy view for a panel, then closes the popup. */
 export function openNavixyOptions(view: NavixyViewName, panel: string | null, extra: Record<string, string> = {}): Promise<void> {
