@@ -81,10 +81,12 @@ describe.each(BUILDS)('$outDir/$target', ({ outDir, target, test }) => {
 
   it('its pages load only their own scripts and styles, with no inline script or handler', () => {
     const pages = filesOf(dir, /\.html$/);
-    expect(pages.map((p) => path.basename(p)).sort()).toEqual(['options.html', 'popup.html']);
+    // privacy.html is PRIVACY.md as a page (text, and its one stylesheet).
+    expect(pages.map((p) => path.basename(p)).sort()).toEqual(['options.html', 'popup.html', 'privacy.html']);
     for (const page of pages) {
       const html = readFileSync(page, 'utf8');
-      for (const [, attr, url] of html.matchAll(/\s(src|href)="([^"]*)"/g)) expect(url, `${page} ${attr}`).toMatch(/^\/(chunks|assets)\/[\w.-]+$/);
+      for (const [, attr, url] of html.matchAll(/\s(src|href)="([^"]*)"/g)) expect(url, `${page} ${attr}`).toMatch(/^\/((chunks|assets)\/[\w.-]+|privacy\.css)$/);
+      if (path.basename(page) === 'privacy.html') expect(html).not.toMatch(/<script/i);
       expect(html).not.toMatch(/<script\b[^>]*>[^<]/i);
       expect(html).not.toMatch(/\son[a-z]+\s*=/i);
     }
