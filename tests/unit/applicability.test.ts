@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SYSTEM_GROUPS, applicabilityFor, badgeFor, lowOnBackupCodes } from '../../lib/providers/docspace/tfa/applicability';
+import { SYSTEM_GROUPS, applicabilityFor, badgeFor } from '../../lib/providers/docspace/tfa/applicability';
+import { lowOnBackupCodes } from '../../lib/providers/docspace/tfa/low-codes';
 import type { TfaPolicy } from '../../lib/providers/docspace/schemas';
 
 const me = { id: 'AAAAAAAA-0000-0000-0000-000000000001', groupIds: ['g-finance'] };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeError } from '../../lib/messages';
-import { panelError, localPanelError, isSessionError, type PanelReason } from '../../lib/providers/navixy/errors';
+import { panelError, localPanelError, type PanelReason } from '../../lib/providers/navixy/errors';
+import { isSessionError } from '../../lib/providers/navixy/session-error';
 import { parseApiBase, parsePanelOrigin, actionUrl } from '../../lib/providers/navixy/config';
 import { batchesOf, displayNameOf } from '../../lib/providers/navixy/users';
 import { DefaultReadSchema, ErrorEnvelopeSchema, MfaSettingsSchema, UpdateTargetSchema, UserListSchema } from '../../lib/providers/navixy/schemas';

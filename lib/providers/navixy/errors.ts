@@ -89,6 +89,3 @@ export function panelError(origin: string, code: number, detail: Detail = {}): P
 export function localPanelError(origin: string, reason: 'notSignedIn' | 'notConfigured' | 'notNavixy' | 'apiChanged'): PanelError {
   return { kind: 'panel', origin, code: 0, reason };
 }
-
-// The pages need only this; it lives apart so they do not load the error tables.
-export { isSessionError } from './session-error';

@@ -1,3 +1,4 @@
+// The pages need only this, apart from the error tables (errors.ts) they would otherwise load.
 import type { AppError } from '../../errors';
 
 /**

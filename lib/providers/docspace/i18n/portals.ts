@@ -7,8 +7,6 @@ export const portals = {
   intro: t('portals.overview.intro'),
   welcome: t('portals.welcome'),
   empty: t('portals.empty'),
-  granted: t('portals.granted'),
-  notGranted: t('portals.notGranted'),
   apiKey: (remembered: boolean) => (remembered ? t('portals.apiKey.remembered') : t('portals.apiKey.session')),
   browserSignIn: t('portals.browserSignIn'),
   forget: (host: string) => t('portals.forget', host),

@@ -52,5 +52,3 @@ export function badgeFor(applies: Applicability, enrolment: Enrolment): { text: 
   if (enrolment.state === 'notEnrolled' && required) return { text: '!', tone: 'warn' };
   return { text: '', tone: 'none' };
 }
-
-export { LOW_BACKUP_CODES, lowOnBackupCodes } from './low-codes';
