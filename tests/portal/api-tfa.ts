@@ -160,7 +160,7 @@ const defaults = (): TfaSettings => ({ enable: false, trustedIps: null, mandator
 function updateTfaSettings(ctx: Ctx, caller: Caller, dto: TfaRequest, withLink: boolean): boolean {
   const st = ctx.state;
   if (!st.isAdmin(caller.user)) {
-    throw errors.accessDenied();
+    throw errors.notAuthorized();
   }
   const ownerId = st.owner.id.toLowerCase();
   const ownerTargeted = st.version === '3.7'
@@ -173,8 +173,13 @@ function updateTfaSettings(ctx: Ctx, caller: Caller, dto: TfaRequest, withLink: 
   const switchOff = (current: TfaSettings): TfaSettings => (current.enable ? defaults() : current);
   if (dto.type === 'app') {
     st.app = { enable: true, ...lists };
-    st.sms = st.smsAvailable ? switchOff(st.sms) : st.sms;
+    st.sms = st.smsInPlan && st.smsAvailable ? switchOff(st.sms) : st.sms;
   } else if (dto.type === 'sms') {
+    // IsVisibleAndAvailableSettingsAsync first (SmsNotAvailable, translated), then the provider (a parameterless
+    // InvalidOperationException: .NET's own words).
+    if (!st.smsInPlan) {
+      throw errors.smsNotAvailable();
+    }
     if (!st.smsAvailable) {
       throw errors.invalidState();
     }
@@ -182,7 +187,7 @@ function updateTfaSettings(ctx: Ctx, caller: Caller, dto: TfaRequest, withLink: 
     st.app = switchOff(st.app);
   } else {
     st.app = switchOff(st.app);
-    st.sms = st.smsAvailable ? switchOff(st.sms) : st.sms;
+    st.sms = st.smsInPlan && st.smsAvailable ? switchOff(st.sms) : st.sms;
     return false;
   }
   st.dropAllSessions();
@@ -194,7 +199,7 @@ export const tfaRoutes = {
   getLoginSettings(ctx: Ctx): unknown {
     const caller = requireCaller(ctx);
     if (!ctx.state.isAdmin(caller.user)) {
-      throw errors.accessDenied();
+      throw errors.notAuthorized();
     }
     const limit = ctx.state.attemptLimit;
     return { attemptCount: limit, blockTime: 60, checkPeriod: 60, isDefault: limit === 5 };

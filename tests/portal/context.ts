@@ -166,13 +166,16 @@ export function confirmAuth(ctx: Ctx, roles: ConfirmType[], everyone = false, co
     throw new EmptyStatus(403);
   }
   const uid = get('uid') ?? '';
-  const key = get('key') || (type === 'other' ? undefined : ctx.cookies[confirmCookie(type)]);
+  // GetModel: the cookie only when the header has no `key` at all; an empty `key=` is taken as given (and fails).
+  const given = get('key');
+  const key = given ?? (type === 'other' ? undefined : ctx.cookies[confirmCookie(type)]);
   const st = ctx.state;
   if (type === 'other' || !key || !GUID_RE.test(uid) || st.confirmKeys.check(uid, type, key, st.now()) !== 'ok') {
     throw new EmptyStatus(401);
   }
-  const cookieAuthenticated = caller?.kind === 'cookie' || caller?.kind === 'token';
-  if (type === 'TfaAuth' && cookieAuthenticated && st.version === '3.7') {
+  // v3.7 ValidateAsync: a TfaAuth key is Invalid whenever `authContext.IsAuthenticated`, which the default scheme
+  // has already set for a cookie, a token and an API key alike (§12.4). v3.6.1 accepted it (§0.1).
+  if (type === 'TfaAuth' && caller && st.version === '3.7') {
     throw new EmptyStatus(401);
   }
   const user = caller?.user ?? st.findUser(uid);

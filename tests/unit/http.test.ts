@@ -169,14 +169,22 @@ describe('errors are classified by endpoint, status and type, never by their wor
   const SAVE_LINK: Endpoint = { method: 'PUT', path: 'settings/tfaappwithlink' };
   const SIGN_IN: Endpoint = { method: 'POST', path: 'authentication' };
   const SELF: Endpoint = { method: 'GET', path: 'people/@self' };
-  const body = (message: string, type?: string) => JSON.stringify({ error: type ? { message, type, stack: '   at …', hresult: -1 } : { message }, status: 1, statusCode: 0 });
+  // Without a type: the BruteForce body as ResponseWrapper.cs writes it, type, stack and hresult null, null, 0 (§12.4).
+  const body = (message: string, type?: string) =>
+    JSON.stringify({ error: type ? { message, type, stack: '   at …', hresult: -1 } : { message, type: null, stack: null, hresult: 0 }, status: 1, statusCode: 0 });
   const classify = (e: Endpoint, status: number, text: string) => errorFromResponse(origin, { status, headers: new Headers() }, text, e);
 
   const WORDS = {
+    // Resource.resx, Resource.ru.resx, Resource.de.resx (DocSpace-server), then no language at all.
     wrongCode: ['Incorrect code', 'Неправильный код', 'Falscher Code', '???'],
-    tooMany: ['You have sent too many text messages. Please try again later.', 'Вы отправили слишком много текстовых сообщений…', 'Zu viele Versuche', 'x'],
-    notAvailable: ['TFA application settings are not available', 'Настройки приложения для аутентификации недоступны', 'Nicht verfügbar', 'Not available.'],
-    noPermissions: ['No permissions to perform this action', 'Недостаточно прав для выполнения данной операции', 'Keine Berechtigung', '—'],
+    tooMany: [
+      'You have sent too many text messages. Please try again later.',
+      'Вы отправили слишком много текстовых сообщений. Повторите попытку позже.',
+      'Sie haben zu viele Kurzmitteilungen gesendet. Bitte versuchen Sie es später erneut.',
+      'x',
+    ],
+    notAvailable: ['TFA application settings are not available', 'Настройки приложения для аутентификации недоступны', 'TFA-Anwendungseinstellungen sind nicht verfügbar', 'Not available.'],
+    noPermissions: ['No permissions to perform this action', 'Недостаточно прав для выполнения данной операции', 'Keine Berechtigung zum Durchführen dieser Aktion', '—'],
   };
   const ARG = 'System.ArgumentException';
   const INVALID = 'System.InvalidOperationException';
