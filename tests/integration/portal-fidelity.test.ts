@@ -147,6 +147,20 @@ describe('an empty key= in the confirm header is used as given (EmailValidationK
   });
 });
 
+describe('a confirm type that is no ConfirmType counts as none (EmailValidationKeyModelHelper.GetModel, ConfirmAuthHandler.cs)', () => {
+  it('signed in: the scheme passes and the role fails (403); anonymous: 401; a real but other type: 401', async () => {
+    const jar = await auth('user');
+    const id = portal.user('user').id;
+    const bogus = await call(portal.origin, 'GET', 'settings/tfaapp/setup', { jar, headers: { confirm: `type=Bogus&uid=${id}` } });
+    expect(bogus.status).toBe(403);
+    expect(bogus.text).toBe('');
+    const anonymous = await call(portal.origin, 'GET', 'settings/tfaapp/setup', { headers: { confirm: `type=Bogus&uid=${id}` } });
+    expect(anonymous.status).toBe(401);
+    const other = await call(portal.origin, 'GET', 'settings/tfaapp/setup', { jar, headers: { confirm: `type=EmailChange&uid=${id}&key=1.x` } });
+    expect(other.status).toBe(401);
+  });
+});
+
 describe('API key scopes only where the server attaches a policy (AuthorizationExtension.cs WithRequirementAuthorization)', () => {
   it('GET people/{id} has its own [Authorize] and no scope policy: a key scoped to accounts.self:read reads it', async () => {
     const key = portal.state.scopedApiKey(portal.user('admin'), ['accounts.self:read']);

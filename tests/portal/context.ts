@@ -132,12 +132,27 @@ export interface ConfirmResult {
 }
 
 const CONFIRM_TYPES: ConfirmType[] = ['TfaActivation', 'TfaAuth'];
+/** The rest of `ConfirmType` (common/ASC.Core.Common/Users/ConfirmTypeEnum.cs): parsed, then refused by their keys. */
+const OTHER_CONFIRM_TYPES = [
+  'EmpInvite', 'LinkInvite', 'PortalSuspend', 'PortalContinue', 'PortalRemove', 'DnsChange', 'PortalOwnerChange', 'Activation',
+  'EmailChange', 'EmailActivation', 'PasswordChange', 'ProfileRemove', 'PhoneActivation', 'PhoneAuth', 'Auth', 'Wizard', 'GuestShareLink',
+];
 
+/**
+ * `ConfirmTypeExtensions.TryParse` in GetModel: a name that is no ConfirmType leaves the request without a type
+ * (a signed-in caller then passes the scheme and fails the role: 403). ASSUMPTION: names are matched ignoring case
+ * and surrounding blanks; the generated parser (EtaEmre.NetEscapades.EnumGenerators) was not read.
+ */
 function parseConfirmType(v: string | null): ConfirmType | 'other' | null {
-  if (!v) {
+  const name = (v ?? '').trim().toLowerCase();
+  if (!name) {
     return null;
   }
-  return CONFIRM_TYPES.find((t) => t.toLowerCase() === v.trim().toLowerCase()) ?? 'other';
+  const tfa = CONFIRM_TYPES.find((t) => t.toLowerCase() === name);
+  if (tfa) {
+    return tfa;
+  }
+  return OTHER_CONFIRM_TYPES.some((t) => t.toLowerCase() === name) ? 'other' : null;
 }
 
 /**
