@@ -185,6 +185,7 @@ describe('errors are classified by endpoint, status and type, never by their wor
     ],
     notAvailable: ['TFA application settings are not available', 'Настройки приложения для аутентификации недоступны', 'TFA-Anwendungseinstellungen sind nicht verfügbar', 'Not available.'],
     noPermissions: ['No permissions to perform this action', 'Недостаточно прав для выполнения данной операции', 'Keine Berechtigung zum Durchführen dieser Aktion', '—'],
+    smsNotAvailable: ['SMS settings are not available', 'Настройки SMS недоступны', 'SMS-Einstellungen sind nicht verfügbar', 'Operation is not valid due to the current state of the object.'],
   };
   const ARG = 'System.ArgumentException';
   const INVALID = 'System.InvalidOperationException';
@@ -198,8 +199,10 @@ describe('errors are classified by endpoint, status and type, never by their wor
     ['new codes 403 InvalidOperation', NEW_CODES, 403, WORDS.notAvailable, INVALID, 'notAvailable'],
     ['validate 403 InvalidOperation', VALIDATE, 403, WORDS.notAvailable, INVALID, 'notAvailable'],
     ['reset 403 InvalidOperation (not available, or no permission)', RESET, 403, [...WORDS.notAvailable, ...WORDS.noPermissions], INVALID, 'notAvailable'],
-    ['policy save 403 InvalidOperation (owner guard)', SAVE, 403, WORDS.noPermissions, INVALID, 'forbidden'],
-    ['policy save with link 403 InvalidOperation', SAVE_LINK, 403, WORDS.noPermissions, INVALID, 'forbidden'],
+    // The method not offered (SmsNotAvailable, no SMS provider, the app hidden); the owner guard throws the same
+    // type but never meets our bodies, which carry the caller's own id (§11.3).
+    ['policy save 403 InvalidOperation (method not offered)', SAVE, 403, [...WORDS.smsNotAvailable, ...WORDS.notAvailable], INVALID, 'notAvailable'],
+    ['policy save with link 403 InvalidOperation', SAVE_LINK, 403, [...WORDS.smsNotAvailable, ...WORDS.noPermissions], INVALID, 'notAvailable'],
     ['any 403 SecurityException', SETUP, 403, ['Access denied'], 'System.Security.SecurityException', 'forbidden'],
     ['any 403 AuthorizingException', SAVE, 403, ['Access denied'], 'ASC.Common.Security.Authorizing.AuthorizingException', 'forbidden'],
     ['a 400 elsewhere with ArgumentException', SAVE, 400, WORDS.wrongCode, ARG, 'invalidInput'],
