@@ -134,6 +134,7 @@ export const authRoutes = {
     return { docSpace: VERSIONS[ctx.state.version], documentServer: '9.0.3.45' };
   },
 
+  /** SIMPLIFIED: the fields of §10.6 with fixed, illustrative values (one standalone tenant, no plugins or firebase). */
   getSettings(ctx: Ctx): unknown {
     const st = ctx.state;
     const caller = authenticate(ctx);

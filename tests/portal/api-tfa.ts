@@ -29,7 +29,11 @@ export function issueConfirmKey(ctx: Ctx, user: DemoUser, type: ConfirmType): st
   return key;
 }
 
-/** `GetTfaConfirmData` for `user` (§2.4); null when no TFA applies. */
+/**
+ * `GetTfaConfirmData` for `user` (§2.4); null when no TFA applies. SIMPLIFIED: `TfaExpiredAndResetAsync` (the reset
+ * of an old enrolment after a disable/enable cycle, read from the audit trail) is not emulated, and the SMS link is
+ * always PhoneActivation (no user has an activated phone).
+ */
 export function tfaConfirmData(ctx: Ctx, user: DemoUser): { url: string; cookieName?: string; cookieValue?: string } | null {
   const st = ctx.state;
   if (st.smsApplies(user)) {
@@ -248,6 +252,8 @@ export const tfaRoutes = {
     }
     const key = st.ensureSecret(user.id);
     const account = encodeURI(user.email).replace(/\s+/g, '');
+    // SIMPLIFIED: the issuer is the host the request came to; the server uses the tenant domain
+    // (TfaManager.cs GetTenantDomain: "localhost" on a single-tenant standalone server, or the mapped domain).
     const issuer = encodeURIComponent(new URL(ctx.origin).hostname);
     const uri = `otpauth://totp/${issuer}:${account}?secret=${key}&issuer=${issuer}`;
     return { account, manualEntryKey: key, qrCodeSetupImageUrl: qrBmpLabelledPngDataUrl(uri) };
@@ -319,6 +325,7 @@ export const tfaRoutes = {
     }
     st.wipeEnrolment(target.id);
     st.dropUserSessions(target.id);
+    // SIMPLIFIED: no "TFA reset" e-mail (SendMsgTfaResetAsync), audit event or socket update.
     return '';
   },
 };

@@ -31,7 +31,11 @@ export function groupSummary(ctx: Ctx, g: DemoGroup): Record<string, unknown> {
   return { id: g.id, name: g.name, manager: manager ? ctx.state.userName(manager) : undefined };
 }
 
-/** Full profile as seen by `viewer` (tfaAppEnabled only for admin viewers while the app policy is on). */
+/**
+ * Full profile as seen by `viewer` (tfaAppEnabled only for admin viewers while the app policy is on).
+ * SIMPLIFIED: every account is activated, in no department, registered on one date and created by the owner; no
+ * contacts, phone, quota or theme fields.
+ */
 export function employeeFull(ctx: Ctx, u: DemoUser, viewer: DemoUser): Record<string, unknown> {
   const st = ctx.state;
   const base = employee(ctx, u);

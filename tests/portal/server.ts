@@ -92,6 +92,8 @@ export interface RunningPortal {
   readonly state: PortalState;
 }
 
+// SIMPLIFIED, not emulated at all: the payment filter (402 for unpaid portals), the rate limiter (off by default),
+// JWT/OAuth bearer tokens, web:hide-settings, more than one tenant (tenant by Origin or Host), the audit trail.
 async function runApi(ctx: Ctx): Promise<Out> {
   const match = matchRoute(ctx.method, ctx.path);
   if (!match) {

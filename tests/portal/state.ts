@@ -218,7 +218,10 @@ export class PortalState {
     this.sessions.delete(token);
   }
 
-  /** `ResetTenantCookieAsync`: every session in the portal. */
+  /**
+   * `ResetTenantCookieAsync`: every session in the portal. ASSUMPTION (fact sheet §5.2, UNCONFIRMED): API keys
+   * survive it, as key validation does not read the cookie indexes.
+   */
   dropAllSessions(): void {
     this.sessions.clear();
   }
