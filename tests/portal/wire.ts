@@ -145,6 +145,11 @@ export function errorBody(e: ApiError, culture?: string): Record<string, unknown
   return { error, status: 1, statusCode: e.status };
 }
 
+/**
+ * A wrapped ValidationProblemDetails (§1.2). Its title and the error texts are ASP.NET Core's and System.Text.Json's
+ * own, not portal resources: English in every culture. SIMPLIFIED: the error keys and texts are close to, not
+ * exactly, what model binding writes for each case.
+ */
 export function validationBody(e: ValidationError, link: Link): Record<string, unknown> {
   return {
     response: {
