@@ -15,7 +15,7 @@ export type CoreError =
    * `noSetup`: the extension holds no enrolment in progress (its own finding, not the portal's).
    * `notApplied`: the portal answered a code with `false` and nothing is enrolled (policy off meanwhile, §11.3).
    */
-  | { kind: 'notAvailable'; origin: string; message: string; reason?: 'noSetup' | 'notApplied' | 'sms' | 'needsBrowserSignIn' }
+  | { kind: 'notAvailable'; origin: string; message: string; reason?: 'noSetup' | 'notApplied' | 'sms' | 'needsBrowserSignIn' | 'method' }
   | { kind: 'ownerOnly'; origin: string }
   | { kind: 'wrongCode'; origin: string; attemptsLeft?: number }
   | { kind: 'tooManyAttempts'; origin: string; retryAt: number }

@@ -36,6 +36,9 @@ export function describeError(error: AppError, now = Date.now()): ErrorText {
       return { message: t('errors.forbidden.message', host, isolate(error.message)), next: t('errors.forbidden.next'), canRetry: false };
     case 'notAvailable':
       if (error.reason === 'sms') return { message: t('errors.smsPolicy.message', host), next: t('errors.smsPolicy.next', host), canRetry: false };
+      if (error.reason === 'method') {
+        return { message: t('errors.notAvailable.message', host, isolate(error.message)), next: t('errors.methodUnavailable.next'), canRetry: false };
+      }
       if (error.reason === 'needsBrowserSignIn') {
         return { message: t('errors.needsBrowserSignIn.message', host), next: t('errors.needsBrowserSignIn.next', host), canRetry: false };
       }

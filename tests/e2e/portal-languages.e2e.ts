@@ -9,7 +9,7 @@ import { walkToCodeStep } from './harness/enrolment';
 
 const CASES = [
   { name: 'a Russian-culture user', portalCulture: 'en-US', userCulture: 'ru-RU', notAvailable: 'Настройки приложения для аутентификации недоступны' },
-  { name: 'a German-culture portal', portalCulture: 'de-DE', userCulture: undefined, notAvailable: 'Die Einstellungen der Authentifizierungs-App sind nicht verfügbar' },
+  { name: 'a German-culture portal', portalCulture: 'de-DE', userCulture: undefined, notAvailable: 'TFA-Anwendungseinstellungen sind nicht verfügbar' },
 ] as const;
 
 describe.each(selectedBrowsers())('%s, portal answering in another language', (browserName) => {

@@ -98,8 +98,11 @@ describe('errors from the portal become typed errors', () => {
     const { client: admin } = await signedInClient('admin');
     const owner = portal.user('owner');
     const guard = await admin.setTfaPolicy(buildPolicyBody('app', owner.id, { trustedIps: ['10.0.0.1'], mandatoryUsers: [], mandatoryGroups: [] }));
-    // Classified by endpoint, status and type (§11.1): a refused policy save, in the portal's own words.
-    expect(guard.ok ? null : guard.error).toMatchObject({ kind: 'forbidden', message: 'No permissions to perform this action' });
+    // Classified by endpoint, status and type (§11.1). The owner guard throws the type a save gets when the method
+    // is not offered (SMS outside the plan, no provider, the app hidden); the background never builds a body that
+    // meets the guard (its bodies carry the caller's own id, §11.3), so a save refused with this type reads as
+    // "method not offered", with the portal's own words kept to be shown.
+    expect(guard.ok ? null : guard.error).toMatchObject({ kind: 'notAvailable', reason: 'method', message: 'No permissions to perform this action' });
     const { client: user } = await signedInClient('user');
     const put = await user.setTfaPolicy(buildPolicyBody('app', portal.user('user').id, { trustedIps: [], mandatoryUsers: [], mandatoryGroups: [] }));
     expect(put.ok ? null : put.error).toMatchObject({ kind: 'forbidden', message: 'Access denied' });

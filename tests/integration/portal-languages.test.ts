@@ -50,7 +50,7 @@ async function rawError(method: string, path: string, headers: Record<string, st
 
 const CASES = [
   { name: 'a Russian-culture user on an English portal', portal: 'en-US', user: 'ru-RU', words: { wrong: 'Неправильный код', notAvailable: 'Настройки приложения для аутентификации недоступны', tooMany: 'Вы отправили слишком много' } },
-  { name: 'a user with no language of their own on a German-culture portal', portal: 'de-DE', user: undefined, words: { wrong: 'Falscher Code', notAvailable: 'Die Einstellungen der Authentifizierungs-App sind nicht verfügbar', tooMany: 'Zu viele Versuche' } },
+  { name: 'a user with no language of their own on a German-culture portal', portal: 'de-DE', user: undefined, words: { wrong: 'Falscher Code', notAvailable: 'TFA-Anwendungseinstellungen sind nicht verfügbar', tooMany: 'Sie haben zu viele Kurzmitteilungen gesendet' } },
 ] as const;
 
 describe.each(CASES)('$name', ({ portal: portalCulture, user: userCulture, words }) => {
@@ -124,7 +124,7 @@ describe('which language the portal answers in', () => {
     expect(settings.json.response.culture).toBe('de-DE');
   });
 
-  it('the lock body omits type, stack and hresult, as the server writes BruteForce errors; a wrong code carries its type', async () => {
+  it('the lock body has type, stack and hresult as null, null, 0, as the server writes BruteForce errors; a wrong code carries its type', async () => {
     portal.setUserCulture('user', 'ru-RU');
     const user = await signInUnderPolicy('user');
     expect((await startEnrolment({ type: 'startEnrolment', origin: origin() })).ok).toBe(true);
@@ -135,6 +135,6 @@ describe('which language the portal answers in', () => {
       bodies.push({ status: r.status, error: r.json?.error });
     }
     expect(bodies[0]).toMatchObject({ status: 400, error: { message: 'Неправильный код', type: 'System.ArgumentException' } });
-    expect(bodies[5]).toEqual({ status: 403, error: { message: 'Вы отправили слишком много текстовых сообщений. Попробуйте позже.' } });
+    expect(bodies[5]).toEqual({ status: 403, error: { message: 'Вы отправили слишком много текстовых сообщений. Повторите попытку позже.', type: null, stack: null, hresult: 0 } });
   });
 });

@@ -23,7 +23,7 @@ async function confirmSession(email: string) {
 }
 
 describe('TFA code attempts (§2.6 step 3)', () => {
-  it('the 6th attempt within the window is 403 with the SMS wording and no type/stack', async () => {
+  it('the 6th attempt within the window is 403 with the SMS wording and type, stack, hresult as null, null, 0', async () => {
     portal.setPolicy({ enabled: true });
     portal.enrol('user@demo.test');
     const validate = await confirmSession('user@demo.test');
@@ -33,7 +33,7 @@ describe('TFA code attempts (§2.6 step 3)', () => {
     const locked = await validate('000000');
     expect(locked.status).toBe(403);
     expect(locked.json).toEqual({
-      error: { message: 'You have sent too many text messages. Please try again later.' },
+      error: { message: 'You have sent too many text messages. Please try again later.', type: null, stack: null, hresult: 0 },
       status: 1,
       statusCode: 403,
     });

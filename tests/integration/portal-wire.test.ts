@@ -166,10 +166,10 @@ describe('HTTP details', () => {
     expect(cookie).not.toMatch(/secure/i);
   });
 
-  it('wrong password → 401 "User authentication failed" without type/stack', async () => {
+  it('wrong password → 401 "User authentication failed" with type, stack and hresult null, null, 0', async () => {
     const r = await call(portal.origin, 'POST', 'authentication', { body: { userName: 'user@demo.test', password: 'x' } });
     expect(r.status).toBe(401);
-    expect(r.json).toEqual({ error: { message: 'User authentication failed' }, status: 1, statusCode: 401 });
+    expect(r.json).toEqual({ error: { message: 'User authentication failed', type: null, stack: null, hresult: 0 }, status: 1, statusCode: 401 });
   });
 
   it('a disabled account cannot sign in', async () => {

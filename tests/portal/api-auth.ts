@@ -11,7 +11,14 @@ export type SignInOutcome =
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-/** `GetUserAsync` + brute-force guard + disabled check. Throws 401/403/… as the portal does. */
+/**
+ * `GetUserAsync` + brute-force guard + disabled check. Throws 401/403/… as the portal does: an unknown user or a
+ * wrong password is BruteForceLoginManager's AuthenticationException(Resource.UserAuthenticationFailed), the lock
+ * BruteForceCredentialException(Resource.ErrorTooManyLoginAttempts), both in the request's (the portal's) culture.
+ * SIMPLIFIED: a missing user name or password is answered like a wrong one; the server throws an ArgumentException
+ * there, which GetUserAsync turns into the untranslated literal "User authentication failed", without counting it.
+ * SIMPLIFIED: passwordHash, social and LDAP sign-ins and recaptcha are not emulated.
+ */
 export function checkCredentials(ctx: Ctx, body: Record<string, unknown>): DemoUser {
   const st = ctx.state;
   const userName = str(prop(body, 'userName')).trim();
@@ -127,6 +134,7 @@ export const authRoutes = {
     return { docSpace: VERSIONS[ctx.state.version], documentServer: '9.0.3.45' };
   },
 
+  /** SIMPLIFIED: the fields of §10.6 with fixed, illustrative values (one standalone tenant, no plugins or firebase). */
   getSettings(ctx: Ctx): unknown {
     const st = ctx.state;
     const caller = authenticate(ctx);

@@ -22,18 +22,6 @@ function intParam(ctx: Ctx, name: string, def: number, min: number, max: number)
 const truthy = (v: string | null): boolean => v !== null && v.toLowerCase() === 'true';
 const descending = (ctx: Ctx): boolean => ['descending', '1'].includes((ctx.query.get('sortOrder') ?? '').toLowerCase());
 
-/** `fields=a,b` or `fields[]=a&fields[]=b`: each element keeps only those properties. */
-function project(ctx: Ctx, items: Record<string, unknown>[]): Record<string, unknown>[] {
-  const fields = [...ctx.query.getAll('fields'), ...ctx.query.getAll('fields[]')]
-    .flatMap((f) => f.split(','))
-    .map((f) => f.trim().toLowerCase())
-    .filter(Boolean);
-  if (fields.length === 0) {
-    return items;
-  }
-  return items.map((item) => Object.fromEntries(Object.entries(item).filter(([k]) => fields.includes(k.toLowerCase()))));
-}
-
 const TYPE_NAMES = ['all', 'roomadmin', 'guest', 'docspaceadmin', 'user'];
 
 function userType(u: DemoUser): string {
@@ -114,7 +102,7 @@ function pagedUsers(ctx: Ctx, full: boolean, forceActive = false): Paged {
   const start = intParam(ctx, 'startIndex', 0, 0, Number.MAX_SAFE_INTEGER);
   const all = filterUsers(ctx, viewer, forceActive);
   const page = all.slice(start, start + count).map((u) => (full ? employeeFull(ctx, u, viewer) : employee(ctx, u)));
-  return new Paged(project(ctx, page), all.length);
+  return new Paged(page, all.length);
 }
 
 function search(ctx: Ctx, query: string): Counted {
@@ -136,10 +124,11 @@ function search(ctx: Ctx, query: string): Counted {
   );
 }
 
+/** `DemandPermissionsAsync(Action_ReadGroups)` (GroupsController.cs): an AuthorizingException for users and guests. */
 function requireGroupReader(ctx: Ctx): DemoUser {
   const { user } = requireCaller(ctx);
   if (user.role === 'user' || user.role === 'guest') {
-    throw errors.accessDenied();
+    throw errors.notAuthorized();
   }
   return user;
 }

@@ -29,7 +29,11 @@ export function issueConfirmKey(ctx: Ctx, user: DemoUser, type: ConfirmType): st
   return key;
 }
 
-/** `GetTfaConfirmData` for `user` (§2.4); null when no TFA applies. */
+/**
+ * `GetTfaConfirmData` for `user` (§2.4); null when no TFA applies. SIMPLIFIED: `TfaExpiredAndResetAsync` (the reset
+ * of an old enrolment after a disable/enable cycle, read from the audit trail) is not emulated, and the SMS link is
+ * always PhoneActivation (no user has an activated phone).
+ */
 export function tfaConfirmData(ctx: Ctx, user: DemoUser): { url: string; cookieName?: string; cookieValue?: string } | null {
   const st = ctx.state;
   if (st.smsApplies(user)) {
@@ -160,7 +164,7 @@ const defaults = (): TfaSettings => ({ enable: false, trustedIps: null, mandator
 function updateTfaSettings(ctx: Ctx, caller: Caller, dto: TfaRequest, withLink: boolean): boolean {
   const st = ctx.state;
   if (!st.isAdmin(caller.user)) {
-    throw errors.accessDenied();
+    throw errors.notAuthorized();
   }
   const ownerId = st.owner.id.toLowerCase();
   const ownerTargeted = st.version === '3.7'
@@ -173,8 +177,13 @@ function updateTfaSettings(ctx: Ctx, caller: Caller, dto: TfaRequest, withLink: 
   const switchOff = (current: TfaSettings): TfaSettings => (current.enable ? defaults() : current);
   if (dto.type === 'app') {
     st.app = { enable: true, ...lists };
-    st.sms = st.smsAvailable ? switchOff(st.sms) : st.sms;
+    st.sms = st.smsInPlan && st.smsAvailable ? switchOff(st.sms) : st.sms;
   } else if (dto.type === 'sms') {
+    // IsVisibleAndAvailableSettingsAsync first (SmsNotAvailable, translated), then the provider (a parameterless
+    // InvalidOperationException: .NET's own words).
+    if (!st.smsInPlan) {
+      throw errors.smsNotAvailable();
+    }
     if (!st.smsAvailable) {
       throw errors.invalidState();
     }
@@ -182,7 +191,7 @@ function updateTfaSettings(ctx: Ctx, caller: Caller, dto: TfaRequest, withLink: 
     st.app = switchOff(st.app);
   } else {
     st.app = switchOff(st.app);
-    st.sms = st.smsAvailable ? switchOff(st.sms) : st.sms;
+    st.sms = st.smsInPlan && st.smsAvailable ? switchOff(st.sms) : st.sms;
     return false;
   }
   st.dropAllSessions();
@@ -194,7 +203,7 @@ export const tfaRoutes = {
   getLoginSettings(ctx: Ctx): unknown {
     const caller = requireCaller(ctx);
     if (!ctx.state.isAdmin(caller.user)) {
-      throw errors.accessDenied();
+      throw errors.notAuthorized();
     }
     const limit = ctx.state.attemptLimit;
     return { attemptCount: limit, blockTime: 60, checkPeriod: 60, isDefault: limit === 5 };
@@ -243,6 +252,8 @@ export const tfaRoutes = {
     }
     const key = st.ensureSecret(user.id);
     const account = encodeURI(user.email).replace(/\s+/g, '');
+    // SIMPLIFIED: the issuer is the host the request came to; the server uses the tenant domain
+    // (TfaManager.cs GetTenantDomain: "localhost" on a single-tenant standalone server, or the mapped domain).
     const issuer = encodeURIComponent(new URL(ctx.origin).hostname);
     const uri = `otpauth://totp/${issuer}:${account}?secret=${key}&issuer=${issuer}`;
     return { account, manualEntryKey: key, qrCodeSetupImageUrl: qrBmpLabelledPngDataUrl(uri) };
@@ -314,6 +325,7 @@ export const tfaRoutes = {
     }
     st.wipeEnrolment(target.id);
     st.dropUserSessions(target.id);
+    // SIMPLIFIED: no "TFA reset" e-mail (SendMsgTfaResetAsync), audit event or socket update.
     return '';
   },
 };

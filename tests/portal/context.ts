@@ -132,12 +132,27 @@ export interface ConfirmResult {
 }
 
 const CONFIRM_TYPES: ConfirmType[] = ['TfaActivation', 'TfaAuth'];
+/** The rest of `ConfirmType` (common/ASC.Core.Common/Users/ConfirmTypeEnum.cs): parsed, then refused by their keys. */
+const OTHER_CONFIRM_TYPES = [
+  'EmpInvite', 'LinkInvite', 'PortalSuspend', 'PortalContinue', 'PortalRemove', 'DnsChange', 'PortalOwnerChange', 'Activation',
+  'EmailChange', 'EmailActivation', 'PasswordChange', 'ProfileRemove', 'PhoneActivation', 'PhoneAuth', 'Auth', 'Wizard', 'GuestShareLink',
+];
 
+/**
+ * `ConfirmTypeExtensions.TryParse` in GetModel: a name that is no ConfirmType leaves the request without a type
+ * (a signed-in caller then passes the scheme and fails the role: 403). ASSUMPTION: names are matched ignoring case
+ * and surrounding blanks; the generated parser (EtaEmre.NetEscapades.EnumGenerators) was not read.
+ */
 function parseConfirmType(v: string | null): ConfirmType | 'other' | null {
-  if (!v) {
+  const name = (v ?? '').trim().toLowerCase();
+  if (!name) {
     return null;
   }
-  return CONFIRM_TYPES.find((t) => t.toLowerCase() === v.trim().toLowerCase()) ?? 'other';
+  const tfa = CONFIRM_TYPES.find((t) => t.toLowerCase() === name);
+  if (tfa) {
+    return tfa;
+  }
+  return OTHER_CONFIRM_TYPES.some((t) => t.toLowerCase() === name) ? 'other' : null;
 }
 
 /**
@@ -166,13 +181,16 @@ export function confirmAuth(ctx: Ctx, roles: ConfirmType[], everyone = false, co
     throw new EmptyStatus(403);
   }
   const uid = get('uid') ?? '';
-  const key = get('key') || (type === 'other' ? undefined : ctx.cookies[confirmCookie(type)]);
+  // GetModel: the cookie only when the header has no `key` at all; an empty `key=` is taken as given (and fails).
+  const given = get('key');
+  const key = given ?? (type === 'other' ? undefined : ctx.cookies[confirmCookie(type)]);
   const st = ctx.state;
   if (type === 'other' || !key || !GUID_RE.test(uid) || st.confirmKeys.check(uid, type, key, st.now()) !== 'ok') {
     throw new EmptyStatus(401);
   }
-  const cookieAuthenticated = caller?.kind === 'cookie' || caller?.kind === 'token';
-  if (type === 'TfaAuth' && cookieAuthenticated && st.version === '3.7') {
+  // v3.7 ValidateAsync: a TfaAuth key is Invalid whenever `authContext.IsAuthenticated`, which the default scheme
+  // has already set for a cookie, a token and an API key alike (§12.4). v3.6.1 accepted it (§0.1).
+  if (type === 'TfaAuth' && caller && st.version === '3.7') {
     throw new EmptyStatus(401);
   }
   const user = caller?.user ?? st.findUser(uid);

@@ -1,6 +1,7 @@
 // Response DTOs: EmployeeDto / EmployeeFullDto / GroupDto / GroupSummaryDto (§10.5), TfaSettingsDto (§2.1).
-import type { Ctx } from './context';
+import { type Ctx, requestCulture } from './context';
 import { type DemoGroup, type DemoUser, SYSTEM_GROUPS } from './demo';
+import { resourceText } from './resources';
 import type { TfaSettings } from './state';
 import { EMPTY_GUID, apiDate, htmlEncode } from './wire';
 
@@ -30,7 +31,11 @@ export function groupSummary(ctx: Ctx, g: DemoGroup): Record<string, unknown> {
   return { id: g.id, name: g.name, manager: manager ? ctx.state.userName(manager) : undefined };
 }
 
-/** Full profile as seen by `viewer` (tfaAppEnabled only for admin viewers while the app policy is on). */
+/**
+ * Full profile as seen by `viewer` (tfaAppEnabled only for admin viewers while the app policy is on).
+ * SIMPLIFIED: every account is activated, in no department, registered on one date and created by the owner; no
+ * contacts, phone, quota or theme fields.
+ */
 export function employeeFull(ctx: Ctx, u: DemoUser, viewer: DemoUser): Record<string, unknown> {
   const st = ctx.state;
   const base = employee(ctx, u);
@@ -96,12 +101,12 @@ export function systemGroup(id: string): (DemoGroup & { isSystem: true }) | unde
   return g ? { id: g.id, name: g.name, isSystem: true } : undefined;
 }
 
-/** One `TfaSettingsDto`; v3.6 spells the flag `avaliable`. */
+/** One `TfaSettingsDto`; v3.6 spells the flag `avaliable`. The title is a resource, in the request's culture. */
 export function tfaSettingsDto(ctx: Ctx, id: 'sms' | 'app', s: TfaSettings, enabled: boolean, available: boolean) {
   const flag = ctx.state.version === '3.6' ? 'avaliable' : 'available';
   return {
     id,
-    title: id === 'sms' ? 'By SMS' : 'By authenticator app',
+    title: resourceText(id === 'sms' ? 'ButtonSmsEnable' : 'ButtonTfaAppEnable', requestCulture(ctx)),
     enabled,
     [flag]: available,
     trustedIps: s.trustedIps,

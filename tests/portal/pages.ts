@@ -1,4 +1,6 @@
 // Minimal HTML pages: home/sign-in, the TFA confirm pages, sign-out. Every user-supplied string is escaped.
+// SIMPLIFIED: they stand in for the DocSpace-client login app (a Next.js front end calling the API); English only,
+// with the API's English error text.
 import { passwordSignIn } from './api-auth';
 import { validateCode } from './api-tfa';
 import { AUTH_COOKIE, type Ctx, authenticate, clearCookie, confirmAuth, formBody } from './context';

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { type Ctx, parseCookies, requestCulture } from './context';
 import type { DemoGroup, DemoUser } from './demo';
 import { type Fault, FaultBox, applyFault } from './faults';
+import { requestedFields } from './fields';
 import { confirmPage, homePage, page, postConfirmPage, postLogin, postLogout, type PageResult } from './pages';
 import { loggablePath, matchRoute } from './routes';
 import { PortalState, type PortalVersion } from './state';
@@ -91,6 +92,8 @@ export interface RunningPortal {
   readonly state: PortalState;
 }
 
+// SIMPLIFIED, not emulated at all: the payment filter (402 for unpaid portals), the rate limiter (off by default),
+// JWT/OAuth bearer tokens, web:hide-settings, more than one tenant (tenant by Origin or Host), the audit trail.
 async function runApi(ctx: Ctx): Promise<Out> {
   const match = matchRoute(ctx.method, ctx.path);
   if (!match) {
@@ -102,7 +105,7 @@ async function runApi(ctx: Ctx): Promise<Out> {
   const link = { href: ctx.href, action: ctx.method };
   try {
     const result = await match.route.run(ctx, ...match.params);
-    return json(200, successBody(result, link));
+    return json(200, successBody(result, link, 200, requestedFields(ctx.query)));
   } catch (e) {
     ctx.setCookies.length = 0;
     if (e instanceof EmptyStatus) {

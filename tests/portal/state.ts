@@ -38,6 +38,13 @@ export class PortalState {
   latencyMs: number;
   clockOffsetMs: number;
   smsAvailable: boolean;
+  /**
+   * `IsVisibleAndAvailableSettingsAsync` for SMS (StudioSmsNotificationSettings.cs): shown by config and in the
+   * portal's plan (standalone, or a paid cloud plan). When false, `PUT tfaapp` with type Sms answers SmsNotAvailable.
+   * SIMPLIFIED: only the policy save reads it; sign-in and `tfaapp/confirm` look at `smsAvailable` alone, and the
+   * sms entry of `GET tfaapp` is always listed (the default config hides neither method). reset(): true.
+   */
+  smsInPlan = true;
   attemptWindowMs: number;
   clientIp = '127.0.0.1';
   /** The portal's language (`GET settings` culture); the language of errors to callers with none of their own (§11.1). */
@@ -112,6 +119,7 @@ export class PortalState {
     this.clientIp = '127.0.0.1';
     this.culture = 'en-US';
     this.attemptLimit = 5;
+    this.smsInPlan = true;
     this.rewriteLink = null;
     this.loadData();
   }
@@ -210,7 +218,10 @@ export class PortalState {
     this.sessions.delete(token);
   }
 
-  /** `ResetTenantCookieAsync`: every session in the portal. */
+  /**
+   * `ResetTenantCookieAsync`: every session in the portal. ASSUMPTION (fact sheet §5.2, UNCONFIRMED): API keys
+   * survive it, as key validation does not read the cookie indexes.
+   */
   dropAllSessions(): void {
     this.sessions.clear();
   }

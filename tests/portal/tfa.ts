@@ -4,6 +4,7 @@ import { createGuardrails, generate, verify } from 'otplib';
 
 // The portal's secret is 10 bytes (16 Base32 chars); otplib's default floor is 16 bytes.
 const GUARDRAILS = createGuardrails({ MIN_SECRET_BYTES: 10 });
+// SIMPLIFIED: a fixed stand-in for the server's machine constant; the derivation around it is TfaManager.cs's.
 const MACHINE_CONSTANT = 'emulated-docspace-machine-constant';
 const SALT_EPOCH = Date.UTC(2018, 6, 7);
 const BACKUP_ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_';
@@ -83,7 +84,11 @@ export function newBackupCodes(): BackupCode[] {
 export type ConfirmType = 'TfaActivation' | 'TfaAuth';
 export type KeyCheck = 'ok' | 'invalid' | 'expired';
 
-/** Signs and checks confirm keys `<ms>.<hash>` over uid + type (+ the timestamp). */
+/**
+ * Signs and checks confirm keys `<ms>.<hash>` over uid + type (+ the timestamp). SIMPLIFIED: an HMAC with a
+ * per-process secret; the server's EmailValidationKeyProvider signs with its own machine key. Shape and the
+ * 1-hour validity (`auth:validinterval`) are the server's.
+ */
 export class ConfirmKeys {
   private readonly secret = randomBytes(32);
 

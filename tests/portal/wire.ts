@@ -1,4 +1,5 @@
 // Wire format of the emulated portal: envelopes (§1.2), error bodies (§1.3), JSON conventions (§1.1).
+import { selectFields } from './fields';
 import { type ResourceKey, resourceText } from './resources';
 
 /** An exception thrown by an action: JSON error body (§1.3). */
@@ -8,7 +9,7 @@ export class ApiError extends Error {
     message: string,
     readonly type = 'System.Exception',
     readonly hresult = -2146233088,
-    /** false for BruteForce/Recaptcha/Authentication exceptions: only `message` is written. */
+    /** false for BruteForce/Recaptcha/Authentication exceptions: type, stack and hresult are written as null, null, 0. */
     readonly details = true,
     /** A .resx resource: the message is written in the request's culture (§11.1); `message` is the English text. */
     readonly resource?: ResourceKey,
@@ -41,21 +42,37 @@ export class Counted {
   constructor(readonly value: unknown, readonly count: number) {}
 }
 
+const IOE = 'System.InvalidOperationException';
+const IOE_HRESULT = -2146233079;
+/** `System.Exception`'s HResult (COR_E_EXCEPTION): every exception type that does not set its own. */
+const EXCEPTION_HRESULT = -2146233088;
+/** common/ASC.Common/Web/ItemNotFoundException.cs (namespace ASC.Common.Web). */
+const ITEM_NOT_FOUND = 'ASC.Common.Web.ItemNotFoundException';
+
+/**
+ * The exceptions the served routes throw, with the type name ResponseWrapper.cs writes (`GetType().ToString()`)
+ * and the message resource, when the message is one (Resource.resx).
+ */
 export const errors = {
-  notAvailable: () => new ApiError(403, resourceText('TfaAppNotAvailable', 'en'), 'System.InvalidOperationException', -2146233079, true, 'TfaAppNotAvailable'),
-  noPermissions: () => new ApiError(403, resourceText('ErrorAccessDenied', 'en'), 'System.InvalidOperationException', -2146233079, true, 'ErrorAccessDenied'),
-  notAvailableDot: () => new ApiError(403, 'Not available.', 'System.InvalidOperationException', -2146233079),
+  notAvailable: () => new ApiError(403, resourceText('TfaAppNotAvailable', 'en'), IOE, IOE_HRESULT, true, 'TfaAppNotAvailable'),
+  noPermissions: () => new ApiError(403, resourceText('ErrorAccessDenied', 'en'), IOE, IOE_HRESULT, true, 'ErrorAccessDenied'),
+  notAvailableDot: () => new ApiError(403, 'Not available.', IOE, IOE_HRESULT),
+  /** `throw new SecurityException(...)` (people routes); ResponseWrapper.cs writes "Access denied" whatever the message. */
   accessDenied: () => new ApiError(403, 'Access denied', 'System.Security.SecurityException', -2146233078),
-  invalidState: () =>
-    new ApiError(403, 'Operation is not valid due to the current state of the object.', 'System.InvalidOperationException', -2146233079),
+  /** `PermissionContext.DemandPermissionsAsync` failing (PermissionResolver.cs): PUT tfaapp, group list, loginSettings. */
+  notAuthorized: () => new ApiError(403, 'Access denied', 'ASC.Common.Security.Authorizing.AuthorizingException', EXCEPTION_HRESULT),
+  /** `PUT tfaapp` with type Sms on a portal whose SMS settings are hidden or not in its plan (TfaappController.cs). */
+  smsNotAvailable: () => new ApiError(403, resourceText('SmsNotAvailable', 'en'), IOE, IOE_HRESULT, true, 'SmsNotAvailable'),
+  invalidState: () => new ApiError(403, 'Operation is not valid due to the current state of the object.', IOE, IOE_HRESULT),
   incorrectCode: () => new ApiError(400, resourceText('TfaAppAuthMessageError', 'en'), 'System.ArgumentException', -2147024809, true, 'TfaAppAuthMessageError'),
-  emptyCode: () => new ApiError(500, 'Validation code field cannot be empty'),
+  emptyCode: () => new ApiError(500, resourceText('ActivateTfaAppEmptyCode', 'en'), 'System.Exception', EXCEPTION_HRESULT, true, 'ActivateTfaAppEmptyCode'),
   tooManyCodes: () => new ApiError(403, resourceText('TfaTooMuchError', 'en'), '', 0, false, 'TfaTooMuchError'),
-  tooManyLogins: () => new ApiError(403, 'Too many login attempts. Please try again later', '', 0, false),
-  authFailed: () => new ApiError(401, 'User authentication failed', '', 0, false),
-  userNotFound: () => new ApiError(404, 'The user could not be found', 'ASC.Core.Common.ItemNotFoundException'),
-  groupNotFound: () => new ApiError(404, 'The group could not be found', 'ASC.Core.Common.ItemNotFoundException'),
-  userDisabled: () => new ApiError(403, 'User disabled', 'System.InvalidOperationException', -2146233079),
+  tooManyLogins: () => new ApiError(403, resourceText('ErrorTooManyLoginAttempts', 'en'), '', 0, false, 'ErrorTooManyLoginAttempts'),
+  /** AuthenticationException(Resource.UserAuthenticationFailed) (BruteForceLoginManager.cs, AuthenticationController.cs). */
+  authFailed: () => new ApiError(401, resourceText('UserAuthenticationFailed', 'en'), '', 0, false, 'UserAuthenticationFailed'),
+  userNotFound: () => new ApiError(404, resourceText('ErrorUserNotFound', 'en'), ITEM_NOT_FOUND, EXCEPTION_HRESULT, true, 'ErrorUserNotFound'),
+  groupNotFound: () => new ApiError(404, resourceText('ErrorGroupNotFound', 'en'), ITEM_NOT_FOUND, EXCEPTION_HRESULT, true, 'ErrorGroupNotFound'),
+  userDisabled: () => new ApiError(403, resourceText('ErrorUserDisabled', 'en'), IOE, IOE_HRESULT, true, 'ErrorUserDisabled'),
   nullReference: () =>
     new ApiError(500, 'Object reference not set to an instance of an object.', 'System.NullReferenceException', -2147467261),
 };
@@ -82,8 +99,8 @@ export interface Link {
   action: string;
 }
 
-/** The success wrapper of §1.2. */
-export function successBody(result: unknown, link: Link, statusCode = 200): Record<string, unknown> {
+/** The success wrapper of §1.2; `fields` (requestedFields) selects properties of the `response` value. */
+export function successBody(result: unknown, link: Link, statusCode = 200, fields: string[] | null = null): Record<string, unknown> {
   let response: unknown = result;
   let count: number;
   let total: number | undefined;
@@ -101,7 +118,7 @@ export function successBody(result: unknown, link: Link, statusCode = 200): Reco
   }
   const body: Record<string, unknown> = {};
   if (response !== null && response !== undefined) {
-    body.response = omitNulls(response);
+    body.response = selectFields(omitNulls(response), fields);
   }
   body.count = count;
   if (total !== undefined) {
@@ -113,17 +130,26 @@ export function successBody(result: unknown, link: Link, statusCode = 200): Reco
   return body;
 }
 
-/** The error body of §1.3; a resource message in `culture` (the request's, §11.1). */
+/**
+ * The error body of §1.3; a resource message in `culture` (the request's, §11.1). CommonApiError.FromException
+ * fills type, stack and hresult only `withStackTrace`; otherwise (BruteForce, Recaptcha, Authentication
+ * exceptions) they keep their defaults, and ResponseWrapper.cs writes them with `WriteAsJsonAsync` and ASP.NET's
+ * default web JSON options, which do not drop nulls: `"type":null,"stack":null,"hresult":0` (§12.4).
+ * SIMPLIFIED: the stack is two made-up frames, not a .NET stack trace.
+ */
 export function errorBody(e: ApiError, culture?: string): Record<string, unknown> {
-  const error: Record<string, unknown> = { message: e.resource ? resourceText(e.resource, culture) : e.message };
-  if (e.details) {
-    error.type = e.type;
-    error.stack = `   at ${e.type}..ctor() in emulated portal\n   at ASC.Web.Api.Controllers (emulated)`;
-    error.hresult = e.hresult;
-  }
+  const message = e.resource ? resourceText(e.resource, culture) : e.message;
+  const error = e.details
+    ? { message, type: e.type, stack: `   at ${e.type}..ctor() in emulated portal\n   at ASC.Web.Api.Controllers (emulated)`, hresult: e.hresult }
+    : { message, type: null, stack: null, hresult: 0 };
   return { error, status: 1, statusCode: e.status };
 }
 
+/**
+ * A wrapped ValidationProblemDetails (§1.2). Its title and the error texts are ASP.NET Core's and System.Text.Json's
+ * own, not portal resources: English in every culture. SIMPLIFIED: the error keys and texts are close to, not
+ * exactly, what model binding writes for each case.
+ */
 export function validationBody(e: ValidationError, link: Link): Record<string, unknown> {
   return {
     response: {

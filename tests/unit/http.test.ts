@@ -169,14 +169,23 @@ describe('errors are classified by endpoint, status and type, never by their wor
   const SAVE_LINK: Endpoint = { method: 'PUT', path: 'settings/tfaappwithlink' };
   const SIGN_IN: Endpoint = { method: 'POST', path: 'authentication' };
   const SELF: Endpoint = { method: 'GET', path: 'people/@self' };
-  const body = (message: string, type?: string) => JSON.stringify({ error: type ? { message, type, stack: '   at …', hresult: -1 } : { message }, status: 1, statusCode: 0 });
+  // Without a type: the BruteForce body as ResponseWrapper.cs writes it, type, stack and hresult null, null, 0 (§12.4).
+  const body = (message: string, type?: string) =>
+    JSON.stringify({ error: type ? { message, type, stack: '   at …', hresult: -1 } : { message, type: null, stack: null, hresult: 0 }, status: 1, statusCode: 0 });
   const classify = (e: Endpoint, status: number, text: string) => errorFromResponse(origin, { status, headers: new Headers() }, text, e);
 
   const WORDS = {
+    // Resource.resx, Resource.ru.resx, Resource.de.resx (DocSpace-server), then no language at all.
     wrongCode: ['Incorrect code', 'Неправильный код', 'Falscher Code', '???'],
-    tooMany: ['You have sent too many text messages. Please try again later.', 'Вы отправили слишком много текстовых сообщений…', 'Zu viele Versuche', 'x'],
-    notAvailable: ['TFA application settings are not available', 'Настройки приложения для аутентификации недоступны', 'Nicht verfügbar', 'Not available.'],
-    noPermissions: ['No permissions to perform this action', 'Недостаточно прав для выполнения данной операции', 'Keine Berechtigung', '—'],
+    tooMany: [
+      'You have sent too many text messages. Please try again later.',
+      'Вы отправили слишком много текстовых сообщений. Повторите попытку позже.',
+      'Sie haben zu viele Kurzmitteilungen gesendet. Bitte versuchen Sie es später erneut.',
+      'x',
+    ],
+    notAvailable: ['TFA application settings are not available', 'Настройки приложения для аутентификации недоступны', 'TFA-Anwendungseinstellungen sind nicht verfügbar', 'Not available.'],
+    noPermissions: ['No permissions to perform this action', 'Недостаточно прав для выполнения данной операции', 'Keine Berechtigung zum Durchführen dieser Aktion', '—'],
+    smsNotAvailable: ['SMS settings are not available', 'Настройки SMS недоступны', 'SMS-Einstellungen sind nicht verfügbar', 'Operation is not valid due to the current state of the object.'],
   };
   const ARG = 'System.ArgumentException';
   const INVALID = 'System.InvalidOperationException';
@@ -190,8 +199,10 @@ describe('errors are classified by endpoint, status and type, never by their wor
     ['new codes 403 InvalidOperation', NEW_CODES, 403, WORDS.notAvailable, INVALID, 'notAvailable'],
     ['validate 403 InvalidOperation', VALIDATE, 403, WORDS.notAvailable, INVALID, 'notAvailable'],
     ['reset 403 InvalidOperation (not available, or no permission)', RESET, 403, [...WORDS.notAvailable, ...WORDS.noPermissions], INVALID, 'notAvailable'],
-    ['policy save 403 InvalidOperation (owner guard)', SAVE, 403, WORDS.noPermissions, INVALID, 'forbidden'],
-    ['policy save with link 403 InvalidOperation', SAVE_LINK, 403, WORDS.noPermissions, INVALID, 'forbidden'],
+    // The method not offered (SmsNotAvailable, no SMS provider, the app hidden); the owner guard throws the same
+    // type but never meets our bodies, which carry the caller's own id (§11.3).
+    ['policy save 403 InvalidOperation (method not offered)', SAVE, 403, [...WORDS.smsNotAvailable, ...WORDS.notAvailable], INVALID, 'notAvailable'],
+    ['policy save with link 403 InvalidOperation', SAVE_LINK, 403, [...WORDS.smsNotAvailable, ...WORDS.noPermissions], INVALID, 'notAvailable'],
     ['any 403 SecurityException', SETUP, 403, ['Access denied'], 'System.Security.SecurityException', 'forbidden'],
     ['any 403 AuthorizingException', SAVE, 403, ['Access denied'], 'ASC.Common.Security.Authorizing.AuthorizingException', 'forbidden'],
     ['a 400 elsewhere with ArgumentException', SAVE, 400, WORDS.wrongCode, ARG, 'invalidInput'],

@@ -165,10 +165,11 @@ export function errorFromResponse(origin: string, response: Pick<Response, 'stat
       return { kind: 'tooManyAttempts', origin, retryAt: Date.now() + 60_000 };
     }
     if (type === TYPE.invalidOperation && isTfaRoute(path)) {
-      // A policy save: the owner guard ("No permissions to perform this action"), or the method not (or no
-      // longer) available. The background checks both before sending; what is left is a refusal in the
-      // portal's own words.
-      if (isPolicySave({ ...endpoint, path })) return { kind: 'forbidden', origin, message: message || 'Access denied' };
+      // A policy save: the method is not offered. SMS outside the portal's plan (SmsNotAvailable, although
+      // GET tfaapp lists it as available), no SMS provider, or the app hidden by config (TfaappController.cs).
+      // The owner guard throws the same type, but never for our bodies: they always carry the caller's own id
+      // (§11.3). A non-admin is refused with AuthorizingException, below.
+      if (isPolicySave({ ...endpoint, path })) return { kind: 'notAvailable', origin, message, reason: 'method' };
       // Setup, validate, codes, reset: "TFA application settings are not available" / "Not available."
       // (resetting someone else's app may also say "No permissions…", but only the owner is let ask).
       return { kind: 'notAvailable', origin, message };

@@ -106,7 +106,7 @@ function checkSave(c: CommandOf<'savePolicy'>, me: Me, current: TfaPolicy): Resu
     return err({ kind: 'forbidden', origin, message: t.notAdmin });
   }
   if ((c.method === 'sms' && !current.smsAvailable) || (c.method === 'app' && !current.appAvailable)) {
-    return err({ kind: 'notAvailable', origin, message: t.methodUnavailable(c.method) });
+    return err({ kind: 'notAvailable', origin, message: t.methodUnavailable(c.method), reason: 'method' });
   }
   const ips = parseTrustedIpList(c.trustedIps.join('\n'));
   if (ips.invalid.length) {
