@@ -102,10 +102,20 @@ export interface PortalStatus {
 }
 
 /**
- * An id of a policy list and what we know of it: `name` '' with `missing` = deleted on the portal; '' without it =
- * not visible to this role (or not resolved); `invalid` = not an id at all (written by another client).
+ * An id of a policy list and what we know of it: `name` '' with `missing` = deleted on the portal (it answered 404
+ * ItemNotFoundException for this id, §12.2); `unresolved` = not named yet: `unread` (a request that would have named
+ * it failed: try again), `unconfirmed` (a whole listing did not hold it and the bound on one-by-one checks was
+ * reached, README "Big portals"); '' with neither = not visible to this role; `invalid` = not an id at all (written
+ * by another client).
  */
-export interface NamedEntity { id: string; name: string; email?: string | null; missing?: boolean; invalid?: boolean }
+export interface NamedEntity {
+  id: string;
+  name: string;
+  email?: string | null;
+  missing?: boolean;
+  invalid?: boolean;
+  unresolved?: 'unread' | 'unconfirmed';
+}
 
 /** One policy list in brief: how many entries, and the first few (what the popup shows at once). */
 export interface ListSummary {
