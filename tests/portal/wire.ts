@@ -53,8 +53,9 @@ export const errors = {
   tooManyCodes: () => new ApiError(403, resourceText('TfaTooMuchError', 'en'), '', 0, false, 'TfaTooMuchError'),
   tooManyLogins: () => new ApiError(403, 'Too many login attempts. Please try again later', '', 0, false),
   authFailed: () => new ApiError(401, 'User authentication failed', '', 0, false),
-  userNotFound: () => new ApiError(404, 'The user could not be found', 'ASC.Core.Common.ItemNotFoundException'),
-  groupNotFound: () => new ApiError(404, 'The group could not be found', 'ASC.Core.Common.ItemNotFoundException'),
+  // ASC.Common/Web/ItemNotFoundException.cs (an HttpException : Exception, so the default hresult).
+  userNotFound: () => new ApiError(404, 'The user could not be found', 'ASC.Common.Web.ItemNotFoundException'),
+  groupNotFound: () => new ApiError(404, 'The group could not be found', 'ASC.Common.Web.ItemNotFoundException'),
   userDisabled: () => new ApiError(403, 'User disabled', 'System.InvalidOperationException', -2146233079),
   nullReference: () =>
     new ApiError(500, 'Object reference not set to an instance of an object.', 'System.NullReferenceException', -2147467261),
