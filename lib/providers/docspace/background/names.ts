@@ -2,7 +2,7 @@ import { storage } from '../../../storage';
 import type { AppError } from '../../../errors';
 import type { Result } from '../../../result';
 import { LIST_PAGE, resolveAll, type DocspaceClient, type Page } from '../client';
-import { MAX_RESOLVE, type NamedEntity } from '../protocol';
+import { CONFIRM_LIMIT, MAX_RESOLVE, type NamedEntity } from '../protocol';
 import { SYSTEM_GROUPS } from '../tfa/applicability';
 
 /**
@@ -29,11 +29,11 @@ const MAX_PAGES = 2_000;
 /** A second failed page ends a listing: the portal is failing, not one slow page. */
 const MAX_FAILED_PAGES = 2;
 /**
- * Ids asked one by one after a listing, per editor open, users and groups together (README "Big portals"): enough for
- * the deletions and tie-skipped rows of a real list, few enough that a broken listing cannot turn into thousands of
- * requests. CONFIRM_CONCURRENCY at a time.
+ * CONFIRM_LIMIT (protocol.ts): ids asked one by one after a listing, per editor open, users and groups together:
+ * enough for the deletions and tie-skipped rows of a real list, few enough that a broken listing cannot turn into
+ * thousands of requests. CONFIRM_CONCURRENCY at a time.
  */
-export const CONFIRM_LIMIT = 50;
+export { CONFIRM_LIMIT };
 const CONFIRM_CONCURRENCY = 4;
 
 /** What one editor open may still spend on one-by-one checks; shared by its users and groups lists. */

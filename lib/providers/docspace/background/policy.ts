@@ -100,6 +100,20 @@ export async function getPolicy(c: CommandOf<'getPolicy'>): Reply<'getPolicy'> {
   });
 }
 
+/** The editor's "Check them again": names for ids it could not read or confirm, within a fresh bound (names.ts). */
+export async function resolvePolicyNames(c: CommandOf<'resolvePolicyNames'>): Reply<'resolvePolicyNames'> {
+  const client = await clientFor(c.origin);
+  if (!client.ok) {
+    return client;
+  }
+  const budget = confirmBudget();
+  const [users, groups] = await Promise.all([
+    resolveMany(client.value, c.origin, 'user', c.users, budget),
+    resolveMany(client.value, c.origin, 'group', c.groups, budget),
+  ]);
+  return ok({ users, groups });
+}
+
 /** Checks a save against what the portal would refuse (role, method, invalid IPs) before anything is sent. */
 function checkSave(c: CommandOf<'savePolicy'>, me: Me, current: TfaPolicy): Result<PolicyDraft, AppError> {
   const origin = c.origin;
