@@ -9,11 +9,11 @@ const body = (type: string | null) => JSON.stringify({ error: { message: 'The us
 
 describe('404 answers of people/{id} and group/{id}', () => {
   it.each([
-    ['the portal\'s ItemNotFoundException', body('ASC.Common.Web.ItemNotFoundException'), true],
-    ['another exception type', body('System.IO.FileNotFoundException'), false],
-    ['an empty body (no route matched)', '', false],
-    ['a proxy\'s HTML page', '<html><body>404 Not Found</body></html>', false],
-  ])('%s → itemNotFound %s', (_, text, expected) => {
+    ['the portal\'s ItemNotFoundException', true, body('ASC.Common.Web.ItemNotFoundException')],
+    ['another exception type', false, body('System.IO.FileNotFoundException')],
+    ['an empty body (no route matched)', false, ''],
+    ['a proxy\'s HTML page', false, '<html><body>404 Not Found</body></html>'],
+  ])('%s → itemNotFound %s', (_, expected, text) => {
     const e = errorFromResponse(ORIGIN, res(404), text, { method: 'GET', path: 'people/8d1e5b2a-7c3f-4a6e-b0d9-000000000001' });
     expect(e.kind).toBe('notFound');
     expect(e.kind === 'notFound' && e.itemNotFound === true).toBe(expected);
