@@ -21,7 +21,8 @@ export type CoreError =
   | { kind: 'tooManyAttempts'; origin: string; retryAt: number }
   | { kind: 'rateLimited'; origin: string; retryAt: number }
   | { kind: 'paymentRequired'; origin: string }
-  | { kind: 'notFound'; origin: string; message: string }
+  /** `itemNotFound`: the portal's own ItemNotFoundException (no such record), not a 404 of no route or of a proxy. */
+  | { kind: 'notFound'; origin: string; message: string; itemNotFound?: boolean }
   | { kind: 'invalidInput'; origin: string; message: string }
   | { kind: 'server'; origin: string; status: number; message?: string }
   | { kind: 'badResponse'; origin: string; where: string; status?: number; tooLarge?: boolean }

@@ -3,6 +3,7 @@ import { type Ctx, requireCaller } from './context';
 import type { DemoGroup, DemoUser } from './demo';
 import { employee, employeeFull, groupDto, groupMembers, systemGroup } from './dto';
 import { Counted, EmptyStatus, GUID_RE, Paged, ValidationError, errors } from './wire';
+import { sortWithTies } from './order';
 
 function intParam(ctx: Ctx, name: string, def: number, min: number, max: number): number {
   const raw = ctx.query.get(name);
@@ -53,17 +54,17 @@ function filterUsers(ctx: Ctx, viewer: DemoUser, forceActive: boolean): DemoUser
     .filter((t) => t !== 'all');
   const area = (q.get('area') ?? '').toLowerCase();
   const groupId = q.get('groupId');
-  let list = st.users.filter((u) => {
+  const list = st.users.filter((u) => {
     if (viewer.role === 'roomadmin' && (u.role === 'guest' || u.terminated)) {
       return false;
     }
-    if ((status === '1' || status === 'active') && u.terminated) {
+    if ((status === '1' || status === 'active') && (u.terminated || u.pending)) {
       return false;
     }
     if ((status === '2' || status === 'terminated') && !u.terminated) {
       return false;
     }
-    if (status === '4' || status === 'pending') {
+    if ((status === '4' || status === 'pending') && !u.pending) {
       return false;
     }
     if (types.length > 0 && !types.includes(userType(u))) {
@@ -86,11 +87,29 @@ function filterUsers(ctx: Ctx, viewer: DemoUser, forceActive: boolean): DemoUser
     }
     return textMatch(ctx, u);
   });
-  const sortBy = (q.get('sortBy') ?? '').toLowerCase();
-  const key = (u: DemoUser): string =>
-    sortBy === 'lastname' ? u.lastName : sortBy === 'email' ? u.email : sortBy === 'displayname' ? u.displayName : u.firstName;
-  list = [...list].sort((a, b) => COLLATOR.compare(key(a), key(b)));
-  return descending(ctx) ? list.reverse() : list;
+  return sortUsers(ctx, list);
+}
+
+/** Active, then Pending, then Terminated: the bucket DbUserService.cs sorts by first (always ascending). */
+const bucket = (u: DemoUser): number => (u.terminated ? 2 : u.pending ? 1 : 0);
+
+/**
+ * DbUserService.cs `GetUsers` (§12.2): firstName (the default, and unknown sorts) and lastName sort by the status
+ * bucket, then the name (a Pending account by its e-mail), `sortOrder` reversing only the name; email sorts by e-mail
+ * alone. Nothing breaks a tie: equal keys come back in a new order on each request (order.ts). Simplifications: the
+ * collation is Intl's (base sensitivity) rather than MySQL's; `displayName` sorts by the display name with the
+ * bucket, and the other sorts (type, department, usedSpace, createdBy, registrationDate) fall back to firstName.
+ */
+function sortUsers(ctx: Ctx, list: DemoUser[]): DemoUser[] {
+  const sortBy = (ctx.query.get('sortBy') ?? '').toLowerCase();
+  const sign = descending(ctx) ? -1 : 1;
+  const random = ctx.state.tieOrder.next();
+  if (sortBy === 'email') {
+    return sortWithTies(list, (a, b) => sign * COLLATOR.compare(a.email, b.email), random);
+  }
+  const name = (u: DemoUser): string =>
+    u.pending ? u.email : sortBy === 'lastname' ? u.lastName : sortBy === 'displayname' ? u.displayName : u.firstName;
+  return sortWithTies(list, (a, b) => bucket(a) - bucket(b) || sign * COLLATOR.compare(name(a), name(b)), random);
 }
 
 function pagedUsers(ctx: Ctx, full: boolean, forceActive = false): Paged {
@@ -188,14 +207,13 @@ export const peopleRoutes = {
         : sortBy === 'manager'
           ? (g.managerId ? st.findUser(g.managerId)?.displayName : '') ?? ''
           : g.name;
-    list = [...list].sort((a, b) => {
+    // DbUserService.cs `GetGroupsAsync`: by Name (or manager, members count), no tie-breaker (§12.2, order.ts).
+    const sign = descending(ctx) ? -1 : 1;
+    list = sortWithTies(list, (a, b) => {
       const ka = key(a);
       const kb = key(b);
-      return typeof ka === 'number' && typeof kb === 'number' ? ka - kb : String(ka).localeCompare(String(kb));
-    });
-    if (descending(ctx)) {
-      list.reverse();
-    }
+      return sign * (typeof ka === 'number' && typeof kb === 'number' ? ka - kb : COLLATOR.compare(String(ka), String(kb)));
+    }, st.tieOrder.next());
     const page = list.slice(start, start + count).map((g) => groupDto(ctx, g, viewer, false));
     return new Paged(page, list.length);
   },

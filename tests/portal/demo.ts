@@ -15,6 +15,8 @@ export interface DemoUser {
   groups: string[];
   /** A disabled account: sign-in is refused, profile answers with `status: 2`. */
   terminated?: boolean;
+  /** Invited and not yet joined: `status: 4` (Pending); listed between the active and the disabled accounts. */
+  pending?: boolean;
   /** The user's own language (`CultureName`); unset: the portal's. Errors to this user are in it (§11.1). */
   culture?: string;
 }

@@ -10,6 +10,11 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 export interface Fault {
   /** Absent: every path. A string without a leading slash is relative to `/api/2.0/`; matched exactly, case-insensitive. */
   path?: string | RegExp;
+  /**
+   * Only requests whose query has each of these parameters with this value (e.g. one page of a list:
+   * `{ path: 'people/filter', query: { startIndex: '200' } }`; a parameter the request lacks never matches).
+   */
+  query?: Record<string, string>;
   kind: FaultKind;
   retryAfterSec?: number;
   /** How many matching requests get the fault (default: unlimited). */
@@ -33,7 +38,11 @@ export class FaultBox {
     this.left = f?.times ?? Infinity;
   }
 
-  private matches(path: string): boolean {
+  private matches(path: string, query: URLSearchParams): boolean {
+    const wanted = Object.entries(this.fault?.query ?? {});
+    if (wanted.some(([k, v]) => query.get(k) !== v)) {
+      return false;
+    }
     const p = this.fault?.path;
     if (p === undefined) {
       return true;
@@ -46,9 +55,9 @@ export class FaultBox {
   }
 
   /** The fault for this request, if any (consumes one of `times`). */
-  take(path: string): Fault | null {
+  take(path: string, query: URLSearchParams = new URLSearchParams()): Fault | null {
     const f = this.fault;
-    if (!f || this.left <= 0 || !this.matches(path)) {
+    if (!f || this.left <= 0 || !this.matches(path, query)) {
       return null;
     }
     this.left -= 1;

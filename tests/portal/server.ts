@@ -71,6 +71,14 @@ export interface RunningPortal {
   /** Spends this user's TFA code attempts, as if they had been made on the portal's own page: the next code is refused with the lock. */
   useUpCodeAttempts(emailOrRole: string): void;
   injectFault(f: Fault | null): void;
+  /**
+   * How `people/filter` and `GET group` order rows with equal sort keys (tests/portal/order.ts): a seed shuffles each
+   * run of ties anew on every request, as the server's database may (the default, seed DEFAULT_TIE_SEED); null keeps
+   * them in stored order. reset() restores the default.
+   */
+  shuffleTies(seed: number | null): void;
+  /** Adds accounts (e.g. many with the same first name); reset() removes them. */
+  addUsers(users: DemoUser[]): void;
   /** Every confirm/activation link the portal returns goes through `f` (null: the real links); reset() clears it. */
   rewriteLinks(f: ((url: string) => string) | null): void;
   requests: RequestLogEntry[];
@@ -228,7 +236,7 @@ export async function startPortal(opts: PortalOptions = {}): Promise<RunningPort
       });
     }
     const run = (): Promise<Out> => (/^\/api\//i.test(ctx.path) ? runApi(ctx) : runPage(ctx));
-    const fault = faults.take(ctx.path);
+    const fault = faults.take(ctx.path, ctx.query);
     if (fault?.kind === 'stall' || fault?.kind === 'stallBody') {
       requests.push({ ...entry, status: fault.kind === 'stallBody' ? 200 : 0, auth: ctx.authKind });
       stalled.add(res);
@@ -303,6 +311,8 @@ export async function startPortal(opts: PortalOptions = {}): Promise<RunningPort
       }
     },
     injectFault: (f) => faults.set(f),
+    shuffleTies: (seed) => state.tieOrder.set(seed),
+    addUsers: (users) => state.addUsers(users),
     rewriteLinks: (f) => {
       state.rewriteLink = f;
     },

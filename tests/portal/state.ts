@@ -4,6 +4,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { type DemoGroup, type DemoUser, ROLE_EMAILS, SYSTEM_GROUPS, demoGroups, demoUsers } from './demo';
 import { bigGroups, bigPolicy, bigUsers } from './big';
+import { TieOrder } from './order';
 import { AttemptCounter, TfaCodeCounter, type BackupCode, ConfirmKeys, newBackupCodes, newSalt, secretFromSalt } from './tfa';
 
 export type PortalVersion = '3.6' | '3.7';
@@ -51,6 +52,8 @@ export class PortalState {
   culture = 'en-US';
   /** Rewrites every confirm/activation link the portal hands out (tests of hostile links); null: the real links. */
   rewriteLink: ((url: string) => string) | null = null;
+  /** How `people/filter` and `GET group` order rows with equal sort keys (order.ts); reset() restores the default seed. */
+  readonly tieOrder = new TieOrder();
   readonly big: boolean;
   readonly users: DemoUser[] = demoUsers();
   readonly groups: DemoGroup[] = demoGroups();
@@ -90,6 +93,12 @@ export class PortalState {
     }
   }
 
+  /** More accounts (tests of big or odd lists); gone at the next reset(). */
+  addUsers(users: DemoUser[]): void {
+    this.users.push(...users);
+    this.reindex();
+  }
+
   private reindex(): void {
     this.userIndex.clear();
     for (const u of this.users) {
@@ -121,6 +130,7 @@ export class PortalState {
     this.attemptLimit = 5;
     this.smsInPlan = true;
     this.rewriteLink = null;
+    this.tieOrder.reset();
     this.loadData();
   }
 

@@ -129,6 +129,8 @@ function parseSuccess<S extends z.ZodMiniType>(origin: string, spec: RequestSpec
 const TYPE = {
   argument: 'System.ArgumentException',
   invalidOperation: 'System.InvalidOperationException',
+  /** A record that does not exist (a deleted user or group, §12.2): ASC.Common/Web/ItemNotFoundException.cs. */
+  itemNotFound: 'ASC.Common.Web.ItemNotFoundException',
 } as const;
 
 /** The endpoint a request went to, without its query: what an error is classified by, with status and type. */
@@ -179,7 +181,9 @@ export function errorFromResponse(origin: string, response: Pick<Response, 'stat
   }
   if (status === 400 && path === VALIDATE && type === TYPE.argument) return { kind: 'wrongCode', origin };
   if (status === 400) return { kind: 'invalidInput', origin, message: message || 'The portal rejected the request.' };
-  if (status === 404) return { kind: 'notFound', origin, message: message || `Not found: ${path}` };
+  if (status === 404) {
+    return { kind: 'notFound', origin, message: message || `Not found: ${path}`, ...(type === TYPE.itemNotFound ? { itemNotFound: true } : {}) };
+  }
   if (status === 429) return { kind: 'rateLimited', origin, retryAt: Date.now() + retryAfterMs(response.headers.get('Retry-After')) };
   if (status >= 500) return { kind: 'server', origin, status, ...(message ? { message } : {}) };
   return { kind: 'badResponse', origin, where: path, status };

@@ -15,6 +15,11 @@ export const MAX_TRUSTED_IPS = 10_000;
 /** Ids one `resolveNames` or `policyEntries` may name, one request each at most: the popup asks for what it shows. */
 export const MAX_RESOLVE = 30;
 const GuidList = z.array(Guid).check(z.maxLength(MAX_LIST_ENTRIES));
+/**
+ * Ids the policy editor asks one by one after listing people and groups, per load, both lists together: an id is
+ * "deleted" only on the portal's 404 for it (README "Big portals"; background/names.ts).
+ */
+export const CONFIRM_LIMIT = 50;
 
 export const DOCSPACE_COMMANDS = [
   // Status (popup)
@@ -44,6 +49,8 @@ export const DOCSPACE_COMMANDS = [
   z.object({ type: z.literal('searchGroups'), origin: Origin, text: z.string().check(z.maxLength(200)) }),
   // Policy (options)
   z.object({ type: z.literal('getPolicy'), origin: Origin }),
+  // The editor's "Check them again": ids it could not read or confirm, asked again within a fresh bound.
+  z.object({ type: z.literal('resolvePolicyNames'), origin: Origin, users: GuidList, groups: GuidList }),
   z.object({
     type: z.literal('savePolicy'),
     origin: Origin,
@@ -102,10 +109,20 @@ export interface PortalStatus {
 }
 
 /**
- * An id of a policy list and what we know of it: `name` '' with `missing` = deleted on the portal; '' without it =
- * not visible to this role (or not resolved); `invalid` = not an id at all (written by another client).
+ * An id of a policy list and what we know of it: `name` '' with `missing` = deleted on the portal (it answered 404
+ * ItemNotFoundException for this id, §12.2); `unresolved` = not named yet: `unread` (a request that would have named
+ * it failed: try again), `unconfirmed` (a whole listing did not hold it and the bound on one-by-one checks was
+ * reached, README "Big portals"); '' with neither = not visible to this role; `invalid` = not an id at all (written
+ * by another client).
  */
-export interface NamedEntity { id: string; name: string; email?: string | null; missing?: boolean; invalid?: boolean }
+export interface NamedEntity {
+  id: string;
+  name: string;
+  email?: string | null;
+  missing?: boolean;
+  invalid?: boolean;
+  unresolved?: 'unread' | 'unconfirmed';
+}
 
 /** One policy list in brief: how many entries, and the first few (what the popup shows at once). */
 export interface ListSummary {
@@ -194,6 +211,7 @@ export interface Replies {
   searchPeople: NamedEntity[];
   searchGroups: NamedEntity[];
   getPolicy: PolicyView;
+  resolvePolicyNames: { users: NamedEntity[]; groups: NamedEntity[] };
   savePolicy: SaveReply;
 }
 

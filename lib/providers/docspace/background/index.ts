@@ -35,6 +35,7 @@ export const docspaceBackground: ProviderBackground<Command, Replies> = {
     searchPeople: policy.searchPeople,
     searchGroups: policy.searchGroups,
     getPolicy: policy.getPolicy,
+    resolvePolicyNames: policy.resolvePolicyNames,
     savePolicy: policy.savePolicy,
   },
   originsInUse: knownOrigins,

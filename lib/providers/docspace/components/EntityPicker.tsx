@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { AppError } from '../../../errors';
 import type { Result } from '../../../result';
-import type { NamedEntity } from '../protocol';
+import { CONFIRM_LIMIT, type NamedEntity } from '../protocol';
 import { policy as t } from '../i18n/policy';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { PortalText } from '../../../../components/PortalText';
@@ -10,13 +10,19 @@ import './policy.css';
 
 export type EntityKind = 'user' | 'group';
 
-/** How an entity is shown: its name, or why there is none (removed, or hidden from this role). */
+/** How an entity is shown: its name, or why there is none (deleted, not read, not checked, hidden from this role). */
 export function entityLabel(e: NamedEntity, kind: EntityKind): string {
   if (e.invalid) {
     return t.invalidId(e.id);
   }
   if (e.missing) {
     return kind === 'user' ? t.unknownUser(e.id) : t.unknownGroup(e.id);
+  }
+  if (!e.name && e.unresolved === 'unread') {
+    return kind === 'user' ? t.unreadUser(e.id) : t.unreadGroup(e.id);
+  }
+  if (!e.name && e.unresolved === 'unconfirmed') {
+    return kind === 'user' ? t.unconfirmedUser(e.id) : t.unconfirmedGroup(e.id);
   }
   if (!e.name) {
     return kind === 'user' ? t.hiddenUser(e.id) : t.hiddenGroup(e.id);
@@ -34,13 +40,15 @@ interface Props {
   /** Lower-case id → short tag such as "owner" or "you". */
   tags?: Record<string, string>;
   readOnly?: boolean;
+  /** Asks the portal again for entries it did not name (not read, not checked); the caller merges the answers. */
+  onRetry?: (ids: string[]) => Promise<Result<unknown, AppError>>;
 }
 
 type Search = { status: 'idle' } | { status: 'busy' } | { status: 'done'; items: NamedEntity[] } | { status: 'error'; error: AppError };
 const DEBOUNCE_MS = 250;
 
 /** Mandatory users or groups: the chosen ones by name, and a search through the portal to add more. */
-export function EntityPicker({ kind, label, searchLabel, selected, onChange, onSearch, tags = {}, readOnly = false }: Props) {
+export function EntityPicker({ kind, label, searchLabel, selected, onChange, onSearch, tags = {}, readOnly = false, onRetry }: Props) {
   const id = useId();
   const [text, setText] = useState('');
   const [search, setSearch] = useState<Search>({ status: 'idle' });
@@ -75,7 +83,7 @@ export function EntityPicker({ kind, label, searchLabel, selected, onChange, onS
         {label}
       </h3>
       {selected.length ? (
-        <SelectedList kind={kind} labelledBy={`${id}-label`} selected={selected} onChange={onChange} note={note} readOnly={readOnly} />
+        <SelectedList kind={kind} labelledBy={`${id}-label`} selected={selected} onChange={onChange} note={note} readOnly={readOnly} onRetry={onRetry} />
       ) : (
         <p class="muted">{kind === 'user' ? t.emptyList : t.emptyGroups}</p>
       )}
@@ -123,21 +131,56 @@ interface SelectedProps {
   onChange: (next: NamedEntity[]) => void;
   note: (e: NamedEntity) => string;
   readOnly: boolean;
+  onRetry: Props['onRetry'];
+}
+
+type Retry = { status: 'idle' } | { status: 'busy' } | { status: 'error'; error: AppError };
+
+const isUnresolved = (e: NamedEntity) => !e.name && !e.missing && !e.invalid && Boolean(e.unresolved);
+
+/**
+ * Entries the portal did not name: why they are not "deleted" (only the portal's 404 for an id is), and a way to
+ * ask again for exactly those.
+ */
+function UnresolvedNote({ selected, onRetry }: { selected: NamedEntity[]; onRetry: Props['onRetry'] }) {
+  const [retry, setRetry] = useState<Retry>({ status: 'idle' });
+  const ids = selected.filter(isUnresolved).map((e) => e.id);
+  if (!ids.length) {
+    return null;
+  }
+  const ask = async (ask: NonNullable<Props['onRetry']>) => {
+    setRetry({ status: 'busy' });
+    const r = await ask(ids);
+    setRetry(r.ok ? { status: 'idle' } : { status: 'error', error: r.error });
+  };
+  return (
+    <div class="notice">
+      <p>{t.unresolvedNote(ids.length, CONFIRM_LIMIT)}</p>
+      {onRetry ? (
+        <button type="button" disabled={retry.status === 'busy'} onClick={() => void ask(onRetry)}>
+          {retry.status === 'busy' ? t.retryingNames : t.retryNames}
+        </button>
+      ) : null}
+      {retry.status === 'error' ? <ErrorNotice error={retry.error} /> : null}
+    </div>
+  );
 }
 
 /**
  * The chosen entries, LIST_PAGE_SIZE a page: counts (deleted, without a name, not valid), a filter by name, e-mail
  * or id, "only the problems" to clean up, and one button removing every deleted entry.
  */
-function SelectedList({ kind, labelledBy, selected, onChange, note, readOnly }: SelectedProps) {
+function SelectedList({ kind, labelledBy, selected, onChange, note, readOnly, onRetry }: SelectedProps) {
   const id = useId();
   const [filter, setFilter] = useState('');
   const [onlyProblems, setOnlyProblems] = useState(false);
   const [page, setPage] = useState(0);
   const counts = useMemo(() => ({
     deleted: selected.filter((e) => e.missing && !e.invalid).length,
-    unnamed: selected.filter((e) => !e.name && !e.missing && !e.invalid).length,
+    unnamed: selected.filter((e) => !e.name && !e.missing && !e.invalid && !e.unresolved).length,
     invalid: selected.filter((e) => e.invalid).length,
+    unread: selected.filter((e) => isUnresolved(e) && e.unresolved === 'unread').length,
+    unconfirmed: selected.filter((e) => isUnresolved(e) && e.unresolved === 'unconfirmed').length,
   }), [selected]);
   const shown = useMemo(() => {
     const q = filter.trim().toLocaleLowerCase();
@@ -152,8 +195,9 @@ function SelectedList({ kind, labelledBy, selected, onChange, note, readOnly }: 
 
   return (
     <div class="selected-list">
-      <p class="muted hint" id={`${id}-counts`}>{t.listCounts(kind, selected.length, counts.deleted, counts.unnamed, counts.invalid)}</p>
-      {paged || counts.deleted + counts.unnamed + counts.invalid > 0 ? (
+      <p class="muted hint" id={`${id}-counts`}>{t.listCounts(kind, selected.length, counts)}</p>
+      <UnresolvedNote selected={selected} onRetry={onRetry} />
+      {paged || counts.deleted + counts.unnamed + counts.invalid + counts.unread + counts.unconfirmed > 0 ? (
         <div class="list-tools">
           <label>
             <span>{t.listFilter[kind]}</span>{' '}

@@ -17,6 +17,8 @@ interface Props {
   onReview: () => void;
   onSearchPeople: (text: string) => Promise<Result<NamedEntity[], AppError>>;
   onSearchGroups: (text: string) => Promise<Result<NamedEntity[], AppError>>;
+  /** Asks the portal again for entries of one list it did not name (EntityPicker's "Check them again"). */
+  onRetryNames?: (kind: 'user' | 'group', ids: string[]) => Promise<Result<unknown, AppError>>;
 }
 
 /** Methods offered: never one the portal would refuse (SMS only where available), but always the current one. */
@@ -29,7 +31,7 @@ function methodsFor(view: PolicyView): TfaMethod[] {
 }
 
 /** The policy form: method, trusted IPs, mandatory users and groups; read-only for non-admins. */
-export function PolicyEditor({ view, draft, onDraft, onReview, onSearchPeople, onSearchGroups }: Props) {
+export function PolicyEditor({ view, draft, onDraft, onReview, onSearchPeople, onSearchGroups, onRetryNames }: Props) {
   const id = useId();
   const readOnly = !view.canEdit;
   const { draft: next, ips, droppedIps, droppedIds } = useMemo(() => toPolicyDraft(draft), [draft]);
@@ -96,6 +98,7 @@ export function PolicyEditor({ view, draft, onDraft, onReview, onSearchPeople, o
         onSearch={onSearchPeople}
         tags={tags}
         readOnly={readOnly}
+        onRetry={onRetryNames && ((ids) => onRetryNames('user', ids))}
       />
       <EntityPicker
         kind="group"
@@ -105,6 +108,7 @@ export function PolicyEditor({ view, draft, onDraft, onReview, onSearchPeople, o
         onChange={(groups) => onDraft({ ...draft, groups })}
         onSearch={onSearchGroups}
         readOnly={readOnly}
+        onRetry={onRetryNames && ((ids) => onRetryNames('group', ids))}
       />
       {readOnly ? null : (
         <div class="form-actions">

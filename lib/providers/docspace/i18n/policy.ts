@@ -116,6 +116,10 @@ export const policy = {
   unknownGroup: (id: string) => t('policy.unknownGroup', shortId(id)),
   hiddenUser: (id: string) => t('policy.hiddenUser', shortId(id)),
   hiddenGroup: (id: string) => t('policy.hiddenGroup', shortId(id)),
+  unreadUser: (id: string) => t('policy.unreadUser', shortId(id)),
+  unreadGroup: (id: string) => t('policy.unreadGroup', shortId(id)),
+  unconfirmedUser: (id: string) => t('policy.unconfirmedUser', shortId(id)),
+  unconfirmedGroup: (id: string) => t('policy.unconfirmedGroup', shortId(id)),
   invalidId: (value: string) => t('policy.invalidId', isolate(value)),
   invalidTag: t('policy.invalidTag'),
   deletedTag: t('policy.deletedTag'),
@@ -125,17 +129,22 @@ export const policy = {
   listNoMatch: t('policy.listNoMatch'),
   listPrevious: t('policy.listPrevious'),
   listNext: t('policy.listNext'),
-  /** "5,000 users: 12 deleted, 3 without a name, 1 not valid". */
-  listCounts(kind: 'user' | 'group', total: number, deleted: number, unnamed: number, invalid: number): string {
+  /** "5,000 users: 12 deleted, 3 without a name, 1 not valid, 4 not read and 2 not checked". */
+  listCounts(kind: 'user' | 'group', total: number, c: { deleted: number; unnamed: number; invalid: number; unread: number; unconfirmed: number }): string {
     const head = plural(kind === 'user' ? 'policy.listUsers' : 'policy.listGroups', total);
     const parts = [
-      deleted ? plural('policy.listDeleted', deleted) : '',
-      unnamed ? plural('policy.listUnnamed', unnamed) : '',
-      invalid ? plural('policy.listInvalid', invalid) : '',
+      c.deleted ? plural('policy.listDeleted', c.deleted) : '',
+      c.unnamed ? plural('policy.listUnnamed', c.unnamed) : '',
+      c.invalid ? plural('policy.listInvalid', c.invalid) : '',
+      c.unread ? plural('policy.listUnread', c.unread) : '',
+      c.unconfirmed ? plural('policy.listUnconfirmed', c.unconfirmed) : '',
     ].filter(Boolean);
     return parts.length ? t('policy.listCounts', head, joinWords(parts)) : head;
   },
   removeDeleted: (n: number) => plural('policy.removeDeleted', n),
+  unresolvedNote: (n: number, bound: number) => plural('policy.unresolvedNote', n, formatNumber(bound)),
+  retryNames: t('policy.retryNames'),
+  retryingNames: t('policy.retryingNames'),
   invalidIdsNote: (n: number) => plural('policy.invalidIdsNote', n),
   storedIpsInvalid: (entries: string[]) => plural('policy.storedIpsInvalid', entries.length, joinWords(entries.slice(0, 3).map(isolate)) + (entries.length > 3 ? ', …' : '')),
   tooMany: (max: number) => t('policy.tooMany', formatNumber(max)),

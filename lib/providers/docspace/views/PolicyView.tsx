@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { call } from '../call';
 import type { AppError } from '../../../errors';
+import { ok, type Result } from '../../../result';
 import type { NamedEntity, PolicyView as PolicyData, SaveReply } from '../protocol';
 import { consequencesOf, diffPolicy, draftOf } from '../tfa/policy-diff';
 import { initialDraft, toPolicyDraft, type EditorDraft } from '../tfa/policy-draft';
@@ -26,6 +27,14 @@ function namesOf(view: PolicyData, draft: EditorDraft): Record<string, NamedEnti
     out[e.id.toLowerCase()] = e;
   }
   return out;
+}
+
+/** `list` with each entry the portal just named (or confirmed deleted) replaced; the given id spelling kept. */
+function withFresh(list: NamedEntity[], fresh: Map<string, NamedEntity>): NamedEntity[] {
+  return list.map((e) => {
+    const named = fresh.get(e.id.toLowerCase());
+    return named ? { ...named, id: e.id } : e;
+  });
 }
 
 /** Trusted entries that cover very large blocks and are not already on the portal as they will be sent: saving them needs a confirmation. */
@@ -58,6 +67,18 @@ export function PolicyView({ origin, navigate }: ViewProps) {
   useEffect(() => {
     void load();
   }, [origin]);
+
+  // "Check them again": only the names change; the admin's edits to the draft stay.
+  const retryNames = async (kind: 'user' | 'group', ids: string[]): Promise<Result<true, AppError>> => {
+    const r = await call({ type: 'resolvePolicyNames', origin, users: kind === 'user' ? ids : [], groups: kind === 'group' ? ids : [] });
+    if (!r.ok) {
+      return r;
+    }
+    const fresh = new Map([...r.value.users, ...r.value.groups].map((e) => [e.id.toLowerCase(), e]));
+    setView((v) => v && { ...v, users: withFresh(v.users, fresh), groups: withFresh(v.groups, fresh) });
+    setDraft((d) => d && { ...d, users: withFresh(d.users, fresh), groups: withFresh(d.groups, fresh) });
+    return ok(true);
+  };
 
   const save = async () => {
     if (!draft) {
@@ -99,6 +120,7 @@ export function PolicyView({ origin, navigate }: ViewProps) {
           onReview={() => setPhase({ status: 'review', busy: false, error: null })}
           onSearchPeople={(text) => call({ type: 'searchPeople', origin, text })}
           onSearchGroups={(text) => call({ type: 'searchGroups', origin, text })}
+          onRetryNames={retryNames}
         />
       ) : null}
       {phase.status === 'review' && view && reviewed ? (
