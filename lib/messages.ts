@@ -28,8 +28,12 @@ export function describeError(error: AppError, now = Date.now()): ErrorText {
     case 'noPermission':
       return { message: t('errors.noPermission.message', host), next: t('errors.noPermission.next', host), canRetry: false };
     case 'signedOut':
+      if (error.apiKeyRefused) return { message: t('errors.apiKeyRefused.message', host), next: t('errors.apiKeyRefused.next', host), canRetry: false };
       return { message: t('errors.signedOut.message', host), next: t('errors.signedOut.next', host), canRetry: true };
     case 'forbidden':
+      if (error.missingScope === '*:write') {
+        return { message: t('errors.apiKeyWriteScope.message', host), next: t('errors.apiKeyWriteScope.next', host), canRetry: false };
+      }
       if (error.missingScope) {
         return { message: t('errors.apiKeyScope.message', host, error.missingScope), next: t('errors.apiKeyScope.next', host), canRetry: false };
       }
@@ -37,7 +41,11 @@ export function describeError(error: AppError, now = Date.now()): ErrorText {
     case 'notAvailable':
       if (error.reason === 'sms') return { message: t('errors.smsPolicy.message', host), next: t('errors.smsPolicy.next', host), canRetry: false };
       if (error.reason === 'needsBrowserSignIn') {
-        return { message: t('errors.needsBrowserSignIn.message', host), next: t('errors.needsBrowserSignIn.next', host), canRetry: false };
+        return {
+          message: error.version ? t('errors.needsBrowserSignIn.message', host, error.version) : t('errors.needsBrowserSignIn.unknownVersion', host),
+          next: t(error.afterReset ? 'errors.needsBrowserSignIn.nextAfterReset' : 'errors.needsBrowserSignIn.next', host),
+          canRetry: false,
+        };
       }
       return { message: t('errors.notAvailable.message', host, isolate(error.message)), next: t('errors.notAvailable.next'), canRetry: true };
     case 'ownerOnly':

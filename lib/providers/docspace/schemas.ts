@@ -108,8 +108,12 @@ export const SetupCodeSchema = z.pipe(
   })));
 export type SetupCode = z.output<typeof SetupCodeSchema>;
 
+/**
+ * Length and count are server settings (`web.tfaapp.backup.length`, default 6; `web.tfaapp.backup.count`, default 5;
+ * SetupInfo.cs, §12.4), so neither is assumed: the bounds only keep a hostile answer small.
+ */
 export const BackupCodeSchema = z.object({ isUsed: z.boolean(), code: z.string().check(z.minLength(1), z.maxLength(64)) });
-export const BackupCodeListSchema = z.array(BackupCodeSchema).check(z.maxLength(100));
+export const BackupCodeListSchema = z.array(BackupCodeSchema).check(z.maxLength(1000));
 export type BackupCode = z.output<typeof BackupCodeSchema>;
 
 export const BooleanResponseSchema = z.boolean();
