@@ -8,6 +8,7 @@ import { regenerateBackupCodes, resetMyApp, resetUserApp, startEnrolment, valida
 import { savePolicy } from '../../lib/providers/docspace/background/policy';
 import { getRecord, getSession, updateSession } from '../../lib/providers/docspace/background/session';
 import { describeError } from '../../lib/messages';
+import '../../lib/providers/docspace/error-text';
 import { jarFetch } from './jar-fetch';
 
 /**

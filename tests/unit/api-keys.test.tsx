@@ -5,6 +5,7 @@ import type { CommandOf, CommandType, PortalStatus, Reply, SaveReply } from '../
 import { errorFromResponse, request, type Transport } from '../../lib/providers/docspace/http';
 import { isAtLeast, parseVersion, API_KEY_ENROLMENT_SINCE } from '../../lib/providers/docspace/version';
 import { describeError } from '../../lib/messages';
+import '../../lib/providers/docspace/error-text';
 import { z } from '../../lib/zod-config';
 
 /** Issue 23 §3 and §4, the pure and rendered halves: versions, how a key's refusal is classified and shown. */
@@ -123,8 +124,8 @@ describe('the popup after a refused key', () => {
   it('says the key was refused and offers both ways on: the key form open, and the portal\'s sign-in', async () => {
     backend({ getStatus: () => ({ ok: true, value: refused }), setApiKey: () => ({ ok: true, value: { ...refused, state: 'ready', auth: 'apiKey', keyRefused: undefined } }) });
     render(<Popup found={found} addSite={[]} />);
-    expect((await screen.findByRole('heading', { name: 'portal.example.com refused the API key' }))).toBeTruthy();
-    expect(screen.getByRole('alert').textContent).toMatch(/expired, or was revoked or deleted/);
+    expect((await screen.findByRole('heading', { name: 'The portal refused the API key' }))).toBeTruthy();
+    expect(screen.getByText(/The key has expired, or was revoked or deleted \(HTTP 401\)/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Open the sign-in page' })).toBeTruthy();
     const details = document.querySelector('details.api-key');
     expect(details instanceof HTMLDetailsElement && details.open).toBe(true);

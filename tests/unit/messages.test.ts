@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import '../../lib/providers/docspace/error-text';
 import { describeError } from '../../lib/messages';
 import type { AppError } from '../../lib/errors';
 

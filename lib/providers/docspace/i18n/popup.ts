@@ -26,7 +26,7 @@ export const popup = {
   signedOutTitle: (host: string) => t('popup.signedOutTitle', host),
   signedOutBody: t('popup.signedOutBody'),
   signIn: t('popup.signIn'),
-  keyRefusedTitle: (host: string) => t('popup.keyRefusedTitle', host),
+  keyRefusedTitle: t('popup.keyRefusedTitle'),
   keyRefusedBody: t('popup.keyRefusedBody'),
   apiKeySummary: t('popup.apiKeySummary'),
   apiKeyLabel: t('popup.apiKeyLabel'),

@@ -133,8 +133,8 @@ export function App({ found, addSite }: PopupProps) {
       ) : null}
       {data?.state === 'signedOut' ? (
         <section>
-          <h2>{data.keyRefused ? t.keyRefusedTitle(host) : t.signedOutTitle(host)}</h2>
-          <p role={data.keyRefused ? 'alert' : undefined}>{data.keyRefused ? t.keyRefusedBody : t.signedOutBody}</p>
+          <h2>{data.keyRefused ? t.keyRefusedTitle : t.signedOutTitle(host)}</h2>
+          <p>{data.keyRefused ? t.keyRefusedBody : t.signedOutBody}</p>
           {target && activationLink(target.url, data.origin) ? (
             <button type="button" class="primary" onClick={() => void openEnrolment(data.origin, target.url)}>
               {t.setUp}
