@@ -28,21 +28,21 @@ export function describeError(error: AppError, now = Date.now()): ErrorText {
     case 'noPermission':
       return { message: t('errors.noPermission.message', host), next: t('errors.noPermission.next', host), canRetry: false };
     case 'signedOut':
+      if (error.apiKeyRefused) return { message: t('errors.apiKeyRefused.message', host), next: t('errors.apiKeyRefused.next', host), canRetry: false };
       return { message: t('errors.signedOut.message', host), next: t('errors.signedOut.next', host), canRetry: true };
     case 'forbidden':
       if (error.missingScope) {
+        const own = detailText.get(error.missingScope);
+        if (own) return own(error);
         return { message: t('errors.apiKeyScope.message', host, error.missingScope), next: t('errors.apiKeyScope.next', host), canRetry: false };
       }
       return { message: t('errors.forbidden.message', host, isolate(error.message)), next: t('errors.forbidden.next'), canRetry: false };
-    case 'notAvailable':
-      if (error.reason === 'sms') return { message: t('errors.smsPolicy.message', host), next: t('errors.smsPolicy.next', host), canRetry: false };
-      if (error.reason === 'method') {
-        return { message: t('errors.notAvailable.message', host, isolate(error.message)), next: t('errors.methodUnavailable.next'), canRetry: false };
-      }
-      if (error.reason === 'needsBrowserSignIn') {
-        return { message: t('errors.needsBrowserSignIn.message', host), next: t('errors.needsBrowserSignIn.next', host), canRetry: false };
-      }
+    case 'notAvailable': {
+      // A provider's own reasons (DocSpace's SMS policy, an API key that cannot enrol) are worded by its pages that meet them.
+      const own = detailText.get(error.reason ?? '');
+      if (own) return own(error);
       return { message: t('errors.notAvailable.message', host, isolate(error.message)), next: t('errors.notAvailable.next'), canRetry: true };
+    }
     case 'ownerOnly':
       return { message: t('errors.ownerOnly.message', host), next: t('errors.ownerOnly.next'), canRetry: false };
     case 'wrongCode':
@@ -86,6 +86,20 @@ export function describeError(error: AppError, now = Date.now()): ErrorText {
 
 type Describe<E extends ProviderError = ProviderError> = (error: E, now: number) => ErrorText;
 const providerText = new Map<string, Describe>();
+
+type NotAvailable = Extract<AppError, { kind: 'notAvailable' }>;
+type Forbidden = Extract<AppError, { kind: 'forbidden' }>;
+const detailText = new Map<string, (error: AppError) => ErrorText>();
+
+/**
+ * A provider words a detail of its own (called once, from the pages that can meet it, so the popup does not carry
+ * the sentences): a `notAvailable` reason, or a `forbidden` API-key scope.
+ */
+export function registerDetailText(detail: NonNullable<NotAvailable['reason']>, describe: (error: NotAvailable) => ErrorText): void;
+export function registerDetailText(detail: `${string}:${string}`, describe: (error: Forbidden) => ErrorText): void;
+export function registerDetailText(detail: string, describe: (error: never) => ErrorText): void {
+  detailText.set(detail, describe as (error: AppError) => ErrorText);
+}
 
 /** A provider puts its own error kind into words (called once, from the provider's page entry). */
 export function registerErrorText<K extends ProviderError['kind']>(kind: K, describe: Describe<Extract<ProviderError, { kind: K }>>): void {

@@ -2,7 +2,7 @@
 // emulator pre-granted), starts the emulated DocSpace portal with demo users (and the
 // emulated Navixy Admin Panel beside it on the next two ports) and
 // opens Chromium with the extension loaded on the portal's sign-in page.
-// Options: --browser chromium|firefox|none  --port 8092  --version 3.6|3.7
+// Options: --browser chromium|firefox|none  --port 8092  --version 3.5|3.6|3.7
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

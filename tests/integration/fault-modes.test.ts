@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startPortal, type RunningPortal } from '../portal/server';
 import { FAULT_KINDS, type Fault, type FaultKind } from '../portal/faults';
 import { createDocspaceClient } from '../../lib/providers/docspace/client';
-import { RETRY_POLICY } from '../../lib/providers/docspace/http';
+import { RETRY_POLICY, request, type Transport } from '../../lib/providers/docspace/http';
+import { z } from '../../lib/zod-config';
 import { describeError } from '../../lib/messages';
 import { hostOf } from '../../lib/portal/origin';
 import type { AppError } from '../../lib/errors';
@@ -30,12 +31,17 @@ beforeEach(() => {
 const STALL_TIMEOUT_MS = 1000;
 
 function anonymousClient() {
-  return createDocspaceClient({
+  const t: Transport = {
     origin: portal.origin, auth: { kind: 'cookie' }, fetch: jarFetch(), timeoutMs: STALL_TIMEOUT_MS,
     sleep: async (ms) => {
       waits.push(ms);
     },
-  });
+  };
+  // `settings/version/build` (a small anonymous GET with a required field) is asked here only: the extension
+  // reads the version from `GET settings`, so the client has no function for it.
+  const getBuildVersion = () =>
+    request(t, { method: 'GET', path: 'settings/version/build', schema: z.object({ docSpace: z.string() }), anonymous: true });
+  return { ...createDocspaceClient(t), getBuildVersion };
 }
 
 /** A signed-in, enrolled user (API key), so PUT tfaappnewcodes and POST validate reach the portal. */

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startPortal, type RunningPortal } from '../portal/server';
 import { savePolicy } from '../../lib/providers/docspace/background/policy';
 import { describeError } from '../../lib/messages';
+import '../../lib/providers/docspace/error-text';
 import { jarFetch } from './jar-fetch';
 
 /**

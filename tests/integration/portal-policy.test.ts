@@ -213,7 +213,8 @@ describe('tfaappnewapp (§2.9)', () => {
     const byAdmin = await put('admin@demo.test', { id: target }, 'settings/tfaappnewapp');
     expect(byAdmin.status).toBe(403);
     expect(byAdmin.json.error.message).toBe('No permissions to perform this action');
-    expect((await put('alice@demo.test', { id: target }, 'settings/tfaappnewapp')).json.error.message).toBe('Access denied');
+    // No Action_EditUser on the target: UnlinkTfaApp's own InvalidOperationException(ErrorAccessDenied), not SecurityException (§12.4).
+    expect((await put('alice@demo.test', { id: target }, 'settings/tfaappnewapp')).json.error.message).toBe('No permissions to perform this action');
     const byOwner = await put('owner@demo.test', { id: target }, 'settings/tfaappnewapp');
     expect(byOwner.status).toBe(200);
     expect(byOwner.json.response).toBe('');

@@ -63,7 +63,8 @@ export function passwordSignIn(ctx: Ctx, body: Record<string, unknown>): SignInO
 
 const CONFIRM_TYPE_NUMBERS: Record<number, string> = { 12: 'PhoneActivation', 13: 'PhoneAuth', 15: 'TfaActivation', 16: 'TfaAuth' };
 
-const VERSIONS = { '3.7': '3.7.2.1234', '3.6': '3.6.1.100' } as const;
+/** `version:number` as the Docker build writes it (`<PRODUCT_VERSION>.<BUILD_NUMBER>`, §10.7): both `GET settings` and `settings/version/build` carry it. */
+const VERSIONS = { '3.7': '3.7.2.1234', '3.6': '3.6.1.100', '3.5': '3.5.0.1418' } as const;
 
 export const authRoutes = {
   getAuthenticated(ctx: Ctx): unknown {

@@ -17,6 +17,12 @@ import type { TfaSettings } from './state';
 import { type ConfirmType, totpMatches } from './tfa';
 import { EMPTY_GUID, GUID_RE, ValidationError, errors, prop } from './wire';
 
+/**
+ * `Tenant.GetTenantDomain`, the issuer of the portal's own QR (TfaManager.cs `GenerateSetupCodeAsync`, §12.4): the
+ * emulator plays a single-tenant standalone server (`GET settings` says `tenantAlias: "localhost"`), where it is "localhost".
+ */
+export const tenantDomain = (): string => 'localhost';
+
 export function confirmUrl(ctx: Ctx, type: string, uid: string): string {
   const url = `${ctx.origin}/confirm/${type}?type=${type}&uid=${uid}`;
   return ctx.state.rewriteLink ? ctx.state.rewriteLink(url) : url;
@@ -230,7 +236,12 @@ export const tfaRoutes = {
     }
     const data = tfaConfirmData(ctx, caller.user);
     if (!data) {
-      throw errors.nullReference();
+      // 3.7: `var data = await GetTfaConfirmData(); return data.Url;` with data null (the caller is exempt) → HTTP 500
+      // NullReferenceException, after the save and the sign-out of every session. ≤3.6.1 returns GetTfaConfirmUrl()'s "".
+      if (ctx.state.version === '3.7') {
+        throw errors.nullReference();
+      }
+      return '';
     }
     return data.url;
   },
@@ -238,7 +249,8 @@ export const tfaRoutes = {
   getConfirm(ctx: Ctx): unknown {
     const caller = requireCaller(ctx);
     const data = tfaConfirmData(ctx, caller.user);
-    if (ctx.state.version === '3.6') {
+    // ≤3.6.1 (3.5.0 too): `Task<string> GetTfaConfirmUrl()`, the bare URL; the object form came in 3.7.1 (§12.3).
+    if (ctx.state.version !== '3.7') {
       return data?.url ?? '';
     }
     return data;
@@ -252,16 +264,14 @@ export const tfaRoutes = {
     }
     const key = st.ensureSecret(user.id);
     const account = encodeURI(user.email).replace(/\s+/g, '');
-    // SIMPLIFIED: the issuer is the host the request came to; the server uses the tenant domain
-    // (TfaManager.cs GetTenantDomain: "localhost" on a single-tenant standalone server, or the mapped domain).
-    const issuer = encodeURIComponent(new URL(ctx.origin).hostname);
+    const issuer = encodeURIComponent(tenantDomain());
     const uri = `otpauth://totp/${issuer}:${account}?secret=${key}&issuer=${issuer}`;
     return { account, manualEntryKey: key, qrCodeSetupImageUrl: qrBmpLabelledPngDataUrl(uri) };
   },
 
   async postValidate(ctx: Ctx): Promise<unknown> {
     const st = ctx.state;
-    const { user, type } = confirmAuth(ctx, ['TfaActivation', 'TfaAuth'], st.version === '3.6');
+    const { user, type } = confirmAuth(ctx, ['TfaActivation', 'TfaAuth'], st.version !== '3.7');
     const body = jsonBody(ctx);
     const code = prop(body, 'code');
     if (code === undefined || code === null) {
@@ -294,38 +304,42 @@ export const tfaRoutes = {
     return st.newBackupCodes(user.id).map((c) => ({ isUsed: c.isUsed, code: c.code }));
   },
 
+  /**
+   * `UnlinkTfaApp` (TfaappController.cs; the same in v3.5.0, v3.6.1 and master), its checks in its order:
+   * 1. not me and no `Action_EditUser` on the target → InvalidOperationException(ErrorAccessDenied);
+   * 2. not me and not the tenant owner → the same;
+   * 3. app TFA not visible or the target not enrolled (`EnableForUserAsync`) → TfaAppNotAvailable;
+   * 4. the target an outsider or `Status == Terminated` → InvalidOperationException("Not available.").
+   * So a disabled account with an app gets "Not available.", and one without gets TfaAppNotAvailable (§12.4).
+   * SIMPLIFIED: `Action_EditUser` is modelled as "the caller is an admin or the owner"; the emulator has no outsiders.
+   */
   putNewApp(ctx: Ctx): unknown {
     const caller = requireCaller(ctx);
     const st = ctx.state;
     const id = parseGuid(prop(jsonBody(ctx), 'id'), 'id');
     const isMe = id === EMPTY_GUID || id === caller.user.id.toLowerCase();
-    if (isMe) {
-      // An empty id resolves to LostUser, who is never enrolled.
-      if (id === EMPTY_GUID || !st.isEnrolled(caller.user.id)) {
-        throw errors.notAvailable();
-      }
-      st.wipeEnrolment(caller.user.id);
-      st.dropUserSessions(caller.user.id);
-      signInSession(ctx, caller.user);
-      issueConfirmKey(ctx, caller.user, 'TfaActivation');
-      return confirmUrl(ctx, 'TfaActivation', caller.user.id);
-    }
-    if (!st.isAdmin(caller.user)) {
-      throw errors.accessDenied();
-    }
-    if (caller.user.role !== 'owner') {
+    // An empty id resolves to LostUser (never enrolled); an unknown id too.
+    const target = id === EMPTY_GUID ? undefined : st.findUser(id);
+    if (!isMe && !st.isAdmin(caller.user)) {
       throw errors.noPermissions();
     }
-    const target = st.findUser(id);
-    if (target?.terminated) {
-      throw errors.notAvailableDot();
+    if (!isMe && caller.user.role !== 'owner') {
+      throw errors.noPermissions();
     }
     if (!target || !st.isEnrolled(target.id)) {
       throw errors.notAvailable();
     }
+    if (target.terminated) {
+      throw errors.notAvailableDot();
+    }
     st.wipeEnrolment(target.id);
     st.dropUserSessions(target.id);
     // SIMPLIFIED: no "TFA reset" e-mail (SendMsgTfaResetAsync), audit event or socket update.
+    if (isMe) {
+      signInSession(ctx, target);
+      issueConfirmKey(ctx, target, 'TfaActivation');
+      return confirmUrl(ctx, 'TfaActivation', target.id);
+    }
     return '';
   },
 };

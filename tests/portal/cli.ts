@@ -1,4 +1,4 @@
-// `npm run portal -- [--big] [--port 8092] [--version 3.6|3.7] [--latency ms] [--host 127.0.0.1] [--navixy-port 8093] [--navixy-api-port 8094]`
+// `npm run portal -- [--big] [--port 8092] [--version 3.5|3.6|3.7] [--latency ms] [--host 127.0.0.1] [--navixy-port 8093] [--navixy-api-port 8094]`
 // Starts the emulated DocSpace portal and, beside it, the emulated Navixy Admin Panel (web page and API on their own ports).
 import { parseArgs } from 'node:util';
 import { type PortalVersion, startPortal } from './server';
@@ -23,8 +23,8 @@ const out = (line = ''): void => {
 };
 
 const version = (values.version ?? '3.7') as PortalVersion;
-if (version !== '3.6' && version !== '3.7') {
-  process.stderr.write(`--version must be 3.6 or 3.7, got ${String(values.version)}\n`);
+if (version !== '3.5' && version !== '3.6' && version !== '3.7') {
+  process.stderr.write(`--version must be 3.5, 3.6 or 3.7, got ${String(values.version)}\n`);
   process.exit(2);
 }
 const port = Number(values.port ?? process.env.PORT ?? 8092);

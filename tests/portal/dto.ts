@@ -56,7 +56,7 @@ export function employeeFull(ctx: Ctx, u: DemoUser, viewer: DemoUser): Record<st
     terminated: u.terminated ? apiDate(REGISTERED_MS + 86_400_000) : undefined,
     department: '',
     groups,
-    isAdmin: u.role === 'admin' || (u.role === 'owner' && st.version === '3.6'),
+    isAdmin: u.role === 'admin' || (u.role === 'owner' && st.version !== '3.7'),
     isRoomAdmin: u.role === 'roomadmin',
     isOwner: u.role === 'owner',
     isVisitor: u.role === 'guest',
@@ -103,7 +103,7 @@ export function systemGroup(id: string): (DemoGroup & { isSystem: true }) | unde
 
 /** One `TfaSettingsDto`; v3.6 spells the flag `avaliable`. The title is a resource, in the request's culture. */
 export function tfaSettingsDto(ctx: Ctx, id: 'sms' | 'app', s: TfaSettings, enabled: boolean, available: boolean) {
-  const flag = ctx.state.version === '3.6' ? 'avaliable' : 'available';
+  const flag = ctx.state.version !== '3.7' ? 'avaliable' : 'available';
   return {
     id,
     title: resourceText(id === 'sms' ? 'ButtonSmsEnable' : 'ButtonTfaAppEnable', requestCulture(ctx)),

@@ -2,7 +2,7 @@
 // SIMPLIFIED: they stand in for the DocSpace-client login app (a Next.js front end calling the API); English only,
 // with the API's English error text.
 import { passwordSignIn } from './api-auth';
-import { validateCode } from './api-tfa';
+import { tenantDomain, validateCode } from './api-tfa';
 import { AUTH_COOKIE, type Ctx, authenticate, clearCookie, confirmAuth, formBody } from './context';
 import { qrPngDataUrl } from './png';
 import type { ConfirmType } from './tfa';
@@ -121,7 +121,7 @@ ${errorLine(error)}${codeForm(ctx, '6-digit code', 'Continue')}`,
       return page('Set up your authenticator app', errorLine('TFA application settings are not available'), 403);
     }
     const key = st.ensureSecret(user.id);
-    const issuer = encodeURIComponent(new URL(ctx.origin).hostname);
+    const issuer = encodeURIComponent(tenantDomain());
     const qr = qrPngDataUrl(`otpauth://totp/${issuer}:${encodeURI(user.email)}?secret=${key}&issuer=${issuer}`);
     return page(
       'Set up your authenticator app',

@@ -95,6 +95,12 @@ export interface RunningPortal {
   backupCodes(email: string): { code: string; isUsed: boolean }[];
   signIn(email: string): Promise<string>;
   apiKeyOf(email: string): string;
+  /** A key limited to these scopes (e.g. `['*:read']`), acting as this user; reset() forgets it. */
+  scopedApiKeyOf(email: string, scopes: string[]): string;
+  /** The key stops working as on a real portal (401, empty body): it expires, is deactivated, or is deleted; reset() revives it. */
+  killApiKey(key: string, how: 'expired' | 'deactivated' | 'deleted'): void;
+  /** `web.tfaapp.backup.count` / `web.tfaapp.backup.length` for codes made from now on; reset() goes back to 5 and 6. */
+  setBackupCodeSettings(s: { count?: number; length?: number }): void;
   reset(): void;
   /** The live state, for tests that need more than the API above. */
   readonly state: PortalState;
@@ -352,6 +358,12 @@ export async function startPortal(opts: PortalOptions = {}): Promise<RunningPort
     backupCodes: (email) => state.backupCodes(byEmail(email).id).map((c) => ({ ...c })),
     signIn: async (email) => state.createSession(byEmail(email).id),
     apiKeyOf: (email) => state.apiKeyOf(byEmail(email)),
+    scopedApiKeyOf: (email, scopes) => state.scopedApiKey(byEmail(email), scopes),
+    killApiKey: (key, how) => state.killApiKey(key, how),
+    setBackupCodeSettings: (s) => {
+      state.backupCodeCount = s.count ?? state.backupCodeCount;
+      state.backupCodeLength = s.length ?? state.backupCodeLength;
+    },
     reset: () => {
       state.reset();
       faults.set(null);

@@ -5,9 +5,10 @@ import ipaddr from 'ipaddr.js';
 import { type DemoGroup, type DemoUser, ROLE_EMAILS, SYSTEM_GROUPS, demoGroups, demoUsers } from './demo';
 import { bigGroups, bigPolicy, bigUsers } from './big';
 import { TieOrder } from './order';
-import { AttemptCounter, TfaCodeCounter, type BackupCode, ConfirmKeys, newBackupCodes, newSalt, secretFromSalt } from './tfa';
+import { AttemptCounter, BACKUP_COUNT, BACKUP_LENGTH, TfaCodeCounter, type BackupCode, ConfirmKeys, newBackupCodes, newSalt, secretFromSalt } from './tfa';
 
-export type PortalVersion = '3.6' | '3.7';
+/** 3.5 answers as 3.6 does on every TFA route (`git diff v3.5.0-server v3.6.1-server` of TfaappController.cs is whitespace only); only its version string differs. */
+export type PortalVersion = '3.5' | '3.6' | '3.7';
 
 /** `TfaAppAuthSettings` / `StudioSmsNotificationSettings` (§2). Lists are null until a PUT enables. */
 export interface TfaSettings {
@@ -66,10 +67,19 @@ export class PortalState {
   readonly codeAttempts = new TfaCodeCounter(() => this.attemptLimit, () => this.attemptWindowMs);
   /** LoginSettings.AttemptCount. */
   attemptLimit = 5;
+  /** `web.tfaapp.backup.count` and `web.tfaapp.backup.length` (SetupInfo.cs, defaults 5 and 6): server settings, not constants. */
+  backupCodeCount = BACKUP_COUNT;
+  backupCodeLength = BACKUP_LENGTH;
   /** Password attempts, key `<login>/<ip>`. */
   readonly loginAttempts = new AttemptCounter(() => 5, () => this.attemptWindowMs);
   private readonly sessions = new Map<string, string>();
   private readonly scopedKeys = new Map<string, { userId: string; scopes: string[] }>();
+  /**
+   * What the portal holds of a key besides its hash (ApiKeysDbContext.cs): a key is valid only while
+   * `IsActive && (ExpiresAt == null || ExpiresAt > now)`, and a deleted key is not found at all. Keys not named here
+   * are active and never expire.
+   */
+  private readonly keyRecords = new Map<string, { isActive: boolean; expiresAt: number | null; deleted: boolean }>();
   private readonly enrolment = new Map<string, Enrolment>();
 
   constructor(opts: StateOptions = {}) {
@@ -122,6 +132,7 @@ export class PortalState {
     this.sms = defaultSettings();
     this.sessions.clear();
     this.scopedKeys.clear();
+    this.keyRecords.clear();
     this.enrolment.clear();
     this.codeAttempts.clear();
     this.loginAttempts.clear();
@@ -129,6 +140,8 @@ export class PortalState {
     this.culture = 'en-US';
     this.attemptLimit = 5;
     this.smsInPlan = true;
+    this.backupCodeCount = BACKUP_COUNT;
+    this.backupCodeLength = BACKUP_LENGTH;
     this.rewriteLink = null;
     this.tieOrder.reset();
     this.loadData();
@@ -249,7 +262,25 @@ export class PortalState {
     return `sk-${createHash('sha256').update(`emulated-docspace-api-key:${u.id}`).digest('hex').slice(0, 48)}`;
   }
 
+  /** A key expired (ExpiresAt in the past), deactivated (IsActive false) or deleted on the portal's developer tools page. */
+  killApiKey(key: string, how: 'expired' | 'deactivated' | 'deleted'): void {
+    const record = this.keyRecords.get(key) ?? { isActive: true, expiresAt: null, deleted: false };
+    if (how === 'expired') record.expiresAt = this.now() - 1000;
+    if (how === 'deactivated') record.isActive = false;
+    if (how === 'deleted') record.deleted = true;
+    this.keyRecords.set(key, record);
+  }
+
+  /** `ApiKeyManager.ValidateApiKeyAsync`: null (→ ApiKeyBearerAuthHandler fails → 401, empty body) unless active and unexpired. */
+  private keyValid(key: string): boolean {
+    const record = this.keyRecords.get(key);
+    return !record || (!record.deleted && record.isActive && (record.expiresAt === null || record.expiresAt > this.now()));
+  }
+
   apiKeyUser(key: string): DemoUser | undefined {
+    if (!this.keyValid(key)) {
+      return undefined;
+    }
     const scoped = this.scopedKeys.get(key);
     if (scoped) {
       return this.users.find((u) => !u.terminated && u.id === scoped.userId);
@@ -310,7 +341,7 @@ export class PortalState {
 
   newBackupCodes(userId: string): BackupCode[] {
     const e = this.enrolmentOf(userId);
-    e.codes = newBackupCodes();
+    e.codes = newBackupCodes(this.backupCodeCount, this.backupCodeLength);
     return e.codes;
   }
 

@@ -74,9 +74,10 @@ export async function totpMatches(secret: string, code: string, atMs: number): P
   }
 }
 
-export function newBackupCodes(): BackupCode[] {
-  return Array.from({ length: BACKUP_COUNT }, () => ({
-    code: Array.from({ length: BACKUP_LENGTH }, () => BACKUP_ALPHABET[randomInt(BACKUP_ALPHABET.length)]).join(''),
+/** `GenerateBackupCodesAsync`: `count` codes of `length` characters (SetupInfo.cs: web.tfaapp.backup.count / .length). */
+export function newBackupCodes(count = BACKUP_COUNT, length = BACKUP_LENGTH): BackupCode[] {
+  return Array.from({ length: count }, () => ({
+    code: Array.from({ length }, () => BACKUP_ALPHABET[randomInt(BACKUP_ALPHABET.length)]).join(''),
     isUsed: false,
   }));
 }

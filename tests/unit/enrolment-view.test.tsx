@@ -188,14 +188,14 @@ describe('EnrolmentView', () => {
     backend({
       startEnrolment: () => (switched
         ? { ok: true, value: start }
-        : { ok: false, error: { kind: 'notAvailable', origin: ORIGIN, message: 'x', reason: 'needsBrowserSignIn' } }),
+        : { ok: false, error: { kind: 'notAvailable', origin: ORIGIN, message: 'x', reason: 'needsBrowserSignIn', version: '3.6.1.100' } }),
       useBrowserSignIn: () => {
         switched = true;
         return { ok: false, error: { kind: 'signedOut', origin: ORIGIN } };
       },
     });
     renderView();
-    expect((await screen.findByRole('alert')).textContent).toContain('needs the portal’s sign-in in this browser');
+    expect((await screen.findByRole('alert')).textContent).toContain('hand the setup key only to the portal’s sign-in in this browser');
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Use the browser sign-in for this portal' }));
     });

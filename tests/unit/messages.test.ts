@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import '../../lib/providers/docspace/error-text';
 import { describeError } from '../../lib/messages';
 import type { AppError } from '../../lib/errors';
 
@@ -35,7 +36,7 @@ describe('every portal error becomes one sentence naming the portal', () => {
     expect(scope.message).toContain('“*:read”');
     expect(scope.canRetry).toBe(false);
     expect(describeError({ kind: 'notAvailable', origin, message: 'x', reason: 'sms' }).message).toContain('is by SMS');
-    expect(describeError({ kind: 'notAvailable', origin, message: 'x', reason: 'needsBrowserSignIn' }).message).toContain('DocSpace 3.6');
+    expect(describeError({ kind: 'notAvailable', origin, message: 'x', reason: 'needsBrowserSignIn', version: '3.6.1.100' }).message).toContain('DocSpace 3.6.1.100');
   });
 
   it('does not offer Retry where it cannot help', () => {

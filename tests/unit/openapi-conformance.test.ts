@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
 import {
-  AuthTokenSchema, BackupCodeListSchema, BooleanResponseSchema, CapabilitiesSchema, ConfirmCheckSchema, GroupListSchema,
+  BackupCodeListSchema, BooleanResponseSchema, GroupListSchema,
   GroupSchema, OptionalStringResponseSchema, PeopleListSchema, PortalSettingsSchema, ProfileSchema, SetupCodeSchema,
   TfaConfirmSchema, TfaSettingsListSchema,
 } from '../../lib/providers/docspace/schemas';
@@ -62,11 +62,6 @@ const cases: [string, string, z.ZodMiniType][] = [
   ['/api/2.0/settings/tfaappcodes', 'get', BackupCodeListSchema],
   ['/api/2.0/settings/tfaappnewcodes', 'put', BackupCodeListSchema],
   ['/api/2.0/settings/tfaappnewapp', 'put', OptionalStringResponseSchema],
-  ['/api/2.0/authentication', 'get', BooleanResponseSchema],
-  ['/api/2.0/authentication', 'post', AuthTokenSchema],
-  ['/api/2.0/authentication/{code}', 'post', AuthTokenSchema],
-  ['/api/2.0/authentication/confirm', 'post', ConfirmCheckSchema],
-  ['/api/2.0/capabilities', 'get', CapabilitiesSchema],
   ['/api/2.0/people/@self', 'get', ProfileSchema],
   ['/api/2.0/people/{userid}', 'get', ProfileSchema],
   ['/api/2.0/people/filter', 'get', PeopleListSchema],

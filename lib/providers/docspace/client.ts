@@ -1,10 +1,8 @@
-import { z } from '../../zod-config';
 import type { AppError } from '../../errors';
 import { ok, type Result } from '../../result';
 import { request, type Transport } from './http';
 import {
-  AuthTokenSchema, BackupCodeListSchema, BooleanResponseSchema, BuildVersionSchema, CapabilitiesSchema,
-  ConfirmCheckSchema, GroupListSchema, GroupSchema, LoginSettingsSchema, OptionalStringResponseSchema, PeopleListSchema,
+  BackupCodeListSchema, BooleanResponseSchema, GroupListSchema, GroupSchema, LoginSettingsSchema, OptionalStringResponseSchema, PeopleListSchema,
   PortalSettingsSchema, ProfileSchema, SetupCodeSchema, TfaConfirmSchema, TfaSettingsListSchema, toPolicy,
   type TfaMethod,
 } from './schemas';
@@ -70,21 +68,10 @@ export function createDocspaceClient(t: Transport) {
     origin: t.origin,
     // Portal recognition (anonymous)
     getPortalSettings: () => request(t, { method: 'GET', path: 'settings', schema: PortalSettingsSchema, ...anon }),
-    getBuildVersion: () => request(t, { method: 'GET', path: 'settings/version/build', schema: BuildVersionSchema, ...anon }),
-    getCapabilities: () => request(t, { method: 'GET', path: 'capabilities', schema: CapabilitiesSchema, ...anon }),
     /** `GET settings` signed in: only then does it carry the owner's id (an anonymous call gives the empty GUID, §11.3). */
     getSignedInSettings: () => request(t, { method: 'GET', path: 'settings', schema: PortalSettingsSchema }),
     /** Admins only (EditPortalSettings): how many codes a user may try before the portal locks them for a minute. */
     getLoginSettings: () => request(t, { method: 'GET', path: 'settings/security/loginSettings', schema: LoginSettingsSchema }),
-    // Authentication
-    isAuthenticated: () => request(t, { method: 'GET', path: 'authentication', schema: BooleanResponseSchema }),
-    signIn: (userName: string, password: string) =>
-      request(t, { method: 'POST', path: 'authentication', body: { userName, password }, schema: AuthTokenSchema }),
-    signInWithCode: (userName: string, password: string, code: string) =>
-      request(t, { method: 'POST', path: `authentication/${encodeURIComponent(code)}`, body: { userName, password, code }, schema: AuthTokenSchema }),
-    logout: () => request(t, { method: 'POST', path: 'authentication/logout', schema: z.unknown() }),
-    checkConfirm: (token: ConfirmToken) =>
-      request(t, { method: 'POST', path: 'authentication/confirm', body: { type: token.type, uiD: token.uid, key: token.key ?? '' }, schema: ConfirmCheckSchema }),
     // Me
     getSelf: () => request(t, { method: 'GET', path: 'people/@self', schema: ProfileSchema }),
     // TFA policy

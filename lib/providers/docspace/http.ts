@@ -104,13 +104,29 @@ async function attemptOnce<S extends z.ZodMiniType>(t: Transport, spec: RequestS
   if (Number.isFinite(date)) t.onServerDate?.(date, Date.now());
   if (!response.ok) {
     const header = response.headers.get('Retry-After');
+    const error = errorFromResponse(origin, response, text, { method: spec.method, path: spec.path });
     return {
-      result: err(errorFromResponse(origin, response, text, { method: spec.method, path: spec.path })),
+      result: err(sentWithKey(t, spec) ? keyError(error, text, spec.method) : error),
       transient: TRANSIENT_STATUS.has(response.status),
       ...(header !== null || response.status === 429 ? { retryAfter: retryAfterMs(header) } : {}),
     };
   }
   return { result: parseSuccess(origin, spec, text, response.status), transient: false };
+}
+
+/** The key went with this request and decided it: not anonymous, and not a confirm-scheme route (its own [Authorize] reads the `confirm` header). */
+const sentWithKey = (t: Transport, spec: RequestSpec<z.ZodMiniType>) => t.auth.kind === 'apiKey' && !spec.anonymous && !spec.headers?.confirm;
+
+/**
+ * What an API key's refusal means (§12.3): a 401 is the key itself refused (ApiKeyBearerAuthHandler: expired,
+ * deactivated or deleted; the answer of a signed-out cookie, but signing in changes nothing while the key is sent);
+ * an empty-body 403 is the route's scope policy (AuthorizationExtension: `settings/*` GET needs `*:read`, every
+ * other method `*:write`), decided before the action, which would have written an error body.
+ */
+function keyError(error: AppError, text: string, method: RequestSpec<z.ZodMiniType>['method']): AppError {
+  if (error.kind === 'signedOut') return { ...error, apiKeyRefused: true };
+  if (error.kind === 'forbidden' && text.trim() === '') return { ...error, missingScope: method === 'GET' ? '*:read' : '*:write' };
+  return error;
 }
 
 function parseSuccess<S extends z.ZodMiniType>(origin: string, spec: RequestSpec<S>, text: string, status: number): Result<z.output<S>, AppError> {
@@ -131,6 +147,7 @@ const TYPE = {
   invalidOperation: 'System.InvalidOperationException',
   /** A record that does not exist (a deleted user or group, §12.2): ASC.Common/Web/ItemNotFoundException.cs. */
   itemNotFound: 'ASC.Common.Web.ItemNotFoundException',
+  nullReference: 'System.NullReferenceException',
 } as const;
 
 /** The endpoint a request went to, without its query: what an error is classified by, with status and type. */
@@ -140,6 +157,7 @@ export interface Endpoint {
 }
 
 const VALIDATE = 'settings/tfaapp/validate';
+const WITH_LINK = 'settings/tfaappwithlink';
 /** Every TFA settings route: tfaapp, tfaapp/confirm, tfaapp/setup, tfaapp/validate, tfaappcodes, tfaappnewcodes, tfaappnewapp, tfaappwithlink. */
 const isTfaRoute = (path: string) => /^settings\/tfaapp/.test(path);
 const isPolicySave = (e: Endpoint) => e.method === 'PUT' && (e.path === 'settings/tfaapp' || e.path === 'settings/tfaappwithlink');
@@ -185,6 +203,11 @@ export function errorFromResponse(origin: string, response: Pick<Response, 'stat
     return { kind: 'notFound', origin, message: message || `Not found: ${path}`, ...(type === TYPE.itemNotFound ? { itemNotFound: true } : {}) };
   }
   if (status === 429) return { kind: 'rateLimited', origin, retryAt: Date.now() + retryAfterMs(response.headers.get('Retry-After')) };
+  // 3.7 `tfaappwithlink`: the policy was saved and every session ended, then `GetTfaConfirmData()` gave null (the caller
+  // is not asked for a code) and `data.Url` threw (§12.4). Nothing else on that route throws this type.
+  if (status === 500 && path === WITH_LINK && endpoint.method === 'PUT' && type === TYPE.nullReference) {
+    return { kind: 'server', origin, status, callerExempt: true, ...(message ? { message } : {}) };
+  }
   if (status >= 500) return { kind: 'server', origin, status, ...(message ? { message } : {}) };
   return { kind: 'badResponse', origin, where: path, status };
 }

@@ -38,7 +38,8 @@ export const DOCSPACE_COMMANDS = [
   z.object({ type: z.literal('startEnrolment'), origin: Origin, confirmUrl: z.optional(z.string().check(z.maxLength(2000))) }),
   // The popup hands over the portal's activation link: kept in the background, never put in a page URL.
   z.object({ type: z.literal('prepareEnrolment'), origin: Origin, confirmUrl: z.string().check(z.maxLength(2000)) }),
-  z.object({ type: z.literal('validateCode'), origin: Origin, code: z.string().check(z.regex(/^(\d{6}|[A-Za-z0-9_-]{6})$/)) }),
+  // A 6-digit TOTP code or a backup code, whose length is the server's `web.tfaapp.backup.length` (default 6, §12.4).
+  z.object({ type: z.literal('validateCode'), origin: Origin, code: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)) }),
   z.object({ type: z.literal('cancelEnrolment'), origin: Origin }),
   z.object({ type: z.literal('getBackupCodes'), origin: Origin }),
   z.object({ type: z.literal('regenerateBackupCodes'), origin: Origin }),
@@ -104,6 +105,8 @@ export interface PortalStatus {
   signInUrl: string;
   /** The anonymous probe saw a DocSpace portal although we have no host access yet. */
   looksLikePortal?: boolean;
+  /** Signed out because the portal refused the API key (expired, revoked or deleted): it was dropped, the browser's sign-in is used. */
+  keyRefused?: boolean;
   /** This reply is the last status held by the background, not a fresh read: the popup revalidates it. */
   fromCache?: boolean;
 }
@@ -186,6 +189,8 @@ export interface SaveReply {
   refusedLink?: string;
   /** The save was applied but the answer with the caller's link was lost (timeout): the next step is the portal's sign-in. */
   linkLost?: boolean;
+  /** 3.7 answered the save with its NullReferenceException 500 (§12.4): saved, and the caller is not asked for a code. */
+  callerExempt?: boolean;
   signedOut: boolean;
 }
 

@@ -108,8 +108,12 @@ export const SetupCodeSchema = z.pipe(
   })));
 export type SetupCode = z.output<typeof SetupCodeSchema>;
 
+/**
+ * Length and count are server settings (`web.tfaapp.backup.length`, default 6; `web.tfaapp.backup.count`, default 5;
+ * SetupInfo.cs, §12.4), so neither is assumed: the bounds only keep a hostile answer small.
+ */
 export const BackupCodeSchema = z.object({ isUsed: z.boolean(), code: z.string().check(z.minLength(1), z.maxLength(64)) });
-export const BackupCodeListSchema = z.array(BackupCodeSchema).check(z.maxLength(100));
+export const BackupCodeListSchema = z.array(BackupCodeSchema).check(z.maxLength(1000));
 export type BackupCode = z.output<typeof BackupCodeSchema>;
 
 export const BooleanResponseSchema = z.boolean();
@@ -203,26 +207,3 @@ export const PortalSettingsSchema = z.pipe(
     culture: s.culture ?? null,
   })));
 export type PortalSettings = z.output<typeof PortalSettingsSchema>;
-
-export const BuildVersionSchema = z.object({ docSpace: z.string().check(z.maxLength(64)), documentServer: z.nullish(z.string().check(z.maxLength(64))) });
-
-export const CapabilitiesSchema = z.looseObject({ ldapEnabled: z.nullish(z.boolean()), oauthEnabled: z.nullish(z.boolean()), ssoUrl: z.nullish(z.string()), ssoLabel: z.nullish(z.string()), providers: z.nullish(z.array(z.string())) });
-
-/** `POST authentication` (§5.4). */
-export const AuthTokenSchema = z.pipe(
-  z.object({
-    token: z.nullish(z.string()),
-    expires: z.nullish(z.string()),
-    sms: z.nullish(z.boolean()),
-    tfa: z.nullish(z.boolean()),
-    tfaKey: z.nullish(z.string()),
-    confirmUrl: z.nullish(z.string()),
-  }), z.transform((a) => ({
-    token: a.token ?? null,
-    needsTfa: a.tfa === true || a.sms === true,
-    tfaKey: a.tfaKey ?? null,
-    confirmUrl: a.confirmUrl ?? null,
-  })));
-export type AuthToken = z.output<typeof AuthTokenSchema>;
-
-export const ConfirmCheckSchema = z.pipe(z.object({ result: z.number() }), z.transform((r) => (r.result === 0 ? 'ok' : r.result === 2 ? 'expired' : 'invalid')));

@@ -8,6 +8,7 @@ import { ATTEMPT_WINDOW_MS, otpauthUri } from '../tfa/otpauth';
 import { logEvent } from '../../../log';
 import { clientFor, getRecord, getSession, updateSession } from './session';
 import type { PortalAuth } from '../http';
+import { API_KEY_ENROLMENT_SINCE, isAtLeast } from '../version';
 
 /**
  * Enrolment, backup codes and resets (fact sheet §2.4–2.9, §5.3). The confirm token
@@ -73,18 +74,20 @@ function tokenFromLink(raw: string, origin: string, key: string | null): Result<
   return ok(key ? { ...token, key } : token);
 }
 
-const needsBrowserSignIn = (origin: string) =>
-  err<AppError>({ kind: 'notAvailable', origin, message: 'DocSpace 3.6 with an API key', reason: 'needsBrowserSignIn' });
+const needsBrowserSignIn = (origin: string, version: string | null, afterReset = false) =>
+  err<AppError>({ kind: 'notAvailable', origin, message: 'API key enrolment needs DocSpace 3.7.1', reason: 'needsBrowserSignIn', version, ...(afterReset ? { afterReset } : {}) });
 
 /**
- * An API key on DocSpace 3.6 cannot enrol: the confirm key only ever comes as a cookie (§11.3). Asked before
- * anything is started or reset, from the remembered version (or the anonymous settings when none is known).
+ * With an API key an enrolment can only be carried through on 3.7.1 and later (§12.3): before it the confirm key comes
+ * only as an HttpOnly cookie, which a key's requests neither send nor keep. Asked before anything is started or reset,
+ * from the portal's own version read now (the remembered one if the portal does not answer); an unknown version is
+ * refused too, as `tfaappnewapp` would wipe the app before anything a key could not do. Null: the key may go on.
  */
-async function apiKeyCannotEnrol(client: DocspaceClient, origin: string, auth: PortalAuth['kind']): Promise<boolean> {
-  if (auth !== 'apiKey') return false;
-  const known = (await getRecord(origin))?.version;
-  const version = known ?? (await client.getPortalSettings().then((r) => (r.ok ? r.value.version : null)));
-  return Boolean(version?.startsWith('3.6'));
+async function apiKeyCannotEnrol(client: DocspaceClient, origin: string, auth: PortalAuth['kind']): Promise<Result<never, AppError> | null> {
+  if (auth !== 'apiKey') return null;
+  const settings = await client.getPortalSettings();
+  const version = (settings.ok ? settings.value.version : (await getRecord(origin))?.version) || null;
+  return isAtLeast(version, API_KEY_ENROLMENT_SINCE) ? null : needsBrowserSignIn(origin, version);
 }
 
 /**
@@ -92,12 +95,12 @@ async function apiKeyCannotEnrol(client: DocspaceClient, origin: string, auth: P
  * With an API key no cookie is sent or kept, so a link without a key cannot be used (a 3.6 portal whose version
  * was not known in advance).
  */
-async function tokenFromConfirmEndpoint(client: DocspaceClient, origin: string, auth: PortalAuth['kind']): Promise<Result<ConfirmToken, AppError>> {
+async function tokenFromConfirmEndpoint(client: DocspaceClient, origin: string, auth: PortalAuth['kind'], afterReset = false): Promise<Result<ConfirmToken, AppError>> {
   const confirm = await client.getTfaConfirm();
   if (!confirm.ok) return confirm;
   if (!confirm.value) return err({ kind: 'notAvailable', origin, message: 'Two-factor authentication does not apply to you' });
   const token = tokenFromLink(confirm.value.url, origin, confirm.value.key);
-  if (token.ok && !token.value.key && auth === 'apiKey') return needsBrowserSignIn(origin);
+  if (token.ok && !token.value.key && auth === 'apiKey') return needsBrowserSignIn(origin, (await getRecord(origin))?.version || null, afterReset);
   return token;
 }
 
@@ -111,7 +114,11 @@ async function beginWith(client: DocspaceClient, origin: string, token: ConfirmT
   // A resumed setup keeps its start time (the key's hour runs from when the portal issued it).
   if (source === 'stored') await updateSession(origin, (s) => (s.enrolment ? { ...s, enrolment: { ...s.enrolment, attemptLimit: limit } } : s));
   else await setToken(origin, token, limit);
-  const issuer = new URL(origin).hostname; // the tenant domain, as in the portal's own QR (§2.5)
+  // The label of the entry in the authenticator app; codes do not depend on it. The portal's own QR says the tenant
+  // domain (TfaManager.cs `GetTenantDomain`: "localhost" on a single-tenant standalone server, a mapped domain where
+  // one is set, §12.4), which the API does not hand out whole (no mapped domain in `GET settings`). The extension uses
+  // the host the portal is opened at, the name the user knows it by; it differs from the portal's QR on standalone servers.
+  const issuer = new URL(origin).hostname;
   const session = await getSession(origin);
   logEvent('enrolment-started', { origin, source });
   const start: EnrolmentStart = {
@@ -158,7 +165,8 @@ export async function startEnrolment(c: CommandOf<'startEnrolment'>): HandlerRes
     const resumed = await beginWith(client.value, c.origin, session.enrolment.token, 'stored');
     if (resumed.ok) return resumed;
   }
-  if (await apiKeyCannotEnrol(client.value, c.origin, session.auth.kind)) return needsBrowserSignIn(c.origin);
+  const refused = await apiKeyCannotEnrol(client.value, c.origin, session.auth.kind);
+  if (refused) return refused;
   const token = await tokenFromConfirmEndpoint(client.value, c.origin, session.auth.kind);
   if (!token.ok) return token;
   return beginWith(client.value, c.origin, token.value, 'endpoint');
@@ -266,7 +274,8 @@ export async function resetMyApp(c: CommandOf<'resetMyApp'>): HandlerResult<'res
   if (!client.ok) return client;
   const { auth } = await getSession(c.origin);
   // Checked before the reset: afterwards the old app is gone and a new one could not be set up here.
-  if (await apiKeyCannotEnrol(client.value, c.origin, auth.kind)) return needsBrowserSignIn(c.origin);
+  const refused = await apiKeyCannotEnrol(client.value, c.origin, auth.kind);
+  if (refused) return refused;
   const me = await client.value.getSelf();
   if (!me.ok) return me;
   const link = await client.value.resetTfaApp(me.value.id);
@@ -274,7 +283,7 @@ export async function resetMyApp(c: CommandOf<'resetMyApp'>): HandlerResult<'res
   logEvent('authenticator-reset', { origin: c.origin, self: true });
   await forgetStatus(c.origin);
   const fromLink = link.value && auth.kind === 'cookie';
-  const token = fromLink ? tokenFromLink(link.value, c.origin, null) : await tokenFromConfirmEndpoint(client.value, c.origin, auth.kind);
+  const token = fromLink ? tokenFromLink(link.value, c.origin, null) : await tokenFromConfirmEndpoint(client.value, c.origin, auth.kind, true);
   if (!token.ok) return token;
   return beginWith(client.value, c.origin, token.value, fromLink ? 'link' : 'endpoint');
 }
@@ -290,7 +299,21 @@ export async function resetUserApp(c: CommandOf<'resetUserApp'>): HandlerResult<
     return err({ kind: 'invalidInput', origin: c.origin, message: 'Use “Reset my authenticator” for your own account' });
   }
   const reset = await client.value.resetTfaApp(c.userId);
-  if (!reset.ok) return reset;
+  if (!reset.ok) return reset.error.kind === 'notAvailable' ? whyNotReset(client.value, c.origin, c.userId, reset.error) : reset;
   logEvent('authenticator-reset', { origin: c.origin, self: false });
   return ok(true);
+}
+
+/** EmployeeStatus.Terminated (ASC.Core.Users): a disabled account. */
+const TERMINATED = 2;
+
+/**
+ * The portal refused to reset someone's app as "not available": UnlinkTfaApp checks TfaAppNotAvailable (no app) and
+ * then `Status == Terminated` ("Not available.", §12.4), both InvalidOperationException, told apart only by their
+ * (translated) words. The account's status says which, without reading them.
+ */
+async function whyNotReset(client: DocspaceClient, origin: string, userId: string, error: AppError): HandlerResult<'resetUserApp'> {
+  const user = await client.getUser(userId);
+  if (user.ok && user.value.status === TERMINATED) return err({ kind: 'notAvailable', origin, message: 'Account disabled', reason: 'userDisabled' });
+  return err(error);
 }

@@ -161,7 +161,7 @@ async function keepConfirmToken(origin: string, link: string, key: string | null
   return { token, url: url.value.href };
 }
 
-type NextStep = Pick<SaveReply, 'enrolNext' | 'confirmUrl' | 'refusedLink' | 'linkLost'>;
+type NextStep = Pick<SaveReply, 'enrolNext' | 'confirmUrl' | 'refusedLink' | 'linkLost' | 'callerExempt'>;
 
 function nextStepOf(link: Awaited<ReturnType<typeof keepConfirmToken>>): NextStep {
   return link && 'refused' in link
@@ -191,7 +191,7 @@ async function nameOf(origin: string): Promise<(id: string) => string> {
  * Saves the full policy. Turning or keeping TFA on uses `tfaappwithlink`: it returns
  * the caller's confirm link under the new policy before the portal signs everyone
  * out (§2.3), so the admin enrols or confirms at once instead of being left signed
- * out without a working second factor. A 500 there means the caller is exempt.
+ * out without a working second factor. On 3.7 a NullReferenceException 500 there means saved, caller exempt (§12.4).
  */
 export async function savePolicy(c: CommandOf<'savePolicy'>): Reply<'savePolicy'> {
   const { origin } = c;
@@ -218,16 +218,18 @@ export async function savePolicy(c: CommandOf<'savePolicy'>): Reply<'savePolicy'
     return sent;
   }
   const link = sent.ok && typeof sent.value === 'string' ? await keepConfirmToken(origin, sent.value) : null;
+  // 3.7 throws this only after the save, the sign-out of every session included, and only for a caller it does not ask for a code.
+  const exempt = !sent.ok && sent.error.kind === 'server' && sent.error.callerExempt === true;
   const reread = await api.getTfaPolicy();
   const expected = { ...current.value, ...expectedAfterSave(draft) };
   const mismatches = reread.ok ? comparePolicy(draft, draftOf(reread.value)) : [];
   // Only a save that turned or kept TFA on signs every session out (§2.2): a 401 now proves it was applied.
   const appliedAfterAll = reread.ok ? mismatches.length === 0 : reread.error.kind === 'signedOut' && draft.method !== 'none';
-  if (!sent.ok && !appliedAfterAll) {
+  if (!sent.ok && !appliedAfterAll && !exempt) {
     return sent; // the failure was real: the portal does not hold the change
   }
   const signedOutNow = !reread.ok && reread.error.kind === 'signedOut';
-  const next = sent.ok || draft.method === 'none'
+  const next: NextStep = exempt ? { enrolNext: false, callerExempt: true } : sent.ok || draft.method === 'none'
     ? nextStepOf(link)
     : signedOutNow ? { enrolNext: false, linkLost: true } : await nextStepAfterLostAnswer(api, origin);
   if (draft.method !== 'none') {

@@ -127,11 +127,33 @@ export async function clientFor(origin: string, opts: { timeoutMs?: number } = {
       offset = server - local;
     },
   });
-  return ok(withClockCapture(client, origin, () => offset));
+  return ok(withClockCapture(client, origin, session.auth, () => offset));
+}
+
+/**
+ * The portal refused this API key (§12.3: expired, deactivated or deleted; 401 with an empty body). It is never sent
+ * again: the portal goes back to the browser's sign-in, and a remembered copy is deleted from this device. Only the
+ * refused key is dropped: one pasted meanwhile stays.
+ */
+export async function forgetRefusedKey(origin: string, key: string): Promise<void> {
+  let dropped = false;
+  await updateSession(origin, (s) => {
+    if (s.auth.kind !== 'apiKey' || s.auth.key !== key) return s;
+    dropped = true;
+    return { auth: { kind: 'cookie' }, enrolment: s.enrolment, clockOffsetMs: s.clockOffsetMs };
+  });
+  const record = await getRecord(origin);
+  if (record?.rememberedKey === key) {
+    await updateRecord(origin, (r) => {
+      const { rememberedKey: _drop, ...rest } = r ?? record;
+      return rest;
+    });
+  }
+  if (dropped) await storage.removeItem(namesKey(origin));
 }
 
 /** Persists the latest clock offset after each call, without touching call sites. */
-function withClockCapture(client: DocspaceClient, origin: string, read: () => number | undefined): DocspaceClient {
+function withClockCapture(client: DocspaceClient, origin: string, auth: PortalAuth, read: () => number | undefined): DocspaceClient {
   const wrapped = { ...client } as Record<string, unknown>;
   for (const [name, fn] of Object.entries(client)) {
     if (typeof fn !== 'function') continue;
@@ -139,7 +161,10 @@ function withClockCapture(client: DocspaceClient, origin: string, read: () => nu
       const result = await (fn as (...a: unknown[]) => Promise<Result<unknown, AppError>>)(...args);
       const offset = read();
       if (offset !== undefined) await updateSession(origin, (s) => ({ ...s, clockOffsetMs: offset }));
-      if (!result.ok && result.error.kind === 'signedOut') await clearSignedIn(origin);
+      if (!result.ok && result.error.kind === 'signedOut') {
+        if (result.error.apiKeyRefused && auth.kind === 'apiKey') await forgetRefusedKey(origin, auth.key);
+        else await clearSignedIn(origin);
+      }
       return result;
     };
   }

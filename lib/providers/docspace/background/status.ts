@@ -45,7 +45,9 @@ export async function getStatus(cmd: CommandOf<'getStatus'>): Reply<'getStatus'>
   if (!client.ok) return client;
   const result = await readStatus(client.value, origin);
   if (!result.ok) return result;
-  const status = { ...result.value, auth: session.auth.kind, enrolmentInProgress: Boolean(session.enrolment) };
+  // Read again: a refused API key was dropped during the read (the portal is back on the browser's sign-in).
+  const after = await getSession(origin);
+  const status = { ...result.value, auth: after.auth.kind, enrolmentInProgress: Boolean(after.enrolment) };
   await updateSession(origin, (s) => ({ ...s, lastStatus: status, me: status.me ?? undefined }));
   await showBadge(cmd.tabId, status, ticket);
   return ok(status);
@@ -65,7 +67,10 @@ async function readStatus(client: DocspaceClient, origin: string): Promise<Resul
     await updateRecord(origin, (r) => ({ ...r, isPortal: true, version, checkedAt: Date.now() }));
   }
   const [self, policy, codes, names] = await Promise.all([client.getSelf(), client.getTfaPolicy(), client.getBackupCodes(), cachedNames(origin)]);
-  if (!self.ok) return self.error.kind === 'signedOut' ? ok({ ...baseStatus(origin, 'signedOut'), version }) : self;
+  if (!self.ok) {
+    if (self.error.kind !== 'signedOut') return self;
+    return ok({ ...baseStatus(origin, 'signedOut'), version, ...(self.error.apiKeyRefused ? { keyRefused: true } : {}) });
+  }
   if (!policy.ok) return policy;
   const me = self.value;
   return ok({
@@ -165,7 +170,7 @@ export async function setApiKey(cmd: CommandOf<'setApiKey'>): Reply<'setApiKey'>
   // which only the global `*:read` / `*:write` open (§11.3): probe both, in parallel.
   const [probe, tfa] = await Promise.all([keyed.getSelf(), keyed.getTfaPolicy()]);
   if (!probe.ok) return probe;
-  if (!tfa.ok && tfa.error.kind === 'forbidden') return err({ ...tfa.error, missingScope: '*:read' });
+  // An empty 403 here is the missing `*:read` (http.ts names it); `*:write` shows at the first change (§12.3).
   if (!tfa.ok) return tfa;
   await updateSession(cmd.origin, () => ({ auth: { kind: 'apiKey', key: cmd.key } }));
   await updateRecord(cmd.origin, (r) => {

@@ -3,13 +3,15 @@ import { popup as t } from '../i18n/popup';
 
 interface Props {
   busy: boolean;
+  /** Shown open (a refused key: pasting a new one is one of the two ways on). */
+  open?: boolean;
   onSubmit: (key: string, remember: boolean) => void;
 }
 
 const KEY_PATTERN = /^sk-[0-9a-zA-Z]{8,200}$/;
 
 /** Paste an API key; validated before it is sent. Remembering is an explicit opt-in. */
-export function ApiKeyForm({ busy, onSubmit }: Props) {
+export function ApiKeyForm({ busy, open, onSubmit }: Props) {
   const id = useId();
   const [key, setKey] = useState('');
   const [remember, setRemember] = useState(false);
@@ -17,7 +19,7 @@ export function ApiKeyForm({ busy, onSubmit }: Props) {
   const trimmed = key.trim();
   const invalid = touched && !KEY_PATTERN.test(trimmed);
   return (
-    <details class="api-key">
+    <details class="api-key" open={open}>
       <summary>{t.apiKeySummary}</summary>
       <form
         onSubmit={(e) => {

@@ -33,6 +33,7 @@ export function PolicySaved({ reply, names, signInUrl, onEditAgain }: Props) {
       {signsOut ? (
         <div class="notice warn">
           <p>{t.signedOutNext}</p>
+          {reply.callerExempt ? <p>{t.exemptAfterError}</p> : null}
           <p>{policy.method === 'sms' ? t.consequence.smsOnPortal : reply.refusedLink ? t.linkRefused(reply.refusedLink) : reply.linkLost ? t.linkLost : reply.confirmUrl ? t.confirmWithCode : t.exempt}</p>
           <p>
             <a href={signInUrl} target="_blank" rel="noopener noreferrer">

@@ -131,6 +131,7 @@ export const owner = {
   confirm: t('owner.confirm'),
   done: (name: string) => t('owner.done', isolate(name)),
   notEnrolled: (name: string) => t('owner.notEnrolled', isolate(name)),
+  userDisabled: (name: string) => t('owner.userDisabled', isolate(name)),
 } as const;
 
 export const copyText = {

@@ -177,6 +177,7 @@ export const policy = {
   savedUnverified: t('policy.savedUnverified'),
   mismatchHeading: t('policy.mismatchHeading'),
   exempt: t('policy.exempt'),
+  exemptAfterError: t('policy.exemptAfterError'),
   linkLost: t('policy.linkLost'),
   linkRefused: (url: string) => t('policy.linkRefused', isolate(url)),
   confirmWithCode: t('policy.confirmWithCode'),

@@ -26,6 +26,8 @@ export const popup = {
   signedOutTitle: (host: string) => t('popup.signedOutTitle', host),
   signedOutBody: t('popup.signedOutBody'),
   signIn: t('popup.signIn'),
+  keyRefusedTitle: t('popup.keyRefusedTitle'),
+  keyRefusedBody: t('popup.keyRefusedBody'),
   apiKeySummary: t('popup.apiKeySummary'),
   apiKeyLabel: t('popup.apiKeyLabel'),
   apiKeyInvalid: t('popup.apiKeyInvalid'),
@@ -72,7 +74,7 @@ export const popup = {
   enrolment(e: Enrolment): string {
     switch (e.state) {
       case 'enrolled':
-        return e.unusedCodes === null ? t('popup.enrolment.enrolled') : plural('popup.enrolment.enrolledCodes', e.totalCodes ?? 5, formatNumber(e.unusedCodes));
+        return e.unusedCodes === null ? t('popup.enrolment.enrolled') : plural('popup.enrolment.enrolledCodes', e.totalCodes ?? e.unusedCodes, formatNumber(e.unusedCodes));
       case 'notEnrolled': return t('popup.enrolment.notEnrolled');
       case 'unknown': return t('popup.enrolment.unknown');
       default: return assertNever(e);

@@ -1,3 +1,4 @@
+import '../error-text';
 import type { OptionsProps } from '../../../provider';
 import { hostOf } from '../../../portal/origin';
 import { originParam, useUrlState } from '../../../location';

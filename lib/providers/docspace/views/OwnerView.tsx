@@ -137,6 +137,7 @@ function SearchFailed({ error }: { error: AppError }) {
 }
 
 function ResetFailed({ name, error }: { name: string; error: AppError }) {
+  if (error.kind === 'notAvailable' && error.reason === 'userDisabled') return <p class="notice warn" role="alert">{t.userDisabled(name)}</p>;
   if (error.kind === 'notAvailable') return <p class="notice warn" role="alert">{t.notEnrolled(name)}</p>;
   return <ErrorNotice error={error} />;
 }

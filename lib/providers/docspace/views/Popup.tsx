@@ -133,8 +133,8 @@ export function App({ found, addSite }: PopupProps) {
       ) : null}
       {data?.state === 'signedOut' ? (
         <section>
-          <h2>{t.signedOutTitle(host)}</h2>
-          <p>{t.signedOutBody}</p>
+          <h2>{data.keyRefused ? t.keyRefusedTitle : t.signedOutTitle(host)}</h2>
+          <p>{data.keyRefused ? t.keyRefusedBody : t.signedOutBody}</p>
           {target && activationLink(target.url, data.origin) ? (
             <button type="button" class="primary" onClick={() => void openEnrolment(data.origin, target.url)}>
               {t.setUp}
@@ -144,7 +144,7 @@ export function App({ found, addSite }: PopupProps) {
             const url = checkPortalUrl(data.signInUrl, data.origin);
             if (url.ok) void openInTab(url.value.href, target?.tabId);
           }}>{t.signIn}</button>
-          <ApiKeyForm busy={busy} onSubmit={(k, r) => void useKey(k, r)} />
+          <ApiKeyForm busy={busy} open={data.keyRefused} onSubmit={(k, r) => void useKey(k, r)} />
         </section>
       ) : null}
       {data?.state === 'ready' ? (

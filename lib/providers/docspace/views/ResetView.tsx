@@ -1,3 +1,4 @@
+import '../error-text';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { call } from '../call';
 import type { AppError } from '../../../errors';
