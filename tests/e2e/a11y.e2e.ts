@@ -1,11 +1,12 @@
 // Accessibility in real Chromium: axe-core finds no violations on the popup and the options page, in the light
 // and the dark colour scheme, in the states people meet; and the main flows work from the keyboard alone, with
 // a visible focus ring on every control that takes focus. (axe runs in Chromium only; the harness evaluates it.)
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ChromiumBrowser, playwrightPageOf, selectedBrowsers, type E2EPage } from './harness';
 import { axeBothSchemes } from './harness/axe';
-import { signInWithCookie, startPortal, type RunningPortal } from './harness/portal';
+import { e2eTest } from './harness/fixtures';
+import { signInWithCookie } from './harness/portal';
 
 const clean = { light: [], dark: [] };
 
@@ -40,36 +41,27 @@ async function tabTo(page: Page, name: string, maxStops = 25): Promise<FocusStop
   throw new Error(`Tab never reached ${JSON.stringify(name)}; stops: ${stops.map((s) => s.name).join(' → ')}`);
 }
 
-describe.runIf(selectedBrowsers().includes('chromium'))('chromium accessibility', () => {
-  let browser: ChromiumBrowser;
-  let portal: RunningPortal;
-  const opened: E2EPage[] = [];
-
-  beforeAll(async () => {
-    [browser, portal] = await Promise.all([ChromiumBrowser.launch(), startPortal()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
-  beforeEach(() => portal.reset());
-  afterEach(async () => {
-    for (const p of opened.splice(0)) await p.close().catch(() => undefined);
-  });
-
-  const track = <T extends E2EPage>(p: T): T => {
-    opened.push(p);
-    return p;
-  };
-  const popupOf = async (role: string) => {
+const test = e2eTest
+  .extend<{ browser: ChromiumBrowser }>({
+    browser: async ({ browser }, use) => {
+      if (!(browser instanceof ChromiumBrowser)) throw new Error('Accessibility runs in Chromium only');
+      await use(browser);
+    },
+  })
+  .extend('popupOf', ({ browser, portal, track }) => async (role: string) => {
     const tab = track(await signInWithCookie(browser, portal, role));
     const popup = track(await browser.openPopup(tab));
     return { tab, popup };
-  };
-  const options = async (view: string) => track(await browser.openExtensionPage(`options.html?view=${view}&origin=${encodeURIComponent(portal.origin)}`));
+  })
+  .extend('options', ({ browser, portal, track }) => async (view: string) => track(await browser.openExtensionPage(`options.html?view=${view}&origin=${encodeURIComponent(portal.origin)}`)));
+
+describe.runIf(selectedBrowsers().includes('chromium'))('chromium accessibility', () => {
+  test.override({ browserName: 'chromium' });
+  test.beforeEach(({ portal }) => portal.reset());
+
   const settled = async (page: E2EPage) => expect.poll(() => page.isBusy()).toBe(false);
 
-  it('popup: an admin’s status with the policy and its lists, and a user who must enrol', async () => {
+  test('popup: an admin’s status with the policy and its lists, and a user who must enrol', async ({ portal, popupOf }) => {
     const alice = portal.user('alice@demo.test');
     const finance = portal.groups.find((g) => g.name === 'Finance')!;
     portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8'], mandatoryUsers: [alice.id], mandatoryGroups: [finance.id] });
@@ -85,7 +77,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium accessibility'
     expect(await axeBothSchemes(playwrightPageOf(user.popup))).toEqual(clean);
   });
 
-  it('popup: signed out, with the API key form open and its error shown; a portal error with Retry', async () => {
+  test('popup: signed out, with the API key form open and its error shown; a portal error with Retry', async ({ browser, portal, track, popupOf }) => {
     await browser.setCookie({ origin: portal.origin, name: 'asc_auth_key', value: 'expired' });
     const tab = track(await browser.openTab(`${portal.origin}/`));
     const popup = track(await browser.openPopup(tab));
@@ -103,7 +95,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium accessibility'
     expect(await axeBothSchemes(playwrightPageOf(user.popup))).toEqual(clean);
   });
 
-  it('options: every enrolment step, a refused code, and the backup codes at the end', async () => {
+  test('options: every enrolment step, a refused code, and the backup codes at the end', async ({ browser, portal, track, options }) => {
     track(await signInWithCookie(browser, portal, 'user'));
     portal.setPolicy({ enabled: true });
     const page = await options('enrol');
@@ -131,7 +123,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium accessibility'
     expect(await axeBothSchemes(raw), 'the confirm dialog').toEqual(clean);
   });
 
-  it('options: the policy editor with an invalid entry, its review, the owner tools, reset and portals', async () => {
+  test('options: the policy editor with an invalid entry, its review, the owner tools, reset and portals', async ({ browser, portal, track, options }) => {
     const owner = portal.user('owner');
     // A mandatory user the portal no longer has: shown as a "missing" chip in the warning colour.
     portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8'], mandatoryUsers: ['0badc0de-0000-4000-8000-000000000000'] });
@@ -165,7 +157,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium accessibility'
     expect(await axeBothSchemes(playwrightPageOf(portals)), 'portals').toEqual(clean);
   });
 
-  it('keyboard only: from the popup into enrolment, through every step, to the backup codes; focus always visible', async () => {
+  test('keyboard only: from the popup into enrolment, through every step, to the backup codes; focus always visible', async ({ browser, portal, track }) => {
     const user = portal.user('user');
     const tab = track(await signInWithCookie(browser, portal, 'user'));
     portal.setPolicy({ enabled: true });
@@ -214,7 +206,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium accessibility'
     await page.close();
   });
 
-  it('keyboard only: signed out, the popup takes an API key through its disclosure, "remember" left off', async () => {
+  test('keyboard only: signed out, the popup takes an API key through its disclosure, "remember" left off', async ({ browser, portal, track }) => {
     const user = portal.user('user');
     await browser.setCookie({ origin: portal.origin, name: 'asc_auth_key', value: 'expired' });
     const tab = track(await browser.openTab(`${portal.origin}/`));
@@ -236,7 +228,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium accessibility'
     await popup.waitForText('Signed out of');
   });
 
-  it('keyboard only: an admin turns the policy on with the arrow keys, reviews and saves with Enter', async () => {
+  test('keyboard only: an admin turns the policy on with the arrow keys, reviews and saves with Enter', async ({ browser, portal, track, options }) => {
     const admin = portal.user('admin');
     track(await signInWithCookie(browser, portal, admin.email));
     const page = await options('policy');
@@ -256,7 +248,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium accessibility'
   });
 
   // Last: the extension remembers the lock for this portal for a minute.
-  it('options: the lock after too many refused codes, with its countdown', async () => {
+  test('options: the lock after too many refused codes, with its countdown', async ({ browser, portal, track, options }) => {
     track(await signInWithCookie(browser, portal, 'user'));
     portal.setPolicy({ enabled: true });
     const page = await options('enrol');

@@ -1,30 +1,19 @@
 // Access removed in the browser's own extension settings (Chromium: chrome://extensions site access; Firefox:
 // about:addons permissions): everything held for the portal and the Navixy panel is wiped at once, the popup asks
 // for access again, and granting it again starts clean (the portal's own sign-in, not the remembered API key).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, selectedBrowsers, type E2EBrowser } from './harness';
-import { signInWithCookie, startPortal, type RunningPortal } from './harness/portal';
+import { describe, expect } from 'vitest';
+import { selectedBrowsers } from './harness';
+import { e2eTest as test } from './harness/fixtures';
+import { signInWithCookie } from './harness/portal';
 import { readStorage } from './harness/storage';
 import { pollFor } from './harness/wait';
-import { pageTracker, sendToBackground } from './harness/messages';
-import { DEMO_LOGINS, startNavixyPanel, type RunningNavixyPanel } from '../navixy/server';
+import { sendToBackground } from './harness/messages';
+import { DEMO_LOGINS } from '../navixy/server';
 
 describe.each(selectedBrowsers())('%s access removed', (browserName) => {
-  let browser: E2EBrowser;
-  let portal: RunningPortal;
-  let panel: RunningNavixyPanel;
-  const { track, closeAll } = pageTracker();
+  test.override({ browserName });
 
-  beforeAll(async () => {
-    [browser, portal, panel] = await Promise.all([launchBrowser(browserName), startPortal(), startNavixyPanel()]);
-  });
-  afterAll(async () => {
-    await closeAll();
-    await browser?.close();
-    await Promise.all([portal?.close(), panel?.close()]);
-  });
-
-  it('wipes the API key, session, names and Navixy hash at once; granting again starts clean', async () => {
+  test('wipes the API key, session, names and Navixy hash at once; granting again starts clean', async ({ browser, portal, panel, track }) => {
     const admin = portal.user('admin');
     const tab = track(await signInWithCookie(browser, portal, 'admin'));
     const options = track(await browser.openExtensionPage('options.html'));

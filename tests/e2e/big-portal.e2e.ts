@@ -2,10 +2,11 @@
 // 5,000 more users with names of every shape, a policy naming 5,000 of them (10 deleted), 255 groups and
 // malformed trusted IPs stored by another client. The popup stays at its width, shows counts and the first
 // names within its request bound; the policy editor loads, edits and saves without losing an entry.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, playwrightPageOf, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
+import { describe, expect } from 'vitest';
+import { playwrightPageOf, selectedBrowsers, type E2EPage } from './harness';
 import { axeBothSchemes } from './harness/axe';
-import { signInWithCookie, startPortal, type RunningPortal } from './harness/portal';
+import { e2eTest } from './harness/fixtures';
+import { signInWithCookie } from './harness/portal';
 import { DELETED_USERS, MALFORMED_IPS, ODD_NAMES, bigPolicy } from '../portal/big';
 
 /** What one popup open may cost (README, "Big portals"): 4 for the status, at most 3 + 3 names shown. */
@@ -34,25 +35,12 @@ const overflow = (page: E2EPage) =>
     return { bodyWidth: Math.round(body.width), normal, scrollWidth: html.scrollWidth, clientWidth: html.clientWidth, past: Math.max(0, Math.round(widest - body.right)) };
   });
 
+const test = e2eTest.extend('apiRequests', ({ portal }) => () => portal.requests.filter((r) => r.path.startsWith('/api/')));
+
 describe.each(selectedBrowsers())('%s with a big portal', (browserName) => {
-  let browser: E2EBrowser;
-  let portal: RunningPortal;
-  const opened: E2EPage[] = [];
+  test.override({ browserName, portalOptions: { big: true } });
 
-  beforeAll(async () => {
-    [browser, portal] = await Promise.all([launchBrowser(browserName), startPortal({ big: true })]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
-  afterEach(async () => {
-    for (const p of opened.splice(0)) await p.close().catch(() => undefined);
-  });
-
-  const apiRequests = () => portal.requests.filter((r) => r.path.startsWith('/api/'));
-
-  it('popup: status, counts and the first names (right-to-left, 300 characters, markup) at its normal width, within the request bound; 20 more on demand', async () => {
+  test('popup: status, counts and the first names (right-to-left, 300 characters, markup) at its normal width, within the request bound; 20 more on demand', async ({ browser, portal, opened, apiRequests }) => {
     portal.reset();
     portal.enrol('admin@demo.test');
     const tab = await signInWithCookie(browser, portal, 'admin');
@@ -98,7 +86,7 @@ describe.each(selectedBrowsers())('%s with a big portal', (browserName) => {
     expect((await overflow(popup)).past).toBe(0);
   });
 
-  it('policy editor: loads 5,000 users a page at a time, shows deleted ids and malformed IPs as such, saves a trusted-IP change without losing an entry', async () => {
+  test('policy editor: loads 5,000 users a page at a time, shows deleted ids and malformed IPs as such, saves a trusted-IP change without losing an entry', async ({ browser, portal, opened }) => {
     portal.reset();
     const admin = portal.user('admin');
     portal.enrol(admin.email);

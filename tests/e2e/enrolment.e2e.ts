@@ -1,8 +1,9 @@
 // Enrolment, backup codes and self-reset: the built extension's options page in real Chromium and Firefox
 // against the emulated portal. Codes are computed here with otplib from the key the page shows.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
-import { signInWithCookie, startPortal, type RunningPortal } from './harness/portal';
+import { describe, expect } from 'vitest';
+import { selectedBrowsers, type E2EPage } from './harness';
+import { e2eTest } from './harness/fixtures';
+import { signInWithCookie } from './harness/portal';
 import { catchDownloads, firstDownload } from './harness/downloads';
 import { codeAt } from './harness/otp';
 import { shownSetupKey, walkToCodeStep } from './harness/enrolment';
@@ -17,35 +18,24 @@ function notFromKey(secret: string): string {
   }
 }
 
-describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
-  let browser: E2EBrowser;
-  let portal: RunningPortal;
-  const opened: E2EPage[] = [];
-
-  beforeAll(async () => {
-    [browser, portal] = await Promise.all([launchBrowser(browserName), startPortal()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
-  beforeEach(() => portal.reset());
-  afterEach(async () => {
-    for (const p of opened.splice(0)) await p.close().catch(() => undefined);
-  });
-
-  const openView = async (view: string, extra: Record<string, string> = {}): Promise<E2EPage> => {
+const test = e2eTest
+  .extend('openView', ({ browser, portal, opened }) => async (view: string, extra: Record<string, string> = {}): Promise<E2EPage> => {
     const page = await browser.openExtensionPage(`options.html?${new URLSearchParams({ view, origin: portal.origin, ...extra }).toString()}`);
     opened.push(page);
     return page;
-  };
+  })
   /** Signed in in the browser, then the admin turned the policy on (this session predates it). */
-  const signedInUnderPolicy = async (role: string) => {
+  .extend('signedInUnderPolicy', ({ browser, portal, opened }) => async (role: string) => {
     opened.push(await signInWithCookie(browser, portal, role));
     portal.setPolicy({ enabled: true });
     return portal.user(role);
-  };
-  const validations = () => portal.requests.filter((r) => r.path === '/api/2.0/settings/tfaapp/validate');
+  })
+  .extend('validations', ({ portal }) => () => portal.requests.filter((r) => r.path === '/api/2.0/settings/tfaapp/validate'));
+
+describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
+  test.override({ browserName });
+  test.beforeEach(({ portal }) => portal.reset());
+
   const shownKey = shownSetupKey;
 
   /** Walks steps 1 and 2; returns the key read from the page. */
@@ -59,7 +49,7 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
     await page.click('button', 'Check and connect');
   }
 
-  it('enrols with a code computed from the key on the page; backup codes at once, downloaded; regenerated on the backup codes page', async () => {
+  test('enrols with a code computed from the key on the page; backup codes at once, downloaded; regenerated on the backup codes page', async ({ portal, openView, signedInUnderPolicy, validations }) => {
     const user = await signedInUnderPolicy('user');
     const page = await openView('enrol');
     await page.waitForText('Get an authenticator app');
@@ -132,7 +122,7 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
     for (const c of codes) expect(after).not.toContain(c.code);
   });
 
-  it('a code not from this key and a code 20 minutes behind are not sent; a code 3 minutes ahead is sent with a warning', async () => {
+  test('a code not from this key and a code 20 minutes behind are not sent; a code 3 minutes ahead is sent with a warning', async ({ portal, openView, signedInUnderPolicy, validations }) => {
     const user = await signedInUnderPolicy('user');
     const page = await openView('enrol');
     const key = await toCodeStep(page);
@@ -156,7 +146,7 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
     expect(portal.state.isEnrolled(user.id)).toBe(true);
   });
 
-  it('from the portal activation page after signing in with the form: the key comes from the HttpOnly cookie', async () => {
+  test('from the portal activation page after signing in with the form: the key comes from the HttpOnly cookie', async ({ browser, portal, openView, opened }) => {
     portal.setPolicy({ enabled: true });
     const user = portal.user('user');
     const tab = await browser.openTab(`${portal.origin}/`);
@@ -191,7 +181,7 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
     await page.waitForText('5 of 5 codes unused');
   });
 
-  it('a background restart mid-setup loses nothing: the confirm token is in session storage', async () => {
+  test('a background restart mid-setup loses nothing: the confirm token is in session storage', async ({ browser, portal, openView, signedInUnderPolicy }) => {
     const user = await signedInUnderPolicy('user');
     const page = await openView('enrol');
     const key = await toCodeStep(page);
@@ -201,7 +191,7 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
     expect(portal.state.isEnrolled(user.id)).toBe(true);
   });
 
-  it('resetting my authenticator leads straight back into enrolment with a new key', async () => {
+  test('resetting my authenticator leads straight back into enrolment with a new key', async ({ portal, openView, signedInUnderPolicy }) => {
     const user = await signedInUnderPolicy('user');
     const { secret: old } = portal.enrol(user.email);
     const page = await openView('reset');
@@ -218,7 +208,7 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
     await page.waitForText('5 of 5 codes unused');
   });
 
-  it('the owner resets another person’s authenticator after confirming; an admin is told only the owner can', async () => {
+  test('the owner resets another person’s authenticator after confirming; an admin is told only the owner can', async ({ browser, portal, openView, signedInUnderPolicy, opened }) => {
     const owner = await signedInUnderPolicy('owner');
     portal.enrol(owner.email);
     const alice = portal.user('alice@demo.test');
@@ -243,7 +233,7 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
     expect(portal.requests.map((r) => r.path)).not.toContain('/api/2.0/settings/tfaappnewapp');
   });
 
-  it('a user (the limit is not theirs to read) is promised no count; the portal\'s lock shows a countdown instead of another request', async () => {
+  test('a user (the limit is not theirs to read) is promised no count; the portal\'s lock shows a countdown instead of another request', async ({ portal, openView, signedInUnderPolicy, validations }) => {
     await signedInUnderPolicy('user');
     const page = await openView('enrol');
     const key = await toCodeStep(page);
@@ -270,7 +260,7 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
   });
 
   // Last: the extension remembers the admin's lock on this portal for a minute.
-  it('an admin sees the portal\'s own code limit (3 here) count down, then the countdown instead of another request', async () => {
+  test('an admin sees the portal\'s own code limit (3 here) count down, then the countdown instead of another request', async ({ browser, portal, openView, validations, opened }) => {
     portal.state.attemptLimit = 3;
     portal.setClockOffset(0); // the test before moved the portal's clock (reset() keeps it)
     const tab = await signInWithCookie(browser, portal, 'admin');

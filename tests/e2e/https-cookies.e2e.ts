@@ -6,13 +6,14 @@
 // Every check of what a request carried is made on the emulator's side, from its request log.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
+import { describe, expect, it } from 'vitest';
+import { selectedBrowsers, type E2EPage } from './harness';
 import { HTTPS_TEST_BUILDS, REPO_ROOT } from './harness/config';
 import { walkToCodeStep } from './harness/enrolment';
+import { e2eTest } from './harness/fixtures';
 import { codeAt } from './harness/otp';
 import { AUTH_COOKIE, signInWithForm } from './harness/portal';
-import { makeThrowawayCertificate, startPortal, type RequestLogEntry, type RunningPortal, type ThrowawayCertificate } from '../portal/server';
+import { makeThrowawayCertificate, startPortal, type RequestLogEntry, type ThrowawayCertificate } from '../portal/server';
 
 const CONFIRM_COOKIE = 'asc_confirm_key_TfaActivation';
 const API = '/api/2.0/';
@@ -41,50 +42,26 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('https test build %s', (target) => 
   });
 });
 
-describe.each(selectedBrowsers())('%s over https', (browserName) => {
-  let cert: ThrowawayCertificate;
-  let browser: E2EBrowser;
-  let portal: RunningPortal;
-  const opened: E2EPage[] = [];
-
-  beforeAll(async () => {
-    cert = await makeThrowawayCertificate();
-    [browser, portal] = await Promise.all([launchBrowser(browserName, { https: cert }), startPortal({ tls: cert })]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
-  beforeEach(() => portal.reset());
-  afterEach(async () => {
-    for (const p of opened.splice(0)) await p.close().catch(() => undefined);
-  });
-
-  const keep = (page: E2EPage): E2EPage => {
-    opened.push(page);
-    return page;
-  };
+/** The portal over https with a throwaway certificate, and the https test build trusting exactly that certificate. */
+const test = e2eTest
+  .extend('cert', { scope: 'file' }, (): Promise<ThrowawayCertificate> => makeThrowawayCertificate())
+  .extend('launchOptions', ({ cert }) => ({ https: cert }))
+  .extend('portalOptions', ({ cert }) => ({ tls: cert }))
   /** The log entries of one API call, in order. */
-  const calls = (method: string, apiPath: string) => portal.requests.filter((r) => r.method === method && r.path === `${API}${apiPath}`);
+  .extend('calls', ({ portal }) => (method: string, apiPath: string) => portal.requests.filter((r) => r.method === method && r.path === `${API}${apiPath}`))
   /** The one call of `method apiPath`, failing when there was not exactly one. */
-  const theCall = (method: string, apiPath: string): RequestLogEntry => {
+  .extend('theCall', ({ calls }) => (method: string, apiPath: string): RequestLogEntry => {
     const found = calls(method, apiPath);
     expect(found, `${method} ${apiPath} calls`).toHaveLength(1);
     return found[0]!;
-  };
+  })
   /** Every request after `after` (log index) that carried a session cookie, with the cookie it carried. */
-  const sessionCookiesAfter = (after: number) =>
-    portal.requests.slice(after + 1).filter((r) => r.cookies?.[AUTH_COOKIE] !== undefined).map((r) => r.cookies![AUTH_COOKIE]);
-  const openOptions = async (view: string) =>
-    keep(await browser.openExtensionPage(`options.html?${new URLSearchParams({ view, origin: portal.origin }).toString()}`));
-  async function enterCode(page: E2EPage, key: string): Promise<void> {
-    await page.fill('6-digit code', await codeAt(key));
-    await page.click('button', 'Check and connect');
-    await page.waitForText('Your authenticator is connected');
-    await page.waitForText('5 of 5 codes unused');
-  }
+  .extend('sessionCookiesAfter', ({ portal }) => (after: number) =>
+    portal.requests.slice(after + 1).filter((r) => r.cookies?.[AUTH_COOKIE] !== undefined).map((r) => r.cookies![AUTH_COOKIE]))
+  .extend('openOptions', ({ browser, portal, track }) => async (view: string) =>
+    track(await browser.openExtensionPage(`options.html?${new URLSearchParams({ view, origin: portal.origin }).toString()}`)))
   /** `validate` set a new Secure session cookie, cleared the confirm cookie, and the next call carried exactly that cookie. */
-  function expectNewSessionUsed(confirmKey: string, before: string[]): string {
+  .extend('expectNewSessionUsed', ({ portal, theCall, sessionCookiesAfter }) => (confirmKey: string, before: string[]): string => {
     const validate = theCall('POST', 'settings/tfaapp/validate');
     expect(validate).toMatchObject({ status: 200, auth: 'confirm' });
     expect(validate.cookies?.[CONFIRM_COOKIE]).toBe(confirmKey);
@@ -105,11 +82,22 @@ describe.each(selectedBrowsers())('%s over https', (browserName) => {
     expect(codes?.cookies).not.toHaveProperty(CONFIRM_COOKIE);
     expect(new Set(sessionCookiesAfter(at))).toEqual(new Set([fresh]));
     return fresh;
+  });
+
+describe.each(selectedBrowsers())('%s over https', (browserName) => {
+  test.override({ browserName });
+  test.beforeEach(({ portal }) => portal.reset());
+
+  async function enterCode(page: E2EPage, key: string): Promise<void> {
+    await page.fill('6-digit code', await codeAt(key));
+    await page.click('button', 'Check and connect');
+    await page.waitForText('Your authenticator is connected');
+    await page.waitForText('5 of 5 codes unused');
   }
 
-  it('signing in on the portal’s https page stores the Secure, HttpOnly, SameSite=Strict cookie; the popup reads the status with it', async () => {
+  test('signing in on the portal’s https page stores the Secure, HttpOnly, SameSite=Strict cookie; the popup reads the status with it', async ({ browser, portal, track, calls, sessionCookiesAfter }) => {
     const admin = portal.user('admin');
-    const tab = keep(await signInWithForm(browser, portal, 'admin'));
+    const tab = track(await signInWithForm(browser, portal, 'admin'));
     const login = portal.requests.find((r) => r.method === 'POST' && r.path === '/login');
     expect(login?.status).toBe(303);
     const line = setCookieLine(login, AUTH_COOKIE);
@@ -120,7 +108,7 @@ describe.each(selectedBrowsers())('%s over https', (browserName) => {
     expect(await tab.evaluate(() => document.cookie)).not.toContain(AUTH_COOKIE);
 
     portal.clearLog();
-    const popup = keep(await browser.openPopup(tab));
+    const popup = track(await browser.openPopup(tab));
     await popup.waitForText(`Signed in as ${admin.displayName}`);
     await popup.waitForText('No: two-factor authentication is off on this portal.');
     const self = calls('GET', 'people/@self');
@@ -130,9 +118,9 @@ describe.each(selectedBrowsers())('%s over https', (browserName) => {
     expect(new Set(sessionCookiesAfter(-1))).toEqual(new Set([token]));
   });
 
-  it('enabling TFA from the options page enrols in cookie mode: tfaappwithlink’s confirm cookie, then validate’s new session cookie, are stored and used', async () => {
+  test('enabling TFA from the options page enrols in cookie mode: tfaappwithlink’s confirm cookie, then validate’s new session cookie, are stored and used', async ({ browser, portal, track, calls, theCall, sessionCookiesAfter, openOptions, expectNewSessionUsed }) => {
     const admin = portal.user('admin');
-    const tab = keep(await signInWithForm(browser, portal, 'admin'));
+    const tab = track(await signInWithForm(browser, portal, 'admin'));
     const firstSession = valueOf(setCookieLine(portal.requests.find((r) => r.path === '/login'), AUTH_COOKIE));
     portal.clearLog();
 
@@ -172,19 +160,19 @@ describe.each(selectedBrowsers())('%s over https', (browserName) => {
     const reloadedAt = portal.requests.length - 1;
     await tab.evaluate(() => location.reload());
     await tab.waitForText(`Signed in as ${admin.displayName}`);
-    const popup = keep(await browser.openPopup(tab));
+    const popup = track(await browser.openPopup(tab));
     await popup.waitForText('On: authenticator app');
     await popup.waitForText('Enrolled, 5 of 5 backup codes unused');
     expect(new Set(sessionCookiesAfter(reloadedAt))).toEqual(new Set([session]));
   });
 
-  it('resetting my own authenticator: the new session and confirm cookies from tfaappnewapp are stored and used, then validate’s; the extension keeps working', async () => {
+  test('resetting my own authenticator: the new session and confirm cookies from tfaappnewapp are stored and used, then validate’s; the extension keeps working', async ({ browser, portal, track, calls, theCall, openOptions, expectNewSessionUsed }) => {
     portal.setPolicy({ enabled: true });
     const user = portal.user('user');
     const { secret: oldSecret } = portal.enrol(user.email);
     const firstSession = await portal.signIn(user.email);
     await browser.setCookie({ origin: portal.origin, name: AUTH_COOKIE, value: firstSession });
-    const tab = keep(await browser.openTab(`${portal.origin}/`));
+    const tab = track(await browser.openTab(`${portal.origin}/`));
     await tab.waitForText(`Signed in as ${user.displayName}`);
     portal.clearLog();
 
@@ -221,7 +209,7 @@ describe.each(selectedBrowsers())('%s over https', (browserName) => {
 
     // Still working afterwards: the popup and the portal page, both signed in with the newest cookie.
     const laterAt = portal.requests.length - 1;
-    const popup = keep(await browser.openPopup(tab));
+    const popup = track(await browser.openPopup(tab));
     await popup.waitForText(`Signed in as ${user.displayName}`);
     await popup.waitForText('Enrolled, 5 of 5 backup codes unused');
     await tab.evaluate(() => location.reload());
@@ -232,7 +220,7 @@ describe.each(selectedBrowsers())('%s over https', (browserName) => {
     expect(after.filter((r) => r.path.startsWith(API)).every((r) => r.status === 200 && r.auth === 'cookie')).toBe(true);
   });
 
-  it.runIf(browserName === 'chromium')('Chromium trusts only this run’s certificate: a portal with another throwaway certificate is refused', async () => {
+  test.runIf(browserName === 'chromium')('Chromium trusts only this run’s certificate: a portal with another throwaway certificate is refused', async ({ browser }) => {
     const other = await startPortal({ tls: await makeThrowawayCertificate() });
     try {
       await expect(browser.openTab(`${other.origin}/`)).rejects.toThrow(/ERR_CERT_AUTHORITY_INVALID/);

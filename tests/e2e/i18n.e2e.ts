@@ -1,30 +1,18 @@
 // The popup and enrolment in a browser whose UI language is Russian, in real Chromium and Firefox:
 // chrome.i18n picks _locales/ru, plurals take Russian forms, dates and the file name follow the language.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
-import { signInWithCookie, startPortal, type RunningPortal } from './harness/portal';
+import { describe, expect } from 'vitest';
+import { selectedBrowsers } from './harness';
+import { e2eTest as test } from './harness/fixtures';
+import { signInWithCookie } from './harness/portal';
 import { catchDownloads, firstDownload } from './harness/downloads';
 import { codeAt } from './harness/otp';
 import { shownSetupKey } from './harness/enrolment';
 
 describe.each(selectedBrowsers())('%s in Russian', (browserName) => {
-  let browser: E2EBrowser;
-  let portal: RunningPortal;
-  const opened: E2EPage[] = [];
+  test.override({ browserName, launchOptions: { language: 'ru' } });
+  test.afterEach(({ portal }) => portal.reset());
 
-  beforeAll(async () => {
-    [browser, portal] = await Promise.all([launchBrowser(browserName, { language: 'ru' }), startPortal()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
-  afterEach(async () => {
-    portal.reset();
-    for (const p of opened.splice(0)) await p.close().catch(() => undefined);
-  });
-
-  it('the popup: status in Russian, "3 доверенных диапазона" (the few form), page language ru', async () => {
+  test('the popup: status in Russian, "3 доверенных диапазона" (the few form), page language ru', async ({ browser, portal, opened }) => {
     portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8', '192.168.0.0/16', '203.0.113.7'] });
     const tab = await signInWithCookie(browser, portal, 'admin');
     opened.push(tab);
@@ -40,7 +28,7 @@ describe.each(selectedBrowsers())('%s in Russian', (browserName) => {
     expect(await popup.evaluate(() => document.documentElement.lang)).toMatch(/^ru\b/);
   });
 
-  it('enrolment: steps, a refused code said in Russian, then connected with Russian backup codes and file name', async () => {
+  test('enrolment: steps, a refused code said in Russian, then connected with Russian backup codes and file name', async ({ browser, portal, opened }) => {
     opened.push(await signInWithCookie(browser, portal, 'user'));
     portal.setPolicy({ enabled: true });
     const user = portal.user('user');

@@ -1,28 +1,20 @@
 // A Navixy dealer with 50,000 users: the built extension in real Chromium and Firefox against the
 // emulated panel. The list is too large to load whole, so the page says so and searches, sorts and
 // pages on the panel; the count of users with MFA allowed is only ever taken over every user.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
-import { DEMO_LOGINS, DEMO_PASSWORD, startNavixyPanel, type RunningNavixyPanel } from '../navixy/server';
+import { describe, expect } from 'vitest';
+import { selectedBrowsers, type E2EPage } from './harness';
+import { e2eTest } from './harness/fixtures';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '../navixy/server';
 
 const USERS = 50_000;
 
+const test = e2eTest.extend('lists', ({ panel }) => () => panel.requests.filter((r) => r.action === 'panel/user/list'));
+
 describe.each(selectedBrowsers())('%s Navixy panel with 50,000 users', (browserName) => {
-  let browser: E2EBrowser;
-  let panel: RunningNavixyPanel;
+  test.override({ browserName, panelOptions: { userCount: USERS, rateLimitPerSecond: Infinity } });
   let page: E2EPage;
 
-  beforeAll(async () => {
-    [browser, panel] = await Promise.all([launchBrowser(browserName), startNavixyPanel({ userCount: USERS, rateLimitPerSecond: Infinity })]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await panel?.close();
-  });
-
-  const lists = () => panel.requests.filter((r) => r.action === 'panel/user/list');
-
-  it('signs in and shows the first page of the panel\'s own paging, saying why, without reading every user', async () => {
+  test('signs in and shows the first page of the panel\'s own paging, saying why, without reading every user', async ({ browser, panel, lists }) => {
     const panels = await browser.openExtensionPage('options.html?view=navixy-panels');
     await panels.fill('Panel address', panel.panelOrigin);
     await panels.fill('API base URL', panel.apiBase);
@@ -41,7 +33,7 @@ describe.each(selectedBrowsers())('%s Navixy panel with 50,000 users', (browserN
     expect(lists().every((r) => r.body.limit === 500)).toBe(true);
   });
 
-  it('pages, sorts and searches on the panel', async () => {
+  test('pages, sorts and searches on the panel', async ({ panel, lists }) => {
     panel.clearLog();
     await page.click('button', 'Next page');
     await page.waitForText('Users 501–1,000 of 50,000');
@@ -53,7 +45,7 @@ describe.each(selectedBrowsers())('%s Navixy panel with 50,000 users', (browserN
     expect(lists().at(-1)?.body).toMatchObject({ offset: 0, filter: 'driver49999@' });
   });
 
-  it('counts users with MFA allowed over every page on demand, and the popup shows that count with its time', async () => {
+  test('counts users with MFA allowed over every page on demand, and the popup shows that count with its time', async ({ browser, panel, lists }) => {
     panel.clearLog();
     await page.click('button', 'Count users with MFA allowed');
     await page.waitForText('10,000 of 50,000 users have MFA allowed.', 120_000);

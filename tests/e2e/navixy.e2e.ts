@@ -1,9 +1,10 @@
 // Navixy Admin Panel: the built extension in real Chromium and Firefox against the emulated panel
 // (its web page and its API on different ports, i.e. different origins).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
+import { describe, expect } from 'vitest';
+import { selectedBrowsers, type E2EPage } from './harness';
+import { e2eTest } from './harness/fixtures';
 import { pollFor } from './harness/wait';
-import { DEMO_LOGINS, startNavixyPanel, type ErrorCode, type RunningNavixyPanel } from '../navixy/server';
+import { DEMO_LOGINS, startNavixyPanel, type ErrorCode } from '../navixy/server';
 
 /** Everything the extension holds in storage.local and storage.session, read from an extension page. */
 async function storedText(page: E2EPage): Promise<{ local: string; session: string }> {
@@ -16,40 +17,18 @@ async function storedText(page: E2EPage): Promise<{ local: string; session: stri
   });
 }
 
-describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
-  let browser: E2EBrowser;
-  let panel: RunningNavixyPanel;
-  const opened: E2EPage[] = [];
-
-  beforeAll(async () => {
-    [browser, panel] = await Promise.all([launchBrowser(browserName), startNavixyPanel()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await panel?.close();
-  });
-  afterEach(async () => {
-    panel.forceError(null);
-    for (const p of opened.splice(0)) await p.close().catch(() => undefined);
-  });
-
-  const host = () => new URL(panel.panelOrigin).host;
-  const track = (p: E2EPage) => {
-    opened.push(p);
-    return p;
-  };
-  const updates = () => panel.requests.filter((r) => r.action === 'panel/user/mfa/settings/update');
-
-  const signIn = async (page: E2EPage, login = DEMO_LOGINS.admin) => {
+const test = e2eTest
+  .extend('host', ({ panel }) => () => new URL(panel.panelOrigin).host)
+  .extend('updates', ({ panel }) => () => panel.requests.filter((r) => r.action === 'panel/user/mfa/settings/update'))
+  .extend('signIn', ({ host }) => async (page: E2EPage, login = DEMO_LOGINS.admin) => {
     await page.waitForText(`Sign in to ${host()}`);
     await page.fill('Login', login);
     await page.fill('Password', 'demo-password');
     await page.click('button', 'Sign in');
     await page.waitForText(`Signed in to the panel as ${login}`);
-  };
-
+  })
   /** The users' MFA view, signed in (the panel was added by the first test). */
-  const openUsers = async (login = DEMO_LOGINS.admin): Promise<E2EPage> => {
+  .extend('openUsers', ({ browser, panel, track, signIn }) => async (login = DEMO_LOGINS.admin): Promise<E2EPage> => {
     const page = track(await browser.openExtensionPage(`options.html?view=navixy&panel=${encodeURIComponent(panel.panelOrigin)}`));
     await page.waitForText('Navixy Admin Panel');
     // Either the sign-in form (the panel was reset, so the kept hash is unknown) or a signed-in view.
@@ -64,9 +43,13 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     await signIn(page, login);
     if (login !== DEMO_LOGINS.support) await page.waitForText('users have MFA allowed.');
     return page;
-  };
+  });
 
-  it('adds a panel (panel address and API base URL on different origins), signs in, and shows the users and the default; only the session hash is kept, in session storage', async () => {
+describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
+  test.override({ browserName });
+  test.afterEach(({ panel }) => panel.forceError(null));
+
+  test('adds a panel (panel address and API base URL on different origins), signs in, and shows the users and the default; only the session hash is kept, in session storage', async ({ browser, panel, track, signIn }) => {
     panel.reset();
     const page = track(await browser.openExtensionPage('options.html?view=navixy-panels'));
     await page.waitForText('No Navixy panels yet.');
@@ -91,7 +74,7 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     expect(stored.local).not.toMatch(/[0-9a-f]{32}/);
   });
 
-  it('the popup on the panel tab shows the default for new users and how many users have MFA allowed', async () => {
+  test('the popup on the panel tab shows the default for new users and how many users have MFA allowed', async ({ browser, panel, track, openUsers }) => {
     await openUsers();
     const tab = track(await browser.openTab(`${panel.panelOrigin}/`));
     await tab.waitForText('Navixy Admin Panel (emulated)');
@@ -103,7 +86,7 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     await popup.waitForText(`Signed in to the panel as ${DEMO_LOGINS.admin}`);
   });
 
-  it('the popup after the panel ended the session: the panel\'s message and a way to sign in again', async () => {
+  test('the popup after the panel ended the session: the panel\'s message and a way to sign in again', async ({ browser, panel, track, host, openUsers }) => {
     await openUsers();
     panel.endSessions();
     const tab = track(await browser.openTab(`${panel.panelOrigin}/`));
@@ -114,7 +97,7 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     expect(stored.session).not.toMatch(/"hash"/);
   });
 
-  it('allows MFA for 250 selected users in three batches of at most 100, showing progress; all are applied', async () => {
+  test('allows MFA for 250 selected users in three batches of at most 100, showing progress; all are applied', async ({ panel, updates, openUsers }) => {
     const page = await openUsers();
     await page.click('checkbox', 'Select all shown users');
     await page.waitForText('250 users selected.');
@@ -130,7 +113,7 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     await page.waitForText('250 of 250 users have MFA allowed.');
   });
 
-  it('stops at a failing batch and says how many were changed; only those were', async () => {
+  test('stops at a failing batch and says how many were changed; only those were', async ({ panel, host, updates, openUsers }) => {
     panel.reset();
     const page = await openUsers();
     await page.fill('Filter users by name or login', 'driver1');
@@ -149,7 +132,7 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     expect(updates().map((r) => r.code ?? 'ok')).toEqual(['ok', 217]);
   });
 
-  it('"all users" changes ask for confirmation first; cancelling sends nothing', async () => {
+  test('"all users" changes ask for confirmation first; cancelling sends nothing', async ({ panel, host, updates, openUsers }) => {
     panel.reset();
     const page = await openUsers();
     panel.clearLog();
@@ -166,7 +149,7 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     expect(panel.users().some((u) => u.mfa_allowed)).toBe(false);
   });
 
-  it('the default is worded as the spec defines it and saved only after a confirmation', async () => {
+  test('the default is worded as the spec defines it and saved only after a confirmation', async ({ panel, host, updates, openUsers }) => {
     panel.reset();
     const page = await openUsers();
     await page.waitForText('The default applies to every user who has no MFA setting of their own');
@@ -183,7 +166,7 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     expect(updates()).toEqual([]);
   });
 
-  it('"apply to all users" saves the default and writes it to every user in one confirmed step', async () => {
+  test('"apply to all users" saves the default and writes it to every user in one confirmed step', async ({ panel, host, updates, openUsers }) => {
     panel.reset();
     const page = await openUsers();
     await page.click('radio', 'Allow MFA (e-mail code)');
@@ -198,7 +181,7 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     await page.waitForText('250 of 250 users have MFA allowed.');
   });
 
-  it('a read-only operator (users: read) sees users with every change disabled and the reason; nothing fails with 13', async () => {
+  test('a read-only operator (users: read) sees users with every change disabled and the reason; nothing fails with 13', async ({ browser, panel, track, openUsers }) => {
     panel.reset();
     const page = await openUsers(DEMO_LOGINS.viewer);
     await page.waitForText('You can view users; changing MFA needs the users: update permission.');
@@ -213,7 +196,7 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     await popup.waitForText('Read-only: this operator cannot change MFA (the users: update permission is missing).');
   });
 
-  it('an operator without users: read is told so, and the list is never requested', async () => {
+  test('an operator without users: read is told so, and the list is never requested', async ({ browser, panel, track, openUsers }) => {
     panel.reset();
     await openUsers(DEMO_LOGINS.support);
     // Signed in as this operator: opening the page again asks nothing it may not read.
@@ -224,7 +207,7 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     expect(panel.requests.filter((r) => r.code === 13)).toEqual([]);
   });
 
-  it('a blocked dealer: sign-in says the panel account is blocked, and nothing is kept', async () => {
+  test('a blocked dealer: sign-in says the panel account is blocked, and nothing is kept', async ({ panel, host, openUsers }) => {
     panel.reset();
     const page = await openUsers();
     await page.click('button', 'Sign out of the panel');
@@ -236,7 +219,7 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     expect((await storedText(page)).session).not.toMatch(/"hash"/);
   });
 
-  it('sign-out ends the session on the panel: the old session hash no longer works there', async () => {
+  test('sign-out ends the session on the panel: the old session hash no longer works there', async ({ panel, openUsers }) => {
     panel.reset();
     const page = await openUsers();
     const hash = /"hash":"([0-9a-f]{32})"/.exec((await storedText(page)).session)?.[1];
@@ -250,7 +233,7 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     expect((await storedText(page)).session).not.toMatch(/"hash"/);
   });
 
-  it('a changed API address asks first, then needs a fresh sign-in; the old session is never sent to the new address', async () => {
+  test('a changed API address asks first, then needs a fresh sign-in; the old session is never sent to the new address', async ({ browser, panel, track, host, openUsers }) => {
     panel.reset();
     const other = await startNavixyPanel();
     try {
@@ -279,7 +262,7 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     }
   });
 
-  it('a factor type the extension does not know is shown by name and kept when allowing', async () => {
+  test('a factor type the extension does not know is shown by name and kept when allowing', async ({ panel, updates, openUsers }) => {
     panel.reset();
     panel.setDefault({ type: 'allowed', factor_types: ['email', 'authenticator_app'] });
     const page = await openUsers();
@@ -291,14 +274,14 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     expect(updates().map((r) => r.body.settings)).toEqual([{ type: 'allowed', factor_types: ['email', 'authenticator_app'] }]);
   });
 
-  it.each([
+  test.for([
     [3, 'did not recognise the session (error 3: wrong session hash).', 'Sign in to the panel again.'],
     [4, 'ended the session or found no such operator (error 4).', 'Sign in again, checking the login and password.'],
     [7, 'rejected the request’s parameters (error 7: invalid parameters).', 'Check the selection and the settings, then try again.'],
     [13, 'does not allow this operator to do this: the users: update permission is missing (error 13).', 'Nothing was changed. Ask a panel administrator for the permission.'],
     [201, 'could not find a selected user in its database (error 201); it may be deleted or belong to another dealer.', 'Reload the user list and try again.'],
     [217, 'says the list contains users that do not exist (error 217).', 'Reload the user list and select the users again.'],
-  ] as [ErrorCode, string, string][])('error %i is shown as one sentence naming the panel, with the next step', async (code, words, next) => {
+  ] as [ErrorCode, string, string][])('error %i is shown as one sentence naming the panel, with the next step', async ([code, words, next], { panel, host, signIn, openUsers }) => {
     panel.reset();
     const page = await openUsers();
     panel.forceError({ code, action: 'panel/user/mfa/settings/update', times: 1 });

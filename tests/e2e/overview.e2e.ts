@@ -1,12 +1,13 @@
 // The Portals page as an overview of every portal and Navixy panel (policy, applies to you, enrolment, unused
 // backup codes, checked at, checked again on demand), the one-or-no-codes warning there, in the popup and on the
 // badge with its one-click way to new codes, and broad host access shown and removed. Both browsers.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
-import { signInWithCookie, startPortal, type RunningPortal } from './harness/portal';
+import { describe, expect } from 'vitest';
+import { selectedBrowsers, type E2EPage } from './harness';
+import { e2eTest } from './harness/fixtures';
+import { signInWithCookie } from './harness/portal';
 import { pollFor } from './harness/wait';
-import { pageTracker, sendToBackground } from './harness/messages';
-import { DEMO_LOGINS, startNavixyPanel, type RunningNavixyPanel } from '../navixy/server';
+import { sendToBackground } from './harness/messages';
+import { DEMO_LOGINS } from '../navixy/server';
 
 interface Api {
   permissions: { getAll(): Promise<{ origins?: string[] }> };
@@ -22,26 +23,11 @@ function fact(page: E2EPage, host: string, field: string): Promise<string | null
   }, { h: host, f: field });
 }
 
-describe.each(selectedBrowsers())('%s overview', (browserName) => {
-  let browser: E2EBrowser;
-  let portal: RunningPortal;
-  let panel: RunningNavixyPanel;
-  const { track, closeAll } = pageTracker();
-  const portalHost = () => new URL(portal.origin).host;
-  const panelHost = () => new URL(panel.panelOrigin).host;
-
-  beforeAll(async () => {
-    [browser, portal, panel] = await Promise.all([launchBrowser(browserName), startPortal(), startNavixyPanel()]);
-  });
-  afterAll(async () => {
-    await closeAll();
-    await browser?.close();
-    await Promise.all([portal?.close(), panel?.close()]);
-  });
-  beforeEach(closeAll);
-
+const test = e2eTest
+  .extend('portalHost', ({ portal }) => () => new URL(portal.origin).host)
+  .extend('panelHost', ({ panel }) => () => new URL(panel.panelOrigin).host)
   /** An enrolled admin under an app policy with one unused backup code; a Navixy panel signed in. */
-  async function setUp(): Promise<{ tab: E2EPage; options: E2EPage }> {
+  .extend('setUp', ({ browser, portal, panel, track }) => async (): Promise<{ tab: E2EPage; options: E2EPage }> => {
     portal.reset();
     portal.setPolicy({ enabled: true });
     const admin = portal.user('admin');
@@ -54,9 +40,12 @@ describe.each(selectedBrowsers())('%s overview', (browserName) => {
       { type: 'navixySignIn', panel: panel.panelOrigin, login: DEMO_LOGINS.admin, password: 'demo-password' },
     ]) expect(await sendToBackground(options, cmd)).toMatchObject({ ok: true });
     return { tab, options };
-  }
+  });
 
-  it('shows every portal and panel at a glance and checks them again on demand', async () => {
+describe.each(selectedBrowsers())('%s overview', (browserName) => {
+  test.override({ browserName });
+
+  test('shows every portal and panel at a glance and checks them again on demand', async ({ browser, portal, panel, track, portalHost, panelHost, setUp }) => {
     const { tab } = await setUp();
     // The portal becomes known as the user opens it and the popup.
     const popup = track(await browser.openPopup(tab));
@@ -96,7 +85,7 @@ describe.each(selectedBrowsers())('%s overview', (browserName) => {
     expect(await privacy.url()).toMatch(/\/privacy\.html$/);
   });
 
-  it('one code left: the popup and the badge warn, and one click leads to a new set', async () => {
+  test('one code left: the popup and the badge warn, and one click leads to a new set', async ({ browser, portal, track, setUp }) => {
     const { tab, options } = await setUp();
     const popup = track(await browser.openPopup(tab));
     await popup.waitForText('Only one backup code is left.');
@@ -144,7 +133,7 @@ describe.each(selectedBrowsers())('%s overview', (browserName) => {
   // Firefox's add-on settings (about:addons → Permissions) can give an add-on "access your data for all websites";
   // Chromium's site access settings only withhold and restore the manifest's own host_permissions, so there broad
   // access could only come from the extension asking for it, which it never does (the harness refuses to fake it).
-  it.skipIf(browserName === 'chromium')('access to all https sites, granted in the browser, is shown and can be removed', async () => {
+  test.skipIf(browserName === 'chromium')('access to all https sites, granted in the browser, is shown and can be removed', async ({ browser, track, setUp }) => {
     await setUp();
     // A portal allowed on its own, then all https sites.
     await browser.setHostAccess('https://portal.example.com/*', true);

@@ -1,32 +1,26 @@
 // Policy editor: the built extension's options page in real Chromium and Firefox against the emulated portal.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
-import { signInWithCookie, startPortal, type RunningPortal } from './harness/portal';
+import { describe, expect } from 'vitest';
+import { selectedBrowsers, type E2EPage } from './harness';
+import { e2eTest } from './harness/fixtures';
+import { signInWithCookie } from './harness/portal';
 import { GROUP_IDS } from '../portal/demo';
 
-describe.each(selectedBrowsers())('%s', (browserName) => {
-  let browser: E2EBrowser;
-  let portal: RunningPortal;
-
-  beforeAll(async () => {
-    [browser, portal] = await Promise.all([launchBrowser(browserName), startPortal()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
-  beforeEach(() => portal.reset());
-
-  const openPolicy = async (): Promise<E2EPage> => {
+const test = e2eTest
+  .extend('openPolicy', ({ browser, portal }) => async (): Promise<E2EPage> => {
     const page = await browser.openExtensionPage(`options.html?view=policy&origin=${encodeURIComponent(portal.origin)}`);
     await page.waitForText('Two-factor authentication');
     return page;
-  };
-  const policyPuts = () => portal.requests.filter((r) => r.method === 'PUT' && r.path.startsWith('/api/2.0/settings/tfaapp'));
+  })
+  .extend('policyPuts', ({ portal }) => () => portal.requests.filter((r) => r.method === 'PUT' && r.path.startsWith('/api/2.0/settings/tfaapp')));
+
+describe.each(selectedBrowsers())('%s', (browserName) => {
+  test.override({ browserName });
+  test.beforeEach(({ portal }) => portal.reset());
+
   const reviewDisabled = (page: E2EPage) =>
     page.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Review changes')?.disabled ?? null);
 
-  it('an admin edits trusted IPs and mandatory users and groups by name, reviews, saves: the portal holds exactly the full body', async () => {
+  test('an admin edits trusted IPs and mandatory users and groups by name, reviews, saves: the portal holds exactly the full body', async ({ browser, portal, openPolicy, policyPuts }) => {
     const admin = portal.user('admin');
     const alice = portal.user('alice@demo.test');
     portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8'] });
@@ -62,7 +56,7 @@ describe.each(selectedBrowsers())('%s', (browserName) => {
     await page.close();
   });
 
-  it('an IPv6 block is shown and saved as the range it means; a range over a large part of the Internet needs a confirmation (fact sheet §11.2)', async () => {
+  test('an IPv6 block is shown and saved as the range it means; a range over a large part of the Internet needs a confirmation (fact sheet §11.2)', async ({ browser, portal, openPolicy, policyPuts }) => {
     const admin = portal.user('admin');
     portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8'] });
     portal.enrol(admin.email);
@@ -88,7 +82,7 @@ describe.each(selectedBrowsers())('%s', (browserName) => {
     expect(portal.getPolicy().trustedIps).toEqual(sent);
   });
 
-  it('an invalid trusted IP blocks saving, with a message', async () => {
+  test('an invalid trusted IP blocks saving, with a message', async ({ browser, portal, openPolicy, policyPuts }) => {
     portal.setPolicy({ enabled: true });
     await signInWithCookie(browser, portal, 'admin');
     const page = await openPolicy();
@@ -104,7 +98,7 @@ describe.each(selectedBrowsers())('%s', (browserName) => {
     await page.close();
   });
 
-  it('a non-admin sees the policy read-only, with the reason', async () => {
+  test('a non-admin sees the policy read-only, with the reason', async ({ browser, portal, openPolicy }) => {
     portal.setPolicy({ enabled: true, trustedIps: ['203.0.113.0/24'] });
     portal.enrol('user@demo.test');
     await signInWithCookie(browser, portal, 'user');
@@ -121,7 +115,7 @@ describe.each(selectedBrowsers())('%s', (browserName) => {
     await page.close();
   });
 
-  it('enabling TFA as a not-yet-enrolled admin ends with that admin enrolled and signed in', async () => {
+  test('enabling TFA as a not-yet-enrolled admin ends with that admin enrolled and signed in', async ({ browser, portal, openPolicy }) => {
     const admin = portal.user('admin');
     await signInWithCookie(browser, portal, admin.email);
     const page = await openPolicy();

@@ -1,9 +1,10 @@
 // The popup in real Chromium and Firefox against the emulated portal: every state a user can meet.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
+import { describe, expect } from 'vitest';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
-import { signInWithCookie, startPortal, type RunningPortal } from './harness/portal';
+import { selectedBrowsers, type E2EPage } from './harness';
+import { e2eTest } from './harness/fixtures';
+import { signInWithCookie, startPortal } from './harness/portal';
 
 /** Badge text of the tab showing `origin`, read from an extension page. */
 async function badgeOf(page: E2EPage, origin: string): Promise<string> {
@@ -16,36 +17,30 @@ async function badgeOf(page: E2EPage, origin: string): Promise<string> {
   }, origin);
 }
 
-describe.each(selectedBrowsers())('%s popup', (browserName) => {
-  let browser: E2EBrowser;
-  let portal: RunningPortal;
-  let plainSite: Server;
-  let plainOrigin: string;
-  const opened: E2EPage[] = [];
-
-  beforeAll(async () => {
-    [browser, portal] = await Promise.all([launchBrowser(browserName), startPortal()]);
-    plainSite = createServer((_q, r) => r.writeHead(200, { 'Content-Type': 'text/html' }).end('<title>Blog</title><h1>Just a blog</h1>'));
+const test = e2eTest
+  /** A web site that is not a portal. */
+  // eslint-disable-next-line no-empty-pattern -- vitest reads a fixture's dependencies from its first parameter's pattern
+  .extend('plainOrigin', async ({}, { onCleanup }) => {
+    const plainSite = createServer((_q, r) => r.writeHead(200, { 'Content-Type': 'text/html' }).end('<title>Blog</title><h1>Just a blog</h1>'));
     await new Promise<void>((r) => plainSite.listen(0, '127.0.0.1', r));
-    plainOrigin = `http://127.0.0.1:${(plainSite.address() as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-    await new Promise((r) => plainSite?.close(r));
-  });
-  afterEach(async () => {
-    portal.injectFault(null);
-    for (const p of opened.splice(0)) await p.close().catch(() => undefined);
-  });
-
-  const popupFor = async (tab: E2EPage) => {
+    // The test's tab may still hold a keep-alive connection (its pages close after this): end it rather than wait for it.
+    onCleanup(() => new Promise<void>((r) => {
+      plainSite.close(() => r());
+      plainSite.closeAllConnections();
+    }));
+    return `http://127.0.0.1:${(plainSite.address() as AddressInfo).port}`;
+  })
+  .extend('popupFor', ({ browser, opened }) => async (tab: E2EPage) => {
     const popup = await browser.openPopup(tab);
     opened.push(popup);
     return popup;
-  };
+  });
 
-  it('admin: policy with trusted IPs and mandatory users and groups by name', async () => {
+describe.each(selectedBrowsers())('%s popup', (browserName) => {
+  test.override({ browserName });
+  test.afterEach(({ portal }) => portal.injectFault(null));
+
+  test('admin: policy with trusted IPs and mandatory users and groups by name', async ({ browser, portal, opened, popupFor }) => {
     const alice = portal.user('alice@demo.test');
     const finance = portal.groups.find((g) => g.name === 'Finance')!;
     portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8'], mandatoryUsers: [alice.id], mandatoryGroups: [finance.id] });
@@ -60,7 +55,7 @@ describe.each(selectedBrowsers())('%s popup', (browserName) => {
     expect(await popup.bodyText()).toContain('outside the trusted networks');
   });
 
-  it('user not enrolled while TFA applies: says so, offers set-up, badge "!"', async () => {
+  test('user not enrolled while TFA applies: says so, offers set-up, badge "!"', async ({ browser, portal, opened, popupFor }) => {
     portal.reset();
     const tab = await signInWithCookie(browser, portal, 'user');
     opened.push(tab);
@@ -77,7 +72,7 @@ describe.each(selectedBrowsers())('%s popup', (browserName) => {
     await expect.poll(() => badgeOf(popup, portal.origin), { timeout: 5000 }).toBe('!');
   });
 
-  it('policy off: says TFA is off', async () => {
+  test('policy off: says TFA is off', async ({ browser, portal, opened, popupFor }) => {
     portal.reset();
     const tab = await signInWithCookie(browser, portal, 'user');
     opened.push(tab);
@@ -86,7 +81,7 @@ describe.each(selectedBrowsers())('%s popup', (browserName) => {
     expect(await popup.bodyText()).toContain('Off');
   });
 
-  it('signed out: says so and offers the sign-in page', async () => {
+  test('signed out: says so and offers the sign-in page', async ({ browser, portal, opened, popupFor }) => {
     portal.reset();
     await browser.setCookie({ origin: portal.origin, name: 'asc_auth_key', value: 'expired' });
     const tab = await browser.openTab(`${portal.origin}/`);
@@ -96,7 +91,7 @@ describe.each(selectedBrowsers())('%s popup', (browserName) => {
     expect(await popup.text('button', 'Open the sign-in page')).toBe('Open the sign-in page');
   });
 
-  it('not a portal: a short explanation, not an error', async () => {
+  test('not a portal: a short explanation, not an error', async ({ browser, opened, plainOrigin, popupFor }) => {
     const tab = await browser.openTab(`${plainOrigin}/`);
     opened.push(tab);
     const popup = await popupFor(tab);
@@ -104,7 +99,7 @@ describe.each(selectedBrowsers())('%s popup', (browserName) => {
     expect(await popup.bodyText()).not.toMatch(/HTTP|error/i);
   });
 
-  it('an error from the portal: one sentence naming the portal and the status, with Retry that recovers', async () => {
+  test('an error from the portal: one sentence naming the portal and the status, with Retry that recovers', async ({ browser, portal, opened, popupFor }) => {
     portal.reset();
     const tab = await signInWithCookie(browser, portal, 'user');
     opened.push(tab);
@@ -116,7 +111,7 @@ describe.each(selectedBrowsers())('%s popup', (browserName) => {
     await popup.waitForText(`Signed in as ${portal.user('user').displayName}`);
   });
 
-  it('one round trip cold: each status endpoint is asked once; a reopen shows the cache and revalidates once', async () => {
+  test('one round trip cold: each status endpoint is asked once; a reopen shows the cache and revalidates once', async ({ browser, opened, popupFor }) => {
     // A portal of its own: nothing is cached for its origin yet.
     const fresh = await startPortal();
     try {
@@ -146,7 +141,7 @@ describe.each(selectedBrowsers())('%s popup', (browserName) => {
     }
   });
 
-  it.runIf(browserName === 'chromium')('service worker restart between two opens: the status is still there', async () => {
+  test.runIf(browserName === 'chromium')('service worker restart between two opens: the status is still there', async ({ browser, portal, opened, popupFor }) => {
     portal.reset();
     const tab = await signInWithCookie(browser, portal, 'user');
     opened.push(tab);

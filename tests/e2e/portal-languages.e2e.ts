@@ -1,9 +1,10 @@
 // A portal that answers in another language (fact sheet §11.1), in real Chromium and Firefox: a Russian-culture
 // user on an English portal, and a German-culture portal. The extension's own words stay the browser's (English);
 // what the portal means must come through: must enrol (the "!" badge state), a refused code counted, the lock.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
-import { signInWithCookie, startPortal, type RunningPortal } from './harness/portal';
+import { describe, expect } from 'vitest';
+import { selectedBrowsers } from './harness';
+import { e2eTest } from './harness/fixtures';
+import { signInWithCookie, startPortal } from './harness/portal';
 import { codeAt } from './harness/otp';
 import { walkToCodeStep } from './harness/enrolment';
 
@@ -12,27 +13,18 @@ const CASES = [
   { name: 'a German-culture portal', portalCulture: 'de-DE', userCulture: undefined, notAvailable: 'TFA-Anwendungseinstellungen sind nicht verfügbar' },
 ] as const;
 
+// A portal of its own for each case: the extension keeps its count of refused codes per portal for the minute
+// they count, so a second case on the same origin would start locked.
+const test = e2eTest.extend('portal', async ({ portalOptions }, { onCleanup }) => {
+  const portal = await startPortal(portalOptions);
+  onCleanup(() => portal.close());
+  return portal;
+});
+
 describe.each(selectedBrowsers())('%s, portal answering in another language', (browserName) => {
-  let browser: E2EBrowser;
-  // A portal of its own for each case: the extension keeps its count of refused codes per portal for the minute
-  // they count, so a second case on the same origin would start locked.
-  let portal: RunningPortal | undefined;
-  const opened: E2EPage[] = [];
+  test.override({ browserName });
 
-  beforeAll(async () => {
-    browser = await launchBrowser(browserName);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    for (const p of opened.splice(0)) await p.close().catch(() => undefined);
-    await portal?.close();
-    portal = undefined;
-  });
-
-  it.each(CASES)('$name: must enrol in the popup; a refused code is counted; the portal\'s lock shows its countdown', async ({ portalCulture, userCulture, notAvailable }) => {
-    portal = await startPortal();
+  test.for(CASES)('$name: must enrol in the popup; a refused code is counted; the portal\'s lock shows its countdown', async ({ portalCulture, userCulture, notAvailable }, { browser, portal, opened }) => {
     portal.setPortalCulture(portalCulture);
     portal.setUserCulture('user', userCulture);
     const tab = await signInWithCookie(browser, portal, 'user');

@@ -1,36 +1,21 @@
 // Resilience in real Chromium and Firefox: the background stopped in the middle of an enrolment, two portals
 // open side by side, signing out on the portal between two opens of the popup, and a portal that went away.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ChromiumBrowser, launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
+import { describe, expect } from 'vitest';
+import { ChromiumBrowser, selectedBrowsers, type E2EPage } from './harness';
+import { e2eTest } from './harness/fixtures';
 import { AUTH_COOKIE, signInWithCookie, signInWithForm, startPortal, type RunningPortal } from './harness/portal';
 import { walkToCodeStep } from './harness/enrolment';
 
+const test = e2eTest.extend('popupFor', ({ browser, track }) => async (tab: E2EPage) => track(await browser.openPopup(tab)));
+
 describe.each(selectedBrowsers())('%s resilience', (browserName) => {
-  let browser: E2EBrowser;
-  let portal: RunningPortal;
-  const opened: E2EPage[] = [];
+  test.override({ browserName });
+  test.beforeEach(({ portal }) => portal.reset());
 
-  beforeAll(async () => {
-    [browser, portal] = await Promise.all([launchBrowser(browserName), startPortal()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
-  beforeEach(() => portal.reset());
-  afterEach(async () => {
-    for (const p of opened.splice(0)) await p.close().catch(() => undefined);
-  });
-
-  const track = (p: E2EPage): E2EPage => {
-    opened.push(p);
-    return p;
-  };
-  const popupFor = async (tab: E2EPage) => track(await browser.openPopup(tab));
   const settled = (page: E2EPage) => expect.poll(() => page.isBusy()).toBe(false);
   const host = (origin: string) => new URL(origin).host;
 
-  it('the background stopped after the setup key is shown: the popup offers to continue, and the code is accepted without starting over', async () => {
+  test('the background stopped after the setup key is shown: the popup offers to continue, and the code is accepted without starting over', async ({ browser, portal, track, popupFor }) => {
     const user = portal.user('user');
     const tab = track(await signInWithCookie(browser, portal, 'user'));
     portal.setPolicy({ enabled: true });
@@ -62,7 +47,7 @@ describe.each(selectedBrowsers())('%s resilience', (browserName) => {
     expect(await page.bodyText()).not.toContain('Start again');
   });
 
-  it('two portals in two tabs at once, different people and policies: each popup shows its own', async () => {
+  test('two portals in two tabs at once, different people and policies: each popup shows its own', async ({ browser, portal, track, popupFor }) => {
     // The second portal is reached as localhost: cookies are per host, not per port, so two portals on
     // 127.0.0.1 could not keep two sign-ins at once.
     const second = await startPortal();
@@ -108,7 +93,7 @@ describe.each(selectedBrowsers())('%s resilience', (browserName) => {
     }
   });
 
-  it('signing out on the portal page: the next popup says signed out, not the status it showed before', async () => {
+  test('signing out on the portal page: the next popup says signed out, not the status it showed before', async ({ browser, portal, track, popupFor }) => {
     const user = portal.user('user');
     const tab = track(await signInWithForm(browser, portal, user.email));
     const before = await popupFor(tab);
@@ -127,7 +112,7 @@ describe.each(selectedBrowsers())('%s resilience', (browserName) => {
     expect(await after.text('button', 'Open the sign-in page')).toBe('Open the sign-in page');
   });
 
-  it('a portal that stopped answering: one sentence naming it, what to do, and Retry that recovers when it is back', async () => {
+  test('a portal that stopped answering: one sentence naming it, what to do, and Retry that recovers when it is back', async ({ browser, track, popupFor }) => {
     const down = await startPortal();
     const { port } = new URL(down.origin);
     let back: RunningPortal | null = null;
@@ -159,7 +144,7 @@ describe.each(selectedBrowsers())('%s resilience', (browserName) => {
     }
   });
 
-  it.runIf(browserName === 'chromium')('the browser offline (Chromium network emulation): the same clear sentence, and Retry works once it is online again', async () => {
+  test.runIf(browserName === 'chromium')('the browser offline (Chromium network emulation): the same clear sentence, and Retry works once it is online again', async ({ browser, portal, track, popupFor }) => {
     if (!(browser instanceof ChromiumBrowser)) throw new Error('Chromium only');
     const context = browser.context;
     const user = portal.user('user');

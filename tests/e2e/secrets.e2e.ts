@@ -1,9 +1,10 @@
 // Secrets stay out of persistent storage and the console: a whole flow (sign-in on the portal's form, enrolment,
 // backup codes, a new set of them, sign-out, an API key used without "remember"), then every storage area and
 // every console message of the extension's pages and background is searched for the actual secret values.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChromiumBrowser, launchBrowser, selectedBrowsers, type ConsoleCapture, type E2EBrowser, type E2EPage } from './harness';
-import { signInWithForm, startPortal, type RunningPortal } from './harness/portal';
+import { describe, expect } from 'vitest';
+import { ChromiumBrowser, selectedBrowsers } from './harness';
+import { e2eTest } from './harness/fixtures';
+import { signInWithForm } from './harness/portal';
 import { readStorage } from './harness/storage';
 import { shownSetupKey } from './harness/enrolment';
 
@@ -11,24 +12,17 @@ import { shownSetupKey } from './harness/enrolment';
 const leaked = (text: string, values: Record<string, string[]>) =>
   Object.entries(values).flatMap(([what, list]) => list.filter((v) => text.includes(v)).map((v) => `${what} ${v}`));
 
+/** Console messages of the extension's pages and background from before the test's first step. */
+const test = e2eTest.extend('consoleLog', async ({ browser }, { onCleanup }) => {
+  const consoleLog = await browser.captureConsole();
+  onCleanup(() => consoleLog.stop());
+  return consoleLog;
+});
+
 describe.each(selectedBrowsers())('%s secrets', (browserName) => {
-  let browser: E2EBrowser;
-  let portal: RunningPortal;
-  let consoleLog: ConsoleCapture;
-  const opened: E2EPage[] = [];
+  test.override({ browserName });
 
-  beforeAll(async () => {
-    [browser, portal] = await Promise.all([launchBrowser(browserName), startPortal()]);
-    consoleLog = await browser.captureConsole();
-  });
-  afterAll(async () => {
-    consoleLog?.stop();
-    for (const p of opened.splice(0)) await p.close().catch(() => undefined);
-    await browser?.close();
-    await portal?.close();
-  });
-
-  it('after sign-in, enrolment, backup codes and an API key not remembered: no secret in storage.local/sync, none left in session but the API key, none in the console', async () => {
+  test('after sign-in, enrolment, backup codes and an API key not remembered: no secret in storage.local/sync, none left in session but the API key, none in the console', async ({ browser, portal, opened, consoleLog }) => {
     const user = portal.user('user');
     const tab = await signInWithForm(browser, portal, user.email);
     opened.push(tab);

@@ -1,22 +1,13 @@
 // Smoke: the built extension, in each browser, shows what the emulated portal says about the signed-in user.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, selectedBrowsers, type E2EBrowser } from './harness';
-import { signInWithCookie, signInWithForm, startPortal, type RunningPortal } from './harness/portal';
+import { describe, expect } from 'vitest';
+import { selectedBrowsers } from './harness';
+import { e2eTest as test } from './harness/fixtures';
+import { signInWithCookie, signInWithForm, startPortal } from './harness/portal';
 
 describe.each(selectedBrowsers())('%s', (browserName) => {
-  let browser: E2EBrowser;
-  let portal: RunningPortal;
+  test.override({ browserName });
 
-  beforeAll(async () => {
-    [browser, portal] = await Promise.all([launchBrowser(browserName), startPortal()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
-
-  it('popup on a portal tab shows the user signed in through the portal form', async () => {
+  test('popup on a portal tab shows the user signed in through the portal form', async ({ browser, portal }) => {
     const user = portal.user('user');
     const tab = await signInWithForm(browser, portal, user.email);
 
@@ -31,7 +22,7 @@ describe.each(selectedBrowsers())('%s', (browserName) => {
     expect(self.map((r) => [r.status, r.auth])).toContainEqual([200, 'cookie']);
   });
 
-  it('popup reaches the portal again after the background restarts', async () => {
+  test('popup reaches the portal again after the background restarts', async ({ browser, portal }) => {
     const user = portal.user('user');
     const tab = await browser.openTab(`${portal.origin}/`);
     await browser.restartBackground();
@@ -41,7 +32,7 @@ describe.each(selectedBrowsers())('%s', (browserName) => {
     await popup.waitForText(`Signed in as ${user.displayName}`);
   });
 
-  it('a second portal signed in by cookie gets its own popup', async () => {
+  test('a second portal signed in by cookie gets its own popup', async ({ browser }) => {
     const other = await startPortal({ version: '3.6' });
     try {
       const admin = other.user('admin');

@@ -1,18 +1,7 @@
 import { generate, createGuardrails } from 'otplib';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningPortal, startPortal } from '../portal/server';
+import { describe, expect } from 'vitest';
 import { CookieJar, call, passwordSignIn } from '../portal/test-client';
-
-let portal: RunningPortal;
-beforeAll(async () => {
-  portal = await startPortal({ port: 0 });
-});
-afterAll(async () => {
-  await portal.close();
-});
-beforeEach(() => {
-  portal.reset();
-});
+import { integrationTest as test } from './fixtures';
 
 // An independent TOTP computation (otplib directly), not the portal's helper.
 const codeFor = (secret: string): Promise<string> =>
@@ -21,7 +10,7 @@ const codeFor = (secret: string): Promise<string> =>
 const confirmHeader = (url: string): string => new URL(url).search.slice(1);
 
 describe('full enrolment over plain HTTP', () => {
-  it('admin enables TFA, is signed out, enrols via the confirm flow and signs in with a code later', async () => {
+  test('admin enables TFA, is signed out, enrols via the confirm flow and signs in with a code later', async ({ portal }) => {
     const admin = portal.user('admin');
     const { jar, reply } = await passwordSignIn(portal.origin, admin.email);
     expect(reply.status).toBe(200);
@@ -96,7 +85,7 @@ describe('full enrolment over plain HTTP', () => {
     expect(me2.json.response.email).toBe(admin.email);
   });
 
-  it('a not-enrolled user gets tfaKey and a TfaActivation link on sign-in; a cookie without confirm header is 403', async () => {
+  test('a not-enrolled user gets tfaKey and a TfaActivation link on sign-in; a cookie without confirm header is 403', async ({ portal }) => {
     portal.setPolicy({ enabled: true });
     const { jar, reply } = await passwordSignIn(portal.origin, 'user@demo.test');
     const r = reply.json.response;
@@ -117,7 +106,7 @@ describe('full enrolment over plain HTTP', () => {
     expect(bad.text).toBe('');
   });
 
-  it('the confirm key works via key= in the header (GET tfaapp/confirm cookieValue), and expires after 1 h', async () => {
+  test('the confirm key works via key= in the header (GET tfaapp/confirm cookieValue), and expires after 1 h', async ({ portal }) => {
     const u = portal.user('user');
     const jar = new CookieJar();
     jar.cookies.set('asc_auth_key', await portal.signIn(u.email));
@@ -145,7 +134,7 @@ describe('full enrolment over plain HTTP', () => {
     expect(checkExpired.json.response.result).toBe(2);
   });
 
-  it('POST authentication/{code} enrols and signs in; any failure is 401 "User authentication failed"', async () => {
+  test('POST authentication/{code} enrols and signs in; any failure is 401 "User authentication failed"', async ({ portal }) => {
     portal.setPolicy({ enabled: true });
     const first = await passwordSignIn(portal.origin, 'alice@demo.test');
     const secret = first.reply.json.response.tfaKey as string;
@@ -168,7 +157,7 @@ describe('full enrolment over plain HTTP', () => {
     expect(JSON.stringify(portal.requests)).not.toContain(code);
   });
 
-  it('a backup code is accepted once, then refused; new codes replace the old ones', async () => {
+  test('a backup code is accepted once, then refused; new codes replace the old ones', async ({ portal }) => {
     portal.setPolicy({ enabled: true });
     const { backupCodes } = portal.enrol('bob@demo.test');
     const [code = ''] = backupCodes;
@@ -193,7 +182,7 @@ describe('full enrolment over plain HTTP', () => {
     expect((await login(renewed.json.response[0].code)).status).toBe(200);
   });
 
-  it('validate with the policy off is false without a cookie; an empty code is 500', async () => {
+  test('validate with the policy off is false without a cookie; an empty code is 500', async ({ portal }) => {
     const u = portal.user('user');
     portal.setPolicy({ enabled: true });
     const conf = (await passwordSignIn(portal.origin, u.email)).jar;
@@ -211,7 +200,7 @@ describe('full enrolment over plain HTTP', () => {
     expect(off.setCookies).toEqual([]);
   });
 
-  it('setup is 403 "not available" once enrolled', async () => {
+  test('setup is 403 "not available" once enrolled', async ({ portal }) => {
     portal.setPolicy({ enabled: true });
     portal.enrol('carol@demo.test');
     const { jar } = await passwordSignIn(portal.origin, 'carol@demo.test');

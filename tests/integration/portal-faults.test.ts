@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningPortal, startPortal } from '../portal/server';
+import { describe, expect } from 'vitest';
+import { startPortal } from '../portal/server';
 import { call } from '../portal/test-client';
+import { integrationTest as test } from './fixtures';
 
-let portal: RunningPortal;
-beforeAll(async () => {
-  portal = await startPortal();
-});
-afterAll(async () => {
-  await portal.close();
-});
-beforeEach(() => {
-  portal.reset();
-  portal.setLatency(0);
-});
+test.beforeEach(({ portal }) => portal.setLatency(0));
 
 describe('faults', () => {
-  it('html502 answers an nginx-style HTML page', async () => {
+  test('html502 answers an nginx-style HTML page', async ({ portal }) => {
     portal.injectFault({ kind: 'html502' });
     const r = await call(portal.origin, 'GET', 'settings');
     expect(r.status).toBe(502);
@@ -23,7 +14,7 @@ describe('faults', () => {
     expect(r.text).toContain('502 Bad Gateway');
   });
 
-  it('truncated runs the request but cuts the JSON in half', async () => {
+  test('truncated runs the request but cuts the JSON in half', async ({ portal }) => {
     portal.injectFault({ kind: 'truncated', path: 'settings/version/build' });
     const r = await call(portal.origin, 'GET', 'settings/version/build');
     expect(r.status).toBe(200);
@@ -32,7 +23,7 @@ describe('faults', () => {
     expect((await call(portal.origin, 'GET', 'settings')).json.response.docSpace).toBe(true);
   });
 
-  it('empty200, status500 and garbage', async () => {
+  test('empty200, status500 and garbage', async ({ portal }) => {
     portal.injectFault({ kind: 'empty200' });
     const e = await call(portal.origin, 'GET', 'settings');
     expect([e.status, e.text]).toEqual([200, '']);
@@ -45,7 +36,7 @@ describe('faults', () => {
     expect(g.json).toEqual({ response: { weird: 1 }, status: 0, statusCode: 200 });
   });
 
-  it('status429 carries Retry-After; times limits how often; a RegExp path filters', async () => {
+  test('status429 carries Retry-After; times limits how often; a RegExp path filters', async ({ portal }) => {
     portal.injectFault({ kind: 'status429', retryAfterSec: 7, times: 2, path: /tfaapp$/ });
     expect((await call(portal.origin, 'GET', 'settings')).status).toBe(200);
     const first = await call(portal.origin, 'GET', 'settings/tfaapp');
@@ -55,7 +46,7 @@ describe('faults', () => {
     expect((await call(portal.origin, 'GET', 'settings/tfaapp')).status).toBe(401);
   });
 
-  it('stall never answers (until aborted or closed)', async () => {
+  test('stall never answers (until aborted or closed)', async ({ portal }) => {
     portal.injectFault({ kind: 'stall', times: 1 });
     const ctrl = new AbortController();
     const pending = fetch(`${portal.origin}/api/2.0/settings`, { signal: ctrl.signal });
@@ -66,13 +57,13 @@ describe('faults', () => {
     expect((await call(portal.origin, 'GET', 'settings')).status).toBe(200);
   });
 
-  it('injectFault(null) clears', async () => {
+  test('injectFault(null) clears', async ({ portal }) => {
     portal.injectFault({ kind: 'html502' });
     portal.injectFault(null);
     expect((await call(portal.origin, 'GET', 'settings')).status).toBe(200);
   });
 
-  it('a closing portal ends stalled requests', async () => {
+  test('a closing portal ends stalled requests', async () => {
     const other = await startPortal();
     other.injectFault({ kind: 'stall' });
     const pending = fetch(`${other.origin}/api/2.0/settings`).then(
@@ -86,7 +77,7 @@ describe('faults', () => {
 });
 
 describe('latency', () => {
-  it('delays every response by latencyMs', async () => {
+  test('delays every response by latencyMs', async ({ portal }) => {
     portal.setLatency(200);
     const t0 = Date.now();
     await call(portal.origin, 'GET', 'settings');
@@ -99,7 +90,7 @@ describe('latency', () => {
 });
 
 describe('request log', () => {
-  it('records method, path, query, status, auth and a redacted body', async () => {
+  test('records method, path, query, status, auth and a redacted body', async ({ portal }) => {
     const token = await portal.signIn('user');
     await call(portal.origin, 'GET', 'people/filter?count=1', { headers: { Cookie: `asc_auth_key=${token}` } });
     await call(portal.origin, 'POST', 'authentication', { body: { userName: 'user@demo.test', password: 'demo-password' } });

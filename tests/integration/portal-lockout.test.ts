@@ -1,29 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningPortal, startPortal } from '../portal/server';
+import { describe, expect } from 'vitest';
 import { call, passwordSignIn } from '../portal/test-client';
+import { integrationTest } from './fixtures';
 
-let portal: RunningPortal;
-beforeAll(async () => {
-  // The real one-minute window; time moves on the portal's clock (setClockOffset), never by waiting, so a slow
-  // machine cannot let the window slide between attempts (a 300 ms window did, under load).
-  portal = await startPortal();
-});
-afterAll(async () => {
-  await portal.close();
-});
-beforeEach(() => {
-  portal.reset();
-  portal.setClockOffset(0);
-});
-
-async function confirmSession(email: string) {
+// The real one-minute window; time moves on the portal's clock (setClockOffset), never by waiting, so a slow
+// machine cannot let the window slide between attempts (a 300 ms window did, under load).
+const test = integrationTest.extend('confirmSession', ({ portal }) => async (email: string) => {
   const { jar } = await passwordSignIn(portal.origin, email);
   const headers = { confirm: `type=TfaAuth&uid=${portal.user(email).id}` };
   return (code: string) => call(portal.origin, 'POST', 'settings/tfaapp/validate', { jar, headers, body: { code } });
-}
+});
+test.beforeEach(({ portal }) => portal.setClockOffset(0));
 
 describe('TFA code attempts (§2.6 step 3)', () => {
-  it('the 6th attempt within the window is 403 with the SMS wording and type, stack, hresult as null, null, 0', async () => {
+  test('the 6th attempt within the window is 403 with the SMS wording and type, stack, hresult as null, null, 0', async ({ portal, confirmSession }) => {
     portal.setPolicy({ enabled: true });
     portal.enrol('user@demo.test');
     const validate = await confirmSession('user@demo.test');
@@ -41,7 +30,7 @@ describe('TFA code attempts (§2.6 step 3)', () => {
     expect((await validate(await portal.totp('user@demo.test'))).status).toBe(403);
   });
 
-  it('the lock lifts after the window (server clock)', async () => {
+  test('the lock lifts after the window (server clock)', async ({ portal, confirmSession }) => {
     portal.setPolicy({ enabled: true });
     portal.enrol('user@demo.test');
     const validate = await confirmSession('user@demo.test');
@@ -55,7 +44,7 @@ describe('TFA code attempts (§2.6 step 3)', () => {
     expect(ok.json.response).toBe(false);
   });
 
-  it('counts per user: another user is not locked', async () => {
+  test('counts per user: another user is not locked', async ({ portal, confirmSession }) => {
     portal.setPolicy({ enabled: true });
     portal.enrol('user@demo.test');
     portal.enrol('alice@demo.test');
@@ -69,7 +58,7 @@ describe('TFA code attempts (§2.6 step 3)', () => {
 });
 
 describe('TOTP tolerance and the server clock', () => {
-  it('accepts codes within ±5 minutes of the server clock and refuses older ones', async () => {
+  test('accepts codes within ±5 minutes of the server clock and refuses older ones', async ({ portal, confirmSession }) => {
     portal.setPolicy({ enabled: true });
     portal.enrol('user@demo.test');
     const validate = await confirmSession('user@demo.test');
@@ -79,7 +68,7 @@ describe('TOTP tolerance and the server clock', () => {
     expect((await validate2(await portal.totp('user@demo.test', now - 7 * 60_000))).status).toBe(400);
   });
 
-  it('a phone clock that matches the real time fails when the portal clock is 10 minutes ahead', async () => {
+  test('a phone clock that matches the real time fails when the portal clock is 10 minutes ahead', async ({ portal, confirmSession }) => {
     portal.setPolicy({ enabled: true });
     portal.enrol('user@demo.test');
     const realCode = await portal.totp('user@demo.test', Date.now());
@@ -91,7 +80,7 @@ describe('TOTP tolerance and the server clock', () => {
 });
 
 describe('password attempts', () => {
-  it('the 6th wrong password within the window is 403 "Too many login attempts"', async () => {
+  test('the 6th wrong password within the window is 403 "Too many login attempts"', async ({ portal }) => {
     for (let i = 0; i < 5; i++) {
       const r = await call(portal.origin, 'POST', 'authentication', { body: { userName: 'bob@demo.test', password: 'nope' } });
       expect(r.status).toBe(401);
@@ -106,7 +95,7 @@ describe('password attempts', () => {
 });
 
 describe('attempts are counted per user, not per address (fact sheet §11.3)', () => {
-  it('changing address does not reset the count; another user is not locked', async () => {
+  test('changing address does not reset the count; another user is not locked', async ({ portal }) => {
     const st = portal.state;
     const user = portal.user('user');
     const other = portal.user('alice@demo.test');
@@ -119,7 +108,7 @@ describe('attempts are counted per user, not per address (fact sheet §11.3)', (
     expect(st.codeAttempts.increment(st.codeAttemptKey(other.id), st.now())).toBe(true);
   });
 
-  it('the limit is the portal\'s setting, not a fixed 5', () => {
+  test('the limit is the portal\'s setting, not a fixed 5', ({ portal }) => {
     const st = portal.state;
     st.attemptLimit = 3;
     const key = st.codeAttemptKey(portal.user('user').id);

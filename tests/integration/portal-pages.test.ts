@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningPortal, startPortal } from '../portal/server';
+import { describe, expect } from 'vitest';
 import { CookieJar, call } from '../portal/test-client';
-
-let portal: RunningPortal;
-beforeAll(async () => {
-  portal = await startPortal();
-});
-afterAll(async () => {
-  await portal.close();
-});
-beforeEach(() => {
-  portal.reset();
-});
+import { integrationTest as test } from './fixtures';
 
 const TITLE = '<title>DocSpace (emulated)</title>';
 
 describe('HTML pages', () => {
-  it('GET / shows a sign-in form posting to /login', async () => {
+  test('GET / shows a sign-in form posting to /login', async ({ portal }) => {
     const r = await call(portal.origin, 'GET', '/');
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toMatch(/^text\/html/);
@@ -26,7 +15,7 @@ describe('HTML pages', () => {
     expect(r.text).toContain('name="password"');
   });
 
-  it('form sign-in → 303 to / → "Signed in as …" with escaped text → sign out', async () => {
+  test('form sign-in → 303 to / → "Signed in as …" with escaped text → sign out', async ({ portal }) => {
     const jar = new CookieJar();
     const login = await call(portal.origin, 'POST', '/login', { jar, form: { userName: 'mallory@demo.test', password: 'demo-password' } });
     expect(login.status).toBe(303);
@@ -42,14 +31,14 @@ describe('HTML pages', () => {
     expect(portal.requests.find((e) => e.path === '/login')?.body).toEqual({ userName: 'mallory@demo.test', password: '***' });
   });
 
-  it('a wrong password re-renders the form with the error', async () => {
+  test('a wrong password re-renders the form with the error', async ({ portal }) => {
     const r = await call(portal.origin, 'POST', '/login', { form: { userName: 'user@demo.test', password: 'x' } });
     expect(r.status).toBe(401);
     expect(r.text).toContain('User authentication failed');
     expect(r.text).toContain(TITLE);
   });
 
-  it('TFA activation through the pages: login → setup page → code → signed in', async () => {
+  test('TFA activation through the pages: login → setup page → code → signed in', async ({ portal }) => {
     portal.setPolicy({ enabled: true });
     const jar = new CookieJar();
     const login = await call(portal.origin, 'POST', '/login', { jar, form: { userName: 'alice@demo.test', password: 'demo-password' } });
@@ -78,7 +67,7 @@ describe('HTML pages', () => {
     expect(portal.backupCodes('alice@demo.test')).toHaveLength(5);
   });
 
-  it('TfaAuth page asks for a 6-digit code and accepts a backup code', async () => {
+  test('TfaAuth page asks for a 6-digit code and accepts a backup code', async ({ portal }) => {
     portal.setPolicy({ enabled: true });
     const { backupCodes } = portal.enrol('bob@demo.test');
     const jar = new CookieJar();
@@ -92,13 +81,13 @@ describe('HTML pages', () => {
     expect((await call(portal.origin, 'GET', '/', { jar })).text).toContain('Signed in as');
   });
 
-  it('a confirm page without a valid key says so', async () => {
+  test('a confirm page without a valid key says so', async ({ portal }) => {
     const r = await call(portal.origin, 'GET', `/confirm/TfaActivation?type=TfaActivation&uid=${portal.user('user').id}`);
     expect(r.status).toBe(401);
     expect(r.text).toContain('This link is invalid or has expired.');
   });
 
-  it('unknown pages are an HTML 404', async () => {
+  test('unknown pages are an HTML 404', async ({ portal }) => {
     const r = await call(portal.origin, 'GET', '/nope');
     expect(r.status).toBe(404);
     expect(r.text).toContain(TITLE);

@@ -1,36 +1,28 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { SYSTEM_GROUPS } from '../portal/demo';
-import { type RunningPortal, startPortal } from '../portal/server';
+import { startPortal } from '../portal/server';
 import { CookieJar, call, passwordSignIn } from '../portal/test-client';
+import { integrationTest } from './fixtures';
 
-let portal: RunningPortal;
-beforeAll(async () => {
-  portal = await startPortal({ port: 0 });
-});
-afterAll(async () => {
-  await portal.close();
-});
-beforeEach(() => {
-  portal.reset();
-});
-
-const jarFor = async (email: string): Promise<CookieJar> => {
-  const jar = new CookieJar();
-  jar.cookies.set('asc_auth_key', await portal.signIn(email));
-  return jar;
-};
-const put = async (email: string, body: unknown, path = 'settings/tfaapp') => call(portal.origin, 'PUT', path, { jar: await jarFor(email), body });
-const challenged = async (email: string): Promise<boolean> =>
-  (await passwordSignIn(portal.origin, email)).reply.json.response.tfa === true;
+const test = integrationTest
+  .extend('jarFor', ({ portal }) => async (email: string): Promise<CookieJar> => {
+    const jar = new CookieJar();
+    jar.cookies.set('asc_auth_key', await portal.signIn(email));
+    return jar;
+  })
+  .extend('put', ({ portal, jarFor }) => async (email: string, body: unknown, path = 'settings/tfaapp') => call(portal.origin, 'PUT', path, { jar: await jarFor(email), body }))
+  .extend('owner', ({ portal }) => () => portal.user('owner').id)
+  .extend('challenged', ({ portal }) => async (email: string): Promise<boolean> =>
+    (await passwordSignIn(portal.origin, email)).reply.json.response.tfa === true);
 
 describe('PUT settings/tfaapp', () => {
-  it.each([['App'], ['app'], ['APP'], [2], ['2']])('type %j enables the app policy', async (type) => {
+  test.for([['App'], ['app'], ['APP'], [2], ['2']])('type %j enables the app policy', async ([type], { portal, put }) => {
     const r = await put('admin@demo.test', { type });
     expect(r.json.response).toBe(true);
     expect(portal.getPolicy().enabled).toBe(true);
   });
 
-  it('a missing type disables, resets the lists to null and returns false', async () => {
+  test('a missing type disables, resets the lists to null and returns false', async ({ portal, jarFor, put }) => {
     portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.1'] });
     const r = await put('admin@demo.test', { trustedIps: ['1.2.3.4'] });
     expect(r.status).toBe(200);
@@ -40,13 +32,13 @@ describe('PUT settings/tfaapp', () => {
     expect(got.json.response[1]).toEqual({ id: 'app', title: 'By authenticator app', enabled: false, available: true });
   });
 
-  it.each([['None'], ['none'], [0]])('type %j disables', async (type) => {
+  test.for([['None'], ['none'], [0]])('type %j disables', async ([type], { portal, put }) => {
     portal.setPolicy({ enabled: true });
     expect((await put('owner@demo.test', { type })).json.response).toBe(false);
     expect(portal.getPolicy().enabled).toBe(false);
   });
 
-  it('enabling signs out every session (caller included); disabling does not; API keys survive', async () => {
+  test('enabling signs out every session (caller included); disabling does not; API keys survive', async ({ portal, jarFor }) => {
     const admin = await jarFor('admin');
     const other = await jarFor('user');
     const key = portal.apiKeyOf('user@demo.test');
@@ -60,20 +52,20 @@ describe('PUT settings/tfaapp', () => {
     expect(viaKey.json.response.email).toBe('user@demo.test');
   });
 
-  it('SMS is refused while no SMS provider is available', async () => {
+  test('SMS is refused while no SMS provider is available', async ({ put }) => {
     const r = await put('admin@demo.test', { type: 'Sms' });
     expect(r.status).toBe(403);
     expect(r.json.error.message).toBe('Operation is not valid due to the current state of the object.');
   });
 
-  it('tfaappwithlink returns "" when disabling and 500 when the caller is exempt', async () => {
+  test('tfaappwithlink returns "" when disabling and 500 when the caller is exempt', async ({ portal, put }) => {
     expect((await put('admin@demo.test', { type: 'none' }, 'settings/tfaappwithlink')).json.response).toBe('');
     const exempt = await put('admin@demo.test', { type: 'app', trustedIps: ['127.0.0.1'] }, 'settings/tfaappwithlink');
     expect(exempt.status).toBe(500);
     expect(portal.getPolicy().enabled).toBe(true);
   });
 
-  it('the confirm cookie of withlink is _TfaAuth for an already enrolled caller', async () => {
+  test('the confirm cookie of withlink is _TfaAuth for an already enrolled caller', async ({ portal, put }) => {
     portal.enrol('admin@demo.test');
     const r = await put('admin@demo.test', { type: 'app' }, 'settings/tfaappwithlink');
     expect(r.json.response).toContain('/confirm/TfaAuth?type=TfaAuth&uid=');
@@ -82,15 +74,13 @@ describe('PUT settings/tfaapp', () => {
 });
 
 describe('owner guard (§2.2)', () => {
-  const owner = () => portal.user('owner').id;
-
-  it('an admin cannot target the owner by id', async () => {
+  test('an admin cannot target the owner by id', async ({ put, owner }) => {
     const r = await put('admin@demo.test', { type: 'app', id: owner() });
     expect(r.status).toBe(403);
     expect(r.json.error.message).toBe('No permissions to perform this action');
   });
 
-  it('3.7: mandatoryUsers containing the owner needs id = caller; the owner must send its own id too', async () => {
+  test('3.7: mandatoryUsers containing the owner needs id = caller; the owner must send its own id too', async ({ portal, put, owner }) => {
     const body = { type: 'app', mandatoryUsers: [owner()] };
     expect((await put('admin@demo.test', body)).status).toBe(403);
     expect((await put('owner@demo.test', body)).status).toBe(403);
@@ -99,7 +89,7 @@ describe('owner guard (§2.2)', () => {
     expect((await put('admin@demo.test', { ...body, id: portal.user('admin').id })).json.response).toBe(true);
   });
 
-  it('3.6.1: tfaapp has no owner guard at all; tfaappwithlink checks only id == owner (§11.3)', async () => {
+  test('3.6.1: tfaapp has no owner guard at all; tfaappwithlink checks only id == owner (§11.3)', async ({ portal, put, owner }) => {
     portal.setVersion('3.6');
     try {
       expect((await put('admin@demo.test', { type: 'app', mandatoryUsers: [owner()] })).json.response).toBe(true);
@@ -114,7 +104,7 @@ describe('owner guard (§2.2)', () => {
 });
 
 describe('switching the method (TfaSettingsBase.SetEnable(false) writes new T(), §11.3)', () => {
-  it('the method switched off loses its lists; a method that was already off keeps what it held', async () => {
+  test('the method switched off loses its lists; a method that was already off keeps what it held', async () => {
     const p = await startPortal({ port: 0, smsAvailable: true });
     try {
       const admin = async () => {
@@ -138,12 +128,12 @@ describe('switching the method (TfaSettingsBase.SetEnable(false) writes new T(),
 });
 
 describe('who is challenged (TfaEnabledForUserAsync)', () => {
-  it('empty trustedIps challenges everyone', async () => {
+  test('empty trustedIps challenges everyone', async ({ portal, challenged }) => {
     portal.setPolicy({ enabled: true });
     expect(await challenged('guest@demo.test')).toBe(true);
   });
 
-  it.each([
+  test.for([
     ['exact', '127.0.0.1', '127.0.0.1', false],
     ['range in', '10.0.0.1-10.0.0.50', '10.0.0.42', false],
     ['range out', '10.0.0.1-10.0.0.50', '10.0.0.51', true],
@@ -151,13 +141,13 @@ describe('who is challenged (TfaEnabledForUserAsync)', () => {
     ['cidr out', '203.0.113.0/24', '203.0.114.1', true],
     ['ipv6 exact', '2001:db8::1', '2001:db8::1', false],
     ['garbage entry', 'not-an-ip', '127.0.0.1', true],
-  ])('trusted IP %s', async (_name, entry, ip, expectChallenge) => {
+  ] as const)('trusted IP %s', async ([_name, entry, ip, expectChallenge], { portal, challenged }) => {
     portal.setPolicy({ enabled: true, trustedIps: [entry] });
     portal.setClientIp(ip);
     expect(await challenged('user@demo.test')).toBe(expectChallenge);
   });
 
-  it('mandatory users and groups are challenged even from a trusted IP', async () => {
+  test('mandatory users and groups are challenged even from a trusted IP', async ({ portal, challenged }) => {
     const finance = portal.groups.find((g) => g.name === 'Finance')?.id ?? '';
     portal.setPolicy({ enabled: true, trustedIps: ['127.0.0.0/8'], mandatoryUsers: [portal.user('dave').id], mandatoryGroups: [finance] });
     expect(await challenged('dave@demo.test')).toBe(true);
@@ -165,14 +155,14 @@ describe('who is challenged (TfaEnabledForUserAsync)', () => {
     expect(await challenged('erin@demo.test')).toBe(false);
   });
 
-  it('system group ids in mandatoryGroups are honoured', async () => {
+  test('system group ids in mandatoryGroups are honoured', async ({ portal, challenged }) => {
     portal.setPolicy({ enabled: true, trustedIps: ['127.0.0.1'], mandatoryGroups: [SYSTEM_GROUPS.docSpaceAdmin.id] });
     expect(await challenged('admin@demo.test')).toBe(true);
     expect(await challenged('owner@demo.test')).toBe(true);
     expect(await challenged('roomadmin@demo.test')).toBe(false);
   });
 
-  it('GET tfaapp/confirm has no response when TFA does not apply (3.7)', async () => {
+  test('GET tfaapp/confirm has no response when TFA does not apply (3.7)', async ({ portal, jarFor }) => {
     portal.setPolicy({ enabled: true, trustedIps: ['127.0.0.1'] });
     const r = await call(portal.origin, 'GET', 'settings/tfaapp/confirm', { jar: await jarFor('user') });
     expect(r.json).toEqual({ count: 0, links: expect.any(Array), status: 0, statusCode: 200 });
@@ -180,7 +170,7 @@ describe('who is challenged (TfaEnabledForUserAsync)', () => {
 });
 
 describe('tfaappnewapp (§2.9)', () => {
-  it('self: wipes enrolment, re-issues the auth cookie, sets the activation cookie, returns the URL', async () => {
+  test('self: wipes enrolment, re-issues the auth cookie, sets the activation cookie, returns the URL', async ({ portal, jarFor }) => {
     portal.setPolicy({ enabled: true });
     const { secret } = portal.enrol('admin@demo.test');
     const jar = await jarFor('admin@demo.test');
@@ -197,7 +187,7 @@ describe('tfaappnewapp (§2.9)', () => {
     expect(setup.json.response.manualEntryKey).not.toBe(secret);
   });
 
-  it('empty or missing id → 403 "TFA application settings are not available" even when enrolled', async () => {
+  test('empty or missing id → 403 "TFA application settings are not available" even when enrolled', async ({ portal, put }) => {
     portal.enrol('admin@demo.test');
     for (const body of [{}, { id: '00000000-0000-0000-0000-000000000000' }]) {
       const r = await put('admin@demo.test', body, 'settings/tfaappnewapp');
@@ -206,7 +196,7 @@ describe('tfaappnewapp (§2.9)', () => {
     }
   });
 
-  it('other user: only the owner may, the target is signed out, the answer is ""', async () => {
+  test('other user: only the owner may, the target is signed out, the answer is ""', async ({ portal, jarFor, put }) => {
     portal.enrol('user@demo.test');
     const target = portal.user('user').id;
     const userJar = await jarFor('user@demo.test');
@@ -225,7 +215,7 @@ describe('tfaappnewapp (§2.9)', () => {
 });
 
 describe('API keys (§5.2)', () => {
-  it('act as their creator, ignore cookies, and an unknown key is 401', async () => {
+  test('act as their creator, ignore cookies, and an unknown key is 401', async ({ portal }) => {
     const key = portal.apiKeyOf('admin@demo.test');
     expect(key).toMatch(/^sk-[0-9a-f]+$/);
     const r = await call(portal.origin, 'PUT', 'settings/tfaapp', {

@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningPortal, startPortal } from '../portal/server';
+import { describe, expect } from 'vitest';
+import { startPortal } from '../portal/server';
 import { CookieJar, call } from '../portal/test-client';
+import { integrationTest } from './fixtures';
 
-let portal: RunningPortal;
-beforeAll(async () => {
-  portal = await startPortal({ port: 0 });
-});
-afterAll(async () => {
-  await portal.close();
-});
-beforeEach(() => {
-  portal.reset();
-});
-
-const auth = (email: string): Promise<CookieJar> =>
+const test = integrationTest.extend('auth', ({ portal }) => (email: string): Promise<CookieJar> =>
   portal.signIn(email).then((token) => {
     const jar = new CookieJar();
     jar.cookies.set('asc_auth_key', token);
     return jar;
-  });
+  }));
 
 describe('envelope (§1.2)', () => {
-  it('wraps a list with count = length, one link, status 0 and statusCode', async () => {
+  test('wraps a list with count = length, one link, status 0 and statusCode', async ({ portal, auth }) => {
     const r = await call(portal.origin, 'GET', 'settings/tfaapp?x=1', { jar: await auth('user') });
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toMatch(/^application\/json/);
@@ -37,7 +27,7 @@ describe('envelope (§1.2)', () => {
     });
   });
 
-  it('counts a boolean as 1 and omits response and sets count 0 for null', async () => {
+  test('counts a boolean as 1 and omits response and sets count 0 for null', async ({ portal }) => {
     const bool = await call(portal.origin, 'GET', 'authentication');
     expect(bool.json).toMatchObject({ response: false, count: 1, status: 0 });
     const nul = await call(portal.origin, 'POST', 'authentication/logout');
@@ -46,7 +36,7 @@ describe('envelope (§1.2)', () => {
     expect(nul.json.count).toBe(0);
   });
 
-  it('omits null lists and shows [] after an enabling PUT', async () => {
+  test('omits null lists and shows [] after an enabling PUT', async ({ portal, auth }) => {
     const admin = await auth('admin');
     await call(portal.origin, 'PUT', 'settings/tfaapp', { jar: admin, body: { type: 'App' } });
     const r = await call(portal.origin, 'GET', 'settings/tfaapp', { jar: await auth('user') });
@@ -57,13 +47,13 @@ describe('envelope (§1.2)', () => {
 });
 
 describe('errors (§1.3)', () => {
-  it('401 before the action has an empty body', async () => {
+  test('401 before the action has an empty body', async ({ portal }) => {
     const r = await call(portal.origin, 'GET', 'settings/tfaapp');
     expect(r.status).toBe(401);
     expect(r.text).toBe('');
   });
 
-  it('a stale cookie is 401 even with a valid token header (the cookie wins)', async () => {
+  test('a stale cookie is 401 even with a valid token header (the cookie wins)', async ({ portal }) => {
     const token = await portal.signIn('user@demo.test');
     const r = await call(portal.origin, 'GET', 'people/@self', { headers: { Cookie: 'asc_auth_key=stale', Authorization: token } });
     expect(r.status).toBe(401);
@@ -71,7 +61,7 @@ describe('errors (§1.3)', () => {
     expect(ok.status).toBe(200);
   });
 
-  it('InvalidOperationException-style errors are 403 JSON with type/stack/hresult', async () => {
+  test('InvalidOperationException-style errors are 403 JSON with type/stack/hresult', async ({ portal, auth }) => {
     const r = await call(portal.origin, 'GET', 'settings/tfaappcodes', { jar: await auth('user') });
     expect(r.status).toBe(403);
     expect(r.json).toMatchObject({
@@ -83,13 +73,13 @@ describe('errors (§1.3)', () => {
     expect(typeof r.json.error.hresult).toBe('number');
   });
 
-  it('PUT tfaapp by a non-admin is 403 "Access denied"', async () => {
+  test('PUT tfaapp by a non-admin is 403 "Access denied"', async ({ portal, auth }) => {
     const r = await call(portal.origin, 'PUT', 'settings/tfaapp', { jar: await auth('user'), body: { type: 'app' } });
     expect(r.status).toBe(403);
     expect(r.json.error.message).toBe('Access denied');
   });
 
-  it('bad JSON and an empty body are wrapped 400 validation problems', async () => {
+  test('bad JSON and an empty body are wrapped 400 validation problems', async ({ portal, auth }) => {
     const jar = await auth('admin');
     const bad = await call(portal.origin, 'PUT', 'settings/tfaapp', { jar, body: '{nope' });
     expect(bad.status).toBe(400);
@@ -100,7 +90,7 @@ describe('errors (§1.3)', () => {
     expect(badType.status).toBe(400);
   });
 
-  it('unknown API paths are 404 with an empty body; a wrong method is 405', async () => {
+  test('unknown API paths are 404 with an empty body; a wrong method is 405', async ({ portal }) => {
     const r = await call(portal.origin, 'GET', 'settings/nothing-here');
     expect(r.status).toBe(404);
     expect(r.text).toBe('');
@@ -110,7 +100,7 @@ describe('errors (§1.3)', () => {
 });
 
 describe('anonymous portal detection', () => {
-  it('GET settings: docSpace true, version, no ownerId/timezone when anonymous', async () => {
+  test('GET settings: docSpace true, version, no ownerId/timezone when anonymous', async ({ portal, auth }) => {
     const anon = await call(portal.origin, 'GET', 'settings');
     expect(anon.json.response).toMatchObject({ docSpace: true, version: '3.7.2.1234', ownerId: '00000000-0000-0000-0000-000000000000' });
     expect(anon.json.response.timezone).toBeUndefined();
@@ -121,21 +111,21 @@ describe('anonymous portal detection', () => {
     expect(signed.json.response.passwordHash).toBeUndefined();
   });
 
-  it('GET settings/version/build and capabilities answer anonymously', async () => {
+  test('GET settings/version/build and capabilities answer anonymously', async ({ portal }) => {
     const b = await call(portal.origin, 'GET', 'settings/version/build');
     expect(b.json.response).toEqual({ docSpace: '3.7.2.1234', documentServer: '9.0.3.45' });
     const c = await call(portal.origin, 'GET', 'capabilities');
     expect(c.json.response).toMatchObject({ ldapEnabled: false, oauthEnabled: false, providers: [] });
   });
 
-  it('GET authentication tells whether the request is signed in', async () => {
+  test('GET authentication tells whether the request is signed in', async ({ portal, auth }) => {
     const r = await call(portal.origin, 'GET', 'authentication', { jar: await auth('user') });
     expect(r.json.response).toBe(true);
   });
 });
 
 describe('HTTP details', () => {
-  it('answers CORS preflights with 204 and * without credentials', async () => {
+  test('answers CORS preflights with 204 and * without credentials', async ({ portal }) => {
     const r = await call(portal.origin, 'OPTIONS', 'settings/tfaapp', {
       headers: { Origin: 'chrome-extension://abc', 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'content-type,confirm' },
     });
@@ -147,7 +137,7 @@ describe('HTTP details', () => {
     expect(g.headers.get('access-control-allow-origin')).toBe('*');
   });
 
-  it('the Date header follows the server clock offset', async () => {
+  test('the Date header follows the server clock offset', async ({ portal }) => {
     portal.setClockOffset(3 * 3600_000);
     const r = await call(portal.origin, 'GET', 'settings');
     portal.setClockOffset(0);
@@ -156,7 +146,7 @@ describe('HTTP details', () => {
     expect(skew).toBeLessThan(3 * 3600_000 + 5000);
   });
 
-  it('sign-in sets an HttpOnly SameSite=Strict cookie without Secure', async () => {
+  test('sign-in sets an HttpOnly SameSite=Strict cookie without Secure', async ({ portal }) => {
     const r = await call(portal.origin, 'POST', 'authentication', { body: { userName: 'user@demo.test', password: 'demo-password' } });
     expect(r.json.response).toMatchObject({ token: expect.any(String), sms: false, tfa: false });
     const cookie = r.setCookies.find((c) => c.startsWith('asc_auth_key='));
@@ -166,19 +156,19 @@ describe('HTTP details', () => {
     expect(cookie).not.toMatch(/secure/i);
   });
 
-  it('wrong password → 401 "User authentication failed" with type, stack and hresult null, null, 0', async () => {
+  test('wrong password → 401 "User authentication failed" with type, stack and hresult null, null, 0', async ({ portal }) => {
     const r = await call(portal.origin, 'POST', 'authentication', { body: { userName: 'user@demo.test', password: 'x' } });
     expect(r.status).toBe(401);
     expect(r.json).toEqual({ error: { message: 'User authentication failed', type: null, stack: null, hresult: 0 }, status: 1, statusCode: 401 });
   });
 
-  it('a disabled account cannot sign in', async () => {
+  test('a disabled account cannot sign in', async ({ portal }) => {
     const r = await call(portal.origin, 'POST', 'authentication', { body: { userName: 'trent@demo.test', password: 'demo-password' } });
     expect(r.status).toBe(403);
     expect(r.json.error.message).toBe('User disabled');
   });
 
-  it('logout ends the session and clears the cookie', async () => {
+  test('logout ends the session and clears the cookie', async ({ portal, auth }) => {
     const jar = await auth('user');
     const out = await call(portal.origin, 'POST', 'authentication/logout', { jar });
     expect(out.setCookies.some((c) => /^asc_auth_key=;/.test(c))).toBe(true);
@@ -190,7 +180,7 @@ describe('HTTP details', () => {
 });
 
 describe('API key scopes (AuthorizationExtension, fact sheet §11.3)', () => {
-  it('people/@self passes with accounts.self:read; settings/tfa* needs *:read or *:write (empty 403); the confirm-scheme routes are not scoped', async () => {
+  test('people/@self passes with accounts.self:read; settings/tfa* needs *:read or *:write (empty 403); the confirm-scheme routes are not scoped', async () => {
     const p = await startPortal({ port: 0 });
     try {
       const user = p.user('user');

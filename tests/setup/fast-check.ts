@@ -26,10 +26,12 @@ function drawsFromFastCheck(file: string): boolean {
   return usesFastCheck.get(file)!;
 }
 
-beforeEach((context) => {
-  context.onTestFailed(() => {
-    const file = context.task.file.filepath;
+// The context destructured: vitest reads a hook's fixtures from its first parameter's pattern, and refuses any other
+// shape in a file whose tests have fixtures (tests/integration/fixtures.ts).
+beforeEach(({ onTestFailed, task }) => {
+  onTestFailed(() => {
+    const file = task.file.filepath;
     if (!drawsFromFastCheck(file)) return;
-    process.stderr.write(`\nfast-check seed of this run: ${params.seed}. Re-run this test with it:\n  ${rerunCommand(params, file, context.task.name)}\n`);
+    process.stderr.write(`\nfast-check seed of this run: ${params.seed}. Re-run this test with it:\n  ${rerunCommand(params, file, task.name)}\n`);
   });
 });
