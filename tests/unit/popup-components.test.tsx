@@ -76,9 +76,9 @@ describe('StatusCard', () => {
     expect(users.textContent).toContain('Deleted (00000001…)');
     expect(users.textContent).toContain('Not visible to you (00000002…)');
     expect(screen.getByRole('button', { name: 'and 4,997 more' })).toBeTruthy();
-    // Invalid stored entries are shown as they are, marked, and not counted as ranges.
-    expect(screen.getByRole('list', { name: '10 trusted IP ranges' }).textContent).toContain('not an ip (not valid)');
-    expect(screen.getByText('2 entries are not valid and count for nothing')).toBeTruthy();
+    // Stored entries that never match (judged as the portal does, §12.1) are shown as they are, marked, and not counted as ranges.
+    expect(screen.getByRole('list', { name: '10 trusted IP ranges' }).textContent).toContain('not an ip (never matches)');
+    expect(screen.getByText('2 entries never match a visitor’s address (harmless, useless)')).toBeTruthy();
     expect(screen.queryByText(/Loading/)).toBeNull();
   });
 

@@ -105,15 +105,21 @@ export interface PortalStatus {
  * An id of a policy list and what we know of it: `name` '' with `missing` = deleted on the portal; '' without it =
  * not visible to this role (or not resolved); `invalid` = not an id at all (written by another client).
  */
-export interface NamedEntity { id: string; name: string; email?: string | null; missing?: boolean; invalid?: boolean }
+export interface NamedEntity {
+  id: string; name: string; email?: string | null; missing?: boolean; invalid?: boolean;
+  /** A trusted-IP entry the portal cannot read: password sign-in fails for everyone not mandatory (§12.1). */
+  breaks?: boolean;
+}
 
 /** One policy list in brief: how many entries, and the first few (what the popup shows at once). */
 export interface ListSummary {
   total: number;
   /** The first entries: ids with the names already known (cached), IPs as stored with `invalid` marked. */
   first: NamedEntity[];
-  /** Entries our editor would not accept (a malformed trusted IP, a non-GUID id): shown, not counted as valid. */
+  /** Entries that count for nothing: a non-GUID id; a trusted IP that never matches a visitor's address. */
   invalid: number;
+  /** Trusted IPs only: entries the portal cannot read, which make password sign-in fail (§12.1). */
+  breaking?: number;
 }
 
 export interface PolicySummary {

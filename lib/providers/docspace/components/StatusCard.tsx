@@ -23,7 +23,7 @@ export function StatusCard({ status, names, onMore = () => noMore, now = Date.no
   const enrolmentTone = enrolment.state === 'enrolled' ? 'ok-text' : enrolment.state === 'notEnrolled' && status.applies.kind !== 'off' ? 'warn-text' : '';
   const named = (list: NamedEntity[]) => list.map((e) => names?.[e.id.toLowerCase()] ?? e);
   const ips = policy.trustedIps;
-  const validIps = ips.total - ips.invalid;
+  const validIps = ips.total - ips.invalid - (ips.breaking ?? 0);
   return (
     <div class="status-card">
       <p>
@@ -39,10 +39,14 @@ export function StatusCard({ status, names, onMore = () => noMore, now = Date.no
       </dl>
       {isAdmin && policy.method !== 'none' ? (
         <section aria-label={t.policyHeading} class="policy-summary">
+          {ips.breaking ? <p class="notice error" role="alert">{t.ipsBreakSignIn(status.host, ips.breaking)}</p> : null}
           {ips.total === 0 ? (
             <p class="muted">{t.noTrustedIps}</p>
           ) : (
-            <ListPeek label={t.trustedIps(validIps)} summary={ips} first={ips.first} resolving={false} kind="ip" onMore={onMore('trustedIps')} />
+            <>
+              <ListPeek label={t.trustedIps(validIps)} summary={ips} first={ips.first} resolving={false} kind="ip" onMore={onMore('trustedIps')} />
+              <p class="muted hint">{t.realIpNote}</p>
+            </>
           )}
           {ips.total > 0 ? (
             <>
