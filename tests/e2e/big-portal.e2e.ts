@@ -65,8 +65,8 @@ describe.each(selectedBrowsers())('%s with a big portal', (browserName) => {
     await popup.waitForText('5,000 mandatory users:');
     await popup.waitForText('255 mandatory groups:');
     await popup.waitForText('4 trusted IP ranges:');
-    await popup.waitForText('2 entries never match a visitor’s address (harmless, useless)');
-    await popup.waitForText(`${MALFORMED_IPS[0]} (never matches)`);
+    await popup.waitForText('2 entries match no one and count for nothing');
+    await popup.waitForText(`${MALFORMED_IPS[0]} (matches no one)`);
     await popup.waitForText(name(0));
     await popup.waitForText(name(1));
     await popup.waitForText(name(2)); // the markup, as text

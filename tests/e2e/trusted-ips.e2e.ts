@@ -43,7 +43,7 @@ describe.each(selectedBrowsers())('%s', (browserName) => {
     opened.push(popup);
     await popup.waitForText(`Password sign-in on ${host} fails (HTTP 500) for everyone who is not a mandatory user or in a mandatory group`);
     await popup.waitForText('192.168.1.5/24 (breaks sign-in)');
-    await popup.waitForText('office (never matches)');
+    await popup.waitForText('office (matches no one)');
     await popup.waitForText('Unless a proxy in front of the portal strips the request-x-real-ip parameter, anyone can claim a trusted IP at sign-in.');
     expect(await popup.evaluate(() => document.querySelector('[role="alert"].notice.error') !== null)).toBe(true);
 

@@ -77,8 +77,8 @@ describe('StatusCard', () => {
     expect(users.textContent).toContain('Not visible to you (00000002…)');
     expect(screen.getByRole('button', { name: 'and 4,997 more' })).toBeTruthy();
     // Stored entries that never match (judged as the portal does, §12.1) are shown as they are, marked, and not counted as ranges.
-    expect(screen.getByRole('list', { name: '10 trusted IP ranges' }).textContent).toContain('not an ip (never matches)');
-    expect(screen.getByText('2 entries never match a visitor’s address (harmless, useless)')).toBeTruthy();
+    expect(screen.getByRole('list', { name: '10 trusted IP ranges' }).textContent).toContain('not an ip (matches no one)');
+    expect(screen.getByText('2 entries match no one and count for nothing')).toBeTruthy();
     expect(screen.queryByText(/Loading/)).toBeNull();
   });
 

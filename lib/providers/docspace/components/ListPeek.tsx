@@ -30,7 +30,7 @@ function EntryText({ e, kind, resolving }: { e: NamedEntity; kind: Props['kind']
     return (
       <>
         <PortalText text={e.name || e.id} class={kind === 'ip' ? 'mono' : undefined} />
-        {e.breaks ? <span class="error-text"> ({t.breaksSignIn})</span> : e.invalid ? <span class="warn-text"> ({kind === 'ip' ? t.neverMatches : t.notValid})</span> : null}
+        {e.breaks || e.invalid ? <span class={e.breaks ? 'error-text' : 'warn-text'}> ({e.breaks ? t.breaksSignIn : t.notValid})</span> : null}
       </>
     );
   }
@@ -67,7 +67,7 @@ export function ListPeek({ label, summary, first, resolving, kind, onMore }: Pro
   return (
     <div class="list-peek">
       <span class="muted">{t.listLabel(label)}</span>
-      {summary.invalid > 0 ? <p class="warn-text hint">{(kind === 'ip' ? t.neverMatchesCount : t.notValidCount)(summary.invalid)}</p> : null}
+      {summary.invalid > 0 ? <p class="warn-text hint">{t.notValidCount(summary.invalid)}</p> : null}
       {summary.total === 0 ? (
         <p>{t.noneSet}</p>
       ) : (

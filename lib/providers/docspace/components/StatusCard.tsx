@@ -39,17 +39,15 @@ export function StatusCard({ status, names, onMore = () => noMore, now = Date.no
       </dl>
       {isAdmin && policy.method !== 'none' ? (
         <section aria-label={t.policyHeading} class="policy-summary">
-          {ips.breaking ? <p class="notice error" role="alert">{t.ipsBreakSignIn(status.host, ips.breaking)}</p> : null}
+          {ips.breaking ? <p class="notice error" role="alert">{t.ipsBreakSignIn(status.host)}</p> : null}
           {ips.total === 0 ? (
             <p class="muted">{t.noTrustedIps}</p>
           ) : (
-            <>
-              <ListPeek label={t.trustedIps(validIps)} summary={ips} first={ips.first} resolving={false} kind="ip" onMore={onMore('trustedIps')} />
-              <p class="muted hint">{t.realIpNote}</p>
-            </>
+            <ListPeek label={t.trustedIps(validIps)} summary={ips} first={ips.first} resolving={false} kind="ip" onMore={onMore('trustedIps')} />
           )}
           {ips.total > 0 ? (
             <>
+              <p class="muted hint">{t.realIpNote}</p>
               <ListPeek
                 label={t.mandatoryUsersCount(policy.mandatoryUsers.total)} summary={policy.mandatoryUsers}
                 first={named(policy.mandatoryUsers.first)} resolving={names === null} kind="id" onMore={onMore('mandatoryUsers')}
