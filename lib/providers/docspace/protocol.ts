@@ -107,7 +107,7 @@ export interface PortalStatus {
  */
 export interface NamedEntity {
   id: string; name: string; email?: string | null; missing?: boolean; invalid?: boolean;
-  /** A trusted-IP entry the portal cannot read: password sign-in fails for everyone not mandatory (§12.1). */
+  /** A trusted-IP entry the portal cannot read (also `invalid`): password sign-in fails for everyone not mandatory (§12.1). */
   breaks?: boolean;
 }
 
@@ -118,15 +118,14 @@ export interface ListSummary {
   first: NamedEntity[];
   /** Entries that count for nothing: a non-GUID id; a trusted IP that never matches a visitor's address. */
   invalid: number;
-  /** Trusted IPs only: entries the portal cannot read, which make password sign-in fail (§12.1). */
-  breaking?: number;
 }
 
 export interface PolicySummary {
   method: TfaMethod;
   smsAvailable: boolean;
   appAvailable: boolean;
-  trustedIps: ListSummary;
+  /** `breaking`: entries the portal cannot read, which make password sign-in fail (§12.1); not in `invalid`. */
+  trustedIps: ListSummary & { breaking: number };
   mandatoryUsers: ListSummary;
   mandatoryGroups: ListSummary;
 }

@@ -104,7 +104,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A trusted IP as the portal judges it (stored-ips.ts): `invalid` never matches, `breaks` fails sign-in. */
 const ipEntry = (entry: string): NamedEntity => {
   const kind = classifyStoredTrustedIp(entry).kind;
-  return { id: entry, name: entry, ...(kind === 'neverMatches' ? { invalid: true } : kind === 'breaksSignIn' ? { breaks: true } : {}) };
+  return { id: entry, name: entry, ...(kind === 'neverMatches' ? { invalid: true } : kind === 'breaksSignIn' ? { invalid: true, breaks: true } : {}) };
 };
 const isGuid = (id: string) => GUID.test(id);
 
@@ -112,9 +112,9 @@ function listSummary(list: string[], valid: (entry: string) => boolean, entry: (
   return { total: list.length, first: list.slice(0, FIRST_SHOWN).map(entry), invalid: list.filter((e) => !valid(e)).length };
 }
 
-function ipSummary(list: string[]): ListSummary {
+function ipSummary(list: string[]): PolicySummary['trustedIps'] {
   const all = list.map(ipEntry);
-  return { total: list.length, first: all.slice(0, FIRST_SHOWN), invalid: all.filter((e) => e.invalid).length, breaking: all.filter((e) => e.breaks).length };
+  return { total: list.length, first: all.slice(0, FIRST_SHOWN), invalid: all.filter((e) => e.invalid && !e.breaks).length, breaking: all.filter((e) => e.breaks).length };
 }
 
 /**
