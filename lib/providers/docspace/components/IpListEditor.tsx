@@ -49,7 +49,7 @@ function IpNotes({ list, id }: { list: TrustedIpList; id: string }) {
 function BreakingNote({ breaking, id, onFix }: { breaking: DraftParse['breakingIps']; id: string; onFix?: () => void }) {
   return (
     <div id={id} class="notice error" role="group" aria-labelledby={`${id}-title`}>
-      <h4 id={`${id}-title`}>{t.ipBreakingHeading}</h4>
+      <h3 id={`${id}-title`}>{t.ipBreakingHeading}</h3>
       <p>{t.ipBreakingBody}</p>
       <ul class="ip-list">
         {breaking.map((b) => (
