@@ -10,7 +10,6 @@ export const common = {
   appName: t('common.appName'),
   retry: t('common.retry'),
   cancel: t('common.cancel'),
-  close: t('common.close'),
   loading: t('common.loading'),
   /** The privacy policy (privacy.html, from PRIVACY.md), linked from every options page. */
   privacyPolicy: t('common.privacyPolicy'),

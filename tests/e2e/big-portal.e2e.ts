@@ -53,8 +53,8 @@ describe.each(selectedBrowsers())('%s with a big portal', (browserName) => {
     await popup.waitForText('5,000 mandatory users:');
     await popup.waitForText('255 mandatory groups:');
     await popup.waitForText('4 trusted IP ranges:');
-    await popup.waitForText('3 entries are not valid and count for nothing');
-    await popup.waitForText(`${MALFORMED_IPS[0]} (not valid)`);
+    await popup.waitForText('2 entries match no one and count for nothing');
+    await popup.waitForText(`${MALFORMED_IPS[0]} (matches no one)`);
     await popup.waitForText(name(0));
     await popup.waitForText(name(1));
     await popup.waitForText(name(2)); // the markup, as text
@@ -94,7 +94,7 @@ describe.each(selectedBrowsers())('%s with a big portal', (browserName) => {
     const page = await browser.openExtensionPage(`options.html?view=policy&origin=${encodeURIComponent(portal.origin)}`);
     opened.push(page);
     await page.waitForText('Showing 1–50 of 5,000', 60_000);
-    await page.waitForText('3 stored entries are not valid addresses or ranges');
+    await page.waitForText('2 stored entries never match a visitor’s address');
     expect((await overflow(page)).past).toBe(0);
     if (browserName === 'chromium') {
       // The paged lists, their filters and pagers, the odd names: no accessibility violation in either scheme.

@@ -73,7 +73,7 @@ describe.each(selectedBrowsers())('%s', (browserName) => {
     expect(await page.evaluate(() => [...document.querySelectorAll('.policy-review .notice.warn li')].map((li) => li.textContent))).toEqual(['0.0.0.0/0']);
     const saveDisabled = () => page.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Save policy')?.disabled ?? null);
     expect(await saveDisabled()).toBe(true);
-    await page.click('checkbox', 'I understand that sign-ins from these addresses skip the second factor.');
+    await page.click('checkbox', 'I understand that sign-ins from these addresses skip the second factor, except for mandatory users and groups.');
     await expect.poll(saveDisabled).toBe(false);
     await page.click('button', 'Save policy');
     await page.waitForText('The portal signed everyone out, you included');

@@ -140,7 +140,7 @@ describe('who is challenged (TfaEnabledForUserAsync)', () => {
     ['cidr in', '203.0.113.0/24', '203.0.113.200', false],
     ['cidr out', '203.0.113.0/24', '203.0.114.1', true],
     ['ipv6 exact', '2001:db8::1', '2001:db8::1', false],
-    ['garbage entry', 'not-an-ip', '127.0.0.1', true],
+    ['garbage entry (no - or /: a plain string that never matches)', 'office', '127.0.0.1', true],
   ] as const)('trusted IP %s', async ([_name, entry, ip, expectChallenge], { portal, challenged }) => {
     portal.setPolicy({ enabled: true, trustedIps: [entry] });
     portal.setClientIp(ip);

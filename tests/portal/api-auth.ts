@@ -1,6 +1,6 @@
 // Authentication endpoints (§5.4), portal detection (§4.2, §10.6, §10.7).
 import { issueConfirmKey, confirmUrl, validateCode } from './api-tfa';
-import { AUTH_COOKIE, type Ctx, authenticate, clearCookie, confirmCookie, jsonBody, signInSession } from './context';
+import { AUTH_COOKIE, type Ctx, authenticate, clearCookie, confirmCookie, jsonBody, requestIp, signInSession } from './context';
 import type { DemoUser } from './demo';
 import { ApiError, ZERO_DATE, apiDate, errors, prop } from './wire';
 
@@ -26,7 +26,8 @@ export function checkCredentials(ctx: Ctx, body: Record<string, unknown>): DemoU
   if (!userName) {
     throw errors.authFailed();
   }
-  const key = `${userName.toLowerCase()}/${st.clientIp}`;
+  // BruteForceLoginManager keys on MessageSettings.GetIP too (web/ASC.Web.Core/BruteForceLoginManager.cs).
+  const key = `${userName.toLowerCase()}/${requestIp(ctx)}`;
   if (!st.loginAttempts.increment(key, st.now())) {
     throw errors.tooManyLogins();
   }
@@ -45,10 +46,11 @@ export function checkCredentials(ctx: Ctx, body: Record<string, unknown>): DemoU
 export function passwordSignIn(ctx: Ctx, body: Record<string, unknown>): SignInOutcome {
   const st = ctx.state;
   const user = checkCredentials(ctx, body);
-  if (st.smsApplies(user)) {
+  const ip = requestIp(ctx);
+  if (st.smsApplies(user, ip)) {
     return { kind: 'sms', user, confirmUrl: confirmUrl(ctx, 'PhoneActivation', user.id) };
   }
-  if (st.appApplies(user)) {
+  if (st.appApplies(user, ip)) {
     if (st.isEnrolled(user.id)) {
       issueConfirmKey(ctx, user, 'TfaAuth');
       return { kind: 'tfa', user, confirmUrl: confirmUrl(ctx, 'TfaAuth', user.id) };
@@ -89,7 +91,7 @@ export const authRoutes = {
     const body = jsonBody(ctx);
     const user = checkCredentials(ctx, body);
     try {
-      if (st.smsApplies(user) || !st.appApplies(user)) {
+      if (st.smsApplies(user, requestIp(ctx)) || !st.appApplies(user, requestIp(ctx))) {
         // SMS codes are not emulated; no TFA at all → SecurityException("Auth code is not available").
         throw new ApiError(403, 'Auth code is not available');
       }

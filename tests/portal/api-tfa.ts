@@ -6,6 +6,7 @@ import {
   confirmAuth,
   confirmCookie,
   jsonBody,
+  requestIp,
   requireCaller,
   setCookie,
   signInSession,
@@ -42,10 +43,11 @@ export function issueConfirmKey(ctx: Ctx, user: DemoUser, type: ConfirmType): st
  */
 export function tfaConfirmData(ctx: Ctx, user: DemoUser): { url: string; cookieName?: string; cookieValue?: string } | null {
   const st = ctx.state;
-  if (st.smsApplies(user)) {
+  const ip = requestIp(ctx);
+  if (st.smsApplies(user, ip)) {
     return { url: confirmUrl(ctx, 'PhoneActivation', user.id) };
   }
-  if (!st.appApplies(user)) {
+  if (!st.appApplies(user, ip)) {
     return null;
   }
   const type: ConfirmType = st.isEnrolled(user.id) ? 'TfaAuth' : 'TfaActivation';

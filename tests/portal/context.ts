@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { DemoUser } from './demo';
 import type { PortalState } from './state';
 import type { ConfirmType } from './tfa';
+import { requestIpOf } from './dotnet-ip';
 import { EmptyStatus, GUID_RE, ValidationError } from './wire';
 
 export type AuthKind = 'cookie' | 'apiKey' | 'token' | 'confirm' | 'none';
@@ -48,6 +49,15 @@ export function parseCookies(header: string | undefined): Record<string, string>
     }
   }
   return out;
+}
+
+/**
+ * The address the portal takes for this request (MessageSettings.GetIP, §12.1): the `request-x-real-ip` query
+ * parameter when present and not empty, else the connection address. The trusted-IP check and the password
+ * brute-force key both use it, so a request can claim any address unless a proxy strips the parameter.
+ */
+export function requestIp(ctx: Ctx): string {
+  return requestIpOf(ctx.query, ctx.state.clientIp);
 }
 
 export function header(ctx: Ctx, name: string): string | undefined {

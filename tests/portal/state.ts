@@ -1,10 +1,9 @@
 // In-memory state of the emulated portal: users, groups, policy, sessions, enrolment.
 import { createHash, randomBytes } from 'node:crypto';
-import { isIPv4, isIPv6 } from 'node:net';
-import ipaddr from 'ipaddr.js';
 import { type DemoGroup, type DemoUser, ROLE_EMAILS, SYSTEM_GROUPS, demoGroups, demoUsers } from './demo';
 import { bigGroups, bigPolicy, bigUsers } from './big';
 import { TieOrder } from './order';
+import { trustedIpExempts } from './dotnet-ip';
 import { AttemptCounter, BACKUP_COUNT, BACKUP_LENGTH, TfaCodeCounter, type BackupCode, ConfirmKeys, newBackupCodes, newSalt, secretFromSalt } from './tfa';
 
 /** 3.5 answers as 3.6 does on every TFA route (`git diff v3.5.0-server v3.6.1-server` of TfaappController.cs is whitespace only); only its version string differs. */
@@ -48,6 +47,7 @@ export class PortalState {
    */
   smsInPlan = true;
   attemptWindowMs: number;
+  /** The connection address the portal sees (Connection.RemoteIpAddress); a request may claim another (requestIp). */
   clientIp = '127.0.0.1';
   /** The portal's language (`GET settings` culture); the language of errors to callers with none of their own (§11.1). */
   culture = 'en-US';
@@ -200,8 +200,12 @@ export class PortalState {
 
   // ---- policy ----
 
-  /** `TfaEnabledForUserAsync` (§2). */
-  private applies(s: TfaSettings, u: DemoUser): boolean {
+  /**
+   * `TfaEnabledForUserAsync` (TfaSettingsBase.cs, §2, §12.1): mandatory groups, then mandatory users, then the
+   * trusted IPs against the request's address (`requestIp`: MessageSettings.GetIP, the `request-x-real-ip`
+   * query parameter before the connection address). An entry .NET cannot parse throws (HTTP 500).
+   */
+  private applies(s: TfaSettings, u: DemoUser, requestIp: string): boolean {
     if (!s.enable) {
       return false;
     }
@@ -212,15 +216,16 @@ export class PortalState {
     if ((s.mandatoryUsers ?? []).some((m) => m.toLowerCase() === lower)) {
       return true;
     }
-    return !ipTrusted(this.clientIp, s.trustedIps ?? []);
+    return !trustedIpExempts(requestIp, s.trustedIps ?? []);
   }
 
-  appApplies(u: DemoUser): boolean {
-    return this.applies(this.app, u);
+  /** Whether the app policy asks `u` for a code on a request from `requestIp` (default: the connection address). */
+  appApplies(u: DemoUser, requestIp: string = this.clientIp): boolean {
+    return this.applies(this.app, u, requestIp);
   }
 
-  smsApplies(u: DemoUser): boolean {
-    return this.smsAvailable && this.applies(this.sms, u);
+  smsApplies(u: DemoUser, requestIp: string = this.clientIp): boolean {
+    return this.smsAvailable && this.applies(this.sms, u, requestIp);
   }
 
   // ---- sessions ----
@@ -360,48 +365,10 @@ export class PortalState {
   }
 }
 
-/** Bytes of an address (4 or 16), or null when it is not one. */
-function addressBytes(text: string): number[] | null {
-  const t = text.trim();
-  if (isIPv4(t)) return t.split('.').map(Number);
-  return isIPv6(t) ? ipaddr.IPv6.parse(t).toByteArray() : null;
-}
-
 /**
- * Trusted-IP match as the real server does it (IPAddressRange.cs, fact sheet §11.2), quirks included:
- * - an exact entry is compared as a string with the request address (lower-case RFC 5952);
- * - `a-b` is compared byte by byte over the whole address (right for IPv4 and IPv6);
- * - `base/bits` compares only the first 4 bytes, with the mask `-1 << (32 - bits)` and C#'s shift count taken
- *   mod 32: an IPv6 /64 or /128 matches as /32, /48 as /16, /56 as /24, and an IPv4 /0 only its base address.
- * ASSUMPTION (not in the fact sheet): an entry of the other address family, or one that does not parse, never
- * matches (the server would compare byte arrays of different lengths, or throw at check time).
+ * Whether a request from `ip` is exempt by `entries`, as the real server decides (tests/portal/dotnet-ip.ts,
+ * IPAddressRange.cs, §11.2, §12.1): throws the server's 500 for an entry .NET cannot parse that the request reaches.
  */
 export function ipTrusted(ip: string, entries: string[]): boolean {
-  const client = addressBytes(ip);
-  if (!client) return false;
-  const compare = (a: number[], b: number[]) => {
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] ?? 0) - (b[i] ?? 0);
-    return 0;
-  };
-  for (const raw of entries) {
-    const entry = raw.trim();
-    if (entry === ip) return true;
-    if (entry.includes('/')) {
-      const [addr = '', prefix = ''] = entry.split('/');
-      const base = addressBytes(addr);
-      const bits = Number(prefix.trim());
-      if (!base || base.length !== client.length || !Number.isInteger(bits) || bits < 0) continue;
-      const shift = (32 - bits) & 31;
-      const mask = (-1 << shift) >>> 0;
-      const maskBytes = [mask >>> 24, (mask >>> 16) & 0xff, (mask >>> 8) & 0xff, mask & 0xff];
-      if (maskBytes.every((m, i) => ((client[i] ?? 0) & m) === ((base[i] ?? 0) & m))) return true;
-    } else if (entry.includes('-')) {
-      const [from = '', to = ''] = entry.split('-');
-      const a = addressBytes(from);
-      const b = addressBytes(to);
-      if (!a || !b || a.length !== client.length || b.length !== client.length) continue;
-      if (compare(a, client) <= 0 && compare(client, b) <= 0) return true;
-    }
-  }
-  return false;
+  return trustedIpExempts(ip, entries);
 }

@@ -33,7 +33,7 @@ function statusWith(s: string): PortalStatus {
     me: { id: ME, displayName: s, email: `${s}@x.test`, role: 'admin' },
     policy: {
       method: 'app', smsAvailable: false, appAvailable: true,
-      trustedIps: { total: 2, invalid: 1, first: [{ id: '10.0.0.0/8', name: '10.0.0.0/8' }, { id: s, name: s, invalid: true }] },
+      trustedIps: { total: 2, invalid: 1, breaking: 0, first: [{ id: '10.0.0.0/8', name: '10.0.0.0/8' }, { id: s, name: s, invalid: true }] },
       mandatoryUsers: { total: 1, invalid: 0, first: [{ id: ALICE, name: '' }] },
       mandatoryGroups: { total: 1, invalid: 0, first: [{ id: FINANCE, name: '' }] },
     },

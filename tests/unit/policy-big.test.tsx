@@ -99,7 +99,9 @@ describe('stored trusted IPs our editor would not write', () => {
     const field = screen.getByLabelText('Trusted IP addresses') as HTMLTextAreaElement;
     expect(field.value.split('\n')).toEqual(['10.0.0.1', '10.0.0.0/33', 'مكتب', '192.168.1.0/24']);
     expect(field.getAttribute('aria-invalid')).toBe('false');
-    expect(screen.getByText(/^2 stored entries are not valid addresses or ranges \(10\.0\.0\.0\/33 and \u2068مكتب\u2069\); they count for nothing and saving removes them/)).toBeTruthy();
+    // Judged as the portal judges them (§12.1): a prefix over 32 makes sign-in fail, a plain word never matches.
+    expect(screen.getByText(/^1 stored entry never matches a visitor’s address \(\u2068مكتب\u2069\).*saving removes it/)).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Stored entries that make sign-in fail on this portal' }).textContent).toContain('“10.0.0.0/33”: will be removed');
     expect(screen.getByText('2 valid entries.')).toBeTruthy();
     // The stored entries alone change nothing; dropping them is the change a save would make.
     const { draft } = toPolicyDraft(last!);
@@ -124,6 +126,7 @@ describe('stored trusted IPs our editor would not write', () => {
     const field = screen.getByLabelText('Trusted IP addresses');
     fireEvent.input(field, { target: { value: '10.0.0.1\n10.0.0.0/30\nمكتب\n192.168.1.0/24' } });
     expect(toPolicyDraft(last!).draft.trustedIps).toEqual(['10.0.0.1', '10.0.0.0/30', '192.168.1.0/24']);
-    expect(screen.getByText(/^1 stored entry is not a valid address or range \(\u2068مكتب\u2069\)/)).toBeTruthy();
+    expect(screen.getByText(/^1 stored entry never matches a visitor’s address \(\u2068مكتب\u2069\)/)).toBeTruthy();
+    expect(screen.queryByRole('group', { name: 'Stored entries that make sign-in fail on this portal' })).toBeNull();
   });
 });

@@ -44,8 +44,8 @@ describe('consequencesOf: the lockout guard', () => {
     ['enabling for everyone, not enrolled', off, on(), false, ['signsOutEveryone', 'youEnrolNow']],
     ['enabling for everyone, enrolment unknown (policy was off)', off, on(), null, ['signsOutEveryone', 'youEnrolOrConfirm']],
     ['changing lists while on, enrolled', on(), on({ mandatoryUsers: [ALICE] }), true, ['signsOutEveryone', 'youConfirmWithCode', 'listsIgnored']],
-    ['trusted IPs set and I am mandatory', off, on({ trustedIps: ['10.0.0.1'], mandatoryUsers: [ME] }), false, ['signsOutEveryone', 'youEnrolNow']],
-    ['trusted IPs set and I am not mandatory', off, on({ trustedIps: ['10.0.0.1'] }), false, ['signsOutEveryone', 'youEnrolNow', 'dependsOnYourIp']],
+    ['trusted IPs set and I am mandatory', off, on({ trustedIps: ['10.0.0.1'], mandatoryUsers: [ME] }), false, ['signsOutEveryone', 'youEnrolNow', 'trustedIpsClaimable']],
+    ['trusted IPs set and I am not mandatory', off, on({ trustedIps: ['10.0.0.1'] }), false, ['signsOutEveryone', 'youEnrolNow', 'dependsOnYourIp', 'trustedIpsClaimable']],
     ['SMS is set up on the portal', off, { ...on(), method: 'sms' }, null, ['signsOutEveryone', 'smsOnPortal']],
     ['disabling with lists', on({ trustedIps: ['10.0.0.1'] }), off, true, ['nobodySignedOut', 'listsCleared']],
     ['disabling without lists', on(), off, true, ['nobodySignedOut']],
@@ -69,7 +69,7 @@ describe('consequencesOf: the lockout guard', () => {
 
   it('a mandatory group I belong to challenges me for certain', () => {
     const draft = on({ trustedIps: ['10.0.0.1'], mandatoryGroups: [FINANCE] });
-    expect(consequencesOf({ before: off, draft, me: { id: ME, groupIds: [FINANCE] }, isEnrolled: false })).toEqual(['signsOutEveryone', 'youEnrolNow']);
+    expect(consequencesOf({ before: off, draft, me: { id: ME, groupIds: [FINANCE] }, isEnrolled: false })).toEqual(['signsOutEveryone', 'youEnrolNow', 'trustedIpsClaimable']);
   });
 });
 

@@ -14,7 +14,7 @@ const base: PortalStatus = {
   me: { id: 'u1', displayName: '<img src=x onerror=alert(1)>', email: 'a@b.c', role: 'admin' },
   policy: {
     method: 'app', smsAvailable: false, appAvailable: true,
-    trustedIps: { total: 6, invalid: 0, first: ['10.0.0.0/8', '192.168.1.1', '::1'].map((ip) => ({ id: ip, name: ip })) },
+    trustedIps: { total: 6, invalid: 0, breaking: 0, first: ['10.0.0.0/8', '192.168.1.1', '::1'].map((ip) => ({ id: ip, name: ip })) },
     mandatoryUsers: { total: 1, invalid: 0, first: [{ id: 'm1', name: '' }] },
     mandatoryGroups: { total: 0, invalid: 0, first: [] },
   },
@@ -65,7 +65,7 @@ describe('StatusCard', () => {
       ...base,
       policy: {
         ...base.policy!,
-        trustedIps: { total: 12, invalid: 2, first: [{ id: '10.0.0.1', name: '10.0.0.1' }, { id: 'not an ip', name: 'not an ip', invalid: true }, { id: '10.0.0.2', name: '10.0.0.2' }] },
+        trustedIps: { total: 12, invalid: 2, breaking: 0, first: [{ id: '10.0.0.1', name: '10.0.0.1' }, { id: 'not an ip', name: 'not an ip', invalid: true }, { id: '10.0.0.2', name: '10.0.0.2' }] },
         mandatoryUsers: { total: 5000, invalid: 0, first: ids.map((id) => ({ id, name: '' })) },
       },
     };
@@ -76,9 +76,9 @@ describe('StatusCard', () => {
     expect(users.textContent).toContain('Deleted (00000001…)');
     expect(users.textContent).toContain('Not visible to you (00000002…)');
     expect(screen.getByRole('button', { name: 'and 4,997 more' })).toBeTruthy();
-    // Invalid stored entries are shown as they are, marked, and not counted as ranges.
-    expect(screen.getByRole('list', { name: '10 trusted IP ranges' }).textContent).toContain('not an ip (not valid)');
-    expect(screen.getByText('2 entries are not valid and count for nothing')).toBeTruthy();
+    // Stored entries that never match (judged as the portal does, §12.1) are shown as they are, marked, and not counted as ranges.
+    expect(screen.getByRole('list', { name: '10 trusted IP ranges' }).textContent).toContain('not an ip (matches no one)');
+    expect(screen.getByText('2 entries match no one and count for nothing')).toBeTruthy();
     expect(screen.queryByText(/Loading/)).toBeNull();
   });
 

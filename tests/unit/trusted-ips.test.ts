@@ -19,7 +19,15 @@ describe('parseTrustedIp: accepted entries and their canonical spelling', () => 
     ['2001:db8::1-2001:db8::ff', 'range', '2001:db8::1-2001:db8::ff'],
     ['203.0.113.0/24', 'cidr', '203.0.113.0/24'],
     ['10.1.2.3/32', 'cidr', '10.1.2.3/32'],
-    ['10.0.0.0/1', 'cidr', '10.0.0.0/1'],
+    ['128.0.0.0/1', 'cidr', '128.0.0.0/1'],
+    // Host bits set: .NET's IPNetwork.Parse throws on them (§12.1), so the block goes as its network.
+    ['192.168.1.5/24', 'cidr', '192.168.1.0/24'],
+    ['10.0.0.0/1', 'cidr', '0.0.0.0/1'],
+    ['10.1.2.3/8', 'cidr', '10.0.0.0/8'],
+    // An IPv4 tail is read in the forms .NET itself prints (IPv4-compatible, NAT64); spelled as .NET prints them.
+    ['::1.2.3.4', 'ipv6', '::1.2.3.4'],
+    ['64:ff9b::1.2.3.4', 'ipv6', '64:ff9b::102:304'],
+    ['::ffff:0.0.0.1', 'ipv6', '::ffff:0:1'],
     // Fact sheet §11.2: what the portal would match wrongly goes as the range (or address) it means.
     ['0.0.0.0/0', 'range', '0.0.0.0-255.255.255.255'],
     ['2001:DB8::/32', 'range', '2001:db8::-2001:db8:ffff:ffff:ffff:ffff:ffff:ffff'],
@@ -43,7 +51,7 @@ describe('parseTrustedIp: rejected entries say why', () => {
     ['1.2.3.4.5', 'notAnAddress'],
     ['2001:db8::1::2', 'notAnAddress'],
     ['[::1]', 'notAnAddress'],
-    ['::1.2.3.4', 'notAnAddress'], // deprecated IPv4-compatible form
+    ['::ffff:01.2.3.4', 'notAnAddress'], // octal-looking, ambiguous
     ['fe80::1%eth0', 'zoneId'],
     ['10.0.0.1-::1', 'mixedFamilies'],
     ['10.0.0.50-10.0.0.1', 'reversedRange'],
@@ -113,10 +121,16 @@ describe('properties', () => {
       fc.property(ipv4, fc.integer({ min: 1, max: 32 }), (ip, bits) => {
         const r = parseTrustedIp(`${ip}/${bits}`);
         if (!r.ok) throw new Error(`rejected ${ip}/${bits}`);
-        expect(r.entry).toEqual({ kind: 'cidr', family: 4, value: `${ip}/${bits}`, ...(bits <= 8 ? { huge: true } : {}) });
         const list = new BlockList();
         list.addSubnet(ip, bits, 'ipv4');
         expect(list.check(ip, 'ipv4')).toBe(true);
+        // Sent as the network (host bits cleared): Node agrees it is the same block.
+        const [network = ''] = r.entry.value.split('/');
+        expect(r.entry.value).toBe(`${network}/${bits}`);
+        expect(list.check(network, 'ipv4')).toBe(true);
+        expect(toNumber(network) % 2 ** (32 - bits)).toBe(0);
+        expect(r.entry.fromCidr).toBe(network === ip ? undefined : `${ip}/${bits}`);
+        expect(r.entry.huge).toBe(bits <= 8 ? true : undefined);
       }),
     );
   });
@@ -212,7 +226,7 @@ describe('CIDR blocks the portal would match wrongly are sent as the range they 
 
   it('IPv4 /1 to /32 are matched right by the portal and go as typed', () => {
     for (const bits of [1, 8, 16, 24, 31, 32]) {
-      const r = parseTrustedIp(`10.0.0.0/${bits}`);
+      const r = parseTrustedIp(`${bits === 1 ? '128' : '10'}.0.0.0/${bits}`);
       expect(r.ok && r.entry.kind).toBe('cidr');
       expect(r.ok && r.entry.fromCidr).toBeUndefined();
     }

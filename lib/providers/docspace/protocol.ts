@@ -125,6 +125,8 @@ export interface NamedEntity {
   missing?: boolean;
   invalid?: boolean;
   unresolved?: 'unread' | 'unconfirmed';
+  /** A trusted-IP entry the portal cannot read (also `invalid`): password sign-in fails for everyone not mandatory (§12.1). */
+  breaks?: boolean;
 }
 
 /** One policy list in brief: how many entries, and the first few (what the popup shows at once). */
@@ -132,7 +134,7 @@ export interface ListSummary {
   total: number;
   /** The first entries: ids with the names already known (cached), IPs as stored with `invalid` marked. */
   first: NamedEntity[];
-  /** Entries our editor would not accept (a malformed trusted IP, a non-GUID id): shown, not counted as valid. */
+  /** Entries that count for nothing: a non-GUID id; a trusted IP that never matches a visitor's address. */
   invalid: number;
 }
 
@@ -140,7 +142,8 @@ export interface PolicySummary {
   method: TfaMethod;
   smsAvailable: boolean;
   appAvailable: boolean;
-  trustedIps: ListSummary;
+  /** `breaking`: entries the portal cannot read, which make password sign-in fail (§12.1); not in `invalid`. */
+  trustedIps: ListSummary & { breaking: number };
   mandatoryUsers: ListSummary;
   mandatoryGroups: ListSummary;
 }

@@ -5,6 +5,7 @@ import { buildPolicyBody, confirmTokenFromUrl, isSmsConfirmUrl, type ConfirmToke
 import type { Profile, TfaPolicy } from '../schemas';
 import { checkPortalUrl } from '../../../portal/origin';
 import { parseTrustedIpList } from '../tfa/trusted-ips';
+import { classifyStoredTrustedIp } from '../tfa/stored-ips';
 import { comparePolicy, draftOf, expectedAfterSave, type PolicyDraft } from '../tfa/policy-diff';
 import { describeMismatch, policySave as t } from '../i18n/policy-save';
 import { logWarning } from '../../../log';
@@ -124,10 +125,14 @@ function checkSave(c: CommandOf<'savePolicy'>, me: Me, current: TfaPolicy): Resu
     return err({ kind: 'notAvailable', origin, message: t.methodUnavailable(c.method), reason: 'method' });
   }
   const ips = parseTrustedIpList(c.trustedIps.join('\n'));
-  if (ips.invalid.length) {
-    return err({ kind: 'invalidInput', origin, message: t.invalidIps(ips.invalid.map((l) => l.input)) });
+  // Never send what the portal cannot read (§12.1): what our editor writes, or a stored entry the portal reads as it is.
+  const keptAsStored = ips.invalid.filter((l) => classifyStoredTrustedIp(l.input).kind === 'works');
+  const refused = ips.invalid.filter((l) => !keptAsStored.includes(l));
+  if (refused.length) {
+    return err({ kind: 'invalidInput', origin, message: t.invalidIps(refused.map((l) => l.input)) });
   }
-  const draft: PolicyDraft = { method: c.method, trustedIps: ips.values, mandatoryUsers: lower(c.mandatoryUsers), mandatoryGroups: lower(c.mandatoryGroups) };
+  const trustedIps = [...ips.values, ...keptAsStored.map((l) => l.input).filter((v) => !ips.values.includes(v))];
+  const draft: PolicyDraft = { method: c.method, trustedIps, mandatoryUsers: lower(c.mandatoryUsers), mandatoryGroups: lower(c.mandatoryGroups) };
   // No owner check here: the portal's guard never fires for a body with the caller's own id (§11.3), so the
   // extension does not refuse what the portal allows; the review tells an admin who changes the owner's entry.
   return ok(draft);

@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../../../result';
 import { createDocspaceClient, type DocspaceClient } from '../client';
 import type { BackupCode, Profile, TfaPolicy } from '../schemas';
 import type { CommandOf, Enrolment, KnownPortal, ListSummary, NamedEntity, PolicySummary, PortalStatus, Replies } from '../protocol';
-import { parseTrustedIp } from '../tfa/trusted-ips';
+import { classifyStoredTrustedIp } from '../tfa/stored-ips';
 import { cachedNames, resolveFew } from './names';
 import { hostOf, isSupportedOrigin, originPattern } from '../../../portal/origin';
 import { applicabilityFor } from '../tfa/applicability';
@@ -106,11 +106,20 @@ async function probeAnonymously(origin: string): Promise<boolean> {
 /** Entries of each list the status carries: the popup shows them at once, the rest on demand (`policyEntries`). */
 export const FIRST_SHOWN = 3;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isValidIp = (entry: string) => parseTrustedIp(entry).ok;
+/** A trusted IP as the portal judges it (stored-ips.ts): `invalid` never matches, `breaks` fails sign-in. */
+const ipEntry = (entry: string): NamedEntity => {
+  const kind = classifyStoredTrustedIp(entry).kind;
+  return { id: entry, name: entry, ...(kind === 'neverMatches' ? { invalid: true } : kind === 'breaksSignIn' ? { invalid: true, breaks: true } : {}) };
+};
 const isGuid = (id: string) => GUID.test(id);
 
 function listSummary(list: string[], valid: (entry: string) => boolean, entry: (item: string) => NamedEntity): ListSummary {
   return { total: list.length, first: list.slice(0, FIRST_SHOWN).map(entry), invalid: list.filter((e) => !valid(e)).length };
+}
+
+function ipSummary(list: string[]): PolicySummary['trustedIps'] {
+  const all = list.map(ipEntry);
+  return { total: list.length, first: all.slice(0, FIRST_SHOWN), invalid: all.filter((e) => e.invalid && !e.breaks).length, breaking: all.filter((e) => e.breaks).length };
 }
 
 /**
@@ -118,14 +127,13 @@ function listSummary(list: string[], valid: (entry: string) => boolean, entry: (
  * with the names already known (so a warm popup asks for none).
  */
 export function summarise(policy: TfaPolicy, names: Record<string, NamedEntity> = {}): PolicySummary {
-  const ip = (entry: string): NamedEntity => ({ id: entry, name: entry, ...(isValidIp(entry) ? {} : { invalid: true }) });
   const id = (value: string): NamedEntity =>
     !isGuid(value) ? { id: value, name: '', invalid: true } : { ...(names[value.toLowerCase()] ?? { name: '' }), id: value };
   return {
     method: policy.method,
     smsAvailable: policy.smsAvailable,
     appAvailable: policy.appAvailable,
-    trustedIps: listSummary(policy.trustedIps, isValidIp, ip),
+    trustedIps: ipSummary(policy.trustedIps),
     mandatoryUsers: listSummary(policy.mandatoryUsers, isGuid, id),
     mandatoryGroups: listSummary(policy.mandatoryGroups, isGuid, id),
   };
@@ -152,7 +160,7 @@ export async function policyEntries(cmd: CommandOf<'policyEntries'>): Reply<'pol
   const slice = list.slice(cmd.offset, cmd.offset + cmd.count);
   let items: NamedEntity[];
   if (cmd.list === 'trustedIps') {
-    items = slice.map((entry) => ({ id: entry, name: entry, ...(isValidIp(entry) ? {} : { invalid: true }) }));
+    items = slice.map(ipEntry);
   } else {
     const ids = slice.filter(isGuid);
     const named = await resolveFew(client.value, cmd.origin, cmd.list === 'mandatoryUsers' ? 'user' : 'group', ids);

@@ -1,5 +1,6 @@
 import { useId } from 'preact/hooks';
 import type { TrustedIpLine, TrustedIpList } from '../tfa/trusted-ips';
+import type { DraftParse } from '../tfa/policy-draft';
 import { policy as t } from '../i18n/policy';
 import { PortalText } from '../../../../components/PortalText';
 import './policy.css';
@@ -8,20 +9,24 @@ interface Props {
   text: string;
   /** The parse of `text` (the editor and the save button share it). */
   list: TrustedIpList;
-  /** Stored entries left as they were that are not valid: not blocking, removed by saving. */
+  /** Stored entries left as they were that never match a visitor's address: not blocking, removed by saving. */
   dropped?: TrustedIpLine[];
+  /** Stored entries the portal cannot read (sign-in fails), with their fix: not blocking, never sent. */
+  breaking?: DraftParse['breakingIps'];
+  /** Replaces every breaking entry by its fix (or removes it) in the text. */
+  onFix?: () => void;
   onText: (text: string) => void;
   readOnly?: boolean;
 }
 
 /** What saving does with entries the portal would misread, and the ones that trust too much (fact sheet §11.2). */
 function IpNotes({ list, id }: { list: TrustedIpList; id: string }) {
-  if (!list.converted.length && !list.huge.length) return <ul id={id} class="ip-notes" hidden />;
+  if (!list.converted.length && !list.huge.length && !list.hugeTogether) return <ul id={id} class="ip-notes" hidden />;
   return (
     <ul id={id} class="ip-notes" aria-live="polite">
       {list.converted.map((l) => (
         <li key={`c-${l.line}-${l.input}`} class="muted">
-          {t.ipConverted(l.line, l.input, l.result.ok ? l.result.entry.value : '')}
+          {(l.result.ok && l.result.entry.hostBits && l.result.entry.kind === 'cidr' ? t.ipNetwork : t.ipConverted)(l.line, l.input, l.result.ok ? l.result.entry.value : '')}
         </li>
       ))}
       {list.huge.map((l) => (
@@ -29,6 +34,7 @@ function IpNotes({ list, id }: { list: TrustedIpList; id: string }) {
           {t.ipHuge(l.line, l.input)}
         </li>
       ))}
+      {list.hugeTogether ? <li class="warn-text">{t.ipHugeTogether}</li> : null}
     </ul>
   );
 }
@@ -39,19 +45,52 @@ function IpNotes({ list, id }: { list: TrustedIpList; id: string }) {
  * would match wrongly show the range they will be saved as; entries that trust a large
  * part of the Internet are flagged (saving them asks for confirmation).
  */
-export function IpListEditor({ text, list, dropped = [], onText, readOnly = false }: Props) {
+/** Stored entries that make password sign-in fail on the portal (§12.1), with the fix saving sends. */
+function BreakingNote({ breaking, id, onFix }: { breaking: DraftParse['breakingIps']; id: string; onFix?: () => void }) {
+  return (
+    <div id={id} class="notice error" role="group" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t.ipBreakingHeading}</h3>
+      <p>{t.ipBreakingBody}</p>
+      <ul class="ip-list">
+        {breaking.map((b) => (
+          <li key={b.input}>{t.ipBreakingFix(b.input, b.fix)}</li>
+        ))}
+      </ul>
+      {onFix ? (
+        <button type="button" onClick={onFix}>
+          {t.applyIpFixes}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** The `request-x-real-ip` caveat (§12.1): a sign-in may name its own address. */
+function RealIpNote({ id }: { id: string }) {
+  return (
+    <details id={id} class="notice warn">
+      <summary>{t.realIpHeading}</summary>
+      <p>{t.realIpWarning}</p>
+    </details>
+  );
+}
+
+export function IpListEditor({ text, list, dropped = [], breaking = [], onFix, onText, readOnly = false }: Props) {
   const id = useId();
   const helpId = `${id}-help`;
   const errorsId = `${id}-errors`;
   const statusId = `${id}-status`;
   const notesId = `${id}-notes`;
   const invalid = list.invalid.length > 0;
-  const droppedNote = dropped.length ? <p id={`${id}-dropped`} class="notice warn">{t.storedIpsInvalid(dropped.map((l) => l.input))}</p> : null;
+  const droppedNote = dropped.length ? <p id={`${id}-dropped`} class="notice warn">{t.storedIpsNeverMatch(dropped.map((l) => l.input))}</p> : null;
+  const breakingNote = breaking.length ? <BreakingNote breaking={breaking} id={`${id}-breaking`} onFix={readOnly ? undefined : onFix} /> : null;
+  const realIpNote = list.lines.length ? <RealIpNote id={`${id}-real-ip`} /> : null;
 
   if (readOnly) {
     return (
       <div class="ip-editor">
         <h3 class="field-label">{t.trustedIpsLabel}</h3>
+        {breakingNote}
         {list.lines.length ? (
           <ul class="ip-list mono">
             {list.lines.map((l) => (
@@ -66,6 +105,7 @@ export function IpListEditor({ text, list, dropped = [], onText, readOnly = fals
         )}
         {droppedNote}
         <IpNotes list={list} id={notesId} />
+        {realIpNote}
       </div>
     );
   }
@@ -78,6 +118,7 @@ export function IpListEditor({ text, list, dropped = [], onText, readOnly = fals
       <p id={helpId} class="muted hint">
         {t.trustedIpsHelp}
       </p>
+      {breakingNote}
       <textarea
         id={id}
         class="mono"
@@ -86,7 +127,7 @@ export function IpListEditor({ text, list, dropped = [], onText, readOnly = fals
         autoComplete="off"
         value={text}
         aria-invalid={invalid ? 'true' : 'false'}
-        aria-describedby={`${helpId} ${statusId} ${errorsId} ${notesId}${dropped.length ? ` ${id}-dropped` : ''}`}
+        aria-describedby={`${helpId} ${statusId} ${errorsId} ${notesId}${dropped.length ? ` ${id}-dropped` : ''}${breaking.length ? ` ${id}-breaking` : ''}`}
         onInput={(e) => onText(e.currentTarget.value)}
       />
       <ul id={errorsId} class="ip-errors" aria-live="polite">
@@ -98,6 +139,7 @@ export function IpListEditor({ text, list, dropped = [], onText, readOnly = fals
       </ul>
       {droppedNote}
       <IpNotes list={list} id={notesId} />
+      {realIpNote}
       <p id={statusId} class="muted hint" role="status">
         {[
           invalid ? t.ipInvalidCount(list.invalid.length) : '',

@@ -3,7 +3,7 @@ import type { AppError } from '../../../errors';
 import type { Result } from '../../../result';
 import { MAX_LIST_ENTRIES, MAX_TRUSTED_IPS, type NamedEntity, type PolicyView, type TfaMethod } from '../protocol';
 import { diffPolicy, draftOf, isEmptyDiff } from '../tfa/policy-diff';
-import { toPolicyDraft, type EditorDraft } from '../tfa/policy-draft';
+import { applyIpFixes, toPolicyDraft, type EditorDraft } from '../tfa/policy-draft';
 import { common } from '../../../i18n/common';
 import { policy as t } from '../i18n/policy';
 import { IpListEditor } from './IpListEditor';
@@ -34,7 +34,7 @@ function methodsFor(view: PolicyView): TfaMethod[] {
 export function PolicyEditor({ view, draft, onDraft, onReview, onSearchPeople, onSearchGroups, onRetryNames }: Props) {
   const id = useId();
   const readOnly = !view.canEdit;
-  const { draft: next, ips, droppedIps, droppedIds } = useMemo(() => toPolicyDraft(draft), [draft]);
+  const { draft: next, ips, droppedIps, breakingIps, droppedIds } = useMemo(() => toPolicyDraft(draft), [draft]);
   const unchanged = useMemo(() => isEmptyDiff(diffPolicy(draftOf(view.policy), next)), [view.policy, next]);
   const listsWhileOff = next.method === 'none' && next.trustedIps.length + next.mandatoryUsers.length + next.mandatoryGroups.length > 0;
   const tooMany = next.trustedIps.length > MAX_TRUSTED_IPS || Math.max(next.mandatoryUsers.length, next.mandatoryGroups.length) > MAX_LIST_ENTRIES;
@@ -86,7 +86,11 @@ export function PolicyEditor({ view, draft, onDraft, onReview, onSearchPeople, o
           );
         })}
       </fieldset>
-      <IpListEditor text={draft.ipText} list={ips} dropped={droppedIps} readOnly={readOnly} onText={(ipText) => onDraft({ ...draft, ipText })} />
+      <IpListEditor
+        text={draft.ipText} list={ips} dropped={droppedIps} breaking={breakingIps} readOnly={readOnly}
+        onText={(ipText) => onDraft({ ...draft, ipText })}
+        onFix={() => onDraft({ ...draft, ipText: applyIpFixes(draft.ipText, breakingIps) })}
+      />
       <p class="lists-explainer">{t.listsExplainer}</p>
       {droppedIds.length ? <p class="notice warn">{t.invalidIdsNote(droppedIds.length)}</p> : null}
       <EntityPicker

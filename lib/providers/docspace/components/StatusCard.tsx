@@ -23,7 +23,7 @@ export function StatusCard({ status, names, onMore = () => noMore, now = Date.no
   const enrolmentTone = enrolment.state === 'enrolled' ? 'ok-text' : enrolment.state === 'notEnrolled' && status.applies.kind !== 'off' ? 'warn-text' : '';
   const named = (list: NamedEntity[]) => list.map((e) => names?.[e.id.toLowerCase()] ?? e);
   const ips = policy.trustedIps;
-  const validIps = ips.total - ips.invalid;
+  const validIps = ips.total - ips.invalid - ips.breaking;
   return (
     <div class="status-card">
       <p>
@@ -39,6 +39,7 @@ export function StatusCard({ status, names, onMore = () => noMore, now = Date.no
       </dl>
       {isAdmin && policy.method !== 'none' ? (
         <section aria-label={t.policyHeading} class="policy-summary">
+          {ips.breaking ? <p class="notice error">{t.ipBreak(status.host)}</p> : null}
           {ips.total === 0 ? (
             <p class="muted">{t.noTrustedIps}</p>
           ) : (
@@ -46,6 +47,7 @@ export function StatusCard({ status, names, onMore = () => noMore, now = Date.no
           )}
           {ips.total > 0 ? (
             <>
+              <p class="muted">{t.realIp}</p>
               <ListPeek
                 label={t.mandatoryUsersCount(policy.mandatoryUsers.total)} summary={policy.mandatoryUsers}
                 first={named(policy.mandatoryUsers.first)} resolving={names === null} kind="id" onMore={onMore('mandatoryUsers')}

@@ -97,7 +97,8 @@ export type Consequence =
   | 'nobodySignedOut'       // disabling returns false: no sign-out
   | 'listsIgnored'          // mandatory lists without trusted IPs change nothing: everyone is challenged
   | 'ownerMadeMandatory'    // an admin (not the owner) names the owner as mandatory: the portal accepts it (§11.3)
-  | 'ownerNoLongerMandatory'; // an admin (not the owner) lifts the owner's mandatory entry: accepted too
+  | 'ownerNoLongerMandatory' // an admin (not the owner) lifts the owner's mandatory entry: accepted too
+  | 'trustedIpsClaimable';   // trusted IPs set: a sign-in can name one in `request-x-real-ip` unless a proxy strips it (§12.1)
 
 export interface ConsequenceInput {
   before: PolicyDraft;
@@ -142,6 +143,9 @@ export function consequencesOf({ before, draft, me, isEnrolled, ownerId }: Conse
   }
   if (after.trustedIps.length === 0 && after.mandatoryUsers.length + after.mandatoryGroups.length > 0) {
     out.push('listsIgnored');
+  }
+  if (after.trustedIps.length > 0) {
+    out.push('trustedIpsClaimable');
   }
   return [...out, ...owner];
 }

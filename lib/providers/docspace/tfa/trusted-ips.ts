@@ -1,4 +1,7 @@
 import ipaddr from 'ipaddr.js';
+import { serverFormatAddress, serverParseAddress } from './server-ip';
+import { classifyStoredTrustedIp } from './stored-ips';
+import { type Bounds, coversHugeBlock, rangeIsHuge, toBig } from './ip-blocks';
 
 /**
  * Trusted-IP entries as the portal matches them (fact sheet §2: exact address,
@@ -23,9 +26,12 @@ export interface TrustedIp {
   value: string;
   /**
    * A CIDR block the portal would match wrongly, sent instead as the `first-last` range it means
-   * (§11.2): every IPv6 CIDR, and IPv4 `/0`. Holds the block as typed (canonical), for the editor to show.
+   * (§11.2): every IPv6 CIDR, and IPv4 `/0`; or one with host bits set (`192.168.1.5/24`), which .NET's
+   * IPNetwork.Parse refuses (§12.1), sent as its network. Holds the block as typed (canonical), for the editor.
    */
   fromCidr?: string;
+  /** The block had host bits set: `value` is its network (or the range of it). */
+  hostBits?: true;
   /** Trusts at least 2^24 IPv4 or 2^96 IPv6 addresses (an IPv4 /8, an IPv6 /32): a large part of the Internet. */
   huge?: boolean;
 }
@@ -34,7 +40,6 @@ export type TrustedIpResult = { ok: true; entry: TrustedIp } | { ok: false; prob
 
 type Addr = ipaddr.IPv4 | ipaddr.IPv6;
 const MAX_ENTRY = 100;
-const MAPPED_V4 = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i;
 
 /** Parses one address strictly: IPv4 only as four decimal parts (no octal/hex/short forms). */
 function parseAddress(raw: string): { addr: Addr } | { problem: TrustedIpProblem } {
@@ -47,12 +52,11 @@ function parseAddress(raw: string): { addr: Addr } | { problem: TrustedIpProblem
   if (raw.includes('%')) {
     return { problem: 'zoneId' };
   }
-  // An embedded dotted quad is only accepted in the IPv4-mapped form (::ffff:a.b.c.d).
+  // An embedded dotted quad (::ffff:a.b.c.d, ::a.b.c.d, …) only as four decimal parts, like IPv4 alone.
+  // ipaddr.js reads ::a.b.c.d as ::ffff:a.b.c.d; .NET's parser (server-ip.ts) gives the bytes.
   if (raw.includes('.')) {
-    const mapped = MAPPED_V4.exec(raw);
-    if (!mapped?.[1] || !ipaddr.IPv4.isValidFourPartDecimal(mapped[1])) {
-      return { problem: 'notAnAddress' };
-    }
+    const parsed = ipaddr.IPv4.isValidFourPartDecimal(raw.slice(raw.lastIndexOf(':') + 1)) ? serverParseAddress(raw) : null;
+    return parsed ? { addr: ipaddr.fromByteArray(parsed.bytes) } : { problem: 'notAnAddress' };
   }
   return { addr: ipaddr.IPv6.parse(raw) };
 }
@@ -61,13 +65,13 @@ function familyOf(addr: Addr): 4 | 6 {
   return addr.kind() === 'ipv4' ? 4 : 6;
 }
 
-/** Canonical text of an address; IPv4-mapped IPv6 keeps the dotted form, as .NET prints it. */
+/**
+ * Canonical text of an address, exactly as .NET's IPAddress.ToString() prints it (RFC 5952, with its own IPv4
+ * tails): the portal compares a single address as a string with the request's (§11.2), so any other spelling
+ * of the same address would never match.
+ */
 export function formatAddress(addr: Addr): string {
-  if (addr.kind() === 'ipv4') {
-    return addr.toString();
-  }
-  const v6 = addr as ipaddr.IPv6;
-  return v6.isIPv4MappedAddress() ? `::ffff:${v6.toIPv4Address().toString()}` : v6.toRFC5952String();
+  return serverFormatAddress({ bytes: addr.toByteArray(), scopeId: 0 });
 }
 
 function compareBytes(a: number[], b: number[]): number {
@@ -102,19 +106,8 @@ function parseRange(raw: string): TrustedIpResult {
   }
   const value = `${formatAddress(a.addr)}-${formatAddress(b.addr)}`;
   const family = familyOf(a.addr);
-  const huge = rangeBits(a.addr.toByteArray(), b.addr.toByteArray()) >= HUGE_BITS[family];
+  const huge = rangeIsHuge(a.addr.toByteArray(), b.addr.toByteArray());
   return { ok: true, entry: { kind: 'range', family, value, ...(huge ? { huge } : {}) } };
-}
-
-/** IPv4: a /8 or more (1/256 of all addresses). IPv6: a /32 or more (a whole provider's allocation). */
-const HUGE_BITS: Record<4 | 6, number> = { 4: 24, 6: 96 };
-
-/** log2 of the number of addresses from `a` to `b` inclusive, rounded down (enough to compare with HUGE_BITS). */
-function rangeBits(a: number[], b: number[]): number {
-  let size = 0n;
-  for (let i = 0; i < a.length; i += 1) size = size * 256n + BigInt((b[i] ?? 0) - (a[i] ?? 0));
-  size += 1n;
-  return size.toString(2).length - 1;
 }
 
 /** The first and last address of `base/bits`. */
@@ -144,8 +137,12 @@ function parseCidr(raw: string): TrustedIpResult {
     return { ok: false, problem: 'badPrefix' };
   }
   const cidr = `${formatAddress(base.addr)}/${bits}`;
-  const total = family === 4 ? 32 : 128;
-  const huge = total - bits >= HUGE_BITS[family];
+  const [first, last] = cidrBounds(base.addr, bits);
+  const huge = rangeIsHuge(first.toByteArray(), last.toByteArray());
+  // .NET's IPNetwork.Parse throws on host bits (192.168.1.5/24), and the portal does not catch it: password
+  // sign-in would fail for everyone not mandatory (§12.1). The block goes as its network.
+  const hostBits = formatAddress(first) !== formatAddress(base.addr);
+  const marks = { ...(huge ? { huge } : {}), ...(hostBits ? { hostBits: true as const } : {}) };
   // The portal compares only the first 4 bytes of a CIDR, with the shift count taken mod 32 (§11.2): an IPv6
   // /64 is matched as /32, and IPv4 /0 as the base address alone. Those go as the range they mean, which it
   // compares byte by byte over the whole address.
@@ -153,10 +150,10 @@ function parseCidr(raw: string): TrustedIpResult {
     return { ok: true, entry: { kind: 'ipv6', family, value: formatAddress(base.addr), fromCidr: cidr } };
   }
   if (family === 6 || bits === 0) {
-    const [first, last] = cidrBounds(base.addr, bits);
-    return { ok: true, entry: { kind: 'range', family, value: `${formatAddress(first)}-${formatAddress(last)}`, fromCidr: cidr, ...(huge ? { huge } : {}) } };
+    return { ok: true, entry: { kind: 'range', family, value: `${formatAddress(first)}-${formatAddress(last)}`, fromCidr: cidr, ...marks } };
   }
-  return { ok: true, entry: { kind: 'cidr', family, value: cidr, ...(huge ? { huge } : {}) } };
+  const network = `${formatAddress(first)}/${bits}`;
+  return { ok: true, entry: { kind: 'cidr', family, value: network, ...(hostBits ? { fromCidr: cidr } : {}), ...marks } };
 }
 
 /** Validates one trusted-IP entry (IPv4, IPv6, `a-b` of one family with a ≤ b, or CIDR). */
@@ -198,6 +195,20 @@ export interface TrustedIpList {
   converted: TrustedIpLine[];
   /** Valid entries that trust a large part of the Internet: saving them needs the admin's confirmation. */
   huge: TrustedIpLine[];
+  /** No entry is huge alone, but together the entries cover a huge block (e.g. 256 adjacent /16s). */
+  hugeTogether: boolean;
+}
+
+/** The addresses an entry, as it will be sent, trusts on the portal. */
+export function boundsOf(entry: TrustedIp): Bounds {
+  const [from = '', to] = entry.value.split(entry.kind === 'cidr' ? '/' : '-');
+  const a = ipaddr.parse(from);
+  if (entry.kind === 'cidr') {
+    const [first, last] = cidrBounds(a, Number(to));
+    return { family: entry.family, lo: toBig(first.toByteArray()), hi: toBig(last.toByteArray()) };
+  }
+  const b = to === undefined ? a : ipaddr.parse(to);
+  return { family: entry.family, lo: toBig(a.toByteArray()), hi: toBig(b.toByteArray()) };
 }
 
 /** Splits editor text (one entry per line; commas also accepted) and validates every entry. */
@@ -218,24 +229,32 @@ export function parseTrustedIpList(text: string): TrustedIpList {
       lines.push({ line: index + 1, input: part.trim(), result, duplicateOf: earlier ?? null });
     }
   });
+  const unique = lines.flatMap((l) => (l.duplicateOf === null && l.result.ok ? [l.result.entry] : []));
+  const huge = lines.filter((l) => l.duplicateOf === null && l.result.ok && l.result.entry.huge === true);
   return {
     lines,
     values: [...firstSeen.keys()],
     invalid: lines.filter((l) => !l.result.ok),
     duplicates: lines.filter((l) => l.duplicateOf !== null),
     converted: lines.filter((l) => l.duplicateOf === null && l.result.ok && l.result.entry.fromCidr !== undefined),
-    huge: lines.filter((l) => l.duplicateOf === null && l.result.ok && l.result.entry.huge === true),
+    huge,
+    hugeTogether: huge.length === 0 && coversHugeBlock(unique.map(boundsOf)),
   };
 }
 
 /**
  * Canonicalises a list the portal already holds, as it holds it: a stored CIDR block stays a block (only its
  * spelling is canonical), so a block that saving would turn into a range shows up as a change. Entries we
- * cannot parse are kept verbatim.
+ * cannot parse are kept trimmed; entries that break sign-in (stored-ips.ts) verbatim, so that saving them
+ * fixed (`10.0.0.0/24 ` as `10.0.0.0/24`, `192.168.1.5/24` as `192.168.1.0/24`) is a change.
  */
 export function canonicalTrustedIps(list: string[]): string[] {
   const out = new Set<string>();
   for (const item of list) {
+    if (classifyStoredTrustedIp(item).kind === 'breaksSignIn') {
+      out.add(item);
+      continue;
+    }
     const r = parseTrustedIp(item);
     const value = r.ok ? (r.entry.fromCidr ?? r.entry.value) : item.trim();
     if (value) {

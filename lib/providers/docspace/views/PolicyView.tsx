@@ -5,7 +5,7 @@ import { ok, type Result } from '../../../result';
 import type { NamedEntity, PolicyView as PolicyData, SaveReply } from '../protocol';
 import { consequencesOf, diffPolicy, draftOf } from '../tfa/policy-diff';
 import { initialDraft, toPolicyDraft, type EditorDraft } from '../tfa/policy-draft';
-import { parseTrustedIp } from '../tfa/trusted-ips';
+import { parseTrustedIp, parseTrustedIpList } from '../tfa/trusted-ips';
 import { describeDiff, policy as t } from '../i18n/policy';
 import { PolicyEditor } from '../components/PolicyEditor';
 import { PolicyReview } from '../components/PolicyReview';
@@ -44,7 +44,10 @@ function newHugeEntries(view: PolicyData, ips: ReturnType<typeof toPolicyDraft>[
     const parsed = parseTrustedIp(ip);
     return [ip.trim().toLowerCase(), ...(parsed.ok ? [parsed.entry.value] : [])];
   }));
-  return ips.huge.filter((l) => l.result.ok && !stored.has(l.result.entry.value)).map((l) => l.input);
+  const before = parseTrustedIpList(view.policy.trustedIps.join('\n'));
+  // Entries that are each small but together cover a huge block (256 adjacent /16s) need the same confirmation.
+  const together = ips.hugeTogether && !before.hugeTogether && !before.huge.length ? [t.hugeTogetherEntry] : [];
+  return [...ips.huge.filter((l) => l.result.ok && !stored.has(l.result.entry.value)).map((l) => l.input), ...together];
 }
 
 /** Portal policy: edit, review in words, save with the full body, then enrol at once when TFA was just enabled. */
