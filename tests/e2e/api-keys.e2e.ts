@@ -1,33 +1,18 @@
 // API keys in real Chromium and Firefox against the emulated portal (issue 23 §3): a pasted key the portal stops
 // accepting is said to be refused, is forgotten, and both ways on work; on DocSpace 3.5 an API key's "reset my app" is
 // refused before anything changes on the portal.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
-import { signInWithForm, startPortal, type RunningPortal } from './harness/portal';
+import { describe, expect } from 'vitest';
+import { selectedBrowsers, type E2EPage } from './harness';
+import { e2eTest } from './harness/fixtures';
+import { signInWithForm } from './harness/portal';
 import { readStorage } from './harness/storage';
 
+const test = e2eTest.extend('host', ({ portal }) => () => new URL(portal.origin).host);
+
 describe.each(selectedBrowsers())('%s API keys', (browserName) => {
-  let browser: E2EBrowser;
-  let portal: RunningPortal;
-  const opened: E2EPage[] = [];
+  test.override({ browserName });
+  test.beforeEach(({ portal }) => portal.reset());
 
-  beforeAll(async () => {
-    [browser, portal] = await Promise.all([launchBrowser(browserName), startPortal()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
-  afterEach(async () => {
-    for (const p of opened.splice(0)) await p.close().catch(() => undefined);
-    portal.reset();
-  });
-
-  const host = () => new URL(portal.origin).host;
-  const keep = <P extends E2EPage>(page: P): P => {
-    opened.push(page);
-    return page;
-  };
   async function pasteKey(popup: E2EPage, key: string, remember: boolean) {
     await popup.evaluate(() => {
       const details = document.querySelector('details.api-key');
@@ -43,7 +28,7 @@ describe.each(selectedBrowsers())('%s API keys', (browserName) => {
     await popup.click('button', 'Use this key');
   }
 
-  it('a revoked key: the popup says it was refused, storage no longer holds it, then a new key and the portal sign-in both work', async () => {
+  test('a revoked key: the popup says it was refused, storage no longer holds it, then a new key and the portal sign-in both work', async ({ browser, portal, track: keep, host }) => {
     const user = portal.user('admin');
     const tab = keep(await browser.openTab(`${portal.origin}/`));
     const first = keep(await browser.openPopup(tab));
@@ -93,7 +78,7 @@ describe.each(selectedBrowsers())('%s API keys', (browserName) => {
     expect(JSON.stringify([last.local, last.session])).not.toContain(fresh);
   });
 
-  it('DocSpace 3.5 with an API key: "reset my app" is refused before any change, naming 3.5', async () => {
+  test('DocSpace 3.5 with an API key: "reset my app" is refused before any change, naming 3.5', async ({ browser, portal, track: keep, host }) => {
     portal.setVersion('3.5');
     const user = portal.user('user');
     portal.setPolicy({ enabled: true });

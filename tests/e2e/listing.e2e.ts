@@ -2,9 +2,10 @@
 // 5,000 users, 10 of them deleted): a page of the people list that fails leaves people "not read", never deleted,
 // and the editor offers no removal of anyone who exists; once the portal answers again, "Check them again" names
 // them and the real deletions are deleted, each after the portal's own 404 for its id.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
-import { signInWithCookie, startPortal, type RunningPortal } from './harness/portal';
+import { describe, expect } from 'vitest';
+import { selectedBrowsers, type E2EPage } from './harness';
+import { e2eTest } from './harness/fixtures';
+import { signInWithCookie } from './harness/portal';
 import { DELETED_USERS } from '../portal/big';
 import { CONFIRM_LIMIT } from '../../lib/providers/docspace/protocol';
 
@@ -20,24 +21,13 @@ async function counts(page: E2EPage) {
 const deletedShown = (page: E2EPage) =>
   page.evaluate(() => [...document.querySelectorAll('.chip-name')].map((e) => /^Deleted user \((\w{8})…\)$/.exec(e.textContent ?? '')?.[1]).filter(Boolean));
 
+const test = e2eTest;
+
 describe.each(selectedBrowsers())('%s: people the listing did not return', (browserName) => {
-  let browser: E2EBrowser;
-  let portal: RunningPortal;
-  const opened: E2EPage[] = [];
+  test.override({ browserName, portalOptions: { big: true } });
+  test.afterEach(({ portal }) => portal.injectFault(null));
 
-  beforeAll(async () => {
-    [browser, portal] = await Promise.all([launchBrowser(browserName), startPortal({ big: true })]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
-  afterEach(async () => {
-    portal.injectFault(null);
-    for (const p of opened.splice(0)) await p.close().catch(() => undefined);
-  });
-
-  it('a failed page leaves people not read and offers no removal of anyone who exists; checked again, the 10 real deletions are deleted', async () => {
+  test('a failed page leaves people not read and offers no removal of anyone who exists; checked again, the 10 real deletions are deleted', async ({ browser, portal, opened }) => {
     portal.reset();
     const admin = portal.user('admin');
     portal.enrol(admin.email);

@@ -1,35 +1,24 @@
 // Trusted IPs as the server parses them (issue 23 §1, fact sheet §12.1), in the built extension in real Chromium
 // and Firefox: a stored entry the portal cannot read makes password sign-in fail; the popup says so, the editor
 // shows it with its fix, and after saving the fix the portal's password sign-in works again.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
-import { signInWithCookie, startPortal, type RunningPortal } from './harness/portal';
+import { describe, expect } from 'vitest';
+import { selectedBrowsers, type E2EPage } from './harness';
+import { e2eTest } from './harness/fixtures';
+import { signInWithCookie } from './harness/portal';
 import { passwordSignIn } from '../portal/test-client';
 
+const test = e2eTest.extend('signInStatus', ({ portal }) => async (email: string) => {
+  const { reply } = await passwordSignIn(portal.origin, email);
+  return { status: reply.status, tfa: (reply.json as { response?: { tfa?: boolean } } | undefined)?.response?.tfa };
+});
+
 describe.each(selectedBrowsers())('%s', (browserName) => {
-  let browser: E2EBrowser;
-  let portal: RunningPortal;
-  const opened: E2EPage[] = [];
+  test.override({ browserName });
+  test.beforeEach(({ portal }) => portal.reset());
 
-  beforeAll(async () => {
-    [browser, portal] = await Promise.all([launchBrowser(browserName), startPortal()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
-  beforeEach(async () => {
-    portal.reset();
-    for (const p of opened.splice(0)) await p.close().catch(() => undefined);
-  });
-
-  const signInStatus = async (email: string) => {
-    const { reply } = await passwordSignIn(portal.origin, email);
-    return { status: reply.status, tfa: (reply.json as { response?: { tfa?: boolean } } | undefined)?.response?.tfa };
-  };
   const ipText = (page: E2EPage) => page.evaluate(() => document.querySelector('textarea')?.value ?? '');
 
-  it('a host-bit block breaks sign-in: the popup names the portal and the entry, the editor offers the fix, and saving it makes sign-in work again', async () => {
+  test('a host-bit block breaks sign-in: the popup names the portal and the entry, the editor offers the fix, and saving it makes sign-in work again', async ({ browser, portal, opened, signInStatus }) => {
     const admin = portal.user('admin');
     const host = new URL(portal.origin).host;
     portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.1', '192.168.1.5/24', 'office'] });
@@ -74,7 +63,7 @@ describe.each(selectedBrowsers())('%s', (browserName) => {
     expect(await signInStatus('user@demo.test')).toEqual({ status: 200, tfa: false });
   });
 
-  it('a typed host-bit block is shown converted before review and saved as its network; the popup then has nothing alarming', async () => {
+  test('a typed host-bit block is shown converted before review and saved as its network; the popup then has nothing alarming', async ({ browser, portal, opened, signInStatus }) => {
     const admin = portal.user('admin');
     portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.1'] });
     portal.enrol(admin.email);

@@ -15,17 +15,3 @@ export function sendToBackground(page: E2EPage, cmd: object): Promise<Reply> {
     return (g.browser ?? g.chrome).runtime.sendMessage(c);
   }, cmd);
 }
-
-/** A new page's tracker: `track(page)` keeps it for `closeAll()` (between tests and at the end). */
-export function pageTracker(): { track: (p: E2EPage) => E2EPage; closeAll: () => Promise<void> } {
-  const opened: E2EPage[] = [];
-  return {
-    track: (p) => {
-      opened.push(p);
-      return p;
-    },
-    closeAll: async () => {
-      for (const p of opened.splice(0)) await p.close().catch(() => undefined);
-    },
-  };
-}
