@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { startPortal, type RunningPortal } from '../portal/server';
 import { call } from '../portal/test-client';
 import { getStatus, setApiKey } from '../../lib/providers/docspace/background/status';
 import { regenerateBackupCodes, resetMyApp, resetUserApp, startEnrolment, validateCode } from '../../lib/providers/docspace/background/enrolment';
@@ -9,42 +7,30 @@ import { savePolicy } from '../../lib/providers/docspace/background/policy';
 import { getRecord, getSession, updateSession } from '../../lib/providers/docspace/background/session';
 import { describeError } from '../../lib/messages';
 import '../../lib/providers/docspace/error-text';
-import { jarFetch } from './jar-fetch';
+import { backgroundTest } from './fixtures';
 
 /**
  * Issue 23 §3 and §4 against the emulated portal over real HTTP: API keys the portal stops accepting, versions an
  * API key cannot enrol on, read-only keys, a disabled account's reset, 3.7's 500 for an exempt caller, and backup
  * codes of the server's configured length and count.
  */
-let portal: RunningPortal;
-beforeAll(async () => {
-  portal = await startPortal();
-});
-afterAll(async () => {
-  await portal.close();
-});
-
-let fetchWithJar: ReturnType<typeof jarFetch>;
-beforeEach(() => {
-  fakeBrowser.reset();
-  portal.reset();
-  portal.setVersion('3.7');
-  fakeBrowser.permissions.contains = async () => true;
-  fetchWithJar = jarFetch();
-  vi.stubGlobal('fetch', fetchWithJar);
-});
-
-const origin = () => portal.origin;
-const paths = () => portal.requests.map((r) => `${r.method} ${r.path}`);
-const status = () => getStatus({ type: 'getStatus', origin: origin(), refresh: true });
-const useKey = (key: string, remember = false) => setApiKey({ type: 'setApiKey', origin: origin(), key, remember });
-async function signInAs(email: string) {
-  fetchWithJar.jar.cookies.set('asc_auth_key', await portal.signIn(email));
-}
+const it = backgroundTest
+  .extend('origin', ({ portal }) => () => portal.origin)
+  .extend('paths', ({ portal }) => () => portal.requests.map((r) => `${r.method} ${r.path}`))
+  .extend('status', ({ origin }) => () => getStatus({ type: 'getStatus', origin: origin(), refresh: true }))
+  .extend('useKey', ({ origin }) => (key: string, remember = false) => setApiKey({ type: 'setApiKey', origin: origin(), key, remember }))
+  .extend('signInAs', ({ portal, fetchWithJar }) => async (email: string) => {
+    fetchWithJar.jar.cookies.set('asc_auth_key', await portal.signIn(email));
+  })
+  .extend('keyed', ({ portal, origin }) => async (email: string) => {
+    await updateSession(origin(), (s) => ({ ...s, auth: { kind: 'apiKey', key: portal.apiKeyOf(email) } }));
+  })
+  .extend('terminated', ({ portal }) => () => portal.users.find((u) => u.terminated)!)
+  .extend('exemptSave', ({ origin }) => () => savePolicy({ type: 'savePolicy', origin: origin(), method: 'app', trustedIps: ['10.0.0.0/8'], mandatoryUsers: [], mandatoryGroups: [] }));
 const everythingStored = async () => JSON.stringify([await browser.storage.local.get(null), await browser.storage.session.get(null)]);
 
 describe('emulator: API keys as ApiKeyBearerAuthHandler checks them (§12.3)', () => {
-  it.each(['expired', 'deactivated', 'deleted'] as const)('a key that was %s gets 401 with an empty body, on every route', async (how) => {
+  it.for(['expired', 'deactivated', 'deleted'] as const)('a key that was %s gets 401 with an empty body, on every route', async (how, { portal, origin }) => {
     const key = portal.apiKeyOf('admin@demo.test');
     const headers = { Authorization: `Bearer ${key}` };
     expect((await call(origin(), 'GET', 'people/@self', { headers })).status).toBe(200);
@@ -57,7 +43,7 @@ describe('emulator: API keys as ApiKeyBearerAuthHandler checks them (§12.3)', (
     expect((await call(origin(), 'GET', 'people/@self', { headers: { Authorization: `Bearer ${portal.scopedApiKeyOf('admin@demo.test', ['*:write'])}` } })).status).toBe(200);
   });
 
-  it('a *:read key reads settings and gets an empty-body 403 on every write (AuthorizationExtension)', async () => {
+  it('a *:read key reads settings and gets an empty-body 403 on every write (AuthorizationExtension)', async ({ portal, origin }) => {
     portal.setPolicy({ enabled: true });
     portal.enrol('admin@demo.test');
     const headers = { Authorization: `Bearer ${portal.scopedApiKeyOf('admin@demo.test', ['*:read'])}` };
@@ -71,7 +57,7 @@ describe('emulator: API keys as ApiKeyBearerAuthHandler checks them (§12.3)', (
 });
 
 describe('a dead API key (issue 23 §3)', () => {
-  it.each(['expired', 'deactivated', 'deleted'] as const)('%s: the popup says the key was refused, the key is forgotten (session and remembered copy), and the browser sign-in works', async (how) => {
+  it.for(['expired', 'deactivated', 'deleted'] as const)('%s: the popup says the key was refused, the key is forgotten (session and remembered copy), and the browser sign-in works', async (how, { portal, origin, status, useKey, signInAs }) => {
     const key = portal.apiKeyOf('admin@demo.test');
     const pasted = await useKey(key, true);
     expect(pasted.ok && pasted.value).toMatchObject({ state: 'ready', auth: 'apiKey' });
@@ -94,7 +80,7 @@ describe('a dead API key (issue 23 §3)', () => {
     expect(portal.requests.filter((q) => q.auth === 'apiKey')).toEqual([]);
   });
 
-  it('an options-page action with the dead key: the error says the key was refused, not "signed out", and a new key can be pasted', async () => {
+  it('an options-page action with the dead key: the error says the key was refused, not "signed out", and a new key can be pasted', async ({ portal, origin, useKey }) => {
     portal.setPolicy({ enabled: true });
     portal.enrol('admin@demo.test');
     const key = portal.apiKeyOf('admin@demo.test');
@@ -109,7 +95,7 @@ describe('a dead API key (issue 23 §3)', () => {
     expect(fresh.ok && fresh.value).toMatchObject({ state: 'ready', auth: 'apiKey' });
   });
 
-  it('pasting a key the portal refuses: said as a refused key, and nothing is kept', async () => {
+  it('pasting a key the portal refuses: said as a refused key, and nothing is kept', async ({ portal, useKey }) => {
     const key = portal.apiKeyOf('user@demo.test');
     portal.killApiKey(key, 'deleted');
     const r = await useKey(key, true);
@@ -117,7 +103,7 @@ describe('a dead API key (issue 23 §3)', () => {
     expect(await everythingStored()).not.toContain(key);
   });
 
-  it('a signed-out cookie is still "signed out", not a refused key', async () => {
+  it('a signed-out cookie is still "signed out", not a refused key', async ({ status }) => {
     const r = await status();
     expect(r.ok && r.value).toMatchObject({ state: 'signedOut', auth: 'cookie' });
     expect(r.ok && r.value.keyRefused).toBeUndefined();
@@ -125,11 +111,7 @@ describe('a dead API key (issue 23 §3)', () => {
 });
 
 describe('API keys and versions: enrolment needs DocSpace 3.7.1+ (issue 23 §3, §12.3)', () => {
-  async function keyed(email: string) {
-    await updateSession(origin(), (s) => ({ ...s, auth: { kind: 'apiKey', key: portal.apiKeyOf(email) } }));
-  }
-
-  it('emulator: 3.5 reports its own version and answers tfaapp/confirm with a bare URL', async () => {
+  it('emulator: 3.5 reports its own version and answers tfaapp/confirm with a bare URL', async ({ portal, origin }) => {
     portal.setVersion('3.5');
     portal.setPolicy({ enabled: true });
     const headers = { Authorization: `Bearer ${portal.apiKeyOf('user@demo.test')}` };
@@ -139,7 +121,7 @@ describe('API keys and versions: enrolment needs DocSpace 3.7.1+ (issue 23 §3, 
     expect(confirm.json.response).toBe(`${origin()}/confirm/TfaActivation?type=TfaActivation&uid=${portal.user('user').id}`);
   });
 
-  it('3.5 with an API key: "reset my app" is refused before any change, in words naming 3.5', async () => {
+  it('3.5 with an API key: "reset my app" is refused before any change, in words naming 3.5', async ({ portal, origin, paths, keyed }) => {
     portal.setVersion('3.5');
     const user = portal.user('user');
     portal.setPolicy({ enabled: true });
@@ -158,7 +140,7 @@ describe('API keys and versions: enrolment needs DocSpace 3.7.1+ (issue 23 §3, 
     expect(text.next).toContain('Nothing was changed');
   });
 
-  it('3.5 with an API key: enrolment is refused before anything is asked of the portal', async () => {
+  it('3.5 with an API key: enrolment is refused before anything is asked of the portal', async ({ portal, origin, paths, keyed }) => {
     portal.setVersion('3.5');
     portal.setPolicy({ enabled: true });
     await keyed('user@demo.test');
@@ -168,13 +150,13 @@ describe('API keys and versions: enrolment needs DocSpace 3.7.1+ (issue 23 §3, 
     expect(paths()).not.toContain('GET /api/2.0/settings/tfaapp/confirm');
   });
 
-  it.each([
+  it.for([
     ['3.7.0.999', false],
     ['3.6.1.100', false],
     ['', false],
     ['3.7.1', true],
     ['3.10.0', true],
-  ])('version %j: an API key may reset and enrol = %s (compared numerically; unknown is refused)', async (version, allowed) => {
+  ])('version %j: an API key may reset and enrol = %s (compared numerically; unknown is refused)', async ([version, allowed], { portal, fetchWithJar, origin, keyed }) => {
     const user = portal.user('user');
     portal.setPolicy({ enabled: true });
     portal.enrol(user.email);
@@ -196,7 +178,7 @@ describe('API keys and versions: enrolment needs DocSpace 3.7.1+ (issue 23 §3, 
 });
 
 describe('a read-only API key (issue 23 §3)', () => {
-  it('*:read passes the paste check; a change then names the missing *:write scope instead of "ask an admin"', async () => {
+  it('*:read passes the paste check; a change then names the missing *:write scope instead of "ask an admin"', async ({ portal, origin, useKey }) => {
     portal.setPolicy({ enabled: true });
     portal.enrol('admin@demo.test');
     const key = portal.scopedApiKeyOf('admin@demo.test', ['*:read']);
@@ -214,12 +196,12 @@ describe('a read-only API key (issue 23 §3)', () => {
     expect(text.next).toContain('Read and write');
   });
 
-  it('a key without *:read is still refused at paste time, naming *:read', async () => {
+  it('a key without *:read is still refused at paste time, naming *:read', async ({ portal, useKey }) => {
     const r = await useKey(portal.scopedApiKeyOf('admin@demo.test', ['accounts.self:read']));
     expect(r.ok ? null : r.error).toMatchObject({ kind: 'forbidden', missingScope: '*:read' });
   });
 
-  it('an access denial with an error body (a role, not a scope) stays "access denied"', async () => {
+  it('an access denial with an error body (a role, not a scope) stays "access denied"', async ({ portal, origin }) => {
     await updateSession(origin(), (s) => ({ ...s, auth: { kind: 'apiKey', key: portal.apiKeyOf('user@demo.test') } }));
     const r = await savePolicy({ type: 'savePolicy', origin: origin(), method: 'app', trustedIps: [], mandatoryUsers: [], mandatoryGroups: [] });
     expect(r.ok ? null : r.error).toMatchObject({ kind: 'forbidden' });
@@ -228,9 +210,7 @@ describe('a read-only API key (issue 23 §3)', () => {
 });
 
 describe('the owner resets a disabled account\'s app (issue 23 §4, §12.4)', () => {
-  const terminated = () => portal.users.find((u) => u.terminated)!;
-
-  it('emulator: UnlinkTfaApp\'s order, TfaAppNotAvailable first, then "Not available." for a disabled account', async () => {
+  it('emulator: UnlinkTfaApp\'s order, TfaAppNotAvailable first, then "Not available." for a disabled account', async ({ portal, origin, terminated }) => {
     portal.setPolicy({ enabled: true });
     const owner = { Authorization: `Bearer ${portal.apiKeyOf('owner@demo.test')}` };
     const target = terminated();
@@ -247,7 +227,7 @@ describe('the owner resets a disabled account\'s app (issue 23 §4, §12.4)', ()
     }
   });
 
-  it('the extension says the account is disabled, not that it has no authenticator', async () => {
+  it('the extension says the account is disabled, not that it has no authenticator', async ({ portal, origin, signInAs, terminated }) => {
     portal.setPolicy({ enabled: true });
     const target = terminated();
     portal.enrol(target.email);
@@ -258,7 +238,7 @@ describe('the owner resets a disabled account\'s app (issue 23 §4, §12.4)', ()
     expect(portal.backupCodes(target.email).length).toBeGreaterThan(0);
   });
 
-  it('an active account without an app is still "nothing to reset"', async () => {
+  it('an active account without an app is still "nothing to reset"', async ({ portal, origin, signInAs }) => {
     portal.setPolicy({ enabled: true });
     await signInAs('owner@demo.test');
     const r = await resetUserApp({ type: 'resetUserApp', origin: origin(), userId: portal.user('user').id });
@@ -268,9 +248,7 @@ describe('the owner resets a disabled account\'s app (issue 23 §4, §12.4)', ()
 });
 
 describe('3.7: a save that leaves the caller exempt answers 500 NullReferenceException (issue 23 §4, §12.4)', () => {
-  const exemptSave = () => savePolicy({ type: 'savePolicy', origin: origin(), method: 'app', trustedIps: ['10.0.0.0/8'], mandatoryUsers: [], mandatoryGroups: [] });
-
-  it('emulator: 3.7 saves, signs everyone out, then answers the 500; 3.6 and 3.5 answer ""', async () => {
+  it('emulator: 3.7 saves, signs everyone out, then answers the 500; 3.6 and 3.5 answer ""', async ({ portal, origin }) => {
     portal.setClientIp('10.1.2.3');
     for (const version of ['3.7', '3.6', '3.5'] as const) {
       portal.reset();
@@ -284,7 +262,7 @@ describe('3.7: a save that leaves the caller exempt answers 500 NullReferenceExc
     }
   });
 
-  it('cookie sign-in: said as saved with the caller exempt, never "the answer did not arrive in time"', async () => {
+  it('cookie sign-in: said as saved with the caller exempt, never "the answer did not arrive in time"', async ({ portal, signInAs, exemptSave }) => {
     portal.setClientIp('10.1.2.3');
     await signInAs('admin@demo.test');
     const r = await exemptSave();
@@ -294,14 +272,14 @@ describe('3.7: a save that leaves the caller exempt answers 500 NullReferenceExc
     expect(portal.getPolicy()).toMatchObject({ enabled: true, trustedIps: ['10.0.0.0/8'] });
   });
 
-  it('API key: still signed in, so the re-read shows what the portal holds', async () => {
+  it('API key: still signed in, so the re-read shows what the portal holds', async ({ portal, origin, exemptSave }) => {
     portal.setClientIp('10.1.2.3');
     await updateSession(origin(), (s) => ({ ...s, auth: { kind: 'apiKey', key: portal.apiKeyOf('admin@demo.test') } }));
     const r = await exemptSave();
     expect(r.ok && r.value).toMatchObject({ callerExempt: true, signedOut: false, mismatches: [], policy: { method: 'app', trustedIps: ['10.0.0.0/8'] } });
   });
 
-  it('another 500 from tfaappwithlink is not taken for "exempt"', async () => {
+  it('another 500 from tfaappwithlink is not taken for "exempt"', async ({ portal, origin, exemptSave }) => {
     await updateSession(origin(), (s) => ({ ...s, auth: { kind: 'apiKey', key: portal.apiKeyOf('admin@demo.test') } }));
     portal.injectFault({ path: 'settings/tfaappwithlink', kind: 'status500', times: 1 });
     const r = await exemptSave();
@@ -310,7 +288,7 @@ describe('3.7: a save that leaves the caller exempt answers 500 NullReferenceExc
 });
 
 describe('backup codes of the server\'s length and count (issue 23 §4)', () => {
-  it('10 codes of 8 characters: all listed, and an 8-character code is accepted for sending', async () => {
+  it('10 codes of 8 characters: all listed, and an 8-character code is accepted for sending', async ({ portal, origin, status, signInAs }) => {
     portal.setBackupCodeSettings({ count: 10, length: 8 });
     portal.setPolicy({ enabled: true });
     const { backupCodes } = portal.enrol('user@demo.test');
@@ -323,7 +301,7 @@ describe('backup codes of the server\'s length and count (issue 23 §4)', () => 
     expect(fresh.ok && fresh.value.map((c) => c.code.length)).toEqual(Array(10).fill(8));
   });
 
-  it('a 120-code list is read whole', async () => {
+  it('a 120-code list is read whole', async ({ portal, status, signInAs }) => {
     portal.setBackupCodeSettings({ count: 120 });
     portal.setPolicy({ enabled: true });
     portal.enrol('user@demo.test');
@@ -332,7 +310,7 @@ describe('backup codes of the server\'s length and count (issue 23 §4)', () => 
     expect(s.ok && s.value.enrolment).toEqual({ state: 'enrolled', unusedCodes: 120, totalCodes: 120 });
   });
 
-  it('the router lets an 8-character backup code through to validation', async () => {
+  it('the router lets an 8-character backup code through to validation', async ({ origin }) => {
     const { DOCSPACE_COMMANDS } = await import('../../lib/providers/docspace/protocol');
     const validate = DOCSPACE_COMMANDS.find((c) => c.safeParse({ type: 'validateCode', origin: origin(), code: '123456' }).success)!;
     expect(validate.safeParse({ type: 'validateCode', origin: origin(), code: 'aZ3-_q9K' }).success).toBe(true);

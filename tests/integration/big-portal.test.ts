@@ -1,48 +1,35 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startPortal, type RunningPortal } from '../portal/server';
 import { BIG_USERS, DELETED_GROUPS, DELETED_USERS, MALFORMED_IPS, ODD_NAMES, VALID_IPS, bigPolicy } from '../portal/big';
 import { SYSTEM_GROUPS } from '../portal/demo';
 import { getStatus, policyEntries, resolveNames } from '../../lib/providers/docspace/background/status';
 import { getPolicy, savePolicy } from '../../lib/providers/docspace/background/policy';
-import { jarFetch } from './jar-fetch';
+import { backgroundTest } from './fixtures';
 
 /**
  * The background against the big emulated portal (tests/portal/big.ts) over real HTTP: 5,000 more users, a
  * policy naming 5,000 of them (10 deleted), 255 groups (2 system, 3 deleted) and malformed trusted IPs.
  * What the popup's one status read costs, what names cost, and that a save loses nothing.
  */
-let portal: RunningPortal;
-beforeAll(async () => {
-  portal = await startPortal({ big: true });
-});
-afterAll(async () => {
-  await portal.close();
-});
-
-let fetchWithJar: ReturnType<typeof jarFetch>;
-beforeEach(async () => {
-  fakeBrowser.reset();
-  portal.reset();
-  fakeBrowser.permissions.contains = async () => true;
+const it = backgroundTest
+  .override('portalOptions', { scope: 'file' }, { big: true })
+  .extend('origin', ({ portal }) => () => portal.origin);
+it.beforeEach(async ({ portal, fetchWithJar }) => {
   fakeBrowser.action.setBadgeText = vi.fn();
   fakeBrowser.action.setBadgeBackgroundColor = vi.fn();
   fakeBrowser.action.setTitle = vi.fn();
-  fetchWithJar = jarFetch();
-  vi.stubGlobal('fetch', fetchWithJar);
   portal.enrol('admin@demo.test');
   fetchWithJar.jar.cookies.set('asc_auth_key', await portal.signIn('admin@demo.test'));
   portal.clearLog();
 });
 
-const origin = () => portal.origin;
 const displayName = (i: number) => {
   const n = ODD_NAMES[i]!;
   return n.last ? `${n.first} ${n.last}` : n.first;
 };
 
 describe('the big portal', () => {
-  it('holds what it says: the policy as stored, malformed IPs verbatim, ids lower-case', () => {
+  it('holds what it says: the policy as stored, malformed IPs verbatim, ids lower-case', ({ portal }) => {
     const p = portal.getPolicy();
     expect(p.mandatoryUsers).toHaveLength(BIG_USERS);
     expect(p.mandatoryGroups).toHaveLength(255);
@@ -52,7 +39,7 @@ describe('the big portal', () => {
 });
 
 describe('popup: the status and the names it shows', () => {
-  it('one status read: four requests, counts and the first three entries of each list', async () => {
+  it('one status read: four requests, counts and the first three entries of each list', async ({ portal, origin }) => {
     const r = await getStatus({ type: 'getStatus', origin: origin(), refresh: true });
     if (!r.ok) throw new Error(r.error.kind);
     expect(portal.requests).toHaveLength(4);
@@ -65,7 +52,7 @@ describe('popup: the status and the names it shows', () => {
     expect(policy.mandatoryUsers.first.map((e) => e.id)).toEqual(bigPolicy().mandatoryUsers.slice(0, 3));
   });
 
-  it('names for what is shown: one request per id, the names as the portal holds them (markup, RTL, 300 characters, bidi controls)', async () => {
+  it('names for what is shown: one request per id, the names as the portal holds them (markup, RTL, 300 characters, bidi controls)', async ({ portal, origin }) => {
     const p = bigPolicy();
     const r = await resolveNames({ type: 'resolveNames', origin: origin(), users: p.mandatoryUsers.slice(0, 3), groups: p.mandatoryGroups.slice(0, 3) });
     if (!r.ok) throw new Error(r.error.kind);
@@ -78,7 +65,7 @@ describe('popup: the status and the names it shows', () => {
     expect(portal.requests).toHaveLength(0);
   });
 
-  it('"and N more": twenty entries at a time, named, deleted ones marked, at most one request per entry plus the policy', async () => {
+  it('"and N more": twenty entries at a time, named, deleted ones marked, at most one request per entry plus the policy', async ({ portal, origin }) => {
     const p = bigPolicy();
     const at = 95; // the first deleted user sits at index 100
     const r = await policyEntries({ type: 'policyEntries', origin: origin(), list: 'mandatoryUsers', offset: at, count: 20 });
@@ -90,7 +77,7 @@ describe('popup: the status and the names it shows', () => {
     expect(portal.requests.length).toBeLessThanOrEqual(21);
   });
 
-  it('the trusted IPs page marks what is not an address', async () => {
+  it('the trusted IPs page marks what is not an address', async ({ portal, origin }) => {
     const r = await policyEntries({ type: 'policyEntries', origin: origin(), list: 'trustedIps', offset: 0, count: 30 });
     if (!r.ok) throw new Error(r.error.kind);
     expect(r.value.items.filter((e) => e.invalid || e.breaks).map((e) => e.name)).toEqual([...MALFORMED_IPS]);
@@ -99,7 +86,7 @@ describe('popup: the status and the names it shows', () => {
 });
 
 describe('policy editor: load and save thousands', () => {
-  it('loads every entry, named by paging the people and group lists (not one request per id); deleted ids marked', async () => {
+  it('loads every entry, named by paging the people and group lists (not one request per id); deleted ids marked', async ({ portal, origin }) => {
     const r = await getPolicy({ type: 'getPolicy', origin: origin() });
     if (!r.ok) throw new Error(r.error.kind);
     const p = bigPolicy();
@@ -114,7 +101,7 @@ describe('policy editor: load and save thousands', () => {
     expect(portal.requests.length).toBeLessThan(120);
   });
 
-  it('a change to the trusted IPs saves the full body: every id as stored, the valid IPs and the new one; nothing lost', async () => {
+  it('a change to the trusted IPs saves the full body: every id as stored, the valid IPs and the new one; nothing lost', async ({ portal, origin }) => {
     const p = bigPolicy();
     const trustedIps = [...VALID_IPS, '10.20.0.0/16'];
     const r = await savePolicy({ type: 'savePolicy', origin: origin(), method: 'app', trustedIps, mandatoryUsers: p.mandatoryUsers, mandatoryGroups: p.mandatoryGroups });

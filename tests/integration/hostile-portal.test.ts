@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startPortal, type RunningPortal } from '../portal/server';
 import { GROUP_IDS } from '../portal/demo';
 import { getPolicy, savePolicy, searchGroups, searchPeople } from '../../lib/providers/docspace/background/policy';
 import { resetMyApp, startEnrolment } from '../../lib/providers/docspace/background/enrolment';
@@ -9,7 +8,7 @@ import { getSession } from '../../lib/providers/docspace/background/session';
 import { describeError } from '../../lib/messages';
 import { hostOf } from '../../lib/portal/origin';
 import { HOSTILE_EMAIL_PARTS, HOSTILE_STRINGS, hostileLinks } from '../fixtures/hostile';
-import { jarFetch } from './jar-fetch';
+import { backgroundTest } from './fixtures';
 
 /**
  * A hostile portal, through the real background handlers over real HTTP: names, e-mails and
@@ -18,38 +17,30 @@ import { jarFetch } from './jar-fetch';
  * https (or the loopback emulator) on the portal's own origin are refused with a message.
  * tests/unit/hostile-rendering.test.tsx renders the same strings through the components.
  */
-let portal: RunningPortal;
-beforeAll(async () => {
-  portal = await startPortal();
-});
-afterAll(() => portal.close());
-
-let fetchWithJar: ReturnType<typeof jarFetch>;
-beforeEach(() => {
-  fakeBrowser.reset();
-  portal.reset();
-  portal.setVersion('3.7');
-  fakeBrowser.permissions.contains = async () => true;
+const it = backgroundTest
+  .extend('signInAs', ({ portal, fetchWithJar }) => async (email: string) => {
+    fetchWithJar.jar.cookies.set('asc_auth_key', await portal.signIn(email));
+  })
+  .extend('id', ({ portal }) => (email: string) => portal.user(email).id)
+  .extend('rename', ({ portal }) => (email: string, name: string, newEmail?: string) => {
+    const u = portal.user(email);
+    Object.assign(u, { firstName: name, lastName: '', displayName: name, ...(newEmail ? { email: newEmail } : {}) });
+    return u;
+  })
+  .extend('linkFor', ({ portal, id }) => {
+    const good = () => `${portal.origin}/confirm/TfaActivation?type=TfaActivation&uid=${id('admin@demo.test')}`;
+    const links = () => hostileLinks(portal.origin, good());
+    return (why: string) => links().find(([w]) => w === why)![1];
+  })
+  .extend('refusal', ({ portal }) => () => `${hostOf(portal.origin)} returned a link that is not a secure address on ${hostOf(portal.origin)}, so it was not followed.`);
+it.beforeEach(() => {
   fakeBrowser.action.setBadgeText = vi.fn();
   fakeBrowser.action.setBadgeBackgroundColor = vi.fn();
   fakeBrowser.action.setTitle = vi.fn();
-  fetchWithJar = jarFetch();
-  vi.stubGlobal('fetch', fetchWithJar);
 });
 
-async function signInAs(email: string) {
-  fetchWithJar.jar.cookies.set('asc_auth_key', await portal.signIn(email));
-}
-const id = (email: string) => portal.user(email).id;
-
-function rename(email: string, name: string, newEmail?: string) {
-  const u = portal.user(email);
-  Object.assign(u, { firstName: name, lastName: '', displayName: name, ...(newEmail ? { email: newEmail } : {}) });
-  return u;
-}
-
 describe('hostile names, e-mails and group names arrive as the exact text', () => {
-  it.each(HOSTILE_STRINGS.map((s, i) => [i, s] as const))('string %i in the policy lists, the status and the pickers', async (i, s) => {
+  it.for(HOSTILE_STRINGS.map((s, i) => [i, s] as const))('string %i in the policy lists, the status and the pickers', async ([i, s], { portal, signInAs, id, rename }) => {
     const part = HOSTILE_EMAIL_PARTS[i % HOSTILE_EMAIL_PARTS.length]!;
     const alice = rename('alice@demo.test', s, `${part}@x.test`);
     const finance = portal.groups.find((g) => g.id === GROUP_IDS.finance)!;
@@ -78,13 +69,9 @@ describe('hostile names, e-mails and group names arrive as the exact text', () =
 });
 
 describe('confirm and activation links the portal returns are only followed on its own origin', () => {
-  const good = () => `${portal.origin}/confirm/TfaActivation?type=TfaActivation&uid=${id('admin@demo.test')}`;
-  const links = () => hostileLinks(portal.origin, good());
   const NAMES = hostileLinks('http://127.0.0.1:1', 'http://127.0.0.1:1/confirm').map(([why]) => why);
-  const linkFor = (why: string) => links().find(([w]) => w === why)![1];
-  const refusal = () => `${hostOf(portal.origin)} returned a link that is not a secure address on ${hostOf(portal.origin)}, so it was not followed.`;
 
-  it.each(NAMES)('enabling the policy: %s is refused and reported, not mistaken for "exempt"', async (why) => {
+  it.for(NAMES)('enabling the policy: %s is refused and reported, not mistaken for "exempt"', async (why, { portal, signInAs, linkFor }) => {
     const link = linkFor(why);
     portal.rewriteLinks(() => link);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -101,7 +88,7 @@ describe('confirm and activation links the portal returns are only followed on i
     expect(JSON.stringify(warn.mock.calls)).not.toContain(link);
   });
 
-  it.each(NAMES)('starting enrolment from the confirm endpoint: %s → unsafeUrl', async (why) => {
+  it.for(NAMES)('starting enrolment from the confirm endpoint: %s → unsafeUrl', async (why, { portal, signInAs, linkFor, refusal }) => {
     portal.setPolicy({ enabled: true });
     portal.rewriteLinks(() => linkFor(why));
     await signInAs('user@demo.test');
@@ -111,7 +98,7 @@ describe('confirm and activation links the portal returns are only followed on i
     expect(portal.requests.some((q) => /tfaapp\/setup/.test(q.path))).toBe(false);
   });
 
-  it.each(NAMES)('continuing from an activation page link: %s → unsafeUrl', async (why) => {
+  it.for(NAMES)('continuing from an activation page link: %s → unsafeUrl', async (why, { portal, signInAs, linkFor }) => {
     portal.setPolicy({ enabled: true });
     await signInAs('user@demo.test');
     portal.clearLog();
@@ -120,7 +107,7 @@ describe('confirm and activation links the portal returns are only followed on i
     expect(portal.requests.some((q) => /tfaapp\/setup/.test(q.path))).toBe(false);
   });
 
-  it.each(NAMES)('resetting my app: %s in the activation link → unsafeUrl, nothing followed', async (why) => {
+  it.for(NAMES)('resetting my app: %s in the activation link → unsafeUrl, nothing followed', async (why, { portal, signInAs, linkFor }) => {
     vi.spyOn(console, 'info').mockImplementation(() => undefined);
     portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.1'] });
     portal.enrol('user@demo.test');

@@ -1,28 +1,26 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startPortal, type RunningPortal } from '../portal/server';
 import { DEMO_LOGINS, startNavixyPanel, type RunningNavixyPanel } from '../navixy/server';
 import { route } from '../../lib/providers/background';
 import type { SiteOverview } from '../../lib/protocol';
+import { backgroundTest } from './fixtures';
 import { jarFetch } from './jar-fetch';
 
 /**
  * The Portals page's overview command through the real router, against the emulated portal (signed in with its
  * cookie, enrolled, with backup codes) and the emulated Navixy panel (signed in), over real HTTP.
  */
-let portal: RunningPortal;
 let panel: RunningNavixyPanel;
 beforeAll(async () => {
-  [portal, panel] = await Promise.all([startPortal(), startNavixyPanel()]);
+  panel = await startNavixyPanel();
 });
 afterAll(async () => {
-  await Promise.all([portal.close(), panel.close()]);
+  await panel.close();
 });
 
 let granted: Set<string>;
-beforeEach(async () => {
-  fakeBrowser.reset();
-  portal.reset();
+const it = backgroundTest;
+it.beforeEach(async ({ portal, fetchWithJar }) => {
   panel.reset();
   granted = new Set(['http://127.0.0.1/*']);
   fakeBrowser.permissions.contains = async ({ origins }: { origins?: string[] }) => (origins ?? []).every((o) => granted.has(o));
@@ -30,11 +28,9 @@ beforeEach(async () => {
   fakeBrowser.action.setBadgeText = vi.fn();
   fakeBrowser.action.setBadgeBackgroundColor = vi.fn();
   fakeBrowser.action.setTitle = vi.fn();
-  const f = jarFetch();
-  vi.stubGlobal('fetch', f);
   portal.setPolicy({ enabled: true });
   portal.enrol('admin@demo.test');
-  f.jar.cookies.set('asc_auth_key', await portal.signIn('admin@demo.test'));
+  fetchWithJar.jar.cookies.set('asc_auth_key', await portal.signIn('admin@demo.test'));
   await send({ type: 'getStatus', origin: portal.origin, refresh: true });
   await send({ type: 'addNavixyPanel', panel: panel.panelOrigin, apiBase: panel.apiBase });
   await send({ type: 'navixySignIn', panel: panel.panelOrigin, login: DEMO_LOGINS.admin, password: 'demo-password' });
@@ -50,7 +46,7 @@ const overview = (cmd: object = {}) => send<SiteOverview[]>({ type: 'overview', 
 const rowOf = (rows: SiteOverview[], provider: string) => rows.find((r) => r.provider === provider)!;
 
 describe('overview', () => {
-  it('lists the portal and the panel with what was last read, without asking either server', async () => {
+  it('lists the portal and the panel with what was last read, without asking either server', async ({ portal }) => {
     portal.clearLog();
     const before = panel.requests.length;
     const rows = await overview();
@@ -72,7 +68,7 @@ describe('overview', () => {
     expect(rowOf(rows, 'navixy')).toMatchObject({ state: 'signedOut' });
   });
 
-  it('checking again reads both servers: the panel\'s default and its users with MFA; the portal\'s codes as they are now', async () => {
+  it('checking again reads both servers: the panel\'s default and its users with MFA; the portal\'s codes as they are now', async ({ portal }) => {
     const admin = portal.user('admin@demo.test');
     for (const c of portal.backupCodes(admin.email).slice(0, 4)) portal.state.useBackupCode(admin.id, c.code);
     const rows = await overview({ refresh: true });
@@ -88,7 +84,7 @@ describe('overview', () => {
     expect(navixy.manage).toBe(`?view=navixy&panel=${encodeURIComponent(panel.panelOrigin)}`);
   });
 
-  it('checks only the sites asked for', async () => {
+  it('checks only the sites asked for', async ({ portal }) => {
     portal.clearLog();
     const before = panel.requests.length;
     await overview({ refresh: true, sites: [panel.panelOrigin] });
@@ -96,7 +92,7 @@ describe('overview', () => {
     expect(panel.requests.length).toBeGreaterThan(before);
   });
 
-  it('a site without access is listed as such and never contacted', async () => {
+  it('a site without access is listed as such and never contacted', async ({ portal }) => {
     granted.clear();
     portal.clearLog();
     const rows = await overview({ refresh: true });
@@ -104,7 +100,7 @@ describe('overview', () => {
     expect(portal.requests).toHaveLength(0);
   });
 
-  it('a signed-out portal says so after a check', async () => {
+  it('a signed-out portal says so after a check', async ({ portal }) => {
     vi.stubGlobal('fetch', jarFetch());
     const rows = await overview({ refresh: true, sites: [portal.origin] });
     expect(rowOf(rows, 'docspace')).toMatchObject({ state: 'signedOut', policy: null, enrolment: null });

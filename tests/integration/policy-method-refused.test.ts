@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startPortal, type RunningPortal } from '../portal/server';
+import { describe, expect } from 'vitest';
 import { savePolicy } from '../../lib/providers/docspace/background/policy';
 import { describeError } from '../../lib/messages';
 import '../../lib/providers/docspace/error-text';
-import { jarFetch } from './jar-fetch';
+import { backgroundTest } from './fixtures';
 
 /**
  * A real portal can list SMS as available (`GET settings/tfaapp`: an SMS provider is set up) and still refuse to
@@ -12,29 +10,16 @@ import { jarFetch } from './jar-fetch';
  * (TfaappController.cs; StudioSmsNotificationSettings.cs IsAvailableSettingsAsync: a cloud portal on a trial, free
  * or non-profit plan). The admin must be told the method is not offered, not "ask a portal admin".
  */
-let portal: RunningPortal;
-beforeAll(async () => {
-  portal = await startPortal();
-});
-afterAll(async () => {
-  await portal.close();
-});
-
-let fetchWithJar: ReturnType<typeof jarFetch>;
-beforeEach(async () => {
-  fakeBrowser.reset();
-  portal.reset();
-  fakeBrowser.permissions.contains = async () => true;
-  fetchWithJar = jarFetch();
-  vi.stubGlobal('fetch', fetchWithJar);
+const it = backgroundTest;
+it.beforeEach(async ({ portal, fetchWithJar }) => {
   fetchWithJar.jar.cookies.set('asc_auth_key', await portal.signIn('admin@demo.test'));
 });
 
 describe('savePolicy: a method the portal lists but refuses', () => {
-  it.each([
+  it.for([
     { culture: 'en-US', words: 'SMS settings are not available' },
     { culture: 'de-DE', words: 'SMS-Einstellungen sind nicht verfügbar' },
-  ])('SMS not in the plan ($culture): notAvailable for the method, with the portal\'s words; nothing changed', async ({ culture, words }) => {
+  ])('SMS not in the plan ($culture): notAvailable for the method, with the portal\'s words; nothing changed', async ({ culture, words }, { portal }) => {
     portal.state.smsAvailable = true;
     portal.state.smsInPlan = false;
     portal.setPortalCulture(culture);
@@ -55,7 +40,7 @@ describe('savePolicy: a method the portal lists but refuses', () => {
     }
   });
 
-  it('the method checked before sending (not listed as available) reads the same way', async () => {
+  it('the method checked before sending (not listed as available) reads the same way', async ({ portal }) => {
     const r = await savePolicy({ type: 'savePolicy', origin: portal.origin, method: 'sms', trustedIps: [], mandatoryUsers: [], mandatoryGroups: [] });
     expect(r.ok ? null : r.error).toMatchObject({ kind: 'notAvailable', reason: 'method' });
     expect(portal.requests.filter((q) => q.method === 'PUT')).toEqual([]);

@@ -1,48 +1,31 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startPortal, type RunningPortal } from '../portal/server';
+import { describe, expect } from 'vitest';
 import { GROUP_IDS } from '../portal/demo';
 import { getPolicy, savePolicy, searchGroups, searchPeople } from '../../lib/providers/docspace/background/policy';
 import { startEnrolment, validateCode } from '../../lib/providers/docspace/background/enrolment';
 import { getSession, updateSession } from '../../lib/providers/docspace/background/session';
 import type { Command } from '../../lib/providers/docspace/protocol';
-import { jarFetch } from './jar-fetch';
+import { backgroundTest } from './fixtures';
 
 /**
  * The policy handlers against the emulated portal over real HTTP: the browser's cookie
  * sign-in is a cookie jar; the API-key variant goes through the session's auth.
  */
-let portal: RunningPortal;
-beforeAll(async () => {
-  portal = await startPortal();
-});
-afterAll(async () => {
-  await portal.close();
-});
-
-let fetchWithJar: ReturnType<typeof jarFetch>;
-beforeEach(() => {
-  fakeBrowser.reset();
-  portal.reset();
-  portal.setVersion('3.7');
-  fakeBrowser.permissions.contains = async () => true;
-  fetchWithJar = jarFetch();
-  vi.stubGlobal('fetch', fetchWithJar);
-});
-
-async function signInAs(email: string) {
-  fetchWithJar.jar.cookies.set('asc_auth_key', await portal.signIn(email));
-}
-async function useApiKey(email: string) {
-  await updateSession(portal.origin, (s) => ({ ...s, auth: { kind: 'apiKey', key: portal.apiKeyOf(email) } }));
-}
 type Save = Omit<Extract<Command, { type: 'savePolicy' }>, 'type' | 'origin'>;
-const save = (s: Save) => savePolicy({ type: 'savePolicy', origin: portal.origin, ...s });
-const puts = () => portal.requests.filter((r) => r.method === 'PUT' && /settings\/tfaapp/.test(r.path));
-const id = (email: string) => portal.user(email).id;
+const it = backgroundTest
+  .extend('signInAs', ({ portal, fetchWithJar }) => async (email: string) => {
+    fetchWithJar.jar.cookies.set('asc_auth_key', await portal.signIn(email));
+  })
+  .extend('useApiKey', ({ portal }) => async (email: string) => {
+    await updateSession(portal.origin, (s) => ({ ...s, auth: { kind: 'apiKey', key: portal.apiKeyOf(email) } }));
+  })
+  .extend('save', ({ portal }) => (s: Save) => savePolicy({ type: 'savePolicy', origin: portal.origin, ...s }))
+  .extend('puts', ({ portal }) => () => portal.requests.filter((r) => r.method === 'PUT' && /settings\/tfaapp/.test(r.path)))
+  .extend('id', ({ portal }) => (email: string) => portal.user(email).id)
+  // An IPv6 block goes as the range it means (fact sheet §11.2).
+  .extend('lists', ({ id }) => () => ({ trustedIps: ['10.0.0.0/8', '2001:db8::-2001:db8:ffff:ffff:ffff:ffff:ffff:ffff', '192.0.2.1-192.0.2.9'], mandatoryUsers: [id('alice@demo.test')], mandatoryGroups: [GROUP_IDS.finance] }));
 
 describe('getPolicy', () => {
-  it('admin: names for the lists (removed ids marked), the owner, editable', async () => {
+  it('admin: names for the lists (removed ids marked), the owner, editable', async ({ portal, signInAs, id }) => {
     const gone = '99999999-9999-4999-8999-999999999999';
     portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8'], mandatoryUsers: [id('alice@demo.test'), gone], mandatoryGroups: [GROUP_IDS.finance] });
     portal.enrol('admin@demo.test');
@@ -58,7 +41,7 @@ describe('getPolicy', () => {
     expect(r.value.groups).toEqual([{ id: GROUP_IDS.finance, name: 'Finance' }]);
   });
 
-  it('the owner comes from a signed-in GET settings, in one request: no scan of people, whatever the portal\'s size (fact sheet §11.3)', async () => {
+  it('the owner comes from a signed-in GET settings, in one request: no scan of people, whatever the portal\'s size (fact sheet §11.3)', async ({ portal, signInAs, id }) => {
     portal.setPolicy({ enabled: true });
     await signInAs('admin@demo.test');
     portal.clearLog();
@@ -70,7 +53,7 @@ describe('getPolicy', () => {
     expect(paths.some((p) => p.startsWith('/api/2.0/people/filter') || p.startsWith('/api/2.0/people/search'))).toBe(false);
   });
 
-  it('a plain user reads the policy but may not edit; names stay hidden from that role', async () => {
+  it('a plain user reads the policy but may not edit; names stay hidden from that role', async ({ portal, signInAs, id }) => {
     portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8'], mandatoryUsers: [id('alice@demo.test')], mandatoryGroups: [GROUP_IDS.finance] });
     portal.enrol('user@demo.test');
     await signInAs('user@demo.test');
@@ -83,7 +66,7 @@ describe('getPolicy', () => {
 });
 
 describe('search', () => {
-  it('finds people by name or e-mail and groups by name', async () => {
+  it('finds people by name or e-mail and groups by name', async ({ portal, signInAs, id }) => {
     await signInAs('admin@demo.test');
     const people = await searchPeople({ type: 'searchPeople', origin: portal.origin, text: 'ALICE' });
     expect(people.ok && people.value).toEqual([{ id: id('alice@demo.test'), name: 'Alice Anderson', email: 'alice@demo.test' }]);
@@ -92,7 +75,7 @@ describe('search', () => {
     expect(groups.ok && groups.value).toEqual([{ id: GROUP_IDS.finance, name: 'Finance' }]);
   });
 
-  it('a plain user may not search people (HTTP 403)', async () => {
+  it('a plain user may not search people (HTTP 403)', async ({ portal, signInAs }) => {
     await signInAs('user@demo.test');
     const r = await searchPeople({ type: 'searchPeople', origin: portal.origin, text: 'a' });
     expect(r.ok ? null : r.error.kind).toBe('forbidden');
@@ -100,10 +83,7 @@ describe('search', () => {
 });
 
 describe('savePolicy: the portal holds exactly the full body', () => {
-  // An IPv6 block goes as the range it means (fact sheet §11.2).
-  const lists = () => ({ trustedIps: ['10.0.0.0/8', '2001:db8::-2001:db8:ffff:ffff:ffff:ffff:ffff:ffff', '192.0.2.1-192.0.2.9'], mandatoryUsers: [id('alice@demo.test')], mandatoryGroups: [GROUP_IDS.finance] });
-
-  it('changing lists while on (API key): one full PUT, re-read matches, the enrolled admin confirms with a code', async () => {
+  it('changing lists while on (API key): one full PUT, re-read matches, the enrolled admin confirms with a code', async ({ portal, useApiKey, save, puts, id, lists }) => {
     portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8'] });
     portal.enrol('admin@demo.test');
     await useApiKey('admin@demo.test');
@@ -118,7 +98,7 @@ describe('savePolicy: the portal holds exactly the full body', () => {
     expect(r.value.confirmUrl).toBe(`${portal.origin}/confirm/TfaAuth?type=TfaAuth&uid=${id('admin@demo.test')}`);
   });
 
-  it('with the browser sign-in the save signs us out: reported as expected, not as an error', async () => {
+  it('with the browser sign-in the save signs us out: reported as expected, not as an error', async ({ portal, signInAs, save, lists }) => {
     portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8'] });
     portal.enrol('admin@demo.test');
     await signInAs('admin@demo.test');
@@ -129,7 +109,7 @@ describe('savePolicy: the portal holds exactly the full body', () => {
     expect((await getSession(portal.origin)).me).toBeUndefined();
   });
 
-  it('disabling: plain PUT with type None, nobody signed out, the portal clears the lists', async () => {
+  it('disabling: plain PUT with type None, nobody signed out, the portal clears the lists', async ({ portal, signInAs, save, puts, lists }) => {
     portal.setPolicy({ enabled: true, ...lists() });
     await signInAs('admin@demo.test');
     portal.clearLog();
@@ -142,7 +122,7 @@ describe('savePolicy: the portal holds exactly the full body', () => {
 });
 
 describe('savePolicy: enabling as a not-yet-enrolled admin', () => {
-  it('carries the admin into enrolment; ends enrolled and signed in', async () => {
+  it('carries the admin into enrolment; ends enrolled and signed in', async ({ portal, fetchWithJar, signInAs, save, id }) => {
     await signInAs('admin@demo.test');
     const r = await save({ method: 'app', trustedIps: [], mandatoryUsers: [], mandatoryGroups: [] });
     if (!r.ok) throw new Error(r.error.kind);
@@ -162,7 +142,7 @@ describe('savePolicy: enabling as a not-yet-enrolled admin', () => {
     expect(after.ok && { enrolled: after.value.isEnrolled, method: after.value.policy.method }).toEqual({ enrolled: true, method: 'app' });
   });
 
-  it('exempt admin (own IP trusted, not mandatory): the portal answers 500, the re-read shows it applied', async () => {
+  it('exempt admin (own IP trusted, not mandatory): the portal answers 500, the re-read shows it applied', async ({ portal, signInAs, save, puts }) => {
     portal.setClientIp('10.1.2.3');
     await signInAs('admin@demo.test');
     const r = await save({ method: 'app', trustedIps: ['10.0.0.0/8'], mandatoryUsers: [], mandatoryGroups: [] });
@@ -173,14 +153,14 @@ describe('savePolicy: enabling as a not-yet-enrolled admin', () => {
     expect(portal.getPolicy()).toMatchObject({ enabled: true, trustedIps: ['10.0.0.0/8'] });
   });
 
-  it('exempt admin with an API key: still signed in, re-read verified', async () => {
+  it('exempt admin with an API key: still signed in, re-read verified', async ({ portal, useApiKey, save }) => {
     portal.setClientIp('10.1.2.3');
     await useApiKey('admin@demo.test');
     const r = await save({ method: 'app', trustedIps: ['10.0.0.0/8'], mandatoryUsers: [], mandatoryGroups: [GROUP_IDS.finance] });
     expect(r.ok && r.value).toMatchObject({ enrolNext: false, signedOut: false, mismatches: [], policy: { mandatoryGroups: [GROUP_IDS.finance] } });
   });
 
-  it('trusted IP but in a mandatory group (Support): challenged after all, so enrol next', async () => {
+  it('trusted IP but in a mandatory group (Support): challenged after all, so enrol next', async ({ portal, useApiKey, save }) => {
     portal.setClientIp('10.1.2.3');
     await useApiKey('admin@demo.test');
     const r = await save({ method: 'app', trustedIps: ['10.0.0.0/8'], mandatoryUsers: [], mandatoryGroups: [GROUP_IDS.support] });
@@ -191,7 +171,7 @@ describe('savePolicy: enabling as a not-yet-enrolled admin', () => {
 });
 
 describe('savePolicy: refusals and failures', () => {
-  it.each(['3.7', '3.6'] as const)('owner rule of %s: a non-owner admin\'s save naming the owner is accepted by the portal, so the extension does not refuse it', async (version) => {
+  it.for(['3.7', '3.6'] as const)('owner rule of %s: a non-owner admin\'s save naming the owner is accepted by the portal, so the extension does not refuse it', async (version, { portal, signInAs, save, puts, id }) => {
     portal.setVersion(version);
     await signInAs('admin@demo.test');
     const r = await save({ method: 'app', trustedIps: ['10.0.0.0/8'], mandatoryUsers: [id('owner@demo.test')], mandatoryGroups: [] });
@@ -200,7 +180,7 @@ describe('savePolicy: refusals and failures', () => {
     expect(portal.getPolicy()).toMatchObject({ enabled: true, mandatoryUsers: [id('owner@demo.test').toLowerCase()] });
   });
 
-  it('owner guard: the owner puts themselves in, sending their own id', async () => {
+  it('owner guard: the owner puts themselves in, sending their own id', async ({ portal, useApiKey, save, puts, id }) => {
     portal.enrol('owner@demo.test');
     await useApiKey('owner@demo.test');
     const r = await save({ method: 'app', trustedIps: ['10.0.0.0/8'], mandatoryUsers: [id('owner@demo.test')], mandatoryGroups: [] });
@@ -209,14 +189,14 @@ describe('savePolicy: refusals and failures', () => {
     expect(portal.getPolicy().mandatoryUsers).toEqual([id('owner@demo.test')]);
   });
 
-  it('a non-admin is refused before anything is sent', async () => {
+  it('a non-admin is refused before anything is sent', async ({ signInAs, save, puts }) => {
     await signInAs('roomadmin@demo.test');
     const r = await save({ method: 'app', trustedIps: [], mandatoryUsers: [], mandatoryGroups: [] });
     expect(r.ok ? null : r.error).toMatchObject({ kind: 'forbidden', message: expect.stringContaining('Only DocSpace admins') });
     expect(puts()).toEqual([]);
   });
 
-  it('connection cut mid-save after the portal applied it: the re-read says it was applied', async () => {
+  it('connection cut mid-save after the portal applied it: the re-read says it was applied', async ({ portal, useApiKey, save }) => {
     portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8'] });
     portal.enrol('admin@demo.test');
     await useApiKey('admin@demo.test');
@@ -225,7 +205,7 @@ describe('savePolicy: refusals and failures', () => {
     expect(r.ok && r.value).toMatchObject({ mismatches: [], policy: { trustedIps: ['10.0.0.0/8', '192.0.2.0/24'] } });
   });
 
-  it('enabling applied but its answer lost, signed in by cookie: never "your password is enough"; the next step is the portal\'s sign-in (issue 12 §5)', async () => {
+  it('enabling applied but its answer lost, signed in by cookie: never "your password is enough"; the next step is the portal\'s sign-in (issue 12 §5)', async ({ portal, signInAs, save }) => {
     await signInAs('admin@demo.test');
     portal.injectFault({ path: 'settings/tfaappwithlink', kind: 'truncated', times: 1 });
     const r = await save({ method: 'app', trustedIps: [], mandatoryUsers: [], mandatoryGroups: [] });
@@ -234,7 +214,7 @@ describe('savePolicy: refusals and failures', () => {
     expect(r.ok && r.value.confirmUrl).toBeUndefined();
   });
 
-  it('enabling applied but its answer lost, with an API key: the link is asked for again and enrolment continues', async () => {
+  it('enabling applied but its answer lost, with an API key: the link is asked for again and enrolment continues', async ({ portal, useApiKey, save, id }) => {
     await useApiKey('admin@demo.test');
     portal.injectFault({ path: 'settings/tfaappwithlink', kind: 'truncated', times: 1 });
     const r = await save({ method: 'app', trustedIps: [], mandatoryUsers: [], mandatoryGroups: [] });
@@ -246,7 +226,7 @@ describe('savePolicy: refusals and failures', () => {
     expect(start.ok).toBe(true);
   });
 
-  it('applied, answer lost, and the portal really does not challenge the admin (trusted address): then, and only then, the password is enough', async () => {
+  it('applied, answer lost, and the portal really does not challenge the admin (trusted address): then, and only then, the password is enough', async ({ portal, useApiKey, save }) => {
     await useApiKey('admin@demo.test');
     portal.injectFault({ path: 'settings/tfaappwithlink', kind: 'truncated', times: 1 });
     const r = await save({ method: 'app', trustedIps: ['127.0.0.1'], mandatoryUsers: [], mandatoryGroups: [] });
@@ -254,7 +234,7 @@ describe('savePolicy: refusals and failures', () => {
     expect(r.ok && (r.value.linkLost || r.value.confirmUrl)).toBeFalsy();
   });
 
-  it('a gateway error before the portal ran the save: the re-read shows it was not applied, the error is returned', async () => {
+  it('a gateway error before the portal ran the save: the re-read shows it was not applied, the error is returned', async ({ portal, useApiKey, save }) => {
     portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8'] });
     await useApiKey('admin@demo.test');
     portal.injectFault({ path: 'settings/tfaappwithlink', kind: 'html502', times: 1 });
@@ -269,7 +249,7 @@ describe('savePolicy: trusted IPs as the portal matches them (fact sheet §11.2)
   const OFFICE = '2001:db8:0:1::/64';
   const ELSEWHERE = '2001:db8:ffff:2::9';
 
-  it('an IPv6 /64 is saved as its range, so someone outside the /64 is still challenged; as typed the portal would exempt them', async () => {
+  it('an IPv6 /64 is saved as its range, so someone outside the /64 is still challenged; as typed the portal would exempt them', async ({ portal, useApiKey, save, puts }) => {
     portal.enrol('admin@demo.test');
     await useApiKey('admin@demo.test');
     portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8'] });
@@ -289,7 +269,7 @@ describe('savePolicy: trusted IPs as the portal matches them (fact sheet §11.2)
     expect(portal.state.appApplies(user)).toBe(false);
   });
 
-  it('a block stored as CIDR by another tool reads as it is stored', async () => {
+  it('a block stored as CIDR by another tool reads as it is stored', async ({ portal, signInAs }) => {
     portal.setPolicy({ enabled: true, trustedIps: [OFFICE] });
     await signInAs('admin@demo.test');
     const view = await getPolicy({ type: 'getPolicy', origin: portal.origin });
@@ -298,7 +278,7 @@ describe('savePolicy: trusted IPs as the portal matches them (fact sheet §11.2)
 });
 
 describe('savePolicy: SMS', () => {
-  it('switching to SMS: the PhoneActivation link is the portal\'s own SMS flow, not a refused link; no enrolment token is kept', async () => {
+  it('switching to SMS: the PhoneActivation link is the portal\'s own SMS flow, not a refused link; no enrolment token is kept', async ({ portal, signInAs, save }) => {
     portal.state.smsAvailable = true;
     try {
       await signInAs('admin@demo.test');

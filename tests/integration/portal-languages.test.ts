@@ -1,52 +1,36 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { startPortal, type RunningPortal } from '../portal/server';
 import { call } from '../portal/test-client';
 import { getBackupCodes, resetUserApp, startEnrolment, validateCode } from '../../lib/providers/docspace/background/enrolment';
 import { getStatus } from '../../lib/providers/docspace/background/status';
-import { jarFetch } from './jar-fetch';
+import { backgroundTest } from './fixtures';
 
 /**
  * Fact sheet §11.1: a real portal answers errors in the caller's language (the user's own, else the portal's).
  * The real background handlers against the emulated portal, with a Russian-culture user and a German-culture
  * portal: a wrong code is still a wrong code, the lock is still the lock, "not available" still means it.
  */
-let portal: RunningPortal;
-beforeAll(async () => {
-  portal = await startPortal();
-});
-afterAll(async () => {
-  await portal.close();
-});
-
-let fetchWithJar: ReturnType<typeof jarFetch>;
-beforeEach(() => {
-  fakeBrowser.reset();
-  portal.reset();
-  portal.setVersion('3.7');
-  fakeBrowser.permissions.contains = async () => true;
+const it = backgroundTest
+  .extend('origin', ({ portal }) => () => portal.origin)
+  .extend('validate', ({ origin }) => (code: string) => validateCode({ type: 'validateCode', origin: origin(), code }))
+  .extend('signInUnderPolicy', ({ portal, fetchWithJar }) => async (role: string) => {
+    const user = portal.user(role);
+    fetchWithJar.jar.cookies.set('asc_auth_key', await portal.signIn(user.email));
+    portal.setPolicy({ enabled: true });
+    return user;
+  })
+  /** What the portal itself answered to the last request to `path` (the raw error message, in its language). */
+  .extend('rawError', ({ origin, fetchWithJar }) => async (method: string, path: string, headers: Record<string, string> = {}): Promise<string> => {
+    const r = await call(origin(), method, path, { jar: fetchWithJar.jar, headers, ...(method === 'GET' ? {} : { body: { code: '000000' } }) });
+    return (r.json as { error?: { message?: string } } | undefined)?.error?.message ?? '';
+  });
+it.beforeEach(() => {
   fakeBrowser.permissions.getAll = async () => ({ origins: ['http://127.0.0.1/*'], permissions: [] });
   fakeBrowser.action.setBadgeText = vi.fn();
   fakeBrowser.action.setBadgeBackgroundColor = vi.fn();
   fakeBrowser.action.setTitle = vi.fn();
-  fetchWithJar = jarFetch();
-  vi.stubGlobal('fetch', fetchWithJar);
 });
-
-const origin = () => portal.origin;
-const validate = (code: string) => validateCode({ type: 'validateCode', origin: origin(), code });
-async function signInUnderPolicy(role: string) {
-  const user = portal.user(role);
-  fetchWithJar.jar.cookies.set('asc_auth_key', await portal.signIn(user.email));
-  portal.setPolicy({ enabled: true });
-  return user;
-}
-/** What the portal itself answered to the last request to `path` (the raw error message, in its language). */
-async function rawError(method: string, path: string, headers: Record<string, string> = {}): Promise<string> {
-  const r = await call(origin(), method, path, { jar: fetchWithJar.jar, headers, ...(method === 'GET' ? {} : { body: { code: '000000' } }) });
-  return (r.json as { error?: { message?: string } } | undefined)?.error?.message ?? '';
-}
 
 const CASES = [
   { name: 'a Russian-culture user on an English portal', portal: 'en-US', user: 'ru-RU', words: { wrong: 'Неправильный код', notAvailable: 'Настройки приложения для аутентификации недоступны', tooMany: 'Вы отправили слишком много' } },
@@ -54,18 +38,18 @@ const CASES = [
 ] as const;
 
 describe.each(CASES)('$name', ({ portal: portalCulture, user: userCulture, words }) => {
-  beforeEach(() => {
+  it.beforeEach(({ portal }) => {
     portal.setPortalCulture(portalCulture);
     portal.setUserCulture('user', userCulture);
     portal.setUserCulture('owner', userCulture);
   });
 
-  it('the emulated portal answers in that language (the check that the cases below are not English in disguise)', async () => {
+  it('the emulated portal answers in that language (the check that the cases below are not English in disguise)', async ({ signInUnderPolicy, rawError }) => {
     await signInUnderPolicy('user');
     expect(await rawError('GET', 'settings/tfaappcodes')).toBe(words.notAvailable);
   });
 
-  it('a wrong code is a wrong code: counted (the limit is admin-only, so no count is promised)', async () => {
+  it('a wrong code is a wrong code: counted (the limit is admin-only, so no count is promised)', async ({ portal, origin, validate, signInUnderPolicy }) => {
     await signInUnderPolicy('user');
     const s = await startEnrolment({ type: 'startEnrolment', origin: origin() });
     expect(s.ok).toBe(true);
@@ -75,7 +59,7 @@ describe.each(CASES)('$name', ({ portal: portalCulture, user: userCulture, words
     expect(logged.at(-1)?.status).toBe(400);
   });
 
-  it('the lock after too many codes is the lock, with its countdown, even when we did not count the attempts', async () => {
+  it('the lock after too many codes is the lock, with its countdown, even when we did not count the attempts', async ({ portal, origin, validate, signInUnderPolicy }) => {
     await signInUnderPolicy('user');
     expect((await startEnrolment({ type: 'startEnrolment', origin: origin() })).ok).toBe(true);
     for (let i = 0; i < 5; i++) await validate(String(300000 + i));
@@ -89,7 +73,7 @@ describe.each(CASES)('$name', ({ portal: portalCulture, user: userCulture, words
     expect(last?.status).toBe(403);
   });
 
-  it('"not available" is read as such: a user who must enrol is notEnrolled, with the "!" badge', async () => {
+  it('"not available" is read as such: a user who must enrol is notEnrolled, with the "!" badge', async ({ origin, signInUnderPolicy }) => {
     await signInUnderPolicy('user');
     const r = await getStatus({ type: 'getStatus', origin: origin(), refresh: true, tabId: 9 });
     expect(r.ok && r.value.enrolment).toEqual({ state: 'notEnrolled' });
@@ -98,7 +82,7 @@ describe.each(CASES)('$name', ({ portal: portalCulture, user: userCulture, words
     expect(codes).toEqual({ ok: false, error: { kind: 'notAvailable', origin: origin(), message: words.notAvailable } });
   });
 
-  it('the owner resetting someone not enrolled: notAvailable, with the portal\'s words to show', async () => {
+  it('the owner resetting someone not enrolled: notAvailable, with the portal\'s words to show', async ({ portal, origin, signInUnderPolicy }) => {
     const owner = await signInUnderPolicy('owner');
     portal.enrol(owner.email);
     const r = await resetUserApp({ type: 'resetUserApp', origin: origin(), userId: portal.user('user').id });
@@ -107,7 +91,7 @@ describe.each(CASES)('$name', ({ portal: portalCulture, user: userCulture, words
 });
 
 describe('which language the portal answers in', () => {
-  it('the user\'s own language wins over the portal\'s; without a session, the portal\'s', async () => {
+  it('the user\'s own language wins over the portal\'s; without a session, the portal\'s', async ({ portal, fetchWithJar, origin, signInUnderPolicy, rawError }) => {
     portal.setPortalCulture('de-DE');
     portal.setUserCulture('user', 'ru-RU');
     await signInUnderPolicy('user');
@@ -124,7 +108,7 @@ describe('which language the portal answers in', () => {
     expect(settings.json.response.culture).toBe('de-DE');
   });
 
-  it('the lock body has type, stack and hresult as null, null, 0, as the server writes BruteForce errors; a wrong code carries its type', async () => {
+  it('the lock body has type, stack and hresult as null, null, 0, as the server writes BruteForce errors; a wrong code carries its type', async ({ portal, fetchWithJar, origin, signInUnderPolicy }) => {
     portal.setUserCulture('user', 'ru-RU');
     const user = await signInUnderPolicy('user');
     expect((await startEnrolment({ type: 'startEnrolment', origin: origin() })).ok).toBe(true);

@@ -1,24 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startPortal, type RunningPortal } from '../portal/server';
 import { registerLifecycle } from '../../lib/providers/docspace/background/lifecycle';
 import { getStatus, resolveNames, setApiKey, useBrowserSignIn, forgetPortal, listPortals } from '../../lib/providers/docspace/background/status';
 import { getSession, updateSession } from '../../lib/providers/docspace/background/session';
-import { jarFetch } from './jar-fetch';
+import { backgroundTest } from './fixtures';
 
 /**
  * The background's status service (the popup's one call) against the emulated
  * portal over real HTTP, with the browser's cookie sign-in emulated by a cookie jar.
  */
-let portal: RunningPortal;
 let other: Server;
 let otherOrigin: string;
 const otherSeen: { path: string; cookie?: string; authorization?: string }[] = [];
 beforeAll(async () => {
-  portal = await startPortal();
   other = createServer((req, res) => {
     otherSeen.push({ path: req.url ?? '', cookie: req.headers.cookie, authorization: req.headers.authorization });
     res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>not a portal</html>');
@@ -27,35 +24,26 @@ beforeAll(async () => {
   otherOrigin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
-  await portal.close();
   await new Promise((r) => other.close(r));
 });
 
-let fetchWithJar: ReturnType<typeof jarFetch>;
 const badge = vi.fn();
-beforeEach(() => {
-  fakeBrowser.reset();
-  portal.reset();
-  portal.setVersion('3.7');
-  fakeBrowser.permissions.contains = async () => true;
+const it = backgroundTest
+  .extend('signInAs', ({ portal, fetchWithJar }) => async (role: string) => {
+    const value = await portal.signIn(portal.user(role).email);
+    fetchWithJar.jar.cookies.set('asc_auth_key', value);
+  })
+  .extend('status', ({ portal }) => (refresh = true, tabId?: number) => getStatus({ type: 'getStatus', origin: portal.origin, refresh, tabId }));
+it.beforeEach(() => {
   fakeBrowser.permissions.getAll = async () => ({ origins: ['http://127.0.0.1/*'], permissions: [] });
   fakeBrowser.action.setBadgeText = badge;
   fakeBrowser.action.setBadgeBackgroundColor = vi.fn();
   fakeBrowser.action.setTitle = vi.fn();
   badge.mockReset();
-  fetchWithJar = jarFetch();
-  vi.stubGlobal('fetch', fetchWithJar);
 });
 
-async function signInAs(role: string) {
-  const value = await portal.signIn(portal.user(role).email);
-  fetchWithJar.jar.cookies.set('asc_auth_key', value);
-}
-
-const status = (refresh = true, tabId?: number) => getStatus({ type: 'getStatus', origin: portal.origin, refresh, tabId });
-
 describe('getStatus', () => {
-  it('admin: policy with trusted IPs and mandatory lists; names resolved separately', async () => {
+  it('admin: policy with trusted IPs and mandatory lists; names resolved separately', async ({ portal, signInAs, status }) => {
     const alice = portal.user('alice@demo.test');
     const finance = portal.groups.find((g) => g.name === 'Finance')!;
     portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8'], mandatoryUsers: [alice.id, '99999999-9999-9999-9999-999999999999'], mandatoryGroups: [finance.id] });
@@ -77,7 +65,7 @@ describe('getStatus', () => {
     expect(names.ok && names.value.groups.map((g) => g.name)).toEqual(['Finance']);
   });
 
-  it('user not enrolled while the policy applies: "!" badge', async () => {
+  it('user not enrolled while the policy applies: "!" badge', async ({ portal, signInAs, status }) => {
     await signInAs('user');
     // The session predates enabling (set directly, no sign-out), as after a trusted-IP sign-in.
     portal.setPolicy({ enabled: true });
@@ -87,7 +75,7 @@ describe('getStatus', () => {
     expect(badge).toHaveBeenLastCalledWith({ tabId: 3, text: '!' });
   });
 
-  it('a system group in the mandatory groups (Everyone): applies to the user from the role, "!" badge (fact sheet §11.3)', async () => {
+  it('a system group in the mandatory groups (Everyone): applies to the user from the role, "!" badge (fact sheet §11.3)', async ({ portal, signInAs, status }) => {
     await signInAs('user');
     portal.setPolicy({ enabled: true, trustedIps: ['127.0.0.1'], mandatoryGroups: ['c5cc67d1-c3e8-43c0-a3ad-3928ae3e5b5e'] });
     expect(portal.state.appApplies(portal.user('user'))).toBe(true);
@@ -97,7 +85,7 @@ describe('getStatus', () => {
     expect(badge).toHaveBeenLastCalledWith({ tabId: 6, text: '!' });
   });
 
-  it('enrolled user: backup code count and a check badge', async () => {
+  it('enrolled user: backup code count and a check badge', async ({ portal, signInAs, status }) => {
     portal.setPolicy({ enabled: true });
     portal.enrol('user@demo.test');
     await signInAs('user');
@@ -106,7 +94,7 @@ describe('getStatus', () => {
     expect(badge).toHaveBeenLastCalledWith({ tabId: 4, text: '✓' });
   });
 
-  it('the tab navigates to another site while the status loads: no badge of the old portal lands on the new page (issue 12 §5)', async () => {
+  it('the tab navigates to another site while the status loads: no badge of the old portal lands on the new page (issue 12 §5)', async ({ portal, signInAs, status }) => {
     registerLifecycle();
     portal.setPolicy({ enabled: true });
     await signInAs('user');
@@ -124,20 +112,20 @@ describe('getStatus', () => {
     }
   });
 
-  it('policy off: no badge, says off', async () => {
+  it('policy off: no badge, says off', async ({ signInAs, status }) => {
     await signInAs('user');
     const r = await status(true, 5);
     expect(r.ok && r.value.applies).toEqual({ kind: 'off' });
     expect(badge).toHaveBeenLastCalledWith({ tabId: 5, text: '' });
   });
 
-  it('signed out', async () => {
+  it('signed out', async ({ portal, status }) => {
     const r = await status();
     expect(r.ok && r.value.state).toBe('signedOut');
     expect(r.ok && r.value.signInUrl).toBe(`${portal.origin}/login`);
   });
 
-  it('not a portal: recognised anonymously first, so the site never sees the user\'s cookie or key (issue 12 §5)', async () => {
+  it('not a portal: recognised anonymously first, so the site never sees the user\'s cookie or key (issue 12 §5)', async ({ fetchWithJar }) => {
     otherSeen.length = 0;
     fetchWithJar.jar.cookies.set('asc_auth_key', 'secret-session');
     await updateSession(otherOrigin, (s) => ({ ...s, auth: { kind: 'apiKey', key: 'sk-secretsecretsecret' } }));
@@ -147,7 +135,7 @@ describe('getStatus', () => {
     expect(otherSeen.every((q) => !q.cookie && !q.authorization)).toBe(true);
   });
 
-  it('first contact with a portal: the anonymous recognition comes before any signed-in request; once known, one round trip', async () => {
+  it('first contact with a portal: the anonymous recognition comes before any signed-in request; once known, one round trip', async ({ portal, signInAs, status }) => {
     await signInAs('user');
     portal.clearLog();
     await status();
@@ -158,7 +146,7 @@ describe('getStatus', () => {
     expect(portal.requests.map((q) => q.path).sort()).toEqual(['/api/2.0/people/@self', '/api/2.0/settings/tfaapp', '/api/2.0/settings/tfaappcodes']);
   });
 
-  it('a portal error is returned as a typed error', async () => {
+  it('a portal error is returned as a typed error', async ({ portal, signInAs, status }) => {
     await signInAs('user');
     portal.injectFault({ kind: 'status500', path: /tfaapp$/ });
     try {
@@ -169,7 +157,7 @@ describe('getStatus', () => {
     }
   });
 
-  it('serves the cached status without network, and it survives in storage.session', async () => {
+  it('serves the cached status without network, and it survives in storage.session', async ({ portal, signInAs, status }) => {
     await signInAs('user');
     const first = await status(true);
     portal.clearLog();
@@ -182,7 +170,7 @@ describe('getStatus', () => {
     expect(await fakeBrowser.storage.session.get(null)).toHaveProperty([`portal:${portal.origin}`]);
   });
 
-  it('no host access: asks, and tells whether the site looks like a portal', async () => {
+  it('no host access: asks, and tells whether the site looks like a portal', async ({ status }) => {
     fakeBrowser.permissions.contains = async () => false;
     const r = await status();
     expect(r.ok && r.value).toMatchObject({ state: 'noPermission', looksLikePortal: true });
@@ -192,7 +180,7 @@ describe('getStatus', () => {
 describe('API key sign-in', () => {
   const secretsOnDisk = async () => JSON.stringify(await fakeBrowser.storage.local.get(null));
 
-  it('keeps the key for the browser session only unless remembered', async () => {
+  it('keeps the key for the browser session only unless remembered', async ({ portal }) => {
     const key = portal.apiKeyOf('admin@demo.test');
     const r = await setApiKey({ type: 'setApiKey', origin: portal.origin, key, remember: false });
     expect(r.ok && r.value).toMatchObject({ state: 'ready', auth: 'apiKey', me: { role: 'admin' } });
@@ -208,13 +196,13 @@ describe('API key sign-in', () => {
     expect(await secretsOnDisk()).not.toContain(key);
   });
 
-  it('refuses a key the portal does not accept, keeping the old sign-in', async () => {
+  it('refuses a key the portal does not accept, keeping the old sign-in', async ({ portal }) => {
     const r = await setApiKey({ type: 'setApiKey', origin: portal.origin, key: 'sk-0000000000000000', remember: true });
     expect(r.ok ? null : r.error.kind).toBe('signedOut');
     expect((await getSession(portal.origin)).auth).toEqual({ kind: 'cookie' });
   });
 
-  it('a scoped key (accounts.self:read) reads the profile but not TFA: refused with the missing scope, nothing kept', async () => {
+  it('a scoped key (accounts.self:read) reads the profile but not TFA: refused with the missing scope, nothing kept', async ({ portal }) => {
     const key = portal.state.scopedApiKey(portal.user('admin'), ['accounts.self:read']);
     portal.clearLog();
     const r = await setApiKey({ type: 'setApiKey', origin: portal.origin, key, remember: true });
@@ -228,13 +216,13 @@ describe('API key sign-in', () => {
     expect(await secretsOnDisk()).not.toContain(key);
   });
 
-  it('a key with the global read scope is accepted', async () => {
+  it('a key with the global read scope is accepted', async ({ portal }) => {
     const key = portal.state.scopedApiKey(portal.user('admin'), ['*:read']);
     const r = await setApiKey({ type: 'setApiKey', origin: portal.origin, key, remember: false });
     expect(r.ok && r.value).toMatchObject({ state: 'ready', auth: 'apiKey' });
   });
 
-  it('forgetting a portal deletes its data', async () => {
+  it('forgetting a portal deletes its data', async ({ portal, signInAs, status }) => {
     await signInAs('user');
     await status();
     await updateSession(portal.origin, (s) => ({ ...s, enrolment: { token: { type: 'TfaActivation', uid: portal.user('user').id }, startedAt: 1 } }));
