@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { backgroundTest, type JarFetch } from './fixtures';
 import { DEMO_LOGINS, startNavixyPanel, type RunningNavixyPanel } from '../navixy/server';
 import { route, startBackground } from '../../lib/providers/background';
+import { getSession } from '../../lib/providers/docspace/background/session';
 
 /**
  * Clean-up that stays clean (issue 24 §2): a request in flight when host access is removed answers after the wipe and
@@ -62,7 +63,11 @@ const test = backgroundTest
         await settled(async () => !Object.keys(await held()).some((k) => k.includes('127.0.0.1') && !k.startsWith('local:navixy-panel:') && !k.includes('enrolmentAttempts')));
       },
       signInWithCookie: async (role: string) => fetchWithJar.jar.cookies.set('asc_auth_key', await portal.signIn(portal.user(role).email)),
-      send: (cmd: object) => route(cmd, { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') }) as Promise<{ ok: boolean; error?: { kind: string } }>,
+      /** Signed out on the portal: the browser holds no sign-in cookie any more. */
+      signOut: () => fetchWithJar.jar.cookies.delete('asc_auth_key'),
+      /** The worker idled out and a new one started: the old listeners are gone with it. */
+      workerRestarted: () => removedListeners.splice(0),
+      send: (cmd: object, via = route) => via(cmd, { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') }) as Promise<{ ok: boolean; error?: { kind: string } }>,
     };
   });
 
@@ -156,5 +161,68 @@ describe('the browser sign-in path', () => {
     site.granted.clear();
     expect(await site.send({ type: 'useBrowserSignIn', origin: site.portal.origin })).toMatchObject({ ok: false, error: { kind: 'noPermission' } });
     expect(await heldForHost()).toEqual([]);
+  });
+});
+
+const portalTab = { id: 7, index: 0, highlighted: true, active: true, pinned: false, incognito: false, windowId: 1 };
+
+describe('badges', () => {
+  test('a badge set before the worker restarted is taken down, with its title, when access is removed after', async ({ site }) => {
+    await site.signInWithCookie('user');
+    site.portal.setPolicy({ enabled: true });
+    expect(await site.send({ type: 'getStatus', origin: site.portal.origin, refresh: true, tabId: 7 })).toMatchObject({ ok: true });
+    expect(fakeBrowser.action.setBadgeText).toHaveBeenLastCalledWith({ tabId: 7, text: '!' });
+    // A fresh worker: the background's modules loaded again, nothing of the old one in memory.
+    site.workerRestarted();
+    vi.resetModules();
+    const fresh = await import('../../lib/providers/background');
+    fresh.startBackground();
+    await site.removeAccess();
+    await settled(async () => vi.mocked(fakeBrowser.action.setBadgeText).mock.lastCall?.[0].text === '');
+    expect(fakeBrowser.action.setBadgeText).toHaveBeenLastCalledWith({ tabId: 7, text: '' });
+    expect(fakeBrowser.action.setTitle).toHaveBeenLastCalledWith({ tabId: 7, title: 'Two-factor authentication status' });
+  });
+
+  test('a tab that navigated while its status was read (to a site we cannot see: no address) gets no badge', async ({ site }) => {
+    await site.signInWithCookie('user');
+    site.portal.setPolicy({ enabled: true });
+    const hold = site.holdAnswer(/people\/@self/);
+    const pending = site.send({ type: 'getStatus', origin: site.portal.origin, refresh: true, tabId: 7 });
+    await hold.arrived;
+    // What the browser tells about a navigation to a site the extension has no access to: the status, no URL.
+    await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'loading' }, portalTab);
+    hold.release();
+    expect(await pending).toMatchObject({ ok: true });
+    expect(fakeBrowser.action.setBadgeText).not.toHaveBeenCalledWith({ tabId: 7, text: '!' });
+  });
+});
+
+describe('the confirm token after signing out', () => {
+  test('one asked for while signed in is deleted when the portal says the sign-in ended, and never resumed signed out', async ({ site }) => {
+    await site.signInWithCookie('user');
+    site.portal.setPolicy({ enabled: true });
+    expect(await site.send({ type: 'startEnrolment', origin: site.portal.origin })).toMatchObject({ ok: true });
+    expect((await getSession(site.portal.origin)).enrolment).toBeDefined();
+    site.signOut();
+    // The next person opens the set-up page straight away: no status read in between.
+    expect(await site.send({ type: 'startEnrolment', origin: site.portal.origin })).toMatchObject({ ok: false, error: { kind: 'signedOut' } });
+    expect((await getSession(site.portal.origin)).enrolment).toBeUndefined();
+  });
+
+  test('a status read that finds the portal signed out deletes it too', async ({ site }) => {
+    await site.signInWithCookie('user');
+    site.portal.setPolicy({ enabled: true });
+    expect(await site.send({ type: 'startEnrolment', origin: site.portal.origin })).toMatchObject({ ok: true });
+    site.signOut();
+    expect(await site.send({ type: 'getStatus', origin: site.portal.origin, refresh: true })).toMatchObject({ ok: true, value: { state: 'signedOut' } });
+    expect(JSON.stringify(await held())).not.toContain('TfaActivation');
+  });
+
+  test('the one of the save that turned TFA on outlives the sign-out it causes: the admin enrols next', async ({ site }) => {
+    await site.signInWithCookie('admin');
+    const saved = await site.send({ type: 'savePolicy', origin: site.portal.origin, method: 'app', trustedIps: [], mandatoryUsers: [], mandatoryGroups: [] });
+    expect(saved).toMatchObject({ ok: true, value: { enrolNext: true, signedOut: true } });
+    expect(await site.send({ type: 'getStatus', origin: site.portal.origin, refresh: true })).toMatchObject({ ok: true, value: { state: 'signedOut' } });
+    expect(await site.send({ type: 'startEnrolment', origin: site.portal.origin })).toMatchObject({ ok: true, value: { account: 'admin@demo.test' } });
   });
 });
