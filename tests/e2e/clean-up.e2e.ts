@@ -5,6 +5,7 @@ import { selectedBrowsers, type E2EPage } from './harness';
 import { e2eTest as test } from './harness/fixtures';
 import { signInWithCookie } from './harness/portal';
 import { pollFor } from './harness/wait';
+import { sendToBackground } from './harness/messages';
 
 interface Api {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
@@ -37,6 +38,8 @@ describe.each(selectedBrowsers())('%s clean-up', (browserName) => {
     const tab = track(await signInWithCookie(browser, portal, 'user'));
     portal.setPolicy({ enabled: true });
     const options = track(await browser.openExtensionPage('options.html'));
+    // The portal becomes known (as when its popup is opened), then the tab loads again.
+    expect(await sendToBackground(options, { type: 'getStatus', origin: portal.origin, refresh: true })).toMatchObject({ ok: true });
     // The tab loads again: the background badges it (TFA applies, not enrolled).
     await tab.evaluate(() => location.reload());
     const tabId = await pollFor(async () => (await tabIdOf(options, portal.origin)) ?? undefined, () => 'the portal tab');
