@@ -5,6 +5,7 @@ import { ok } from '../result';
 import { CORE_COMMANDS, type CoreCommand } from '../protocol';
 import { createRouter, registerRouter, type ProviderBackground } from '../background/router';
 import { registerOriginsInUse } from '../background/host-access';
+import { accessWithdrawn } from '../background/access-generation';
 import { docspaceBackground } from './docspace/background';
 import { navixyBackground } from './navixy/background';
 
@@ -53,10 +54,21 @@ export async function accessRemoved(): Promise<void> {
   for (const [i, r] of results.entries()) if (r.status === 'rejected') logWarning('access-removed-cleanup-failed', { provider: PROVIDERS[i]!.id });
 }
 
+/** Access to these host patterns was removed: requests in flight for them go stale, then every provider wipes. */
+async function withdrawn(patterns: string[]): Promise<void> {
+  try {
+    await accessWithdrawn(patterns);
+  } catch {
+    logWarning('access-generation-failed', {});
+  }
+  await accessRemoved();
+}
+
 /** Starts the background: the message router and the access-removal clean-up first (synchronously), then each provider's listeners. */
 export function startBackground(): void {
   registerRouter(route);
   // Registered in the first tick, so removing access in the browser's settings wakes the worker to clean up.
-  browser.permissions.onRemoved.addListener(() => void accessRemoved());
+  // Requests still in flight for those sites are made stale first, so none writes its answer back after the wipe.
+  browser.permissions.onRemoved.addListener((removed) => void withdrawn(removed.origins ?? []));
   for (const p of PROVIDERS) p.start?.();
 }

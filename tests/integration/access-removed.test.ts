@@ -45,7 +45,11 @@ const send = async (cmd: object) => {
   if (!r.ok) throw new Error(`${JSON.stringify(cmd)}: ${r.error?.kind}`);
   return r;
 };
-const keys = async () => ({ local: Object.keys(await fakeBrowser.storage.local.get(null)).sort(), session: Object.keys(await fakeBrowser.storage.session.get(null)).sort() });
+/** The keys held; the access generations (bookkeeping of removals, no site's data) left out. */
+const keys = async () => ({
+  local: Object.keys(await fakeBrowser.storage.local.get(null)).sort(),
+  session: Object.keys(await fakeBrowser.storage.session.get(null)).filter((k) => k !== 'accessGenerations').sort(),
+});
 
 /** Everything a working day leaves behind: a remembered API key, a status, names; a signed-in Navixy panel. */
 async function useBoth(): Promise<void> {

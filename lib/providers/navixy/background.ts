@@ -13,6 +13,7 @@ import { isSessionError } from './session-error';
 import { navixyRequest } from './http';
 import { SuccessSchema, type PanelPermissions, type PanelUser } from './schemas';
 import { hasHostAccess, revokeUnlessUsed } from '../../background/host-access';
+import { accessTicket, isCurrent } from '../../background/access-generation';
 import type { ProviderBackground } from '../../background/router';
 import {
   SESSION_LIFETIME_MS, clearNavixySession, dropNavixyStatus, forgetPanelData, getNavixySession, getPanel, listPanels, setNavixySession, setPanel,
@@ -230,12 +231,15 @@ export async function removeNavixyPanel(cmd: CommandOf<'removeNavixyPanel'>): Re
 export async function navixySignIn(cmd: CommandOf<'navixySignIn'>): Reply<'navixySignIn'> {
   const config = await getPanel(cmd.panel);
   if (!config) return err(localPanelError(cmd.panel, 'notConfigured'));
+  const access = await accessTicket(apiOriginOf(config));
   if (!(await hasHostAccess(apiOriginOf(config)))) return err({ kind: 'noPermission', origin: apiOriginOf(config) });
   const signed = await createNavixyClient({ panel: cmd.panel, apiBase: config.apiBase }).signIn(cmd.login, cmd.password);
   if (!signed.ok) return signed;
   // A session this sign-in replaces is ended on the panel, not left open for 24 hours.
   const previous = await liveSession(config);
   if (previous) await endSession(cmd.panel, previous);
+  // Access to the API was removed while signing in: the hash is not kept (checked right before the write).
+  if (!isCurrent(access)) return err({ kind: 'noPermission', origin: apiOriginOf(config) });
   await setNavixySession(cmd.panel, {
     hash: signed.value.hash, login: cmd.login, apiBase: config.apiBase, signedInAt: Date.now(),
     ...(signed.value.permissions ? { permissions: signed.value.permissions } : {}),

@@ -6,7 +6,7 @@ import { confirmTokenFromUrl, isSmsConfirmUrl, type ConfirmToken, type DocspaceC
 import { checkPortalUrl } from '../../../portal/origin';
 import { ATTEMPT_WINDOW_MS, otpauthUri } from '../tfa/otpauth';
 import { logEvent } from '../../../log';
-import { clientFor, getRecord, getSession, updateSession } from './session';
+import { accessTicket, clientFor, getRecord, getSession, updateSession, type AccessTicket, type PortalClient, type StoredEnrolment } from './session';
 import type { PortalAuth } from '../http';
 import { API_KEY_ENROLMENT_SINCE, isAtLeast } from '../version';
 
@@ -56,11 +56,15 @@ async function attemptLimitFor(client: DocspaceClient, origin: string): Promise<
   return settings.ok ? settings.value.attemptCount : null;
 }
 
-const setToken = (origin: string, token: ConfirmToken | undefined, attemptLimit: number | null = null) =>
-  updateSession(origin, (s) => ({ ...s, enrolment: token ? { token, startedAt: Date.now(), attemptLimit } : undefined }));
+/**
+ * Keeps (or with `undefined`, forgets) the confirm token. `since`: the access ticket of the request that brought it;
+ * `outlivesSignOut` for a signed-out enrolment (the portal's activation page), see StoredEnrolment.
+ */
+const setToken = (origin: string, since: AccessTicket, token: ConfirmToken | undefined, more: Pick<StoredEnrolment, 'attemptLimit' | 'outlivesSignOut'> = {}) =>
+  updateSession(origin, (s) => ({ ...s, enrolment: token ? { token, startedAt: Date.now(), attemptLimit: null, ...more } : undefined }), since);
 
 /** The popup's cached status says "not enrolled" or counts codes: make it read again. */
-const forgetStatus = (origin: string) => updateSession(origin, (s) => ({ ...s, lastStatus: undefined }));
+const forgetStatus = (origin: string, since: AccessTicket) => updateSession(origin, (s) => ({ ...s, lastStatus: undefined }), since);
 
 /** A confirm token from a portal activation link; only `TfaActivation` links start an enrolment. */
 function tokenFromLink(raw: string, origin: string, key: string | null): Result<ConfirmToken, AppError> {
@@ -104,16 +108,19 @@ async function tokenFromConfirmEndpoint(client: DocspaceClient, origin: string, 
   return token;
 }
 
-/** Stores the token, fetches the setup key, and builds what the setup screen shows. */
-async function beginWith(client: DocspaceClient, origin: string, token: ConfirmToken, source: 'link' | 'endpoint' | 'stored'): HandlerResult<'startEnrolment'> {
+/**
+ * Stores the token, fetches the setup key, and builds what the setup screen shows. `signedOut`: the token came from the
+ * portal's activation page (the enrolment of someone not signed in), and outlives a sign-out.
+ */
+async function beginWith(client: PortalClient, origin: string, token: ConfirmToken, source: 'link' | 'endpoint' | 'stored', signedOut = false): HandlerResult<'startEnrolment'> {
   const [setup, limit] = await Promise.all([client.getTfaSetup(token), attemptLimitFor(client, origin)]);
   if (!setup.ok) {
-    await setToken(origin, undefined);
+    await setToken(origin, client.access, undefined);
     return setup;
   }
   // A resumed setup keeps its start time (the key's hour runs from when the portal issued it).
-  if (source === 'stored') await updateSession(origin, (s) => (s.enrolment ? { ...s, enrolment: { ...s.enrolment, attemptLimit: limit } } : s));
-  else await setToken(origin, token, limit);
+  if (source === 'stored') await updateSession(origin, (s) => (s.enrolment ? { ...s, enrolment: { ...s.enrolment, attemptLimit: limit } } : s), client.access);
+  else await setToken(origin, client.access, token, { attemptLimit: limit, ...(signedOut ? { outlivesSignOut: true } : {}) });
   // The label of the entry in the authenticator app; codes do not depend on it. The portal's own QR says the tenant
   // domain (TfaManager.cs `GetTenantDomain`: "localhost" on a single-tenant standalone server, a mapped domain where
   // one is set, §12.4), which the API does not hand out whole (no mapped domain in `GET settings`). The extension uses
@@ -137,12 +144,15 @@ async function beginWith(client: DocspaceClient, origin: string, token: ConfirmT
 /**
  * A stored token is reused only while fresh, and never for someone other than who is signed in now: the portal
  * is asked (what we remember of "me" may be from before another person signed in in this browser). Signed out
- * is fine: someone who came from the activation page, or an admin whom enabling TFA just signed out.
+ * is fine only for a signed-out enrolment: someone who came from the activation page, or an admin whom enabling TFA
+ * just signed out. A token asked for while signed in is not resumed once that sign-in ended (and was deleted then:
+ * clearSignedIn), so the next person in this browser is not handed the previous one's setup.
  */
-async function canResume(client: DocspaceClient, enrolment: { token: ConfirmToken; startedAt: number } | undefined): Promise<boolean> {
+async function canResume(client: PortalClient, enrolment: StoredEnrolment | undefined): Promise<boolean> {
   if (!enrolment || Date.now() - enrolment.startedAt >= TOKEN_REUSE_MS) return false;
   const me = await client.getSelf();
-  return !me.ok || me.value.id.toLowerCase() === enrolment.token.uid.toLowerCase();
+  if (!me.ok) return me.error.kind !== 'signedOut' || enrolment.outlivesSignOut === true;
+  return me.value.id.toLowerCase() === enrolment.token.uid.toLowerCase();
 }
 
 /**
@@ -157,7 +167,7 @@ export async function startEnrolment(c: CommandOf<'startEnrolment'>): HandlerRes
   if (c.confirmUrl && session.auth.kind === 'cookie') {
     const fromLink = tokenFromLink(c.confirmUrl, c.origin, null);
     if (!fromLink.ok) return fromLink;
-    const started = await beginWith(client.value, c.origin, fromLink.value, 'link');
+    const started = await beginWith(client.value, c.origin, fromLink.value, 'link', true);
     // The link's cookie expired (1 hour) or was never set here: a signed-in user can still get a fresh key.
     if (started.ok || started.error.kind !== 'signedOut') return started;
   } else if (!c.confirmUrl && session.enrolment && (await canResume(client.value, session.enrolment))) {
@@ -192,10 +202,10 @@ export async function validateCode(c: CommandOf<'validateCode'>): HandlerResult<
   const counted: Attempts = { count: before.count + 1, lastAt: now };
   await storage.setItem(attemptsKey(origin, token.uid), counted);
   const result = await client.value.validateTfaCode(token, c.code);
-  if (!result.ok) return validateFailed(origin, token.uid, result.error, before, counted, limit);
-  await setToken(origin, undefined);
+  if (!result.ok) return validateFailed(client.value, origin, token.uid, result.error, before, counted, limit);
+  await setToken(origin, client.value.access, undefined);
   await clearAttempts(origin, token.uid);
-  await forgetStatus(origin);
+  await forgetStatus(origin, client.value.access);
   // The portal has now set the sign-in cookie (or the API key already signs in).
   const codes = await client.value.getBackupCodes();
   // `false` is the first-activation flag, not success (§11.3): it also comes, with no cookie and nothing
@@ -208,7 +218,7 @@ export async function validateCode(c: CommandOf<'validateCode'>): HandlerResult<
   return ok({ enrolled: result.value, backupCodes: codes.ok ? codes.value : [] });
 }
 
-async function validateFailed(origin: string, uid: string, error: AppError, before: Attempts, counted: Attempts, limit: number | null): HandlerResult<'validateCode'> {
+async function validateFailed(client: PortalClient, origin: string, uid: string, error: AppError, before: Attempts, counted: Attempts, limit: number | null): HandlerResult<'validateCode'> {
   switch (error.kind) {
     case 'wrongCode':
       return err(limit === null ? error : { ...error, attemptsLeft: Math.max(0, limit - counted.count) });
@@ -222,7 +232,7 @@ async function validateFailed(origin: string, uid: string, error: AppError, befo
     }
     case 'signedOut':
       // The confirm key expired (valid 1 hour) or was replaced: the enrolment must restart.
-      await setToken(origin, undefined);
+      await setToken(origin, client.access, undefined);
       return err(error);
     default:
       return err(error);
@@ -235,15 +245,17 @@ async function validateFailed(origin: string, uid: string, error: AppError, befo
  * or the browser history. The key itself stays in the portal's HttpOnly cookie.
  */
 export async function prepareEnrolment(c: CommandOf<'prepareEnrolment'>): HandlerResult<'prepareEnrolment'> {
+  const access = await accessTicket(c.origin);
   const token = tokenFromLink(c.confirmUrl, c.origin, null);
   if (!token.ok) return token;
-  await setToken(c.origin, token.value);
+  // The activation page is where someone not signed in enrols: the token outlives a sign-out.
+  await setToken(c.origin, access, token.value, { outlivesSignOut: true });
   return ok(true);
 }
 
 /** Forgets the confirm token of an enrolment in progress. */
 export async function cancelEnrolment(c: CommandOf<'cancelEnrolment'>): HandlerResult<'cancelEnrolment'> {
-  await setToken(c.origin, undefined);
+  await setToken(c.origin, await accessTicket(c.origin), undefined);
   return ok(true);
 }
 
@@ -259,7 +271,7 @@ export async function regenerateBackupCodes(c: CommandOf<'regenerateBackupCodes'
   if (!client.ok) return client;
   const codes = await client.value.regenerateBackupCodes();
   if (codes.ok) {
-    await forgetStatus(c.origin);
+    await forgetStatus(c.origin, client.value.access);
     logEvent('backup-codes-regenerated', { origin: c.origin, count: codes.value.length });
   }
   return codes;
@@ -281,7 +293,7 @@ export async function resetMyApp(c: CommandOf<'resetMyApp'>): HandlerResult<'res
   const link = await client.value.resetTfaApp(me.value.id);
   if (!link.ok) return link;
   logEvent('authenticator-reset', { origin: c.origin, self: true });
-  await forgetStatus(c.origin);
+  await forgetStatus(c.origin, client.value.access);
   const fromLink = link.value && auth.kind === 'cookie';
   const token = fromLink ? tokenFromLink(link.value, c.origin, null) : await tokenFromConfirmEndpoint(client.value, c.origin, auth.kind, true);
   if (!token.ok) return token;

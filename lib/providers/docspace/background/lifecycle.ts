@@ -13,10 +13,11 @@ export function registerLifecycle(): void {
     if (details.reason === 'install') void browser.runtime.openOptionsPage();
   });
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.url !== undefined) tabNavigated(tabId);
+    // Every navigation starts with 'loading', on any site: the address comes only for sites we have access to.
+    if (change.url !== undefined || change.status === 'loading') tabNavigated(tabId);
     if (change.status === 'complete' || change.url !== undefined) void updateTabBadge(tabId, tab.url);
   });
-  browser.tabs.onRemoved.addListener((tabId) => tabClosed(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void tabClosed(tabId));
 }
 
 /** Badge for a tab after navigation: portal tabs we have access to get a status, others none. */

@@ -4,6 +4,7 @@ import type { Result } from '../../../result';
 import { LIST_PAGE, resolveAll, type DocspaceClient, type Page } from '../client';
 import { CONFIRM_LIMIT, MAX_RESOLVE, type NamedEntity } from '../protocol';
 import { SYSTEM_GROUPS } from '../tfa/applicability';
+import { isCurrent, type AccessTicket } from '../../../background/access-generation';
 
 /**
  * Names for the ids of a policy's mandatory lists (fact sheet §10.2). There is no batch-by-id endpoint, so:
@@ -53,8 +54,11 @@ export async function cachedNames(origin: string): Promise<Record<string, NamedE
   return (await storage.getItem<Record<string, NamedEntity>>(namesKey(origin))) ?? {};
 }
 
-/** Remembers resolved names (and deleted ids), newest last; the oldest go past MAX_CACHED_NAMES. */
-export async function rememberNames(origin: string, entities: NamedEntity[]): Promise<void> {
+/**
+ * Remembers resolved names (and deleted ids), newest last; the oldest go past MAX_CACHED_NAMES. `since`: the access
+ * ticket of the requests that found them; nothing is written once access to the portal was removed since.
+ */
+export async function rememberNames(origin: string, entities: NamedEntity[], since: AccessTicket | null = null): Promise<void> {
   const known = entities.filter((e) => (e.name || e.missing) && !e.invalid);
   if (!known.length) return;
   const names = await cachedNames(origin);
@@ -64,10 +68,13 @@ export async function rememberNames(origin: string, entities: NamedEntity[]): Pr
   }
   const keys = Object.keys(names);
   for (const k of keys.slice(0, Math.max(0, keys.length - MAX_CACHED_NAMES))) delete names[k];
+  if (since && !isCurrent(since)) return;
   await storage.setItem(namesKey(origin), names);
 }
 
 type Kind = 'user' | 'group';
+/** A client, with the access ticket it was made with when the background made it (clientFor). */
+type Api = DocspaceClient & { readonly access?: AccessTicket };
 
 /**
  * What a `people/{id}` or `group/{id}` answer says: a name; deleted only on a 404 ItemNotFoundException (§12.2);
@@ -87,11 +94,11 @@ function perId(api: DocspaceClient, kind: Kind, ids: string[], concurrency?: num
 }
 
 /** A few ids, one request each (cached ones none): what the popup shows. At most PER_ID_LIMIT are asked. */
-export async function resolveFew(api: DocspaceClient, origin: string, kind: Kind, ids: string[]): Promise<NamedEntity[]> {
+export async function resolveFew(api: Api, origin: string, kind: Kind, ids: string[]): Promise<NamedEntity[]> {
   const cached = await cachedNames(origin);
   const unknown = [...new Set(ids.map(lower).filter((id) => !cached[id]))].slice(0, PER_ID_LIMIT);
   const fresh = unknown.length ? await perId(api, kind, unknown) : [];
-  await rememberNames(origin, fresh);
+  await rememberNames(origin, fresh, api.access ?? null);
   const all = new Map<string, NamedEntity>(Object.entries(cached));
   for (const e of fresh) all.set(lower(e.id), e);
   return ids.map((id) => ({ ...(all.get(lower(id)) ?? { name: '' }), id }));
@@ -175,7 +182,7 @@ async function resolveByListing(api: DocspaceClient, kind: Kind, ids: string[], 
  * Names for every id of a list, however long. `budget`: the one-by-one checks this editor open may still spend
  * (share one between the users and groups lists). Ids that are not GUIDs come back `invalid`.
  */
-export async function resolveMany(api: DocspaceClient, origin: string, kind: Kind, ids: string[], budget: ConfirmBudget = confirmBudget()): Promise<NamedEntity[]> {
+export async function resolveMany(api: Api, origin: string, kind: Kind, ids: string[], budget: ConfirmBudget = confirmBudget()): Promise<NamedEntity[]> {
   const cached = await cachedNames(origin);
   const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
   const unknown = [...new Set(ids.map(lower))].filter((id) => guid.test(id) && !cached[id]);
@@ -188,7 +195,7 @@ export async function resolveMany(api: DocspaceClient, origin: string, kind: Kin
       : { page: (s) => api.groupsPage(s) };
     fresh = await resolveByListing(api, kind, unknown, listing, budget);
   }
-  await rememberNames(origin, [...fresh.values()]);
+  await rememberNames(origin, [...fresh.values()], api.access ?? null);
   return ids.map((id) => {
     const key = lower(id);
     if (!guid.test(key)) return { id, name: '', invalid: true };

@@ -9,7 +9,7 @@ import { classifyStoredTrustedIp } from '../tfa/stored-ips';
 import { comparePolicy, draftOf, expectedAfterSave, type PolicyDraft } from '../tfa/policy-diff';
 import { describeMismatch, policySave as t } from '../i18n/policy-save';
 import { logWarning } from '../../../log';
-import { clearSignedIn, clientFor, updateSession } from './session';
+import { clearSignedIn, clientFor, updateSession, type AccessTicket, type PortalClient } from './session';
 import { cachedNames, confirmBudget, rememberNames, resolveMany } from './names';
 
 /**
@@ -35,7 +35,7 @@ export async function searchPeople(c: CommandOf<'searchPeople'>): Reply<'searchP
     return r;
   }
   const list = r.value.map((p) => ({ id: p.id, name: p.displayName, email: p.email }));
-  await rememberNames(c.origin, list);
+  await rememberNames(c.origin, list, client.value.access);
   return ok(list);
 }
 
@@ -50,7 +50,7 @@ export async function searchGroups(c: CommandOf<'searchGroups'>): Reply<'searchG
     return r;
   }
   const list = r.value.map((g) => ({ id: g.id, name: g.name }));
-  await rememberNames(c.origin, list);
+  await rememberNames(c.origin, list, client.value.access);
   return ok(list);
 }
 
@@ -147,7 +147,7 @@ const UNCERTAIN = new Set<AppError['kind']>(['network', 'timeout', 'offline', 'b
  * is enrolled and signs in with a code. A link that is not https on this portal (or not a
  * confirm link at all) is refused and reported, never followed or mistaken for "exempt".
  */
-async function keepConfirmToken(origin: string, link: string, key: string | null = null): Promise<{ token: ConfirmToken; url: string } | { refused: string } | null> {
+async function keepConfirmToken(origin: string, since: AccessTicket, link: string, key: string | null = null): Promise<{ token: ConfirmToken; url: string } | { refused: string } | null> {
   if (!link) {
     return null;
   }
@@ -162,7 +162,8 @@ async function keepConfirmToken(origin: string, link: string, key: string | null
     return { refused: link.slice(0, 200) };
   }
   const token = key ? { ...parsed, key } : parsed;
-  await updateSession(origin, (s) => ({ ...s, enrolment: { token, startedAt: Date.now() } }));
+  // The save signs everyone out, the admin included, who enrols next on this token: it outlives that sign-out.
+  await updateSession(origin, (s) => ({ ...s, enrolment: { token, startedAt: Date.now(), outlivesSignOut: true } }), since);
   return { token, url: url.value.href };
 }
 
@@ -179,12 +180,12 @@ function nextStepOf(link: Awaited<ReturnType<typeof keepConfirmToken>>): NextSte
  * in (an API key): ask the portal again, so "no link" means what it says. Signed out: the next step is unknown,
  * and the admin is told to sign in on the portal, never that their password is enough.
  */
-async function nextStepAfterLostAnswer(api: DocspaceClient, origin: string): Promise<NextStep> {
+async function nextStepAfterLostAnswer(api: PortalClient, origin: string): Promise<NextStep> {
   const confirm = await api.getTfaConfirm();
   if (!confirm.ok) {
     return { enrolNext: false, linkLost: true };
   }
-  return nextStepOf(confirm.value ? await keepConfirmToken(origin, confirm.value.url, confirm.value.key) : null);
+  return nextStepOf(confirm.value ? await keepConfirmToken(origin, api.access, confirm.value.url, confirm.value.key) : null);
 }
 
 async function nameOf(origin: string): Promise<(id: string) => string> {
@@ -222,7 +223,7 @@ export async function savePolicy(c: CommandOf<'savePolicy'>): Reply<'savePolicy'
   if (!sent.ok && !UNCERTAIN.has(sent.error.kind)) {
     return sent;
   }
-  const link = sent.ok && typeof sent.value === 'string' ? await keepConfirmToken(origin, sent.value) : null;
+  const link = sent.ok && typeof sent.value === 'string' ? await keepConfirmToken(origin, api.access, sent.value) : null;
   // 3.7 throws this only after the save, the sign-out of every session included, and only for a caller it does not ask for a code.
   const exempt = !sent.ok && sent.error.kind === 'server' && sent.error.callerExempt === true;
   const reread = await api.getTfaPolicy();
@@ -238,7 +239,7 @@ export async function savePolicy(c: CommandOf<'savePolicy'>): Reply<'savePolicy'
     ? nextStepOf(link)
     : signedOutNow ? { enrolNext: false, linkLost: true } : await nextStepAfterLostAnswer(api, origin);
   if (draft.method !== 'none') {
-    await clearSignedIn(origin);
+    await clearSignedIn(origin, api.access);
   }
   if (!reread.ok) {
     const note = signedOutNow ? [] : [t.unread(reread.error.kind)];

@@ -5,8 +5,9 @@ import { err, ok, type Result } from '../../../result';
 import { createDocspaceClient, type ConfirmToken, type DocspaceClient } from '../client';
 import type { PortalAuth } from '../http';
 import type { Me, PortalStatus } from '../protocol';
-import { isSupportedOrigin } from '../../../portal/origin';
+import { isSupportedOrigin, originPattern } from '../../../portal/origin';
 import { hasHostAccess } from '../../../background/host-access';
+import { accessTicket, accessWithdrawn, isCurrent, type AccessTicket } from '../../../background/access-generation';
 import { namesKey } from './names';
 
 /**
@@ -20,9 +21,21 @@ export interface PortalSession {
   me?: Me;
   lastStatus?: PortalStatus;
   /** Confirm token of an enrolment in progress (secret: session storage only). */
-  enrolment?: { token: ConfirmToken; startedAt: number; attemptLimit?: number | null };
+  enrolment?: StoredEnrolment;
   /** Portal Date header minus our clock, from the last response. */
   clockOffsetMs?: number;
+}
+
+export interface StoredEnrolment {
+  token: ConfirmToken;
+  startedAt: number;
+  attemptLimit?: number | null;
+  /**
+   * The token belongs to a signed-out enrolment: the portal's activation page (the person who just typed the password
+   * there), or the save that turned TFA on (it signs everyone out, the admin included, and the admin enrols next). Any
+   * other token was asked for while signed in, and is deleted when the portal says that sign-in ended.
+   */
+  outlivesSignOut?: true;
 }
 
 export interface PortalRecord {
@@ -52,35 +65,53 @@ export async function getSession(origin: string): Promise<PortalSession> {
   return { auth: record?.rememberedKey ? { kind: 'apiKey', key: record.rememberedKey } : { kind: 'cookie' } };
 }
 
-export function updateSession(origin: string, patch: (s: PortalSession) => PortalSession): Promise<PortalSession> {
+/**
+ * Read-modify-write of the session. `since`: the access ticket of the request whose result this writes (null: nothing
+ * asked of the portal before). When access to the portal was removed since, nothing is written: checked right before
+ * the write is issued, so an answer that comes after the wipe cannot bring back what it deleted.
+ */
+export function updateSession(origin: string, patch: (s: PortalSession) => PortalSession, since: AccessTicket | null = null): Promise<PortalSession> {
   return withLock(sessionKey(origin), async () => {
-    const next = patch(await getSession(origin));
+    const current = await getSession(origin);
+    const next = patch(current);
+    if (since && !isCurrent(since)) return current;
     await storage.setItem(sessionKey(origin), next);
     return next;
   });
 }
 
-/** Clears what we know of the signed-in user (401, sign-out, TFA enabled); keeps how we authenticate and an enrolment in progress (it runs on the confirm token, not the session). */
-export async function clearSignedIn(origin: string): Promise<PortalSession> {
+/**
+ * Clears what we know of the signed-in user (401, sign-out, TFA enabled); keeps how we authenticate. The confirm token
+ * of an enrolment asked for while signed in goes too (the next person in this browser must not be handed it); one of a
+ * signed-out enrolment stays (it runs on the confirm token, not the session: see {@link StoredEnrolment}).
+ */
+export async function clearSignedIn(origin: string, since: AccessTicket | null): Promise<PortalSession> {
   // Names are what this account could see: another account signing in next may see less.
   await storage.removeItem(namesKey(origin));
-  return updateSession(origin, (s) => ({ auth: s.auth, enrolment: s.enrolment, clockOffsetMs: s.clockOffsetMs }));
+  return updateSession(origin, (s) => ({ auth: s.auth, enrolment: s.enrolment?.outlivesSignOut ? s.enrolment : undefined, clockOffsetMs: s.clockOffsetMs }), since);
 }
 
 export async function getRecord(origin: string): Promise<PortalRecord | null> {
   return storage.getItem<PortalRecord>(localKey(origin));
 }
 
-export function updateRecord(origin: string, patch: (r: PortalRecord | null) => PortalRecord): Promise<PortalRecord> {
+/** Read-modify-write of the portal's record (on disk); `since` as for {@link updateSession}. */
+export function updateRecord(origin: string, patch: (r: PortalRecord | null) => PortalRecord, since: AccessTicket | null = null): Promise<PortalRecord | null> {
   return withLock(localKey(origin), async () => {
-    const next = patch(await getRecord(origin));
+    const current = await getRecord(origin);
+    const next = patch(current);
+    if (since && !isCurrent(since)) return current;
     await storage.setItem(localKey(origin), next);
     return next;
   });
 }
 
-/** Removes everything we hold for a portal, both areas. */
+/**
+ * Removes everything we hold for a portal, both areas. Requests still in flight for it go stale first, so none
+ * writes its answer back afterwards.
+ */
 export async function forgetPortalData(origin: string): Promise<void> {
+  await accessWithdrawn([originPattern(origin)]);
   await storage.removeItems([sessionKey(origin), localKey(origin), namesKey(origin)]);
 }
 
@@ -108,14 +139,19 @@ export async function knownOrigins(): Promise<string[]> {
     .map((k) => k.slice('portal:'.length));
 }
 
-export { hasHostAccess };
+export { hasHostAccess, accessTicket, isCurrent, type AccessTicket };
+
+/** A portal client bound to the access it was made with: its answers after a removal of that access are `noPermission`. */
+export type PortalClient = DocspaceClient & { readonly access: AccessTicket };
 
 /**
  * A client for this portal with the session's authentication, after checking the
  * origin is supported and host access was granted. Records the portal clock offset.
  */
-export async function clientFor(origin: string, opts: { timeoutMs?: number } = {}): Promise<Result<DocspaceClient, AppError>> {
+export async function clientFor(origin: string, opts: { timeoutMs?: number } = {}): Promise<Result<PortalClient, AppError>> {
   if (!isSupportedOrigin(origin)) return err({ kind: 'notPortal', origin });
+  // Taken before access is checked: a removal from here on makes every answer of this client stale.
+  const access = await accessTicket(origin);
   if (!(await hasHostAccess(origin))) return err({ kind: 'noPermission', origin });
   const session = await getSession(origin);
   let offset: number | undefined;
@@ -127,7 +163,7 @@ export async function clientFor(origin: string, opts: { timeoutMs?: number } = {
       offset = server - local;
     },
   });
-  return ok(withClockCapture(client, origin, session.auth, () => offset));
+  return ok(withClockCapture(client, origin, session.auth, access, () => offset));
 }
 
 /**
@@ -135,38 +171,42 @@ export async function clientFor(origin: string, opts: { timeoutMs?: number } = {
  * again: the portal goes back to the browser's sign-in, and a remembered copy is deleted from this device. Only the
  * refused key is dropped: one pasted meanwhile stays.
  */
-export async function forgetRefusedKey(origin: string, key: string): Promise<void> {
+export async function forgetRefusedKey(origin: string, key: string, since: AccessTicket | null): Promise<void> {
   let dropped = false;
   await updateSession(origin, (s) => {
     if (s.auth.kind !== 'apiKey' || s.auth.key !== key) return s;
     dropped = true;
-    return { auth: { kind: 'cookie' }, enrolment: s.enrolment, clockOffsetMs: s.clockOffsetMs };
-  });
+    return { auth: { kind: 'cookie' }, enrolment: s.enrolment?.outlivesSignOut ? s.enrolment : undefined, clockOffsetMs: s.clockOffsetMs };
+  }, since);
   const record = await getRecord(origin);
   if (record?.rememberedKey === key) {
     await updateRecord(origin, (r) => {
       const { rememberedKey: _drop, ...rest } = r ?? record;
       return rest;
-    });
+    }, since);
   }
   if (dropped) await storage.removeItem(namesKey(origin));
 }
 
-/** Persists the latest clock offset after each call, without touching call sites. */
-function withClockCapture(client: DocspaceClient, origin: string, auth: PortalAuth, read: () => number | undefined): DocspaceClient {
-  const wrapped = { ...client } as Record<string, unknown>;
+/**
+ * Persists the latest clock offset after each call, without touching call sites. An answer that comes after access to
+ * the portal was removed is `noPermission`: the handler stops there, and nothing of it is written back.
+ */
+function withClockCapture(client: DocspaceClient, origin: string, auth: PortalAuth, access: AccessTicket, read: () => number | undefined): PortalClient {
+  const wrapped: Record<string, unknown> = { ...client, access };
   for (const [name, fn] of Object.entries(client)) {
     if (typeof fn !== 'function') continue;
     wrapped[name] = async (...args: unknown[]) => {
       const result = await (fn as (...a: unknown[]) => Promise<Result<unknown, AppError>>)(...args);
+      if (!isCurrent(access)) return err({ kind: 'noPermission', origin });
       const offset = read();
-      if (offset !== undefined) await updateSession(origin, (s) => ({ ...s, clockOffsetMs: offset }));
+      if (offset !== undefined) await updateSession(origin, (s) => ({ ...s, clockOffsetMs: offset }), access);
       if (!result.ok && result.error.kind === 'signedOut') {
-        if (result.error.apiKeyRefused && auth.kind === 'apiKey') await forgetRefusedKey(origin, auth.key);
-        else await clearSignedIn(origin);
+        if (result.error.apiKeyRefused && auth.kind === 'apiKey') await forgetRefusedKey(origin, auth.key, access);
+        else await clearSignedIn(origin, access);
       }
       return result;
     };
   }
-  return wrapped as DocspaceClient;
+  return wrapped as PortalClient;
 }

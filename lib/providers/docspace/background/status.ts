@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { AppError } from '../../../errors';
 import { err, ok, type Result } from '../../../result';
-import { createDocspaceClient, type DocspaceClient } from '../client';
+import { createDocspaceClient } from '../client';
 import type { BackupCode, Profile, TfaPolicy } from '../schemas';
 import type { CommandOf, Enrolment, KnownPortal, ListSummary, NamedEntity, PolicySummary, PortalStatus, Replies } from '../protocol';
 import { classifyStoredTrustedIp } from '../tfa/stored-ips';
@@ -9,7 +9,8 @@ import { cachedNames, resolveFew } from './names';
 import { hostOf, isSupportedOrigin, originPattern } from '../../../portal/origin';
 import { applicabilityFor } from '../tfa/applicability';
 import {
-  clientFor, forgetPortalData, getRecord, getSession, hasHostAccess, knownOrigins, updateRecord, updateSession,
+  accessTicket, clientFor, forgetPortalData, getRecord, getSession, hasHostAccess, isCurrent, knownOrigins, updateRecord, updateSession,
+  type AccessTicket, type PortalClient, type PortalSession,
 } from './session';
 import { badgeTicket, showBadge } from './badge';
 import { patternsUsedByOthers, revokeUnlessUsed } from '../../../background/host-access';
@@ -48,12 +49,16 @@ export async function getStatus(cmd: CommandOf<'getStatus'>): Reply<'getStatus'>
   // Read again: a refused API key was dropped during the read (the portal is back on the browser's sign-in).
   const after = await getSession(origin);
   const status = { ...result.value, auth: after.auth.kind, enrolmentInProgress: Boolean(after.enrolment) };
-  await updateSession(origin, (s) => ({ ...s, lastStatus: status, me: status.me ?? undefined }));
+  await updateSession(origin, (s) => ({ ...s, lastStatus: status, me: status.me ?? undefined }), client.value.access);
+  // Access was removed while this was read: nothing of it is kept, and no badge goes up.
+  if (!isCurrent(client.value.access)) return err(noPermission(origin));
   await showBadge(cmd.tabId, status, ticket);
   return ok(status);
 }
 
-async function readStatus(client: DocspaceClient, origin: string): Promise<Result<PortalStatus, AppError>> {
+const noPermission = (origin: string): AppError => ({ kind: 'noPermission', origin });
+
+async function readStatus(client: PortalClient, origin: string): Promise<Result<PortalStatus, AppError>> {
   const record = await getRecord(origin);
   const recognised = record?.isPortal && Date.now() - record.checkedAt < RECOGNITION_TTL_MS;
   let version = record?.version ?? null;
@@ -64,7 +69,7 @@ async function readStatus(client: DocspaceClient, origin: string): Promise<Resul
     if (!settings.ok) return settings.error.kind === 'badResponse' || settings.error.kind === 'notFound' ? ok(baseStatus(origin, 'notPortal')) : settings;
     if (!settings.value.isDocSpace) return ok(baseStatus(origin, 'notPortal'));
     version = settings.value.version;
-    await updateRecord(origin, (r) => ({ ...r, isPortal: true, version, checkedAt: Date.now() }));
+    await updateRecord(origin, (r) => ({ ...r, isPortal: true, version, checkedAt: Date.now() }), client.access);
   }
   const [self, policy, codes, names] = await Promise.all([client.getSelf(), client.getTfaPolicy(), client.getBackupCodes(), cachedNames(origin)]);
   if (!self.ok) {
@@ -172,7 +177,8 @@ export async function policyEntries(cmd: CommandOf<'policyEntries'>): Reply<'pol
 
 /** Switches this portal to an API key after checking it works. Remembered on disk only on request. */
 export async function setApiKey(cmd: CommandOf<'setApiKey'>): Reply<'setApiKey'> {
-  if (!(await hasHostAccess(cmd.origin))) return err({ kind: 'noPermission', origin: cmd.origin });
+  const access = await accessTicket(cmd.origin);
+  if (!(await hasHostAccess(cmd.origin))) return err(noPermission(cmd.origin));
   const keyed = createDocspaceClient({ origin: cmd.origin, auth: { kind: 'apiKey', key: cmd.key } });
   // A scoped key passes `people/@self` (accounts.self:read) and then gets an empty 403 on every TFA route,
   // which only the global `*:read` / `*:write` open (§11.3): probe both, in parallel.
@@ -180,21 +186,26 @@ export async function setApiKey(cmd: CommandOf<'setApiKey'>): Reply<'setApiKey'>
   if (!probe.ok) return probe;
   // An empty 403 here is the missing `*:read` (http.ts names it); `*:write` shows at the first change (§12.3).
   if (!tfa.ok) return tfa;
-  await updateSession(cmd.origin, () => ({ auth: { kind: 'apiKey', key: cmd.key } }));
-  await updateRecord(cmd.origin, (r) => {
-    const { rememberedKey: _drop, ...rest } = r ?? { isPortal: true, version: null, checkedAt: 0 };
-    return cmd.remember ? { ...rest, rememberedKey: cmd.key } : rest;
-  });
+  // Access removed while the key was checked: the key is neither kept nor remembered.
+  if (!(await keepAuth(cmd.origin, { kind: 'apiKey', key: cmd.key }, cmd.remember ? cmd.key : undefined, access))) return err(noPermission(cmd.origin));
   return getStatus({ type: 'getStatus', origin: cmd.origin, refresh: true });
+}
+
+/** Stores how this portal signs in, and the remembered key (or none); false when access was removed since `access`. */
+async function keepAuth(origin: string, auth: PortalSession['auth'], remembered: string | undefined, access: AccessTicket): Promise<boolean> {
+  await updateSession(origin, () => ({ auth }), access);
+  await updateRecord(origin, (r) => {
+    const { rememberedKey: _drop, ...rest } = r ?? { isPortal: true, version: null, checkedAt: 0 };
+    return remembered ? { ...rest, rememberedKey: remembered } : rest;
+  }, access);
+  return isCurrent(access);
 }
 
 /** Back to the browser's own portal sign-in; forgets any API key. */
 export async function useBrowserSignIn(cmd: CommandOf<'useBrowserSignIn'>): Reply<'useBrowserSignIn'> {
-  await updateSession(cmd.origin, () => ({ auth: { kind: 'cookie' } }));
-  await updateRecord(cmd.origin, (r) => {
-    const { rememberedKey: _drop, ...rest } = r ?? { isPortal: true, version: null, checkedAt: 0 };
-    return rest;
-  });
+  const access = await accessTicket(cmd.origin);
+  if (!(await hasHostAccess(cmd.origin))) return err(noPermission(cmd.origin));
+  if (!(await keepAuth(cmd.origin, { kind: 'cookie' }, undefined, access))) return err(noPermission(cmd.origin));
   return getStatus({ type: 'getStatus', origin: cmd.origin, refresh: true });
 }
 
