@@ -59,6 +59,9 @@ export const DOCSPACE_COMMANDS = [
     trustedIps: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(MAX_TRUSTED_IPS)),
     mandatoryUsers: GuidList,
     mandatoryGroups: GuidList,
+    // The admin confirmed, in the review, the new trusted entries that cover huge blocks: the background works out
+    // itself whether the save needs it (tfa/huge-entries.ts) and refuses one that does without it.
+    hugeConfirmed: z.optional(z.boolean()),
   }),
 ] as const;
 export type Command = z.infer<(typeof DOCSPACE_COMMANDS)[number]>;

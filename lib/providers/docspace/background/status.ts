@@ -12,6 +12,7 @@ import {
   clientFor, forgetPortalData, getRecord, getSession, hasHostAccess, knownOrigins, updateRecord, updateSession,
 } from './session';
 import { badgeTicket, showBadge } from './badge';
+import { reachableOrigin } from './guard';
 import { patternsUsedByOthers, revokeUnlessUsed } from '../../../background/host-access';
 
 type Reply<K extends keyof Replies> = Promise<Result<Replies[K], AppError>>;
@@ -172,7 +173,9 @@ export async function policyEntries(cmd: CommandOf<'policyEntries'>): Reply<'pol
 
 /** Switches this portal to an API key after checking it works. Remembered on disk only on request. */
 export async function setApiKey(cmd: CommandOf<'setApiKey'>): Reply<'setApiKey'> {
-  if (!(await hasHostAccess(cmd.origin))) return err({ kind: 'noPermission', origin: cmd.origin });
+  // The key is sent to this origin: https (and granted) only, whatever the page checked.
+  const reachable = await reachableOrigin(cmd.origin);
+  if (!reachable.ok) return reachable;
   const keyed = createDocspaceClient({ origin: cmd.origin, auth: { kind: 'apiKey', key: cmd.key } });
   // A scoped key passes `people/@self` (accounts.self:read) and then gets an empty 403 on every TFA route,
   // which only the global `*:read` / `*:write` open (§11.3): probe both, in parallel.
@@ -190,6 +193,8 @@ export async function setApiKey(cmd: CommandOf<'setApiKey'>): Reply<'setApiKey'>
 
 /** Back to the browser's own portal sign-in; forgets any API key. */
 export async function useBrowserSignIn(cmd: CommandOf<'useBrowserSignIn'>): Reply<'useBrowserSignIn'> {
+  const reachable = await reachableOrigin(cmd.origin);
+  if (!reachable.ok) return reachable;
   await updateSession(cmd.origin, () => ({ auth: { kind: 'cookie' } }));
   await updateRecord(cmd.origin, (r) => {
     const { rememberedKey: _drop, ...rest } = r ?? { isPortal: true, version: null, checkedAt: 0 };
