@@ -130,6 +130,8 @@ export interface NamedEntity {
   unresolved?: 'unread' | 'unconfirmed';
   /** A trusted-IP entry the portal cannot read (also `invalid`): password sign-in fails for everyone not mandatory (§12.1). */
   breaks?: boolean;
+  /** A trusted-IP entry or a non-id longer than the status keeps (limits.ts): `id`/`name` are its start, this its full length. */
+  clipped?: number;
 }
 
 /** One policy list in brief: how many entries, and the first few (what the popup shows at once). */

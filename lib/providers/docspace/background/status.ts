@@ -8,6 +8,7 @@ import { classifyStoredTrustedIp } from '../tfa/stored-ips';
 import { cachedNames, resolveFew } from './names';
 import { hostOf, isSupportedOrigin, originPattern } from '../../../portal/origin';
 import { applicabilityFor } from '../tfa/applicability';
+import { clipEntry } from '../limits';
 import {
   clientFor, forgetPortalData, getRecord, getSession, hasHostAccess, knownOrigins, updateRecord, updateSession,
 } from './session';
@@ -110,8 +111,14 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A trusted IP as the portal judges it (stored-ips.ts): `invalid` never matches, `breaks` fails sign-in. */
 const ipEntry = (entry: string): NamedEntity => {
   const kind = classifyStoredTrustedIp(entry).kind;
-  return { id: entry, name: entry, ...(kind === 'neverMatches' ? { invalid: true } : kind === 'breaksSignIn' ? { invalid: true, breaks: true } : {}) };
+  return { ...kept(entry), ...(kind === 'neverMatches' ? { invalid: true } : kind === 'breaksSignIn' ? { invalid: true, breaks: true } : {}) };
 };
+/** An entry as kept in the status (judged on its full text first): a long one shortened, with its length (limits.ts). */
+const kept = (entry: string): Pick<NamedEntity, 'id' | 'name' | 'clipped'> => {
+  const { text, clipped } = clipEntry(entry);
+  return { id: text, name: text, ...(clipped ? { clipped } : {}) };
+};
+const notAnId = (value: string): NamedEntity => ({ ...kept(value), name: '', invalid: true });
 const isGuid = (id: string) => GUID.test(id);
 
 function listSummary(list: string[], valid: (entry: string) => boolean, entry: (item: string) => NamedEntity): ListSummary {
@@ -129,7 +136,7 @@ function ipSummary(list: string[]): PolicySummary['trustedIps'] {
  */
 export function summarise(policy: TfaPolicy, names: Record<string, NamedEntity> = {}): PolicySummary {
   const id = (value: string): NamedEntity =>
-    !isGuid(value) ? { id: value, name: '', invalid: true } : { ...(names[value.toLowerCase()] ?? { name: '' }), id: value };
+    !isGuid(value) ? notAnId(value) : { ...(names[value.toLowerCase()] ?? { name: '' }), id: value };
   return {
     method: policy.method,
     smsAvailable: policy.smsAvailable,
@@ -166,7 +173,7 @@ export async function policyEntries(cmd: CommandOf<'policyEntries'>): Reply<'pol
     const ids = slice.filter(isGuid);
     const named = await resolveFew(client.value, cmd.origin, cmd.list === 'mandatoryUsers' ? 'user' : 'group', ids);
     const byId = new Map(named.map((e) => [e.id, e]));
-    items = slice.map((id) => byId.get(id) ?? { id, name: '', invalid: true });
+    items = slice.map((id) => byId.get(id) ?? notAnId(id));
   }
   return ok({ total: list.length, items });
 }
