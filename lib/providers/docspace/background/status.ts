@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { AppError } from '../../../errors';
-import { err, ok, type Result } from '../../../result';
+import { ok, type Result } from '../../../result';
 import { createDocspaceClient, type DocspaceClient } from '../client';
 import type { BackupCode, Profile, TfaPolicy } from '../schemas';
 import type { CommandOf, Enrolment, KnownPortal, ListSummary, NamedEntity, PolicySummary, PortalStatus, Replies } from '../protocol';
