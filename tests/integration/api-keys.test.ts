@@ -26,7 +26,7 @@ const it = backgroundTest
     await updateSession(origin(), (s) => ({ ...s, auth: { kind: 'apiKey', key: portal.apiKeyOf(email) } }));
   })
   .extend('terminated', ({ portal }) => () => portal.users.find((u) => u.terminated)!)
-  .extend('exemptSave', ({ origin }) => () => savePolicy({ type: 'savePolicy', origin: origin(), method: 'app', trustedIps: ['10.0.0.0/8'], mandatoryUsers: [], mandatoryGroups: [] }));
+  .extend('exemptSave', ({ origin }) => () => savePolicy({ type: 'savePolicy', origin: origin(), method: 'app', trustedIps: ['10.0.0.0/8'], mandatoryUsers: [], mandatoryGroups: [], hugeConfirmed: true }));
 const everythingStored = async () => JSON.stringify([await browser.storage.local.get(null), await browser.storage.session.get(null)]);
 
 describe('emulator: API keys as ApiKeyBearerAuthHandler checks them (§12.3)', () => {

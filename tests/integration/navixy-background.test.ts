@@ -49,6 +49,19 @@ describe('Navixy background', () => {
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
 
+  // Issue 24 §4: the form the page checks (config.ts), checked again by the background for a command a page would never send.
+  it.for([
+    ['a plain-http panel', { panel: 'http://panel.example' }],
+    ['a panel address with credentials in the API base', { apiBase: 'https://user:pw@api.example/v2' }],
+    ['an API base with a query', { apiBase: 'https://api.example/v2?x=1' }],
+  ] as const)('refuses %s before contacting anything, and keeps nothing', async ([, bad]) => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    const r = await send({ type: 'addNavixyPanel', panel: panel.panelOrigin, apiBase: `${panel.apiBase}/`, ...bad });
+    expect(r).toEqual({ ok: false, error: { kind: 'badRequest', message: 'panel' in bad ? 'panel' : 'apiBase' } });
+    expect(fetchSpy).not.toHaveBeenCalled();
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
   it('signs in: only the hash and login are kept, in session storage; the password is nowhere', async () => {
     await add();
     const status = await signIn();

@@ -18,7 +18,8 @@ const it = backgroundTest
   .extend('useApiKey', ({ portal }) => async (email: string) => {
     await updateSession(portal.origin, (s) => ({ ...s, auth: { kind: 'apiKey', key: portal.apiKeyOf(email) } }));
   })
-  .extend('save', ({ portal }) => (s: Save) => savePolicy({ type: 'savePolicy', origin: portal.origin, ...s }))
+  // The review's confirmation of huge trusted blocks (10.0.0.0/8 here) given, as the page sends it once ticked.
+  .extend('save', ({ portal }) => (s: Save) => savePolicy({ type: 'savePolicy', origin: portal.origin, hugeConfirmed: true, ...s }))
   .extend('puts', ({ portal }) => () => portal.requests.filter((r) => r.method === 'PUT' && /settings\/tfaapp/.test(r.path)))
   .extend('id', ({ portal }) => (email: string) => portal.user(email).id)
   // An IPv6 block goes as the range it means (fact sheet §11.2).

@@ -174,7 +174,7 @@ describe('PolicyReview and PolicySaved', () => {
     expect(screen.getByText(/you set it up right away, here/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Save policy' }));
     fireEvent.click(screen.getByRole('button', { name: 'Back to editing' }));
-    expect(onSave).toHaveBeenCalledOnce();
+    expect(onSave).toHaveBeenCalledExactlyOnceWith(false);
     expect(onBack).toHaveBeenCalledOnce();
   });
 
@@ -221,7 +221,8 @@ describe('trusted IPs the portal would misread or that trust too much (fact shee
     fireEvent.click(within(group).getByRole('checkbox', { name: /sign-ins from these addresses skip the second factor/ }));
     expect(save).toHaveProperty('disabled', false);
     fireEvent.click(save);
-    expect(onSave).toHaveBeenCalledOnce();
+    // The confirmation goes with the save: the background refuses a huge block without it (issue 24 §4).
+    expect(onSave).toHaveBeenCalledExactlyOnceWith(true);
   });
 
   it('review without such entries asks nothing more', () => {

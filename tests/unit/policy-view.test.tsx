@@ -66,6 +66,20 @@ describe('PolicyView', () => {
     }
   });
 
+  it('the ticked confirmation travels with the save (the background asks for it again, issue 24 §4)', async () => {
+    saveReply = { ok: true, value: { policy: { ...data.policy, method: 'app', trustedIps: ['10.0.0.0/8'] }, mismatches: [], enrolNext: false, signedOut: true } };
+    render(<PolicyView origin={ORIGIN} navigate={vi.fn()} params={new URLSearchParams()} />);
+    await screen.findByRole('group', { name: 'Two-factor authentication' });
+    fireEvent.click(screen.getByRole('radio', { name: 'Authenticator app' }));
+    fireEvent.input(screen.getByLabelText('Trusted IP addresses'), { target: { value: '10.0.0.0/8' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Review changes' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /I understand that sign-ins from these addresses/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save policy' }));
+    await screen.findByRole('heading', { name: 'Saved' });
+    expect(calls.find((c) => c.type === 'savePolicy')).toEqual({
+      type: 'savePolicy', origin: ORIGIN, method: 'app', trustedIps: ['10.0.0.0/8'], mandatoryUsers: [], mandatoryGroups: [], hugeConfirmed: true,
+    });
+  });
 
   it('enabling as a not-enrolled admin sends the full draft and goes straight to enrolment with the link', async () => {
     const confirmUrl = `${ORIGIN}/confirm/TfaActivation?type=TfaActivation&uid=${ME}`;

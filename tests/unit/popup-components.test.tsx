@@ -82,6 +82,22 @@ describe('StatusCard', () => {
     expect(screen.queryByText(/Loading/)).toBeNull();
   });
 
+  it('says when an entry is shown shortened, with its full length (issue 24 §4: the status keeps 100 characters of it)', () => {
+    const start = `${'x'.repeat(100)}…`;
+    const clipped: PortalStatus = {
+      ...base,
+      policy: {
+        ...base.policy!,
+        trustedIps: { total: 1, invalid: 1, breaking: 0, first: [{ id: start, name: start, invalid: true, clipped: 3_000_000 }] },
+        mandatoryUsers: { total: 1, invalid: 1, first: [{ id: start, name: '', invalid: true, clipped: 2_500 }] },
+      },
+    };
+    render(<StatusCard status={clipped} names={null} />);
+    const texts = screen.getAllByRole('list').map((l) => l.textContent);
+    expect(texts).toContain(`${start} (shortened, 3,000,000 characters in all) (matches no one)`);
+    expect(texts).toContain(`${start} (shortened, 2,500 characters in all) (matches no one)`);
+  });
+
   it('hides the admin details from non-admins', () => {
     render(<StatusCard status={{ ...base, me: { ...base.me!, role: 'user' } }} names={null} />);
     expect(screen.queryByText('10.0.0.0/8')).toBeNull();

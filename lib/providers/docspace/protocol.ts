@@ -59,6 +59,9 @@ export const DOCSPACE_COMMANDS = [
     trustedIps: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(MAX_TRUSTED_IPS)),
     mandatoryUsers: GuidList,
     mandatoryGroups: GuidList,
+    // The admin confirmed, in the review, the new trusted entries that cover huge blocks: the background works out
+    // itself whether the save needs it (tfa/huge-entries.ts) and refuses one that does without it.
+    hugeConfirmed: z.optional(z.boolean()),
   }),
 ] as const;
 export type Command = z.infer<(typeof DOCSPACE_COMMANDS)[number]>;
@@ -127,6 +130,8 @@ export interface NamedEntity {
   unresolved?: 'unread' | 'unconfirmed';
   /** A trusted-IP entry the portal cannot read (also `invalid`): password sign-in fails for everyone not mandatory (§12.1). */
   breaks?: boolean;
+  /** A trusted-IP entry or a non-id longer than the status keeps (limits.ts): `id`/`name` are its start, this its full length. */
+  clipped?: number;
 }
 
 /** One policy list in brief: how many entries, and the first few (what the popup shows at once). */

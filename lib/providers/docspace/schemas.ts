@@ -6,7 +6,8 @@ import { z } from '../../zod-config';
  * boundary: `manualEntryKey` becomes `setupKey`, `avaliable` becomes `available`.
  */
 
-export const GuidSchema = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i));
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const GuidSchema = z.string().check(z.regex(GUID));
 
 /** Success wrapper (§1.2). `response` is omitted when the action returned null. */
 export const EnvelopeSchema = z.object({
@@ -43,7 +44,7 @@ export const TfaSettingsEntrySchema = z.pipe(
     mandatoryGroups: GuidListSchema,
   }), z.transform(({ avaliable, available, title, ...rest }) => ({
     ...rest,
-    title: title ?? '',
+    title: clip(title ?? '', 200),
     available: available ?? avaliable ?? false,
   })));
 export type TfaSettingsEntry = z.output<typeof TfaSettingsEntrySchema>;
@@ -76,14 +77,22 @@ export function toPolicy(list: TfaSettingsEntry[]): TfaPolicy {
   };
 }
 
+/** A confirm link or its key, in characters: longer is a bad response (nothing kept). */
+const MAX_LINK = 4096;
+
 /**
  * `GET settings/tfaapp/confirm`: v3.6.1 returns a bare URL string (or ""),
  * v3.7.1+ an object `{url, cookieName, cookieValue}` or no response at all.
  */
 export const TfaConfirmSchema = z.pipe(
   z.union([
-    z.string(),
-    z.object({ url: z.nullish(z.string()), cookieName: z.nullish(z.string()), cookieValue: z.nullish(z.string()) }),
+    // Bounded (issue 24 §4): the key is kept in storage.session for the enrolment; a real link and key are far shorter.
+    z.string().check(z.maxLength(MAX_LINK)),
+    z.object({
+      url: z.nullish(z.string().check(z.maxLength(MAX_LINK))),
+      cookieName: z.nullish(z.string().check(z.maxLength(256))),
+      cookieValue: z.nullish(z.string().check(z.maxLength(MAX_LINK))),
+    }),
     z.null(),
     z.undefined(),
   ]), z.transform((v) => {
@@ -117,8 +126,8 @@ export const BackupCodeListSchema = z.array(BackupCodeSchema).check(z.maxLength(
 export type BackupCode = z.output<typeof BackupCodeSchema>;
 
 export const BooleanResponseSchema = z.boolean();
-export const StringResponseSchema = z.string().check(z.maxLength(4096));
-export const OptionalStringResponseSchema = z.pipe(z.union([z.string().check(z.maxLength(4096)), z.null(), z.undefined()]), z.transform((v) => v ?? ''));
+export const StringResponseSchema = z.string().check(z.maxLength(MAX_LINK));
+export const OptionalStringResponseSchema = z.pipe(z.union([z.string().check(z.maxLength(MAX_LINK)), z.null(), z.undefined()]), z.transform((v) => v ?? ''));
 
 const MAX_NAME = 1000;
 
@@ -148,7 +157,8 @@ export const ProfileSchema = z.pipe(
     id: GuidSchema,
     displayName: z.nullish(DisplayNameSchema),
     email: z.nullish(z.string().check(z.maxLength(320))),
-    userName: z.nullish(z.string()),
+    // Shown as the name when the portal gives neither a name nor an e-mail: bounded like the name.
+    userName: z.nullish(z.string().check(z.maxLength(6 * MAX_NAME))),
     isOwner: z.nullish(z.boolean()),
     isAdmin: z.nullish(z.boolean()),
     isRoomAdmin: z.nullish(z.boolean()),
@@ -159,7 +169,7 @@ export const ProfileSchema = z.pipe(
     groups: z.nullish(z.array(z.looseObject({ id: z.string(), name: z.nullish(z.string().check(z.maxLength(1000))) })).check(z.maxLength(1000))),
   }), z.transform((p) => ({
     id: p.id,
-    displayName: p.displayName || p.email || p.userName || p.id,
+    displayName: p.displayName || p.email || (p.userName ? clip(p.userName, MAX_NAME) : '') || p.id,
     email: p.email ?? null,
     role: roleOf(p),
     isEnrolled: p.tfaAppEnabled ?? null,
@@ -203,7 +213,7 @@ export const PortalSettingsSchema = z.pipe(
     isDocSpace: s.docSpace === true,
     version: s.version ?? null,
     tenantAlias: s.tenantAlias ?? null,
-    ownerId: s.ownerId && s.ownerId !== '00000000-0000-0000-0000-000000000000' ? s.ownerId : null,
+    ownerId: s.ownerId && s.ownerId !== '00000000-0000-0000-0000-000000000000' && GUID.test(s.ownerId) ? s.ownerId : null,
     culture: s.culture ?? null,
   })));
 export type PortalSettings = z.output<typeof PortalSettingsSchema>;

@@ -5,7 +5,7 @@ import { err, ok, type Result } from '../../result';
 import { logEvent } from '../../log';
 import { NAVIXY_COMMANDS, type Command, type CommandOf, type NavixyAccess, type NavixyPanelInfo, type NavixyStatus, type NavixyUserList, type NavixyUserRow, type Replies } from './protocol';
 import { hostOf, originPattern } from '../../portal/origin';
-import { parseApiBase, type PanelConfig } from './config';
+import { parseApiBase, parsePanelOrigin, type PanelConfig } from './config';
 import { USER_PAGE, createNavixyClient, type NavixyClient } from './client';
 import { displayNameOf } from './users';
 import { localPanelError, type PanelError, type PanelPermission } from './errors';
@@ -195,6 +195,8 @@ async function endSession(panel: string, session: NavixySession | null): Promise
  * to an address it was not issued by.
  */
 export async function addNavixyPanel(cmd: CommandOf<'addNavixyPanel'>): Reply<'addNavixyPanel'> {
+  // The same forms the page accepts (config.ts), checked here too: https (or the loopback emulator), no credentials.
+  if (parsePanelOrigin(cmd.panel) !== cmd.panel) return err({ kind: 'badRequest', message: 'panel' });
   const apiBase = parseApiBase(cmd.apiBase);
   if (!apiBase) return err({ kind: 'badRequest', message: 'apiBase' });
   const existing = await getPanel(cmd.panel);

@@ -9,6 +9,7 @@ import { logEvent } from '../../../log';
 import { accessTicket, clientFor, getRecord, getSession, updateSession, type AccessTicket, type PortalClient, type StoredEnrolment } from './session';
 import type { PortalAuth } from '../http';
 import { API_KEY_ENROLMENT_SINCE, isAtLeast } from '../version';
+import { reachableOrigin, supportedOrigin } from './guard';
 
 /**
  * Enrolment, backup codes and resets (fact sheet §2.4–2.9, §5.3). The confirm token
@@ -246,6 +247,9 @@ async function validateFailed(client: PortalClient, origin: string, uid: string,
  */
 export async function prepareEnrolment(c: CommandOf<'prepareEnrolment'>): HandlerResult<'prepareEnrolment'> {
   const access = await accessTicket(c.origin);
+  // Nothing is kept for a site the user has not granted (or that is not https), as for every other enrolment step.
+  const reachable = await reachableOrigin(c.origin);
+  if (!reachable.ok) return reachable;
   const token = tokenFromLink(c.confirmUrl, c.origin, null);
   if (!token.ok) return token;
   // The activation page is where someone not signed in enrols: the token outlives a sign-out.
@@ -255,6 +259,9 @@ export async function prepareEnrolment(c: CommandOf<'prepareEnrolment'>): Handle
 
 /** Forgets the confirm token of an enrolment in progress. */
 export async function cancelEnrolment(c: CommandOf<'cancelEnrolment'>): HandlerResult<'cancelEnrolment'> {
+  // Nothing is ever held for such an origin; writing would create a session record for it.
+  const supported = supportedOrigin(c.origin);
+  if (!supported.ok) return supported;
   await setToken(c.origin, await accessTicket(c.origin), undefined);
   return ok(true);
 }

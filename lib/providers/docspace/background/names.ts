@@ -5,6 +5,7 @@ import { LIST_PAGE, resolveAll, type DocspaceClient, type Page } from '../client
 import { CONFIRM_LIMIT, MAX_RESOLVE, type NamedEntity } from '../protocol';
 import { SYSTEM_GROUPS } from '../tfa/applicability';
 import { isCurrent, type AccessTicket } from '../../../background/access-generation';
+import { MAX_NAMES_BYTES, utf8Bytes } from '../limits';
 
 /**
  * Names for the ids of a policy's mandatory lists (fact sheet §10.2). There is no batch-by-id endpoint, so:
@@ -54,9 +55,13 @@ export async function cachedNames(origin: string): Promise<Record<string, NamedE
   return (await storage.getItem<Record<string, NamedEntity>>(namesKey(origin))) ?? {};
 }
 
+/** What one cached name takes in storage, about (its strings in UTF-8 plus the key and field names). */
+const bytesOf = (e: NamedEntity): number => 2 * utf8Bytes(e.id) + utf8Bytes(e.name) + (e.email ? utf8Bytes(e.email) : 0) + 40;
+
 /**
- * Remembers resolved names (and deleted ids), newest last; the oldest go past MAX_CACHED_NAMES. `since`: the access
- * ticket of the requests that found them; nothing is written once access to the portal was removed since.
+ * Remembers resolved names (and deleted ids), newest last; the oldest go past MAX_CACHED_NAMES, or past
+ * MAX_NAMES_BYTES (limits.ts: names of up to 1,000 characters each must not fill the session storage quota).
+ * `since`: the access ticket of the requests that found them; nothing is written once access to the portal was removed since.
  */
 export async function rememberNames(origin: string, entities: NamedEntity[], since: AccessTicket | null = null): Promise<void> {
   const known = entities.filter((e) => (e.name || e.missing) && !e.invalid);
@@ -67,7 +72,15 @@ export async function rememberNames(origin: string, entities: NamedEntity[], sin
     names[lower(e.id)] = e;
   }
   const keys = Object.keys(names);
-  for (const k of keys.slice(0, Math.max(0, keys.length - MAX_CACHED_NAMES))) delete names[k];
+  let bytes = 0;
+  let kept = 0;
+  // Newest first: the first name past either bound goes, with every older one.
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const k = keys[i]!;
+    bytes += bytesOf(names[k]!);
+    if (kept >= MAX_CACHED_NAMES || bytes > MAX_NAMES_BYTES) delete names[k];
+    else kept++;
+  }
   if (since && !isCurrent(since)) return;
   await storage.setItem(namesKey(origin), names);
 }

@@ -6,6 +6,7 @@ import type { Profile, TfaPolicy } from '../schemas';
 import { checkPortalUrl } from '../../../portal/origin';
 import { parseTrustedIpList } from '../tfa/trusted-ips';
 import { classifyStoredTrustedIp } from '../tfa/stored-ips';
+import { needsHugeConfirmation, newHugeEntries } from '../tfa/huge-entries';
 import { comparePolicy, draftOf, expectedAfterSave, type PolicyDraft } from '../tfa/policy-diff';
 import { describeMismatch, policySave as t } from '../i18n/policy-save';
 import { logWarning } from '../../../log';
@@ -115,7 +116,7 @@ export async function resolvePolicyNames(c: CommandOf<'resolvePolicyNames'>): Re
   return ok({ users, groups });
 }
 
-/** Checks a save against what the portal would refuse (role, method, invalid IPs) before anything is sent. */
+/** Checks a save against what the portal would refuse (role, method, invalid IPs), and for the review's confirmation of huge trusted blocks, before anything is sent. */
 function checkSave(c: CommandOf<'savePolicy'>, me: Me, current: TfaPolicy): Result<PolicyDraft, AppError> {
   const origin = c.origin;
   if (!isAdminRole(me)) {
@@ -130,6 +131,11 @@ function checkSave(c: CommandOf<'savePolicy'>, me: Me, current: TfaPolicy): Resu
   const refused = ips.invalid.filter((l) => !keptAsStored.includes(l));
   if (refused.length) {
     return err({ kind: 'invalidInput', origin, message: t.invalidIps(refused.map((l) => l.input)) });
+  }
+  // The review asks before trusting a huge block; a save that would, and does not carry that confirmation, is refused.
+  const huge = newHugeEntries(current.trustedIps, ips);
+  if (needsHugeConfirmation(huge) && c.hugeConfirmed !== true) {
+    return err({ kind: 'invalidInput', origin, message: t.hugeNotConfirmed(huge.entries) });
   }
   const trustedIps = [...ips.values, ...keptAsStored.map((l) => l.input).filter((v) => !ips.values.includes(v))];
   const draft: PolicyDraft = { method: c.method, trustedIps, mandatoryUsers: lower(c.mandatoryUsers), mandatoryGroups: lower(c.mandatoryGroups) };

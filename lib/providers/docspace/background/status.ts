@@ -8,11 +8,13 @@ import { classifyStoredTrustedIp } from '../tfa/stored-ips';
 import { cachedNames, resolveFew } from './names';
 import { hostOf, isSupportedOrigin, originPattern } from '../../../portal/origin';
 import { applicabilityFor } from '../tfa/applicability';
+import { clipEntry } from '../limits';
 import {
   accessTicket, clientFor, forgetPortalData, getRecord, getSession, hasHostAccess, isCurrent, knownOrigins, updateRecord, updateSession,
   type AccessTicket, type PortalClient, type PortalSession,
 } from './session';
 import { badgeTicket, showBadge } from './badge';
+import { reachableOrigin } from './guard';
 import { patternsUsedByOthers, revokeUnlessUsed } from '../../../background/host-access';
 
 type Reply<K extends keyof Replies> = Promise<Result<Replies[K], AppError>>;
@@ -114,8 +116,14 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A trusted IP as the portal judges it (stored-ips.ts): `invalid` never matches, `breaks` fails sign-in. */
 const ipEntry = (entry: string): NamedEntity => {
   const kind = classifyStoredTrustedIp(entry).kind;
-  return { id: entry, name: entry, ...(kind === 'neverMatches' ? { invalid: true } : kind === 'breaksSignIn' ? { invalid: true, breaks: true } : {}) };
+  return { ...kept(entry), ...(kind === 'neverMatches' ? { invalid: true } : kind === 'breaksSignIn' ? { invalid: true, breaks: true } : {}) };
 };
+/** An entry as kept in the status (judged on its full text first): a long one shortened, with its length (limits.ts). */
+const kept = (entry: string): Pick<NamedEntity, 'id' | 'name' | 'clipped'> => {
+  const { text, clipped } = clipEntry(entry);
+  return { id: text, name: text, ...(clipped ? { clipped } : {}) };
+};
+const notAnId = (value: string): NamedEntity => ({ ...kept(value), name: '', invalid: true });
 const isGuid = (id: string) => GUID.test(id);
 
 function listSummary(list: string[], valid: (entry: string) => boolean, entry: (item: string) => NamedEntity): ListSummary {
@@ -133,7 +141,7 @@ function ipSummary(list: string[]): PolicySummary['trustedIps'] {
  */
 export function summarise(policy: TfaPolicy, names: Record<string, NamedEntity> = {}): PolicySummary {
   const id = (value: string): NamedEntity =>
-    !isGuid(value) ? { id: value, name: '', invalid: true } : { ...(names[value.toLowerCase()] ?? { name: '' }), id: value };
+    !isGuid(value) ? notAnId(value) : { ...(names[value.toLowerCase()] ?? { name: '' }), id: value };
   return {
     method: policy.method,
     smsAvailable: policy.smsAvailable,
@@ -170,7 +178,7 @@ export async function policyEntries(cmd: CommandOf<'policyEntries'>): Reply<'pol
     const ids = slice.filter(isGuid);
     const named = await resolveFew(client.value, cmd.origin, cmd.list === 'mandatoryUsers' ? 'user' : 'group', ids);
     const byId = new Map(named.map((e) => [e.id, e]));
-    items = slice.map((id) => byId.get(id) ?? { id, name: '', invalid: true });
+    items = slice.map((id) => byId.get(id) ?? notAnId(id));
   }
   return ok({ total: list.length, items });
 }
@@ -178,7 +186,9 @@ export async function policyEntries(cmd: CommandOf<'policyEntries'>): Reply<'pol
 /** Switches this portal to an API key after checking it works. Remembered on disk only on request. */
 export async function setApiKey(cmd: CommandOf<'setApiKey'>): Reply<'setApiKey'> {
   const access = await accessTicket(cmd.origin);
-  if (!(await hasHostAccess(cmd.origin))) return err(noPermission(cmd.origin));
+  // The key is sent to this origin: https (and granted) only, whatever the page checked.
+  const reachable = await reachableOrigin(cmd.origin);
+  if (!reachable.ok) return reachable;
   const keyed = createDocspaceClient({ origin: cmd.origin, auth: { kind: 'apiKey', key: cmd.key } });
   // A scoped key passes `people/@self` (accounts.self:read) and then gets an empty 403 on every TFA route,
   // which only the global `*:read` / `*:write` open (§11.3): probe both, in parallel.
@@ -204,7 +214,8 @@ async function keepAuth(origin: string, auth: PortalSession['auth'], remembered:
 /** Back to the browser's own portal sign-in; forgets any API key. */
 export async function useBrowserSignIn(cmd: CommandOf<'useBrowserSignIn'>): Reply<'useBrowserSignIn'> {
   const access = await accessTicket(cmd.origin);
-  if (!(await hasHostAccess(cmd.origin))) return err(noPermission(cmd.origin));
+  const reachable = await reachableOrigin(cmd.origin);
+  if (!reachable.ok) return reachable;
   if (!(await keepAuth(cmd.origin, { kind: 'cookie' }, undefined, access))) return err(noPermission(cmd.origin));
   return getStatus({ type: 'getStatus', origin: cmd.origin, refresh: true });
 }

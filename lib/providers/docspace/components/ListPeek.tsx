@@ -30,6 +30,7 @@ function EntryText({ e, kind, resolving }: { e: NamedEntity; kind: Props['kind']
     return (
       <>
         <PortalText text={e.name || e.id} class={kind === 'ip' ? 'mono' : undefined} />
+        {e.clipped ? <span class="muted"> ({t.entryClipped(e.clipped)})</span> : null}
         {e.invalid ? <span class="warn-text"> ({e.breaks ? t.breaks : t.notValid})</span> : null}
       </>
     );

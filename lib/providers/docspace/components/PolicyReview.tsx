@@ -14,7 +14,8 @@ interface Props {
   busy: boolean;
   error: AppError | null;
   onBack: () => void;
-  onSave: () => void;
+  /** `hugeConfirmed`: huge entries were listed and the admin confirmed them (the save carries it to the background). */
+  onSave: (hugeConfirmed: boolean) => void;
 }
 
 const SERIOUS = new Set<Consequence>(['signsOutEveryone', 'listsCleared', 'youEnrolNow', 'youEnrolOrConfirm']);
@@ -61,7 +62,7 @@ export function PolicyReview({ changes, consequences, hugeEntries = [], busy, er
         <button type="button" onClick={onBack} disabled={busy}>
           {t.back}
         </button>
-        <button type="button" class="primary" onClick={onSave} disabled={busy || blocked} aria-busy={busy ? 'true' : 'false'}>
+        <button type="button" class="primary" onClick={() => onSave(hugeEntries.length > 0 && hugeAccepted)} disabled={busy || blocked} aria-busy={busy ? 'true' : 'false'}>
           {busy ? t.saving : t.save}
         </button>
       </div>

@@ -51,6 +51,8 @@ export const popup = {
   notValidCount: (n: number) => plural('popup.notValidCount', n),
   notValid: t('popup.notValid'),
   breaks: t('popup.breaks'),
+  /** A stored entry the status keeps shortened (limits.ts), with its full length. */
+  entryClipped: (n: number) => plural('popup.entryClipped', n),
   ipBreak: (host: string) => t('popup.ipBreak', host),
   realIp: t('popup.realIp'),
   listLabel: (label: string) => t('popup.listLabel', label),

@@ -5,7 +5,7 @@ import { ok, type Result } from '../../../result';
 import type { NamedEntity, PolicyView as PolicyData, SaveReply } from '../protocol';
 import { consequencesOf, diffPolicy, draftOf } from '../tfa/policy-diff';
 import { initialDraft, toPolicyDraft, type EditorDraft } from '../tfa/policy-draft';
-import { parseTrustedIp, parseTrustedIpList } from '../tfa/trusted-ips';
+import { newHugeEntries } from '../tfa/huge-entries';
 import { describeDiff, policy as t } from '../i18n/policy';
 import { PolicyEditor } from '../components/PolicyEditor';
 import { PolicyReview } from '../components/PolicyReview';
@@ -38,16 +38,10 @@ function withFresh(list: NamedEntity[], fresh: Map<string, NamedEntity>): NamedE
 }
 
 /** Trusted entries that cover very large blocks and are not already on the portal as they will be sent: saving them needs a confirmation. */
-function newHugeEntries(view: PolicyData, ips: ReturnType<typeof toPolicyDraft>['ips']): string[] {
-  // A stored entry counts as already there in any spelling: as stored (a CIDR written by another tool) or as saved (its range).
-  const stored = new Set(view.policy.trustedIps.flatMap((ip) => {
-    const parsed = parseTrustedIp(ip);
-    return [ip.trim().toLowerCase(), ...(parsed.ok ? [parsed.entry.value] : [])];
-  }));
-  const before = parseTrustedIpList(view.policy.trustedIps.join('\n'));
+function hugeEntriesOf(view: PolicyData, ips: ReturnType<typeof toPolicyDraft>['ips']): string[] {
+  const huge = newHugeEntries(view.policy.trustedIps, ips);
   // Entries that are each small but together cover a huge block (256 adjacent /16s) need the same confirmation.
-  const together = ips.hugeTogether && !before.hugeTogether && !before.huge.length ? [t.hugeTogetherEntry] : [];
-  return [...ips.huge.filter((l) => l.result.ok && !stored.has(l.result.entry.value)).map((l) => l.input), ...together];
+  return [...huge.entries, ...(huge.together ? [t.hugeTogetherEntry] : [])];
 }
 
 /** Portal policy: edit, review in words, save with the full body, then enrol at once when TFA was just enabled. */
@@ -83,13 +77,14 @@ export function PolicyView({ origin, navigate }: ViewProps) {
     return ok(true);
   };
 
-  const save = async () => {
+  /** `hugeConfirmed`: the admin ticked the review's confirmation for huge trusted ranges (the background asks for it again). */
+  const save = async (hugeConfirmed: boolean) => {
     if (!draft) {
       return;
     }
     setPhase({ status: 'review', busy: true, error: null });
     const { draft: next } = toPolicyDraft(draft);
-    const r = await call({ type: 'savePolicy', origin, ...next });
+    const r = await call({ type: 'savePolicy', origin, ...next, ...(hugeConfirmed ? { hugeConfirmed: true } : {}) });
     if (!r.ok) {
       setPhase({ status: 'review', busy: false, error: r.error });
       return;
@@ -130,11 +125,11 @@ export function PolicyView({ origin, navigate }: ViewProps) {
         <PolicyReview
           changes={describeDiff(diffPolicy(draftOf(view.policy), reviewed.draft), { user: nameOf('user'), group: nameOf('group') })}
           consequences={consequencesOf({ before: draftOf(view.policy), draft: reviewed.draft, me: view.me, isEnrolled: view.isEnrolled, ownerId: view.ownerId })}
-          hugeEntries={newHugeEntries(view, reviewed.ips)}
+          hugeEntries={hugeEntriesOf(view, reviewed.ips)}
           busy={phase.busy}
           error={phase.error}
           onBack={() => setPhase({ status: 'edit' })}
-          onSave={() => void save()}
+          onSave={(hugeConfirmed) => void save(hugeConfirmed)}
         />
       ) : null}
       {phase.status === 'saved' ? (
