@@ -23,12 +23,18 @@ export interface PortalSession {
   enrolment?: { token: ConfirmToken; startedAt: number; attemptLimit?: number | null };
   /** Portal Date header minus our clock, from the last response. */
   clockOffsetMs?: number;
+  /** Recognition made from a private tab: kept here, never in `storage.local` (jar.ts). */
+  recognised?: Recognition;
 }
 
-export interface PortalRecord {
+/** That a site answered as a DocSpace portal, and when. */
+export interface Recognition {
   isPortal: boolean;
   version: string | null;
   checkedAt: number;
+}
+
+export interface PortalRecord extends Recognition {
   /** Only present when the user ticked "remember on this device". */
   rememberedKey?: string;
 }

@@ -12,12 +12,10 @@ import {
   clientFor, forgetPortalData, getRecord, getSession, hasHostAccess, knownOrigins, updateRecord, updateSession,
 } from './session';
 import { badgeTicket, showBadge } from './badge';
+import { freshRecognition, jarOfTab, keepRecognition, type Jar } from './jar';
 import { patternsUsedByOthers, revokeUnlessUsed } from '../../../background/host-access';
 
 type Reply<K extends keyof Replies> = Promise<Result<Replies[K], AppError>>;
-
-/** Recognition of a portal is cached this long (it changes only on upgrades). */
-const RECOGNITION_TTL_MS = 24 * 3600_000;
 
 function baseStatus(origin: string, state: PortalStatus['state']): PortalStatus {
   return {
@@ -36,35 +34,67 @@ export async function getStatus(cmd: CommandOf<'getStatus'>): Reply<'getStatus'>
   const ticket = badgeTicket(cmd.tabId);
   if (!isSupportedOrigin(origin)) return ok(baseStatus(origin, 'notPortal'));
   if (!(await hasHostAccess(origin))) return ok({ ...baseStatus(origin, 'noPermission'), looksLikePortal: await probeAnonymously(origin) });
+  // A private window or a container: the browser's sign-in there is not the one our requests carry (jar.ts).
+  const jar = await jarOfTab(cmd.tabId);
   const session = await getSession(origin);
+  if (jar !== 'default' && session.auth.kind === 'cookie') {
+    const refused = await separateCookiesStatus(origin, jar);
+    if (refused.ok) await showBadge(cmd.tabId, refused.value, ticket);
+    return refused;
+  }
+  const inTab = (s: PortalStatus): PortalStatus => (jar === 'default' ? s : { ...s, jar });
   if (!cmd.refresh && session.lastStatus) {
     await showBadge(cmd.tabId, session.lastStatus, ticket);
-    return ok({ ...session.lastStatus, fromCache: true });
+    return ok(inTab({ ...session.lastStatus, fromCache: true }));
   }
   const client = await clientFor(origin);
   if (!client.ok) return client;
-  const result = await readStatus(client.value, origin);
+  const result = await readStatus(client.value, origin, jar);
   if (!result.ok) return result;
   // Read again: a refused API key was dropped during the read (the portal is back on the browser's sign-in).
   const after = await getSession(origin);
   const status = { ...result.value, auth: after.auth.kind, enrolmentInProgress: Boolean(after.enrolment) };
   await updateSession(origin, (s) => ({ ...s, lastStatus: status, me: status.me ?? undefined }));
+  if (jar !== 'default' && after.auth.kind === 'cookie') {
+    // The key was refused during the read: the browser's sign-in is no answer in this tab either.
+    const refused = await separateCookiesStatus(origin, jar);
+    const shown = refused.ok ? { ...refused.value, ...(status.keyRefused ? { keyRefused: true } : {}) } : null;
+    await showBadge(cmd.tabId, shown, ticket);
+    return shown ? ok(shown) : refused;
+  }
   await showBadge(cmd.tabId, status, ticket);
-  return ok(status);
+  return ok(inTab(status));
 }
 
-async function readStatus(client: DocspaceClient, origin: string): Promise<Result<PortalStatus, AppError>> {
-  const record = await getRecord(origin);
-  const recognised = record?.isPortal && Date.now() - record.checkedAt < RECOGNITION_TTL_MS;
-  let version = record?.version ?? null;
-  if (!recognised) {
+/**
+ * The status for a private or container tab on the browser's sign-in: no request carries cookies (the normal
+ * jar's would answer for another account), and no status read in a normal tab is shown. Only the anonymous
+ * recognition is asked, when not already known.
+ */
+async function separateCookiesStatus(origin: string, jar: Exclude<Jar, 'default'>): Promise<Result<PortalStatus, AppError>> {
+  let version = (await freshRecognition(origin))?.version;
+  if (version === undefined) {
+    const settings = await createDocspaceClient({ origin, auth: { kind: 'cookie' } }).getPortalSettings();
+    if (!settings.ok) return settings.error.kind === 'badResponse' || settings.error.kind === 'notFound' ? ok(baseStatus(origin, 'notPortal')) : settings;
+    if (!settings.value.isDocSpace) return ok(baseStatus(origin, 'notPortal'));
+    version = settings.value.version;
+    await keepRecognition(origin, jar, version);
+  }
+  return ok({ ...baseStatus(origin, 'separateCookies'), version, jar });
+}
+
+async function readStatus(client: DocspaceClient, origin: string, jar: Jar): Promise<Result<PortalStatus, AppError>> {
+  const known = await freshRecognition(origin);
+  let version = known?.version ?? null;
+  if (!known) {
     // First contact (or a day since): the site must answer as a DocSpace portal, anonymously, before anything
-    // that carries the user's cookie or key is sent to it. One extra round trip, then cached for a day.
+    // that carries the user's cookie or key is sent to it. One extra round trip, then cached for a day
+    // (for this browser session only when asked from a private tab).
     const settings = await client.getPortalSettings();
     if (!settings.ok) return settings.error.kind === 'badResponse' || settings.error.kind === 'notFound' ? ok(baseStatus(origin, 'notPortal')) : settings;
     if (!settings.value.isDocSpace) return ok(baseStatus(origin, 'notPortal'));
     version = settings.value.version;
-    await updateRecord(origin, (r) => ({ ...r, isPortal: true, version, checkedAt: Date.now() }));
+    await keepRecognition(origin, jar, version);
   }
   const [self, policy, codes, names] = await Promise.all([client.getSelf(), client.getTfaPolicy(), client.getBackupCodes(), cachedNames(origin)]);
   if (!self.ok) {
@@ -170,7 +200,7 @@ export async function policyEntries(cmd: CommandOf<'policyEntries'>): Reply<'pol
   return ok({ total: list.length, items });
 }
 
-/** Switches this portal to an API key after checking it works. Remembered on disk only on request. */
+/** Switches this portal to an API key after checking it works. Remembered on disk only on request, never from a private tab. */
 export async function setApiKey(cmd: CommandOf<'setApiKey'>): Reply<'setApiKey'> {
   if (!(await hasHostAccess(cmd.origin))) return err({ kind: 'noPermission', origin: cmd.origin });
   const keyed = createDocspaceClient({ origin: cmd.origin, auth: { kind: 'apiKey', key: cmd.key } });
@@ -181,11 +211,14 @@ export async function setApiKey(cmd: CommandOf<'setApiKey'>): Reply<'setApiKey'>
   // An empty 403 here is the missing `*:read` (http.ts names it); `*:write` shows at the first change (§12.3).
   if (!tfa.ok) return tfa;
   await updateSession(cmd.origin, () => ({ auth: { kind: 'apiKey', key: cmd.key } }));
-  await updateRecord(cmd.origin, (r) => {
-    const { rememberedKey: _drop, ...rest } = r ?? { isPortal: true, version: null, checkedAt: 0 };
-    return cmd.remember ? { ...rest, rememberedKey: cmd.key } : rest;
-  });
-  return getStatus({ type: 'getStatus', origin: cmd.origin, refresh: true });
+  // From a private window nothing is written to this device: the key lasts until the browser closes.
+  if ((await jarOfTab(cmd.tabId)) !== 'private') {
+    await updateRecord(cmd.origin, (r) => {
+      const { rememberedKey: _drop, ...rest } = r ?? { isPortal: true, version: null, checkedAt: 0 };
+      return cmd.remember ? { ...rest, rememberedKey: cmd.key } : rest;
+    });
+  }
+  return getStatus({ type: 'getStatus', origin: cmd.origin, refresh: true, tabId: cmd.tabId });
 }
 
 /** Back to the browser's own portal sign-in; forgets any API key. */
