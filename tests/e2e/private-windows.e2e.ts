@@ -27,16 +27,18 @@ describe.each(selectedBrowsers())('%s private window', (browserName) => {
     const admin = portal.user('admin');
     const host = new URL(portal.origin).host;
     // The normal window is signed in as the admin.
-    const tab = track(await signInWithCookie(browser, portal, 'admin'));
+    track(await signInWithCookie(browser, portal, 'admin'));
     // Allowing the extension in private windows reloads it, closing its pages (and Firefox then opens new tabs in
     // the private window: the extension's pages below are told the tab they stand for).
     const privateTab = await browser.openSeparateTab(`${portal.origin}/`, 'private');
-    // The normal tab's popup has read (and cached) the admin's account.
-    await track(await browser.openPopup(tab)).waitForText(`Signed in as ${admin.displayName}`);
+    // The popup page for the portal with no tab (as for a normal one) has read, and cached, the admin's account.
+    // (Not Chromium's real popup: the reload took away the tab the harness drives the worker through.)
+    const popupUrl = `popup.html?origin=${encodeURIComponent(portal.origin)}`;
+    await track(await browser.openExtensionPage(popupUrl)).waitForText(`Signed in as ${admin.displayName}`);
     const before = await readLocal(track(await browser.openExtensionPage('privacy.html')));
     portal.clearLog();
 
-    const popup = track(await browser.openExtensionPage(`popup.html?origin=${encodeURIComponent(portal.origin)}&tab=${privateTab}`));
+    const popup = track(await browser.openExtensionPage(`${popupUrl}&tab=${privateTab}`));
     await popup.waitForText(`${host} in a private window`);
     const text = await popup.bodyText();
     expect(text).toContain(`${SENTENCE} ${host} in this private window. Paste an API key for this portal, or open it in a normal window.`);

@@ -132,7 +132,7 @@ describe('the browser sign-in in a Firefox container tab', () => {
     expect((await fakeBrowser.storage.local.get(`portal:${portal.origin}`))[`portal:${portal.origin}`]).toMatchObject({ rememberedKey: key });
   });
 
-  it('Firefox\'s default store is a normal tab: the browser sign-in is used', async ({ portal, signInAs, status }) => {
+  it('Firefox\'s default store is a normal tab: the browser sign-in is used', async ({ signInAs, status }) => {
     await signInAs('admin');
     const r = await status(FIREFOX_NORMAL);
     expect(r.ok && r.value).toMatchObject({ state: 'ready', me: { role: 'admin' } });
