@@ -51,6 +51,9 @@ export default defineConfig({
     description: '__MSG_manifest_description__',
     default_locale: 'en',
     permissions: ['storage', 'activeTab'],
+    // One background for normal and private windows (Chromium's default; Firefox supports spanning or not_allowed).
+    // It reads each tab's incognito / cookieStoreId and refuses the browser's sign-in there (background/jar.ts).
+    incognito: 'spanning',
     optional_host_permissions: ['https://*/*', ...(isTestBuild ? loopbackOrigins : [])],
     ...(grantedHosts ? { host_permissions: grantedHosts } : {}),
     content_security_policy: { extension_pages: csp },

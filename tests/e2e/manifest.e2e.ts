@@ -16,6 +16,7 @@ interface Manifest {
   icons?: Record<string, string>;
   action?: { default_icon?: Record<string, string> };
   version?: string;
+  incognito?: string;
 }
 
 const TARGETS = [
@@ -52,6 +53,10 @@ describe.each(TARGETS)('$target', ({ target, background }) => {
       expect([...(m.permissions ?? [])].sort()).toEqual(['activeTab', 'storage']);
       expect(m.optional_host_permissions).toEqual(['https://*/*']);
       expect(m).not.toHaveProperty('host_permissions');
+    });
+
+    it('declares its private-window behaviour: one background for normal and private windows (README "Private windows and containers")', () => {
+      expect(m.incognito).toBe('spanning');
     });
 
     it('has a strict CSP for extension pages', () => {

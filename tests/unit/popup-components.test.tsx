@@ -135,6 +135,16 @@ describe('ApiKeyForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Use this key' }));
     expect(onSubmit).toHaveBeenCalledWith('sk-0123456789abcdef', true);
   });
+
+  it('in a private window: no "remember on this device", the key is said to be kept until the browser closes', () => {
+    const onSubmit = vi.fn();
+    render(<ApiKeyForm busy={false} privateWindow onSubmit={onSubmit} />);
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    expect(screen.getByText('In a private window the key is never saved on this device: it is forgotten when the browser closes.')).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('API key (starts with sk-)'), { target: { value: 'sk-0123456789abcdef' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Use this key' }));
+    expect(onSubmit).toHaveBeenCalledWith('sk-0123456789abcdef', false);
+  });
 });
 
 describe('ErrorNotice', () => {

@@ -30,7 +30,8 @@ export const DOCSPACE_COMMANDS = [
     type: z.literal('policyEntries'), origin: Origin, list: z.enum(['trustedIps', 'mandatoryUsers', 'mandatoryGroups']),
     offset: z.int().check(z.nonnegative(), z.maximum(MAX_LIST_ENTRIES)), count: z.int().check(z.minimum(1), z.maximum(MAX_RESOLVE)),
   }),
-  z.object({ type: z.literal('setApiKey'), origin: Origin, key: z.string().check(z.regex(/^sk-[0-9a-zA-Z]{8,200}$/)), remember: z.boolean() }),
+  // `tabId`: the popup's tab; from a private window the key is never remembered on disk (background/jar.ts).
+  z.object({ type: z.literal('setApiKey'), origin: Origin, key: z.string().check(z.regex(/^sk-[0-9a-zA-Z]{8,200}$/)), remember: z.boolean(), tabId: z.optional(z.int()) }),
   z.object({ type: z.literal('useBrowserSignIn'), origin: Origin }),
   z.object({ type: z.literal('listPortals') }),
   z.object({ type: z.literal('forgetPortal'), origin: Origin }),
@@ -67,7 +68,11 @@ export const DOCSPACE_COMMANDS = [
 export type Command = z.infer<(typeof DOCSPACE_COMMANDS)[number]>;
 export type CommandType = Command['type'];
 
-export type PortalState = 'ready' | 'signedOut' | 'notPortal' | 'noPermission';
+/** `separateCookies`: the tab is in a private window or a container, whose sign-in the browser's requests cannot carry. */
+export type PortalState = 'ready' | 'signedOut' | 'notPortal' | 'noPermission' | 'separateCookies';
+
+/** A tab whose cookies are not the browser's normal ones: a private (incognito) window, or a Firefox container. */
+export type PortalJar = 'private' | 'container';
 
 export interface Me {
   id: string;
@@ -112,6 +117,8 @@ export interface PortalStatus {
   keyRefused?: boolean;
   /** This reply is the last status held by the background, not a fresh read: the popup revalidates it. */
   fromCache?: boolean;
+  /** The tab asked for is in a private window or a container (read by the background from the browser). */
+  jar?: PortalJar;
 }
 
 /**

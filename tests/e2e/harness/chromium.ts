@@ -197,6 +197,46 @@ export class ChromiumBrowser implements E2EBrowser {
     return worker;
   }
 
+  /** Incognito: chrome://extensions' "Allow in Incognito" (the extension reloads), then the extension opens the window. */
+  async openSeparateTab(url: string, kind: 'private' | 'container'): Promise<number> {
+    if (kind === 'container') throw new Error('Chromium has no container tabs');
+    const settings = await this.context.newPage();
+    try {
+      await settings.goto(`chrome://extensions/?id=${this.extensionId}`);
+      await settings.evaluate(async (id) => {
+        interface DeveloperPrivate {
+          updateProfileConfiguration(update: { inDeveloperMode: boolean }): Promise<void>;
+          updateExtensionConfiguration(update: { extensionId: string; incognitoAccess: boolean }): Promise<void>;
+        }
+        const api = (globalThis as unknown as { chrome: { developerPrivate: DeveloperPrivate } }).chrome.developerPrivate;
+        // The switch reloads the extension, and an unpacked one reloaded outside developer mode stays disabled.
+        await api.updateProfileConfiguration({ inDeveloperMode: true });
+        await api.updateExtensionConfiguration({ extensionId: id, incognitoAccess: true });
+      }, this.extensionId);
+    } finally {
+      await settings.close();
+    }
+    interface Api { extension: { isAllowedIncognitoAccess(): Promise<boolean> }; windows: { create(d: { incognito: boolean; url: string }): Promise<{ tabs?: { id?: number }[] }> } }
+    // The reload closes extension pages: ask from a fresh one, once the extension says it is allowed.
+    let last = '';
+    return pollFor(async () => {
+      const page = await this.context.newPage();
+      try {
+        await page.goto(`${this.extensionOrigin}/privacy.html`);
+        return await page.evaluate(async (u) => {
+          const chrome = (globalThis as unknown as { chrome: Api }).chrome;
+          if (!(await chrome.extension.isAllowedIncognitoAccess())) return undefined;
+          return (await chrome.windows.create({ incognito: true, url: u })).tabs?.[0]?.id;
+        }, url);
+      } catch (e) {
+        last = e instanceof Error ? e.message : String(e);
+        return undefined;
+      } finally {
+        await page.close().catch(() => undefined);
+      }
+    }, () => `an incognito window opened by the extension (last: ${last || 'not allowed in incognito yet'})`);
+  }
+
   async setHostAccess(pattern: string, granted: boolean): Promise<void> {
     const page = await this.context.newPage();
     try {

@@ -167,6 +167,48 @@ export class FirefoxBrowser implements E2EBrowser {
       await ExtensionPermissions.${granted ? 'add' : 'remove'}(${JSON.stringify(GECKO_ID)}, { permissions: [], origins: [${JSON.stringify(pattern)}] }, extension);`);
   }
 
+  /**
+   * Private: about:addons' "Run in Private Windows" (the permission, then a reload, as that switch does), then the
+   * extension opens the window. Container: Firefox's first default container ("Personal", userContextId 1), enabled
+   * by the pref the containers UI sets, in the window's tab strip.
+   */
+  async openSeparateTab(url: string, kind: 'private' | 'container'): Promise<number> {
+    const id = JSON.stringify(GECKO_ID);
+    if (kind === 'private') {
+      await this.#inChrome(`
+        const policy = WebExtensionPolicy.getByID(${id});
+        if (!policy.privateBrowsingAllowed) {
+          const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+          const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+          await ExtensionPermissions.add(${id}, { permissions: ['internal:privateBrowsingAllowed'], origins: [] }, policy.extension);
+          // Not awaited: the reload discards the context this script runs in; the poll below waits for it.
+          void AddonManager.getAddonByID(${id}).then((addon) => addon.reload());
+        }`);
+    } else {
+      await this.#inChrome(`
+        Services.prefs.setBoolPref('privacy.userContext.enabled', true);
+        gBrowser.addTab(${JSON.stringify(url)}, { userContextId: 1, triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });`);
+    }
+    interface Tab { id?: number; cookieStoreId?: string }
+    interface Api { extension: { isAllowedIncognitoAccess(): Promise<boolean> }; windows: { create(d: { incognito: boolean; url: string }): Promise<{ tabs?: Tab[] }> }; tabs: { query(q: object): Promise<Tab[]> } }
+    return pollFor(async () => {
+      const page = await this.openExtensionPage('privacy.html').catch(() => undefined);
+      if (!page) return undefined;
+      try {
+        return await page.evaluate(async ({ u, k }) => {
+          const browser = (globalThis as unknown as { browser: Api }).browser;
+          if (k === 'container') return (await browser.tabs.query({})).find((t) => t.cookieStoreId === 'firefox-container-1')?.id;
+          if (!(await browser.extension.isAllowedIncognitoAccess())) return undefined;
+          return (await browser.windows.create({ incognito: true, url: u })).tabs?.[0]?.id;
+        }, { u: url, k: kind });
+      } catch {
+        return undefined;
+      } finally {
+        await page.close().catch(() => undefined);
+      }
+    }, () => `a ${kind} tab the extension can see`);
+  }
+
   /** The same call about:debugging's "Terminate background script" makes. */
   stopBackground(): Promise<void> {
     return this.#inChrome(`

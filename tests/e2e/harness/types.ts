@@ -76,6 +76,15 @@ export interface E2EBrowser {
    * permissions.onRemoved / onAdded as it would from the user.
    */
   setHostAccess(pattern: string, granted: boolean): Promise<void>;
+  /**
+   * Opens `url` in a tab whose cookies are not the browser's normal ones and returns its id as the extension sees it:
+   * `private`, a private (incognito) window, after allowing the extension there as the user would (Chromium:
+   * chrome://extensions "Allow in Incognito"; Firefox: about:addons "Run in Private Windows"; the extension reloads
+   * if it was not allowed yet, closing its pages); `container`, a Firefox container tab (Chromium has none: throws).
+   * In Chromium the reload also takes the tab the harness reaches the service worker through: openPopup,
+   * stopBackground and setHostAccess fail after it, so a spec does this last in its block (or uses extension pages).
+   */
+  openSeparateTab(url: string, kind: 'private' | 'container'): Promise<number>;
   /** Stops the background (Chromium service worker, Firefox event page) as the browser does when idle. */
   stopBackground(): Promise<void>;
   /** Stops the background and starts it again; session storage must survive this. */

@@ -24,6 +24,8 @@ export interface PortalSession {
   enrolment?: StoredEnrolment;
   /** Portal Date header minus our clock, from the last response. */
   clockOffsetMs?: number;
+  /** Recognition made from a private tab: kept here, never in `storage.local` (jar.ts). */
+  recognised?: Recognition;
 }
 
 export interface StoredEnrolment {
@@ -38,10 +40,14 @@ export interface StoredEnrolment {
   outlivesSignOut?: true;
 }
 
-export interface PortalRecord {
+/** That a site answered as a DocSpace portal, and when. */
+export interface Recognition {
   isPortal: boolean;
   version: string | null;
   checkedAt: number;
+}
+
+export interface PortalRecord extends Recognition {
   /** Only present when the user ticked "remember on this device". */
   rememberedKey?: string;
 }

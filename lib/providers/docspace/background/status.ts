@@ -15,12 +15,10 @@ import {
 } from './session';
 import { badgeTicket, showBadge } from './badge';
 import { reachableOrigin } from './guard';
+import { freshRecognition, jarOfTab, keepRecognition, type Jar } from './jar';
 import { patternsUsedByOthers, revokeUnlessUsed } from '../../../background/host-access';
 
 type Reply<K extends keyof Replies> = Promise<Result<Replies[K], AppError>>;
-
-/** Recognition of a portal is cached this long (it changes only on upgrades). */
-const RECOGNITION_TTL_MS = 24 * 3600_000;
 
 function baseStatus(origin: string, state: PortalStatus['state']): PortalStatus {
   return {
@@ -39,14 +37,22 @@ export async function getStatus(cmd: CommandOf<'getStatus'>): Reply<'getStatus'>
   const ticket = badgeTicket(cmd.tabId);
   if (!isSupportedOrigin(origin)) return ok(baseStatus(origin, 'notPortal'));
   if (!(await hasHostAccess(origin))) return ok({ ...baseStatus(origin, 'noPermission'), looksLikePortal: await probeAnonymously(origin) });
+  // A private window or a container: the browser's sign-in there is not the one our requests carry (jar.ts).
+  const jar = await jarOfTab(cmd.tabId);
   const session = await getSession(origin);
+  if (jar !== 'default' && session.auth.kind === 'cookie') {
+    const refused = await separateCookiesStatus(origin, jar);
+    if (refused.ok) await showBadge(cmd.tabId, refused.value, ticket);
+    return refused;
+  }
+  const inTab = (s: PortalStatus): PortalStatus => (jar === 'default' ? s : { ...s, jar });
   if (!cmd.refresh && session.lastStatus) {
     await showBadge(cmd.tabId, session.lastStatus, ticket);
-    return ok({ ...session.lastStatus, fromCache: true });
+    return ok(inTab({ ...session.lastStatus, fromCache: true }));
   }
   const client = await clientFor(origin);
   if (!client.ok) return client;
-  const result = await readStatus(client.value, origin);
+  const result = await readStatus(client.value, origin, jar);
   if (!result.ok) return result;
   // Read again: a refused API key was dropped during the read (the portal is back on the browser's sign-in).
   const after = await getSession(origin);
@@ -54,24 +60,48 @@ export async function getStatus(cmd: CommandOf<'getStatus'>): Reply<'getStatus'>
   await updateSession(origin, (s) => ({ ...s, lastStatus: status, me: status.me ?? undefined }), client.value.access);
   // Access was removed while this was read: nothing of it is kept, and no badge goes up.
   if (!isCurrent(client.value.access)) return err(noPermission(origin));
+  if (jar !== 'default' && after.auth.kind === 'cookie') {
+    // The key was refused during the read: the browser's sign-in is no answer in this tab either.
+    const refused = await separateCookiesStatus(origin, jar);
+    const shown = refused.ok ? { ...refused.value, ...(status.keyRefused ? { keyRefused: true } : {}) } : null;
+    await showBadge(cmd.tabId, shown, ticket);
+    return shown ? ok(shown) : refused;
+  }
   await showBadge(cmd.tabId, status, ticket);
-  return ok(status);
+  return ok(inTab(status));
 }
 
 const noPermission = (origin: string): AppError => ({ kind: 'noPermission', origin });
 
-async function readStatus(client: PortalClient, origin: string): Promise<Result<PortalStatus, AppError>> {
-  const record = await getRecord(origin);
-  const recognised = record?.isPortal && Date.now() - record.checkedAt < RECOGNITION_TTL_MS;
-  let version = record?.version ?? null;
-  if (!recognised) {
+/**
+ * The status for a private or container tab on the browser's sign-in: no request carries cookies (the normal
+ * jar's would answer for another account), and no status read in a normal tab is shown. Only the anonymous
+ * recognition is asked, when not already known.
+ */
+async function separateCookiesStatus(origin: string, jar: Exclude<Jar, 'default'>): Promise<Result<PortalStatus, AppError>> {
+  let version = (await freshRecognition(origin))?.version;
+  if (version === undefined) {
+    const settings = await createDocspaceClient({ origin, auth: { kind: 'cookie' } }).getPortalSettings();
+    if (!settings.ok) return settings.error.kind === 'badResponse' || settings.error.kind === 'notFound' ? ok(baseStatus(origin, 'notPortal')) : settings;
+    if (!settings.value.isDocSpace) return ok(baseStatus(origin, 'notPortal'));
+    version = settings.value.version;
+    await keepRecognition(origin, jar, version);
+  }
+  return ok({ ...baseStatus(origin, 'separateCookies'), version, jar });
+}
+
+async function readStatus(client: PortalClient, origin: string, jar: Jar): Promise<Result<PortalStatus, AppError>> {
+  const known = await freshRecognition(origin);
+  let version = known?.version ?? null;
+  if (!known) {
     // First contact (or a day since): the site must answer as a DocSpace portal, anonymously, before anything
-    // that carries the user's cookie or key is sent to it. One extra round trip, then cached for a day.
+    // that carries the user's cookie or key is sent to it. One extra round trip, then cached for a day
+    // (for this browser session only when asked from a private tab).
     const settings = await client.getPortalSettings();
     if (!settings.ok) return settings.error.kind === 'badResponse' || settings.error.kind === 'notFound' ? ok(baseStatus(origin, 'notPortal')) : settings;
     if (!settings.value.isDocSpace) return ok(baseStatus(origin, 'notPortal'));
     version = settings.value.version;
-    await updateRecord(origin, (r) => ({ ...r, isPortal: true, version, checkedAt: Date.now() }), client.access);
+    await keepRecognition(origin, jar, version, client.access);
   }
   const [self, policy, codes, names] = await Promise.all([client.getSelf(), client.getTfaPolicy(), client.getBackupCodes(), cachedNames(origin)]);
   if (!self.ok) {
@@ -183,7 +213,7 @@ export async function policyEntries(cmd: CommandOf<'policyEntries'>): Reply<'pol
   return ok({ total: list.length, items });
 }
 
-/** Switches this portal to an API key after checking it works. Remembered on disk only on request. */
+/** Switches this portal to an API key after checking it works. Remembered on disk only on request, never from a private tab. */
 export async function setApiKey(cmd: CommandOf<'setApiKey'>): Reply<'setApiKey'> {
   const access = await accessTicket(cmd.origin);
   // The key is sent to this origin: https (and granted) only, whatever the page checked.
@@ -196,18 +226,22 @@ export async function setApiKey(cmd: CommandOf<'setApiKey'>): Reply<'setApiKey'>
   if (!probe.ok) return probe;
   // An empty 403 here is the missing `*:read` (http.ts names it); `*:write` shows at the first change (§12.3).
   if (!tfa.ok) return tfa;
-  // Access removed while the key was checked: the key is neither kept nor remembered.
-  if (!(await keepAuth(cmd.origin, { kind: 'apiKey', key: cmd.key }, cmd.remember ? cmd.key : undefined, access))) return err(noPermission(cmd.origin));
-  return getStatus({ type: 'getStatus', origin: cmd.origin, refresh: true });
+  // Access removed while the key was checked: the key is neither kept nor remembered. From a private window
+  // nothing is written to this device: the key lasts until the browser closes.
+  const toDisk = (await jarOfTab(cmd.tabId)) !== 'private';
+  if (!(await keepAuth(cmd.origin, { kind: 'apiKey', key: cmd.key }, cmd.remember ? cmd.key : undefined, access, toDisk))) return err(noPermission(cmd.origin));
+  return getStatus({ type: 'getStatus', origin: cmd.origin, refresh: true, tabId: cmd.tabId });
 }
 
-/** Stores how this portal signs in, and the remembered key (or none); false when access was removed since `access`. */
-async function keepAuth(origin: string, auth: PortalSession['auth'], remembered: string | undefined, access: AccessTicket): Promise<boolean> {
+/** Stores how this portal signs in, and (`toDisk`) the remembered key or none; false when access was removed since `access`. */
+async function keepAuth(origin: string, auth: PortalSession['auth'], remembered: string | undefined, access: AccessTicket, toDisk = true): Promise<boolean> {
   await updateSession(origin, () => ({ auth }), access);
-  await updateRecord(origin, (r) => {
-    const { rememberedKey: _drop, ...rest } = r ?? { isPortal: true, version: null, checkedAt: 0 };
-    return remembered ? { ...rest, rememberedKey: remembered } : rest;
-  }, access);
+  if (toDisk) {
+    await updateRecord(origin, (r) => {
+      const { rememberedKey: _drop, ...rest } = r ?? { isPortal: true, version: null, checkedAt: 0 };
+      return remembered ? { ...rest, rememberedKey: remembered } : rest;
+    }, access);
+  }
   return isCurrent(access);
 }
 

@@ -1,4 +1,4 @@
-import type { Applicability, Enrolment, PortalStatus } from '../protocol';
+import type { Applicability, Enrolment, PortalJar, PortalStatus } from '../protocol';
 import { assertNever } from '../../../result';
 import { formatAgo, formatNumber, plural, t } from '../../../i18n/t';
 
@@ -36,6 +36,12 @@ export const popup = {
   apiKeySave: t('popup.apiKeySave'),
   usingApiKey: t('popup.usingApiKey'),
   useBrowserSignIn: t('popup.useBrowserSignIn'),
+  /** A private window or a container tab on the browser's sign-in (the background refuses it there). */
+  separateCookiesTitle: (jar: PortalJar, host: string) =>
+    jar === 'private' ? t('popup.separateCookies.privateTitle', host) : t('popup.separateCookies.containerTitle', host),
+  separateCookiesBody: (jar: PortalJar, host: string) =>
+    jar === 'private' ? t('popup.separateCookies.privateBody', host) : t('popup.separateCookies.containerBody', host),
+  keyNotSaved: t('popup.separateCookies.keyNotSaved'),
   policyHeading: t('popup.policyHeading'),
   policyLabel: t('popup.policyLabel'),
   appliesLabel: t('popup.appliesLabel'),

@@ -89,7 +89,8 @@ export function App({ found, addSite }: PopupProps) {
   const useKey = async (key: string, remember: boolean) => {
     if (!target) return;
     setBusy(true);
-    const reply = await call<'setApiKey'>({ type: 'setApiKey', origin: target.origin, key, remember });
+    // The tab goes along: the background reads from the browser whether it is private (nothing saved to disk then).
+    const reply = await call<'setApiKey'>({ type: 'setApiKey', origin: target.origin, key, remember, tabId: target.tabId });
     setBusy(false);
     setView(reply.ok ? { status: 'ready', data: reply.value, refreshing: false } : { status: 'error', error: reply.error });
   };
@@ -147,6 +148,13 @@ export function App({ found, addSite }: PopupProps) {
           <ApiKeyForm busy={busy} open={data.keyRefused} onSubmit={(k, r) => void useKey(k, r)} />
         </section>
       ) : null}
+      {data?.state === 'separateCookies' && data.jar ? (
+        <section>
+          <h2>{data.keyRefused ? t.keyRefusedTitle : t.separateCookiesTitle(data.jar, host)}</h2>
+          <p>{t.separateCookiesBody(data.jar, host)}</p>
+          <ApiKeyForm busy={busy} open privateWindow={data.jar === 'private'} onSubmit={(k, r) => void useKey(k, r)} />
+        </section>
+      ) : null}
       {data?.state === 'ready' ? (
         <>
           <StatusCard
@@ -159,7 +167,8 @@ export function App({ found, addSite }: PopupProps) {
             status={data}
             onOpen={(viewName) => void (viewName === 'enrol' ? openEnrolment(data.origin, target?.url) : openOptions(viewName, data.origin))}
           />
-          {data.auth === 'apiKey' ? (
+          {/* In a private window or a container the browser's sign-in is refused: no way back to it from here. */}
+          {data.auth === 'apiKey' && !data.jar ? (
             <p class="footer">
               {t.usingApiKey} <button type="button" class="link" onClick={() => void useBrowser()}>{t.useBrowserSignIn}</button>
             </p>
