@@ -6,10 +6,10 @@ export interface PopupTarget { origin: string | null; tabId?: number; url?: stri
 /** The tab the popup describes: the active tab of this window (test builds: `?origin=` first, see build-flags.d.ts). */
 export async function currentTarget(): Promise<PopupTarget> {
   if (__TFA_TEST_SWITCHES__) {
-    const params = new URLSearchParams(location.search);
-    const forced = params.get('origin');
+    // Read inline: scripts/release-check.ts finds this door by its spelling, and fails a release build that has it.
+    const forced = new URLSearchParams(location.search).get('origin');
     // `tab`: the popup of that tab (a private or container tab the end-to-end tests cannot click a popup in).
-    const tabId = Number(params.get('tab') ?? NaN);
+    const tabId = Number(new URLSearchParams(location.search).get('tab') ?? NaN);
     if (forced) return { origin: portalOriginOf(forced), isBrowserPage: false, ...(Number.isInteger(tabId) ? { tabId } : {}) };
   }
   try {

@@ -26,7 +26,7 @@ const LOOPBACK_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 /** Every key a manifest may have; anything else (content_scripts, web_accessible_resources, externally_connectable…) fails. */
 const ALLOWED_KEYS = new Set([
   'manifest_version', 'name', 'description', 'version', 'permissions', 'optional_host_permissions', 'content_security_policy',
-  'action', 'background', 'options_ui', 'browser_specific_settings', 'icons', 'default_locale',
+  'action', 'background', 'options_ui', 'browser_specific_settings', 'icons', 'default_locale', 'incognito',
 ]);
 
 function expectedCsp(test: boolean): Record<string, string[]> {
