@@ -49,7 +49,7 @@ describe('the harness refuses a browser older than it supports', () => {
   it('the oldest-version pass needs that very major version', () => {
     expect(browserVersionProblem('firefox', '/opt/ff140/firefox-esr', 'Mozilla Firefox 140.12.0esr', { minimum: 140, exact: true })).toBeUndefined();
     expect(browserVersionProblem('firefox', '/usr/bin/firefox-esr', 'Mozilla Firefox 153.8.0esr', { minimum: 140, exact: true })).toBe(
-      'firefox: /usr/bin/firefox-esr is version 153.8.0esr, but this pass tests the oldest version the manifest claims, 140. Point FIREFOX_BIN at a firefox 140 (see .ci/run).',
+      'firefox: /usr/bin/firefox-esr is version 153.8.0esr, but this pass tests the oldest version the manifest claims, 140. Point FIREFOX_BIN (in npm test: FIREFOX_OLDEST_BIN) at a firefox 140, as .ci/run does.',
     );
   });
 

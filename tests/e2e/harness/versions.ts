@@ -39,7 +39,7 @@ export function browserVersionProblem(
     return `${name}: cannot tell which version ${binary} is (\`${binary} --version\` said ${JSON.stringify(output.trim().slice(0, 200))}); the end-to-end tests need ${name} ${minimum} or newer.`;
   }
   if (exact && found.major !== minimum) {
-    return `${name}: ${binary} is version ${found.version}, but this pass tests the oldest version the manifest claims, ${minimum}. Point ${env} at a ${name} ${minimum} (see .ci/run).`;
+    return `${name}: ${binary} is version ${found.version}, but this pass tests the oldest version the manifest claims, ${minimum}. Point ${env} (in npm test: FIREFOX_OLDEST_BIN) at a ${name} ${minimum}, as .ci/run does.`;
   }
   if (found.major >= minimum) return undefined;
   return (
