@@ -31,7 +31,7 @@ class PuppeteerPage extends BasePage<Page> {
 
   /**
    * Waits for a visible, enabled match, then clicks it. Not Puppeteer's locator: on moz-extension:// pages of
-   * Firefox 140 its wait never sees the element (its in-page ARIA binding gets no answer), so every click timed out.
+   * Firefox 140 its wait never resolves (the same ARIA query through `$$` answers at once), so every click timed out.
    */
   async click(role: Role, name: string): Promise<void> {
     const target = await this.#visible(role, name, true);
@@ -253,10 +253,18 @@ export class FirefoxBrowser implements E2EBrowser {
   /**
    * Calls the harness's own add-on (firefox-privileged/, a WebExtension experiment that runs in the parent
    * process), installed on first use, from a tab of its page that is closed again. Firefox 140's WebDriver BiDi
-   * cannot evaluate in chrome scope (`moz:scope` came later); an experiment works on every version.
+   * cannot evaluate in chrome scope (`moz:scope` came later); the experiment works on 140 and 153 alike.
    */
   async #privileged(method: PrivilegedCall, ...args: (string | boolean)[]): Promise<void> {
-    await (this.#helperInstalled ??= this.browser.installExtension(PRIVILEGED_HELPER_DIR).then(() => undefined));
+    await (this.#helperInstalled ??= this.browser.installExtension(PRIVILEGED_HELPER_DIR).then(
+      () => undefined,
+      (e: unknown) => {
+        throw new Error(
+          `Firefox refused the harness's privileged add-on (${e instanceof Error ? e.message.split('\n')[0] : String(e)}). ` +
+            `It needs a Firefox build that honours extensions.experiments.enabled, such as Debian's firefox-esr.`,
+        );
+      },
+    ));
     const page = await this.#openByBidi(`moz-extension://${PRIVILEGED_HELPER_UUID}/index.html`);
     try {
       const error = await page.evaluate(
