@@ -3,7 +3,8 @@
 // then runs the e2e project in Chromium and Firefox.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { REPO_ROOT, missingBrowsers, selectedBrowsers } from './harness/config';
+import { BROWSER_BINARIES, REPO_ROOT, isOldestFirefoxPass, missingBrowsers, selectedBrowsers } from './harness/config';
+import { outdatedBrowsers } from './harness/versions';
 
 const args = process.argv.slice(2);
 const build = !args.includes('--no-build');
@@ -14,7 +15,10 @@ function run(command: string, commandArgs: string[]): number {
   return status ?? (signal ? 128 : 1);
 }
 
-const problems = missingBrowsers(selectedBrowsers());
+const browsers = selectedBrowsers();
+const missing = missingBrowsers(browsers);
+// Before the builds: a browser too old fails in seconds, with the version found and the fix.
+const problems = missing.length ? missing : outdatedBrowsers(browsers, BROWSER_BINARIES, { exact: isOldestFirefoxPass() });
 if (problems.length) {
   process.stderr.write(`End-to-end tests cannot run:\n  - ${problems.join('\n  - ')}\n`);
   process.exit(1);

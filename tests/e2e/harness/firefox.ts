@@ -1,7 +1,8 @@
 // Debian's Firefox ESR with the built test extension, driven by puppeteer-core over WebDriver BiDi.
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { ACTION_TIMEOUT_MS, BROWSER_BINARIES, FIREFOX_EXTENSION_UUID, GECKO_ID, HTTPS_TEST_BUILDS, INSTALL_PAGE_WAIT_MS, TEST_BUILDS } from './config';
 import { BasePage } from './page';
 import { pollFor } from './wait';
@@ -13,13 +14,32 @@ function aria(role: Role | undefined, name?: string): string {
   return `::-p-aria(${parts.join('')})`;
 }
 
+const TYPEABLE_INPUTS = ['text', 'url', 'tel', 'search', 'password', 'number', 'email'];
+
+/** Runs in the page: sets a field's value as typing would, with its input and change events. */
+function setValue(el: Element, value: string): void {
+  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) el.value = value;
+  else el.textContent = value;
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+  el.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
 class PuppeteerPage extends BasePage<Page> {
   url(): Promise<string> {
     return this.evaluate(() => location.href);
   }
 
-  click(role: Role, name: string): Promise<void> {
-    return this.raw.locator(aria(role, name)).click();
+  /**
+   * Waits for a visible, enabled match, then clicks it. Not Puppeteer's locator: on moz-extension:// pages of
+   * Firefox 140 its wait never resolves (the same ARIA query through `$$` answers at once), so every click timed out.
+   */
+  async click(role: Role, name: string): Promise<void> {
+    const target = await this.#visible(role, name, true);
+    try {
+      await target.click();
+    } finally {
+      await target.dispose();
+    }
   }
 
   /** Firefox gives the <label> itself the field's accessible name (and a password field no role): take the field. */
@@ -35,21 +55,52 @@ class PuppeteerPage extends BasePage<Page> {
       () => `a field labelled ${JSON.stringify(label)}`,
     );
     try {
-      await field.asLocator().fill(value);
+      // What Puppeteer's Locator.fill does, without its in-page waits (see click): a <select> selects; a field
+      // one types into is emptied (with an input event, so the page's state agrees) and typed into, key by key.
+      const kind = await field.evaluate(
+        (el, typeable) => (el instanceof HTMLSelectElement ? 'select' : el instanceof HTMLInputElement && !typeable.includes(el.type) ? 'other' : 'typeable'),
+        TYPEABLE_INPUTS,
+      );
+      if (kind === 'select') await field.select(value);
+      else if (kind === 'other') await field.evaluate(setValue, value);
+      else {
+        await field.evaluate(setValue, '');
+        await field.type(value);
+      }
     } finally {
       await field.dispose();
     }
   }
 
   async text(role: Role, name?: string): Promise<string> {
-    const handle = await this.raw.locator(aria(role, name)).waitHandle();
+    const handle = await this.#visible(role, name, false);
     try {
       return await handle.evaluate((el) => (el as HTMLElement).innerText);
     } finally {
       await handle.dispose();
     }
   }
+
+  /** The first visible element with that role and name (and, for a click, not disabled), polled for. */
+  #visible(role: Role, name: string | undefined, enabled: boolean): Promise<ElementHandle> {
+    return pollFor(
+      async () => {
+        for (const handle of await this.raw.$$(aria(role, name))) {
+          if ((await handle.isVisible()) && !(enabled && (await handle.evaluate((el) => el.matches(':disabled'))))) return handle;
+          await handle.dispose();
+        }
+        return undefined;
+      },
+      () => `a visible${enabled ? ', enabled' : ''} ${role}${name === undefined ? '' : ` named ${JSON.stringify(name)}`}`,
+    );
+  }
 }
+
+/** The harness's own add-on (tests/e2e/harness/firefox-privileged): its calls, its id and pinned UUID. */
+type PrivilegedCall = 'setHostAccess' | 'terminateBackground' | 'wakeupBackground';
+const PRIVILEGED_HELPER_DIR = fileURLToPath(new URL('./firefox-privileged/', import.meta.url));
+const PRIVILEGED_HELPER_ID = 'e2e-privileged@harness.invalid';
+const PRIVILEGED_HELPER_UUID = '0b9e5a3c-7f21-4d6e-8c4b-2a1f3e5d7c90';
 
 /** The raw BiDi channel: Puppeteer's page API cannot reach moz-extension:// pages or chrome scope. */
 interface BidiChannel {
@@ -61,6 +112,7 @@ export class FirefoxBrowser implements E2EBrowser {
   readonly extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
   /** Firefox's stdout, line by line: console calls of pages and add-ons (see captureConsole). */
   readonly #stdoutLines: string[];
+  #helperInstalled?: Promise<void>;
 
   private constructor(
     readonly browser: Browser,
@@ -79,18 +131,19 @@ export class FirefoxBrowser implements E2EBrowser {
       browser: 'firefox',
       executablePath: BROWSER_BINARIES.firefox,
       headless: true,
-      // Lets BiDi navigate to moz-extension:// URLs (refused otherwise) and evaluate in chrome scope,
-      // which is how the background is stopped. Test browsers only.
+      // Lets BiDi navigate to moz-extension:// URLs (refused otherwise). Test browsers only.
       args: ['--remote-allow-system-access'],
       // BiDi's session capability: Firefox then skips certificate checks for every connection it makes, the
       // extension's background page included (nothing narrower exists for a self-signed certificate).
       ...(https ? { acceptInsecureCerts: true } : {}),
       extraPrefsFirefox: {
-        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID, [PRIVILEGED_HELPER_ID]: PRIVILEGED_HELPER_UUID }),
         // The app locale needs the language pack installed beside Firefox (Debian: firefox-esr-l10n-<lang>),
         // which Puppeteer's profile enables (extensions.enabledScopes includes the application scope).
         ...(language ? { 'intl.locale.requested': language, 'intl.accept_languages': language } : {}),
         'devtools.console.stdout.content': true,
+        // For the harness's own add-on (firefox-privileged/); Debian's builds honour it, official ones do not.
+        'extensions.experiments.enabled': true,
       },
     });
     // Always drained, so a full pipe never stalls the browser.
@@ -124,10 +177,13 @@ export class FirefoxBrowser implements E2EBrowser {
    * `page.goto` waits for navigation events that Firefox never reports for extension pages, so this sends
    * BiDi's own `browsingContext.navigate` and waits for the document to be complete.
    */
-  async openExtensionPage(pathAndQuery: string): Promise<E2EPage> {
+  openExtensionPage(pathAndQuery: string): Promise<E2EPage> {
+    return this.#openByBidi(`${this.extensionOrigin}/${pathAndQuery.replace(/^\//, '')}`);
+  }
+
+  async #openByBidi(url: string): Promise<E2EPage> {
     const page = await this.#newPage();
     const context = (page.mainFrame() as unknown as { _id: string })._id;
-    const url = `${this.extensionOrigin}/${pathAndQuery.replace(/^\//, '')}`;
     await this.bidi.send('browsingContext.navigate', { context, url, wait: 'complete' });
     return new PuppeteerPage(page);
   }
@@ -161,10 +217,7 @@ export class FirefoxBrowser implements E2EBrowser {
 
   /** The same call about:addons' permission switches make. */
   setHostAccess(pattern: string, granted: boolean): Promise<void> {
-    return this.#inChrome(`
-      const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
-      const extension = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension;
-      await ExtensionPermissions.${granted ? 'add' : 'remove'}(${JSON.stringify(GECKO_ID)}, { permissions: [], origins: [${JSON.stringify(pattern)}] }, extension);`);
+    return this.#privileged('setHostAccess', GECKO_ID, pattern, granted);
   }
 
   /**
@@ -211,14 +264,12 @@ export class FirefoxBrowser implements E2EBrowser {
 
   /** The same call about:debugging's "Terminate background script" makes. */
   stopBackground(): Promise<void> {
-    return this.#inChrome(`
-      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
-      await ExtensionParent.DebugUtils.terminateBackgroundScript(${JSON.stringify(GECKO_ID)});`);
+    return this.#privileged('terminateBackground', GECKO_ID);
   }
 
   async restartBackground(): Promise<void> {
     await this.stopBackground();
-    await this.#inChrome(`await WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension.wakeupBackground();`);
+    await this.#privileged('wakeupBackground', GECKO_ID);
   }
 
   close(): Promise<void> {
@@ -241,22 +292,30 @@ export class FirefoxBrowser implements E2EBrowser {
     return page;
   }
 
-  /** Evaluates privileged code in the browser window's chrome scope (needs --remote-allow-system-access). */
-  async #inChrome(body: string): Promise<void> {
-    await this.#inChromeText(body);
-  }
-
-  /** As #inChrome; the script's string result (empty when it returns none). */
-  async #inChromeText(body: string): Promise<string> {
-    const tree = (await this.bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string }[] };
-    const context = tree.contexts[0]?.context;
-    if (!context) throw new Error('Firefox reported no chrome-scope window');
-    const out = (await this.bidi.send('script.evaluate', {
-      expression: `(async () => { ${body} })()`,
-      target: { context },
-      awaitPromise: true,
-    })).result as { type: string; result?: { type: string; value?: unknown }; exceptionDetails?: { text: string } };
-    if (out.type !== 'success') throw new Error(`Firefox chrome-scope script failed: ${out.exceptionDetails?.text ?? out.type}`);
-    return typeof out.result?.value === 'string' ? out.result.value : '';
+  /**
+   * Calls the harness's own add-on (firefox-privileged/, a WebExtension experiment that runs in the parent
+   * process), installed on first use, from a tab of its page that is closed again. Firefox 140's WebDriver BiDi
+   * cannot evaluate in chrome scope (`moz:scope` came later); the experiment works on 140 and 153 alike.
+   */
+  async #privileged(method: PrivilegedCall, ...args: (string | boolean)[]): Promise<void> {
+    await (this.#helperInstalled ??= this.browser.installExtension(PRIVILEGED_HELPER_DIR).then(
+      () => undefined,
+      (e: unknown) => {
+        throw new Error(
+          `Firefox refused the harness's privileged add-on (${e instanceof Error ? e.message.split('\n')[0] : String(e)}). ` +
+            `It needs a Firefox build that honours extensions.experiments.enabled, such as Debian's firefox-esr.`,
+        );
+      },
+    ));
+    const page = await this.#openByBidi(`moz-extension://${PRIVILEGED_HELPER_UUID}/index.html`);
+    try {
+      const error = await page.evaluate(
+        ([name, params]) => (globalThis as typeof globalThis & { browser: { harness: Record<PrivilegedCall, (...a: unknown[]) => Promise<string>> } }).browser.harness[name](...params),
+        [method, args] as [PrivilegedCall, (string | boolean)[]],
+      );
+      if (error) throw new Error(`Firefox privileged call ${method} failed: ${error}`);
+    } finally {
+      await page.close();
+    }
   }
 }
