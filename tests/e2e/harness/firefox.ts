@@ -97,7 +97,7 @@ class PuppeteerPage extends BasePage<Page> {
 }
 
 /** The harness's own add-on (tests/e2e/harness/firefox-privileged): its calls, its id and pinned UUID. */
-type PrivilegedCall = 'setHostAccess' | 'terminateBackground' | 'wakeupBackground';
+type PrivilegedCall = 'setHostAccess' | 'terminateBackground' | 'wakeupBackground' | 'allowPrivateBrowsing' | 'openContainerTab';
 const PRIVILEGED_HELPER_DIR = fileURLToPath(new URL('./firefox-privileged/', import.meta.url));
 const PRIVILEGED_HELPER_ID = 'e2e-privileged@harness.invalid';
 const PRIVILEGED_HELPER_UUID = '0b9e5a3c-7f21-4d6e-8c4b-2a1f3e5d7c90';
@@ -226,22 +226,8 @@ export class FirefoxBrowser implements E2EBrowser {
    * by the pref the containers UI sets, in the window's tab strip.
    */
   async openSeparateTab(url: string, kind: 'private' | 'container'): Promise<number> {
-    const id = JSON.stringify(GECKO_ID);
-    if (kind === 'private') {
-      await this.#inChrome(`
-        const policy = WebExtensionPolicy.getByID(${id});
-        if (!policy.privateBrowsingAllowed) {
-          const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
-          const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
-          await ExtensionPermissions.add(${id}, { permissions: ['internal:privateBrowsingAllowed'], origins: [] }, policy.extension);
-          // Not awaited: the reload discards the context this script runs in; the poll below waits for it.
-          void AddonManager.getAddonByID(${id}).then((addon) => addon.reload());
-        }`);
-    } else {
-      await this.#inChrome(`
-        Services.prefs.setBoolPref('privacy.userContext.enabled', true);
-        gBrowser.addTab(${JSON.stringify(url)}, { userContextId: 1, triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });`);
-    }
+    if (kind === 'private') await this.#privileged('allowPrivateBrowsing', GECKO_ID);
+    else await this.#privileged('openContainerTab', url);
     interface Tab { id?: number; cookieStoreId?: string }
     interface Api { extension: { isAllowedIncognitoAccess(): Promise<boolean> }; windows: { create(d: { incognito: boolean; url: string }): Promise<{ tabs?: Tab[] }> }; tabs: { query(q: object): Promise<Tab[]> } }
     return pollFor(async () => {
