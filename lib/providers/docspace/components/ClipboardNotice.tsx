@@ -1,0 +1,61 @@
+import type { ComponentChildren } from 'preact';
+import { createContext } from 'preact';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import { copyText } from '../i18n/enrolment';
+import { CLIPBOARD_CLEAR_MS, ClipboardGuard, type ClipboardState } from './clipboard-guard';
+
+const GuardContext = createContext<ClipboardGuard | null>(null);
+
+/** The options page's one clipboard guard, listening to the page while the page is open. Given once, at its root. */
+export function ClipboardGuardProvider({ children }: { children: ComponentChildren }) {
+  const [guard] = useState(() => new ClipboardGuard());
+  useEffect(() => guard.attach(), [guard]);
+  return <GuardContext.Provider value={guard}>{children}</GuardContext.Provider>;
+}
+
+/**
+ * The page's guard and its state, re-rendering when the state changes. A control rendered without the provider
+ * (on its own, as in a component test) gets a guard of its own, which goes when the control goes.
+ */
+export function useClipboardGuard(): [ClipboardGuard, ClipboardState] {
+  const page = useContext(GuardContext);
+  const [own] = useState(() => (page ? null : new ClipboardGuard()));
+  useEffect(() => own?.attach(), [own]);
+  const guard = page ?? own!;
+  const [state, setState] = useState(guard.state);
+  useEffect(() => {
+    setState(guard.state);
+    return guard.subscribe(setState);
+  }, [guard]);
+  return [guard, state];
+}
+
+/** What is said about the clipboard; `handedOver`: by the page, after the control that copied has gone. */
+export function clipboardMessage(state: ClipboardState, handedOver: boolean): string {
+  switch (state.kind) {
+    case 'none': return '';
+    case 'copied': return `${state.what} ${handedOver ? copyText.clearsAfterCopy(CLIPBOARD_CLEAR_MS / 1000) : copyText.clearsSoon(CLIPBOARD_CLEAR_MS / 1000)}`;
+    case 'mayRemain': return `${state.what} ${copyText.mayRemain}`;
+    case 'cleared': return copyText.cleared;
+  }
+}
+
+/**
+ * The page-level notice: speaks for a copied secret once the control that copied it is gone (the view changed,
+ * enrolment moved on), until the clipboard is cleared. Its live region is always in the DOM.
+ */
+export function ClipboardNotice() {
+  const [guard, state] = useClipboardGuard();
+  const shown = state.kind !== 'none' && state.owner === null;
+  const tone = state.kind === 'cleared' ? 'ok' : 'warn';
+  return (
+    <div class={shown ? `clipboard-notice notice ${tone} no-print` : 'clipboard-notice no-print'}>
+      <p role="status">{shown ? clipboardMessage(state, true) : ''}</p>
+      {shown && state.kind !== 'cleared' ? (
+        <button type="button" class="link" onClick={() => void guard.clearNow()}>
+          {copyText.clear}
+        </button>
+      ) : null}
+    </div>
+  );
+}
