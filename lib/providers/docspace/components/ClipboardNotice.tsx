@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { createContext } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext, useLayoutEffect, useState } from 'preact/hooks';
 import { copyText } from '../i18n/enrolment';
 import { CLIPBOARD_CLEAR_MS, ClipboardGuard, type ClipboardState } from './clipboard-guard';
 
@@ -9,7 +9,7 @@ const GuardContext = createContext<ClipboardGuard | null>(null);
 /** The options page's one clipboard guard, listening to the page while the page is open. Given once, at its root. */
 export function ClipboardGuardProvider({ children }: { children: ComponentChildren }) {
   const [guard] = useState(() => new ClipboardGuard());
-  useEffect(() => guard.attach(), [guard]);
+  useLayoutEffect(() => guard.attach(), [guard]);
   return <GuardContext.Provider value={guard}>{children}</GuardContext.Provider>;
 }
 
@@ -20,10 +20,11 @@ export function ClipboardGuardProvider({ children }: { children: ComponentChildr
 export function useClipboardGuard(): [ClipboardGuard, ClipboardState] {
   const page = useContext(GuardContext);
   const [own] = useState(() => (page ? null : new ClipboardGuard()));
-  useEffect(() => own?.attach(), [own]);
+  useLayoutEffect(() => own?.attach(), [own]);
   const guard = page ?? own!;
   const [state, setState] = useState(guard.state);
-  useEffect(() => {
+  // Layout effects: listening from the first render on, so that no change is missed.
+  useLayoutEffect(() => {
     setState(guard.state);
     return guard.subscribe(setState);
   }, [guard]);
