@@ -48,7 +48,7 @@ function openPage(view: string) {
     startEnrolment: () => ({ ok: true, value: start }),
     validateCode: () => ({ ok: true, value: { enrolled: true, backupCodes: codes } }),
     getBackupCodes: () => ({ ok: true, value: codes }),
-    cancelEnrolment: () => ({ ok: true, value: undefined }),
+    cancelEnrolment: () => ({ ok: true, value: true }),
   });
   return render(<App otherSites={[]} providerNames={{}} />);
 }
@@ -174,18 +174,59 @@ describe('the clipboard guard outlives the control that copied', () => {
 });
 
 describe('the page being closed', () => {
-  it('closed while it kept the focus and nothing else was copied: cleared at once', async () => {
+  /**
+   * The browser's copy command, which a page being unloaded can still run (the asynchronous write never completes
+   * there): fires `copy` and puts on the clipboard what its listeners set.
+   */
+  function fakeCopyCommand(clipboard: { held: string }) {
+    // happy-dom has no execCommand: the browser's, as far as this goes.
+    const execCommand = vi.fn((command: string) => {
+      if (command !== 'copy') return false;
+      let data: string | null = null;
+      const event = Object.assign(new Event('copy', { bubbles: true, cancelable: true }), {
+        clipboardData: { setData: (_type: string, text: string) => void (data = text) },
+      });
+      document.dispatchEvent(event);
+      if (event.defaultPrevented && data !== null) clipboard.held = data;
+      return true;
+    });
+    Object.defineProperty(document, 'execCommand', { value: execCommand, configurable: true });
+    return execCommand;
+  }
+  afterEach(() => {
+    Reflect.deleteProperty(document, 'execCommand');
+  });
+  const pageHide = () => act(async () => void window.dispatchEvent(new Event('pagehide')));
+
+  it('closed (or left) while it kept the focus and nothing else was copied: cleared at once, synchronously', async () => {
     const clipboard = await copySetupKey();
+    const copyCommand = fakeCopyCommand(clipboard);
     await click('button', 'Next');
-    await act(async () => void window.dispatchEvent(new Event('pagehide')));
+    await pageHide();
+    expect(copyCommand).toHaveBeenCalledWith('copy');
     expect(clipboard.held).toBe('');
+    expect(clipboard.writeText).toHaveBeenCalledTimes(1);
+    expect(pageNotice().textContent).toBe('Clipboard cleared.');
   });
 
   it('closed after it lost the focus: left alone (something else may have been copied)', async () => {
     const clipboard = await copySetupKey();
+    const copyCommand = fakeCopyCommand(clipboard);
     fireEvent.blur(window);
-    await act(async () => void window.dispatchEvent(new Event('pagehide')));
+    await pageHide();
+    expect(copyCommand).not.toHaveBeenCalled();
     expect(clipboard.held).toBe(KEY);
     expect(clipboard.writeText).toHaveBeenCalledTimes(1);
+  });
+
+  it('closed when nothing copied is pending (cleared already): the clipboard is not touched', async () => {
+    const clipboard = await copySetupKey();
+    const copyCommand = fakeCopyCommand(clipboard);
+    await wait(45_000);
+    expect(clipboard.held).toBe('');
+    clipboard.held = 'copied later';
+    await pageHide();
+    expect(copyCommand).not.toHaveBeenCalled();
+    expect(clipboard.held).toBe('copied later');
   });
 });

@@ -167,6 +167,22 @@ export class FirefoxBrowser implements E2EBrowser {
       await ExtensionPermissions.${granted ? 'add' : 'remove'}(${JSON.stringify(GECKO_ID)}, { permissions: [], origins: [${JSON.stringify(pattern)}] }, extension);`);
   }
 
+  /** The global clipboard's text/plain, '' when it holds none. */
+  readClipboard(): Promise<string> {
+    return this.#inChromeText(`
+      const transferable = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
+      transferable.init(null);
+      transferable.addDataFlavor('text/plain');
+      Services.clipboard.getData(transferable, Ci.nsIClipboard.kGlobalClipboard, null);
+      const data = {};
+      try {
+        transferable.getTransferData('text/plain', data);
+      } catch {
+        return '';
+      }
+      return data.value?.QueryInterface(Ci.nsISupportsString).data ?? '';`);
+  }
+
   /** The same call about:debugging's "Terminate background script" makes. */
   stopBackground(): Promise<void> {
     return this.#inChrome(`

@@ -20,8 +20,8 @@ export type ClipboardState =
  * nothing else can have been copied meanwhile: this page kept the focus the whole time and nothing was copied on
  * it. Otherwise it says the clipboard may still hold the secret and offers to clear it.
  *
- * The page being closed (pagehide) ends every timer: if the clearing would be safe at that moment (the same rule),
- * the guard asks the browser to clear the clipboard at once, which a closing page may or may not be allowed to do.
+ * The page being closed or left (pagehide) ends the timer: if clearing is safe at that moment (the same rule), the
+ * guard clears the clipboard there and then, with the one clipboard write a page being unloaded can still make.
  */
 export class ClipboardGuard {
   #state: ClipboardState = { kind: 'none' };
@@ -115,8 +115,22 @@ export class ClipboardGuard {
   };
 
   readonly #onPageHide = () => {
-    // The page is going away and its timer with it: clear now if that is safe (best effort, see the class).
+    // The page is going away and its timer with it: clear now if that is safe. The asynchronous clipboard write
+    // never completes in a page being unloaded (Chromium 156, Firefox 153 ESR), so this one is synchronous: a copy
+    // command whose copy event puts empty text on the clipboard.
     clearTimeout(this.#timer);
-    if (this.#state.kind === 'copied' && !this.#disturbed && document.hasFocus()) void this.#clear();
+    const s = this.#state;
+    if (s.kind !== 'copied') return;
+    // Not safe: said as it would be when the time is up (seen only if the browser brings the page back).
+    if (this.#disturbed || !document.hasFocus()) return this.#set({ kind: 'mayRemain', what: s.what, owner: s.owner });
+    const putNothing = (e: ClipboardEvent) => {
+      e.clipboardData?.setData('text/plain', '');
+      e.preventDefault();
+    };
+    document.addEventListener('copy', putNothing);
+    const done = document.execCommand('copy');
+    document.removeEventListener('copy', putNothing);
+    if (done) this.#set({ kind: 'cleared', owner: s.owner });
+    else void this.clearNow();
   };
 }
