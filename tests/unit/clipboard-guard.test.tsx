@@ -209,14 +209,38 @@ describe('the page being closed', () => {
     expect(pageNotice().textContent).toBe('Clipboard cleared.');
   });
 
-  it('closed after it lost the focus: left alone (something else may have been copied)', async () => {
+  it('closed after it had lost the focus a while before: left alone (something else may have been copied)', async () => {
     const clipboard = await copySetupKey();
     const copyCommand = fakeCopyCommand(clipboard);
     fireEvent.blur(window);
+    await wait(1_500);
     await pageHide();
     expect(copyCommand).not.toHaveBeenCalled();
     expect(clipboard.held).toBe(KEY);
     expect(clipboard.writeText).toHaveBeenCalledTimes(1);
+  });
+
+  it('closed the way Firefox closes a tab (the focus taken away just before): cleared, nothing can have been copied in between', async () => {
+    const clipboard = await copySetupKey();
+    const copyCommand = fakeCopyCommand(clipboard);
+    vi.mocked(document.hasFocus).mockReturnValue(false);
+    fireEvent.blur(window);
+    await wait(50);
+    await pageHide();
+    expect(copyCommand).toHaveBeenCalledWith('copy');
+    expect(clipboard.held).toBe('');
+  });
+
+  it('lost the focus, came back and stayed: still left alone when the page closes (it was away)', async () => {
+    const clipboard = await copySetupKey();
+    const copyCommand = fakeCopyCommand(clipboard);
+    fireEvent.blur(window);
+    await wait(5_000);
+    fireEvent.focus(window);
+    fireEvent.blur(window);
+    await pageHide();
+    expect(copyCommand).not.toHaveBeenCalled();
+    expect(clipboard.held).toBe(KEY);
   });
 
   it('closed when nothing copied is pending (cleared already): the clipboard is not touched', async () => {

@@ -1,5 +1,10 @@
 /** A copied secret is taken off the clipboard after this long, when that is known to be safe (see ClipboardGuard). */
 export const CLIPBOARD_CLEAR_MS = 45_000;
+/**
+ * A page that lost the focus this shortly before it went away lost it by going away (Firefox takes the focus from a
+ * tab before closing it): nobody can have copied something else in between.
+ */
+export const LEAVING_BLUR_MS = 1_000;
 
 /**
  * What the page knows about a secret it copied. `owner` is the control that copied it while that control is on the
@@ -20,15 +25,18 @@ export type ClipboardState =
  * nothing else can have been copied meanwhile: this page kept the focus the whole time and nothing was copied on
  * it. Otherwise it says the clipboard may still hold the secret and offers to clear it.
  *
- * The page being closed or left (pagehide) ends the timer: if clearing is safe at that moment (the same rule), the
- * guard clears the clipboard there and then, with the one clipboard write a page being unloaded can still make.
+ * The page being closed or left (pagehide) ends the timer: if clearing is safe at that moment (the same rule, except
+ * that a loss of focus less than {@link LEAVING_BLUR_MS} before is the closing itself), the guard clears the clipboard
+ * there and then, with the one clipboard write a page being unloaded can still make.
  */
 export class ClipboardGuard {
   #state: ClipboardState = { kind: 'none' };
   readonly #listeners = new Set<(state: ClipboardState) => void>();
   #timer: ReturnType<typeof setTimeout> | undefined;
-  /** Since our copy: the page lost the focus (a hidden page loses it too), or something else was copied on it. */
-  #disturbed = false;
+  /** Since our copy, something else was copied on this page. */
+  #copiedOnPage = false;
+  /** When the page first lost the focus since our copy (a hidden page loses it too); -Infinity: it had none then. */
+  #focusLostAt: number | null = null;
 
   get state(): ClipboardState {
     return this.#state;
@@ -62,7 +70,8 @@ export class ClipboardGuard {
       return false;
     }
     clearTimeout(this.#timer);
-    this.#disturbed = !document.hasFocus();
+    this.#copiedOnPage = false;
+    this.#focusLostAt = document.hasFocus() ? null : -Infinity;
     this.#set({ kind: 'copied', what, owner });
     this.#timer = setTimeout(() => void this.#timeUp(), CLIPBOARD_CLEAR_MS);
     return true;
@@ -85,7 +94,7 @@ export class ClipboardGuard {
   async #timeUp(): Promise<void> {
     const s = this.#state;
     if (s.kind !== 'copied') return;
-    if (!this.#disturbed && document.hasFocus() && (await this.#clear())) this.#set({ kind: 'cleared', owner: s.owner });
+    if (!this.#copiedOnPage && this.#focusLostAt === null && document.hasFocus() && (await this.#clear())) this.#set({ kind: 'cleared', owner: s.owner });
     else this.#set({ kind: 'mayRemain', what: s.what, owner: s.owner });
   }
 
@@ -104,12 +113,12 @@ export class ClipboardGuard {
   }
 
   readonly #onBlur = () => {
-    this.#disturbed = true;
+    this.#focusLostAt ??= Date.now();
   };
 
   readonly #onCopy = () => {
     // Something else was copied on this page: the clipboard no longer holds our secret.
-    this.#disturbed = true;
+    this.#copiedOnPage = true;
     clearTimeout(this.#timer);
     if (this.#state.kind === 'copied' || this.#state.kind === 'mayRemain') this.#set({ kind: 'none' });
   };
@@ -122,7 +131,8 @@ export class ClipboardGuard {
     const s = this.#state;
     if (s.kind !== 'copied') return;
     // Not safe: said as it would be when the time is up (seen only if the browser brings the page back).
-    if (this.#disturbed || !document.hasFocus()) return this.#set({ kind: 'mayRemain', what: s.what, owner: s.owner });
+    const safe = !this.#copiedOnPage && (this.#focusLostAt === null ? document.hasFocus() : Date.now() - this.#focusLostAt < LEAVING_BLUR_MS);
+    if (!safe) return this.#set({ kind: 'mayRemain', what: s.what, owner: s.owner });
     const putNothing = (e: ClipboardEvent) => {
       e.clipboardData?.setData('text/plain', '');
       e.preventDefault();
