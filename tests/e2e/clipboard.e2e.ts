@@ -28,7 +28,7 @@ describe.each(selectedBrowsers())('%s clipboard', (browserName) => {
   test.override({ browserName });
   test.beforeEach(({ portal }) => portal.reset());
 
-  test('setup key copied, then Next: the page-level notice speaks for it and the clipboard is cleared 45 s after the copy', async ({ browser, portal, opened }) => {
+  test('setup key copied, then Next: the page-level notice speaks for it, and 45 s after the copy the clipboard is cleared (Chromium) or the notice offers to (Firefox)', async ({ browser, portal, opened }) => {
     const { page, tab, key } = await atSetupKey(browser, portal, opened);
     await page.click('button', 'Copy key');
     await page.waitForText('Setup key copied. It is cleared from the clipboard in 45 seconds');
@@ -38,7 +38,17 @@ describe.each(selectedBrowsers())('%s clipboard', (browserName) => {
     await page.waitForText('Enter the code from the app');
     await page.waitForText('Setup key copied. It is cleared from the clipboard 45 seconds after copying if this page stays in front.');
     expect(await browser.readClipboard(tab)).toBe(key);
-    await page.waitForText('Clipboard cleared.', 60_000);
+    if (browserName === 'chromium') {
+      await page.waitForText('Clipboard cleared.', 60_000);
+      expect(await browser.readClipboard(tab)).toBe('');
+      return;
+    }
+    // Firefox lets a page write to the clipboard only shortly after a click or key press on it (user activation),
+    // which a timer 45 s later is not: the page says the clipboard may still hold the key, and clears it on request.
+    await page.waitForText('Setup key copied. The clipboard may still hold it.', 60_000);
+    expect(await browser.readClipboard(tab)).toBe(key);
+    await page.click('button', 'Clear the clipboard');
+    await page.waitForText('Clipboard cleared.');
     expect(await browser.readClipboard(tab)).toBe('');
   }, 120_000);
 
@@ -73,7 +83,8 @@ describe.each(selectedBrowsers())('%s clipboard', (browserName) => {
     expect(await browser.readClipboard(tab)).toBe('');
   });
 
-  test('setup key copied, then the page lost the focus, then was left: the clipboard is left alone', async ({ browser, portal, opened }) => {
+  // Playwright's Chromium keeps every page focused (focus emulation), so a lost focus is staged in Firefox only.
+  test.skipIf(browserName === 'chromium')('setup key copied, then the page lost the focus, then was left: the clipboard is left alone', async ({ browser, portal, opened }) => {
     const { page, tab, key } = await atSetupKey(browser, portal, opened);
     await page.click('button', 'Copy key');
     await page.waitForText('Setup key copied.');
