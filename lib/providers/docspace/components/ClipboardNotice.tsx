@@ -1,16 +1,27 @@
 import type { ComponentChildren } from 'preact';
-import { createContext } from 'preact';
-import { useContext, useLayoutEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { copyText } from '../i18n/enrolment';
 import { CLIPBOARD_CLEAR_MS, ClipboardGuard, type ClipboardState } from './clipboard-guard';
 
-const GuardContext = createContext<ClipboardGuard | null>(null);
+/**
+ * The guard of the page whose root is mounted (one options page, one root), set by ClipboardGuardProvider. A module
+ * variable rather than a Preact context: createContext would grow the shared chunk the popup loads too.
+ */
+let pageGuard: ClipboardGuard | null = null;
 
-/** The options page's one clipboard guard, listening to the page while the page is open. Given once, at its root. */
+/** Gives the options page its one clipboard guard, listening to the page while the page is open. Used once, at its root. */
 export function ClipboardGuardProvider({ children }: { children: ComponentChildren }) {
-  const [guard] = useState(() => new ClipboardGuard());
-  useLayoutEffect(() => guard.attach(), [guard]);
-  return <GuardContext.Provider value={guard}>{children}</GuardContext.Provider>;
+  // Set during the first render, before the views under it render and ask for it.
+  const [guard] = useState(() => (pageGuard = new ClipboardGuard()));
+  useLayoutEffect(() => {
+    pageGuard = guard;
+    const detach = guard.attach();
+    return () => {
+      detach();
+      if (pageGuard === guard) pageGuard = null;
+    };
+  }, [guard]);
+  return <>{children}</>;
 }
 
 /**
@@ -18,10 +29,8 @@ export function ClipboardGuardProvider({ children }: { children: ComponentChildr
  * (on its own, as in a component test) gets a guard of its own, which goes when the control goes.
  */
 export function useClipboardGuard(): [ClipboardGuard, ClipboardState] {
-  const page = useContext(GuardContext);
-  const [own] = useState(() => (page ? null : new ClipboardGuard()));
-  useLayoutEffect(() => own?.attach(), [own]);
-  const guard = page ?? own!;
+  const [{ guard, own }] = useState(() => (pageGuard ? { guard: pageGuard, own: false } : { guard: new ClipboardGuard(), own: true }));
+  useLayoutEffect(() => (own ? guard.attach() : undefined), [guard, own]);
   const [state, setState] = useState(guard.state);
   // Layout effects: listening from the first render on, so that no change is missed.
   useLayoutEffect(() => {
