@@ -263,6 +263,11 @@ export class ChromiumBrowser implements E2EBrowser {
     }
   }
 
+  async readClipboard(page: E2EPage): Promise<string> {
+    await this.context.grantPermissions(['clipboard-read'], { origin: new URL(await page.url()).origin });
+    return page.evaluate(() => navigator.clipboard.readText());
+  }
+
   async stopBackground(): Promise<void> {
     await this.#withServiceWorkerDomain(async (session, statusIs) => {
       const stopped = statusIs('stopped');

@@ -97,7 +97,7 @@ class PuppeteerPage extends BasePage<Page> {
 }
 
 /** The harness's own add-on (tests/e2e/harness/firefox-privileged): its calls, its id and pinned UUID. */
-type PrivilegedCall = 'setHostAccess' | 'terminateBackground' | 'wakeupBackground' | 'allowPrivateBrowsing' | 'openContainerTab';
+type PrivilegedCall = 'setHostAccess' | 'terminateBackground' | 'wakeupBackground' | 'allowPrivateBrowsing' | 'openContainerTab' | 'readClipboard';
 const PRIVILEGED_HELPER_DIR = fileURLToPath(new URL('./firefox-privileged/', import.meta.url));
 const PRIVILEGED_HELPER_ID = 'e2e-privileged@harness.invalid';
 const PRIVILEGED_HELPER_UUID = '0b9e5a3c-7f21-4d6e-8c4b-2a1f3e5d7c90';
@@ -246,6 +246,37 @@ export class FirefoxBrowser implements E2EBrowser {
         await page.close().catch(() => undefined);
       }
     }, () => `a ${kind} tab the extension can see`);
+  }
+
+  /** The global clipboard's text/plain, '' when it holds none. */
+  /**
+   * The system clipboard (nsIClipboard) from a chrome-scope script over WebDriver BiDi, which moves no focus (the
+   * harness's add-on would open a tab). Firefox 140's BiDi has no chrome scope: the oldest-version pass runs no
+   * spec that reads the clipboard, and this throws there with the reason.
+   */
+  async readClipboard(): Promise<string> {
+    const tree = (await this.bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string }[] };
+    const context = tree.contexts[0]?.context;
+    if (!context) throw new Error('readClipboard: this Firefox has no chrome scope over WebDriver BiDi (153 has it, 140 does not)');
+    const out = (await this.bidi.send('script.evaluate', {
+      expression: `(() => {
+        const transferable = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
+        transferable.init(null);
+        transferable.addDataFlavor('text/plain');
+        Services.clipboard.getData(transferable, Ci.nsIClipboard.kGlobalClipboard, null);
+        const data = {};
+        try {
+          transferable.getTransferData('text/plain', data);
+        } catch {
+          return '';
+        }
+        return data.value?.QueryInterface(Ci.nsISupportsString).data ?? '';
+      })()`,
+      target: { context },
+      awaitPromise: true,
+    })).result as { type: string; result?: { type: string; value?: unknown }; exceptionDetails?: { text: string } };
+    if (out.type !== 'success') throw new Error(`readClipboard: Firefox's chrome-scope script failed: ${out.exceptionDetails?.text ?? out.type}`);
+    return typeof out.result?.value === 'string' ? out.result.value : '';
   }
 
   /** The same call about:debugging's "Terminate background script" makes. */

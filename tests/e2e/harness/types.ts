@@ -85,6 +85,12 @@ export interface E2EBrowser {
    * stopBackground and setHostAccess fail after it, so a spec does this last in its block (or uses extension pages).
    */
   openSeparateTab(url: string, kind: 'private' | 'container'): Promise<number>;
+  /**
+   * What the system clipboard holds as text, read by the test driver (the extension cannot read it). Chromium: in
+   * `page`, a web page (clipboard-read is granted to its origin for this; Chromium grants nothing to an extension's
+   * origin). Firefox: from chrome scope (nsIClipboard); `page` is not used. Neither moves the focus.
+   */
+  readClipboard(page: E2EPage): Promise<string>;
   /** Stops the background (Chromium service worker, Firefox event page) as the browser does when idle. */
   stopBackground(): Promise<void>;
   /** Stops the background and starts it again; session storage must survive this. */

@@ -1,9 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { common } from '../../../i18n/common';
 import { copyText } from '../i18n/enrolment';
-
-/** A copied secret is taken off the clipboard after this long, when that is known to be safe (see below). */
-export const CLIPBOARD_CLEAR_MS = 45_000;
+import { clipboardMessage, useClipboardGuard } from './ClipboardNotice';
 
 interface Props {
   /** What goes to the clipboard (a secret: setup key, backup codes). */
@@ -14,79 +12,25 @@ interface Props {
   class?: string;
 }
 
-type Said = { kind: 'none' } | { kind: 'copied' } | { kind: 'failed' } | { kind: 'cleared' } | { kind: 'mayRemain' };
-
 /**
- * Copies a secret and says what was copied, in a live region that is always in the DOM. The extension cannot read
- * the clipboard (that needs the clipboardRead permission, which it does not ask for), so it cannot check that the
- * clipboard still holds the secret. It clears it after {@link CLIPBOARD_CLEAR_MS} only when nothing else can have
- * been copied meanwhile: this page kept the focus the whole time and nothing was copied on it. Otherwise it says
- * the clipboard may still hold the secret and offers to clear it.
+ * Copies a secret through the page's clipboard guard (clipboard-guard.ts: when the clipboard is cleared, and why
+ * only then) and says what was copied, in a live region that is always in the DOM. The guard keeps the timer: when
+ * this button leaves the page, the page-level notice (ClipboardNotice) goes on saying it.
  */
 export function CopyButton({ text, label = common.copy, copied = common.copied, class: className }: Props) {
-  const [said, setSaid] = useState<Said>({ kind: 'none' });
-  const timer = useRef<ReturnType<typeof setTimeout>>();
-  /** Since our copy: the page lost focus, or something else was copied on it. */
-  const disturbed = useRef(false);
-
-  useEffect(() => {
-    const onBlur = () => {
-      disturbed.current = true;
-    };
-    const onCopy = () => {
-      // Something else was copied on this page: the clipboard no longer holds our secret.
-      disturbed.current = true;
-      clearTimeout(timer.current);
-      setSaid((s) => (s.kind === 'copied' || s.kind === 'mayRemain' ? { kind: 'none' } : s));
-    };
-    addEventListener('blur', onBlur);
-    document.addEventListener('copy', onCopy);
-    document.addEventListener('cut', onCopy);
-    return () => {
-      clearTimeout(timer.current);
-      removeEventListener('blur', onBlur);
-      document.removeEventListener('copy', onCopy);
-      document.removeEventListener('cut', onCopy);
-    };
-  }, []);
-
-  const clear = async (): Promise<boolean> => {
-    try {
-      await navigator.clipboard.writeText('');
-      return true;
-    } catch {
-      return false;
-    }
-  };
+  const [guard, state] = useClipboardGuard();
+  /** This button, as the guard knows the owner of a copy. */
+  const self = useRef({}).current;
+  const [failed, setFailed] = useState(false);
+  useEffect(() => () => guard.release(self), [guard]);
 
   const handleClick = async () => {
-    clearTimeout(timer.current);
-    try {
-      await navigator.clipboard.writeText(text);
-    } catch {
-      setSaid({ kind: 'failed' });
-      return;
-    }
-    disturbed.current = !document.hasFocus();
-    setSaid({ kind: 'copied' });
-    timer.current = setTimeout(() => {
-      void (async () => {
-        if (!disturbed.current && document.hasFocus() && (await clear())) setSaid({ kind: 'cleared' });
-        else setSaid({ kind: 'mayRemain' });
-      })();
-    }, CLIPBOARD_CLEAR_MS);
+    setFailed(false);
+    if (!(await guard.copy(text, copied, self))) setFailed(true);
   };
 
-  const clearNow = async () => {
-    if (await clear()) setSaid({ kind: 'cleared' });
-  };
-
-  const message =
-    said.kind === 'copied' ? `${copied} ${copyText.clearsSoon(CLIPBOARD_CLEAR_MS / 1000)}`
-    : said.kind === 'failed' ? copyText.failed
-    : said.kind === 'cleared' ? copyText.cleared
-    : said.kind === 'mayRemain' ? `${copied} ${copyText.mayRemain}`
-    : '';
+  const mine = state.kind !== 'none' && state.owner === self;
+  const message = failed ? copyText.failed : mine ? clipboardMessage(state, false) : '';
   return (
     <span class="copy-button">
       <button type="button" class={className} onClick={() => void handleClick()}>
@@ -95,8 +39,8 @@ export function CopyButton({ text, label = common.copy, copied = common.copied, 
       <span role="status" class="copy-status">
         {message}
       </span>
-      {said.kind === 'mayRemain' ? (
-        <button type="button" class="link" onClick={() => void clearNow()}>
+      {!failed && mine && state.kind === 'mayRemain' ? (
+        <button type="button" class="link" onClick={() => void guard.clearNow()}>
           {copyText.clear}
         </button>
       ) : null}

@@ -142,4 +142,5 @@ export const copyText = {
   cleared: t('copyText.cleared'),
   mayRemain: t('copyText.mayRemain'),
   clear: t('copyText.clear'),
+  clearsAfterCopy: (seconds: number) => t('copyText.clearsAfterCopy', formatNumber(seconds)),
 } as const;

@@ -12,6 +12,7 @@ import { OwnerView } from './OwnerView';
 import { PolicyView } from './PolicyView';
 import { PortalsView } from './PortalsView';
 import { OptionsShell } from '../../../../components/OptionsShell';
+import { ClipboardGuardProvider, ClipboardNotice } from '../components/ClipboardNotice';
 
 function readLocation() {
   const params = new URLSearchParams(location.search);
@@ -23,7 +24,10 @@ function readLocation() {
 
 const pageTitle = (loc: ReturnType<typeof readLocation>) => (loc.origin ? `${t.views[loc.view]} · ${hostOf(loc.origin)}` : common.appName);
 
-/** Options page shell: picks the view from the URL and keeps it in history. */
+/**
+ * Options page shell: picks the view from the URL and keeps it in history. The page's clipboard guard lives here,
+ * above every view, so a copied secret is cleared (or its notice shown) after the control that copied has gone.
+ */
 export function App({ otherSites, providerNames }: OptionsProps) {
   const [loc, go] = useUrlState(readLocation, pageTitle);
   const navigate = (view: ViewName, extra: Record<string, string> = {}) => go(optionsUrl(view, loc.origin, extra));
@@ -36,13 +40,16 @@ export function App({ otherSites, providerNames }: OptionsProps) {
     ...otherSites.map((link) => ({ key: link.href, label: link.label, href: link.href, current: false })),
   ];
   return (
-    <OptionsShell title={origin ? t.titleFor(hostOf(origin)) : common.appName} items={items}>
-      {view === 'portals' || !origin ? <PortalsView current={origin} providerNames={providerNames} /> : null}
-      {origin && view === 'enrol' ? <EnrolmentView origin={origin} navigate={navigate} params={params} /> : null}
-      {origin && view === 'codes' ? <BackupCodesView origin={origin} navigate={navigate} params={params} /> : null}
-      {origin && view === 'reset' ? <ResetView origin={origin} navigate={navigate} params={params} /> : null}
-      {origin && view === 'owner' ? <OwnerView origin={origin} navigate={navigate} params={params} /> : null}
-      {origin && view === 'policy' ? <PolicyView origin={origin} navigate={navigate} params={params} /> : null}
-    </OptionsShell>
+    <ClipboardGuardProvider>
+      <OptionsShell title={origin ? t.titleFor(hostOf(origin)) : common.appName} items={items}>
+        {view === 'portals' || !origin ? <PortalsView current={origin} providerNames={providerNames} /> : null}
+        {origin && view === 'enrol' ? <EnrolmentView origin={origin} navigate={navigate} params={params} /> : null}
+        {origin && view === 'codes' ? <BackupCodesView origin={origin} navigate={navigate} params={params} /> : null}
+        {origin && view === 'reset' ? <ResetView origin={origin} navigate={navigate} params={params} /> : null}
+        {origin && view === 'owner' ? <OwnerView origin={origin} navigate={navigate} params={params} /> : null}
+        {origin && view === 'policy' ? <PolicyView origin={origin} navigate={navigate} params={params} /> : null}
+        <ClipboardNotice />
+      </OptionsShell>
+    </ClipboardGuardProvider>
   );
 }
