@@ -1,5 +1,5 @@
 /**
- * Per-field bounds on what a portal's answers can make the background keep in `storage.session` (issue 24 §4), whose
+ * Per-field bounds on what a portal's answers can make the background keep in `storage.session`, whose
  * quota is small and shared by every portal (Chrome: 10 MB for the whole extension): one hostile answer must not fill
  * it and break the status of every portal. The wire bounds are in schemas.ts (a name, an e-mail, a version, a confirm
  * link and its key); what is kept of a policy list, and the names cache as a whole, are bounded here.

@@ -86,7 +86,7 @@ const MAX_LINK = 4096;
  */
 export const TfaConfirmSchema = z.pipe(
   z.union([
-    // Bounded (issue 24 §4): the key is kept in storage.session for the enrolment; a real link and key are far shorter.
+    // Bounded: the key is kept in storage.session for the enrolment; a real link and key are far shorter.
     z.string().check(z.maxLength(MAX_LINK)),
     z.object({
       url: z.nullish(z.string().check(z.maxLength(MAX_LINK))),

@@ -4,7 +4,7 @@ import { isSupportedOrigin } from '../../../portal/origin';
 import { hasHostAccess } from '../../../background/host-access';
 
 /**
- * The rules each command handler checks itself, whatever the page that sent the command did (issue 24 §4): a page bug
+ * The rules each command handler checks itself, whatever the page that sent the command did: a page bug
  * or a future page cannot make the background act on a site the pages would have refused. `clientFor` (session.ts)
  * applies both before any request; these are for handlers that write or keep something without a client.
  */

@@ -47,7 +47,7 @@ export const policySave = {
   invalidIps: (lines: string[]) => t('policy.invalidIps', lines.slice(0, 10).map(isolate).join(', ') + (lines.length > 10 ? ', …' : '')),
   unread: (kind: string) => t('policy.unread', kind),
   methodUnavailable: (m: TfaMethod) => t('policy.methodUnavailable', common.method[m]),
-  /** The save would trust a huge block without the review's confirmation (issue 24 §4): `entries` empty when only their sum is huge. */
+  /** The save would trust a huge block without the review's confirmation: `entries` empty when only their sum is huge. */
   hugeNotConfirmed: (entries: string[]) => entries.length
     ? t('policy.hugeNotConfirmed.entries', entries.slice(0, 10).map(isolate).join(', ') + (entries.length > 10 ? ', …' : ''))
     : t('policy.hugeNotConfirmed.together'),
