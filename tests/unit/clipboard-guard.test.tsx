@@ -10,6 +10,7 @@ import type { CommandOf, CommandType, EnrolmentStart, Reply } from '../../lib/pr
 vi.mock('../../lib/providers/docspace/call', () => ({ call: vi.fn() }));
 const { call } = await import('../../lib/providers/docspace/call');
 const { App } = await import('../../lib/providers/docspace/views/Options');
+const { clipboardMessage, offersClear } = await import('../../lib/providers/docspace/components/ClipboardNotice');
 
 const ORIGIN = 'https://portal.example.com';
 const KEY = 'MFRGGZDFMZTWQ2LK';
@@ -252,5 +253,24 @@ describe('the page being closed', () => {
     await pageHide();
     expect(copyCommand).not.toHaveBeenCalled();
     expect(clipboard.held).toBe('copied later');
+  });
+});
+
+describe('where the browser refuses the timer\'s clearing (Firefox)', () => {
+  const copied = { kind: 'copied', what: 'Setup key copied.', owner: null } as const;
+
+  it('asks for Clear the clipboard from the start instead of promising a clearing in 45 seconds', () => {
+    expect(clipboardMessage(copied, true, false)).toBe(
+      'Setup key copied. Firefox lets this page clear the clipboard only right after a click, so choose Clear the clipboard once you have pasted it.',
+    );
+    expect(clipboardMessage(copied, true, false)).not.toContain('45');
+    expect(offersClear(copied, false)).toBe(true);
+  });
+
+  it('elsewhere promises the clearing, and offers the button only once the clipboard may still hold it', () => {
+    expect(clipboardMessage(copied, false, true)).toBe('Setup key copied. It is cleared from the clipboard in 45 seconds if this page stays in front.');
+    expect(offersClear(copied, true)).toBe(false);
+    expect(offersClear({ kind: 'mayRemain', what: 'Setup key copied.', owner: null }, true)).toBe(true);
+    expect(offersClear({ kind: 'cleared', owner: null }, false)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { copyText } from '../i18n/enrolment';
-import { CLIPBOARD_CLEAR_MS, ClipboardGuard, type ClipboardState } from './clipboard-guard';
+import { CLEARS_BY_ITSELF, CLIPBOARD_CLEAR_MS, ClipboardGuard, type ClipboardState } from './clipboard-guard';
 
 /**
  * The guard of the page whose root is mounted (one options page, one root), set by ClipboardGuardProvider. A module
@@ -40,14 +40,24 @@ export function useClipboardGuard(): [ClipboardGuard, ClipboardState] {
   return [guard, state];
 }
 
-/** What is said about the clipboard; `handedOver`: by the page, after the control that copied has gone. */
-export function clipboardMessage(state: ClipboardState, handedOver: boolean): string {
+/**
+ * What is said about the clipboard; `handedOver`: by the page, after the control that copied has gone. Where the
+ * browser refuses the timer's clearing (`clearsByItself` false: Firefox), it asks for *Clear the clipboard* at once.
+ */
+export function clipboardMessage(state: ClipboardState, handedOver: boolean, clearsByItself = CLEARS_BY_ITSELF): string {
   switch (state.kind) {
     case 'none': return '';
-    case 'copied': return `${state.what} ${handedOver ? copyText.clearsAfterCopy(CLIPBOARD_CLEAR_MS / 1000) : copyText.clearsSoon(CLIPBOARD_CLEAR_MS / 1000)}`;
+    case 'copied':
+      if (!clearsByItself) return `${state.what} ${copyText.clearYourself}`;
+      return `${state.what} ${handedOver ? copyText.clearsAfterCopy(CLIPBOARD_CLEAR_MS / 1000) : copyText.clearsSoon(CLIPBOARD_CLEAR_MS / 1000)}`;
     case 'mayRemain': return `${state.what} ${copyText.mayRemain}`;
     case 'cleared': return copyText.cleared;
   }
+}
+
+/** The copy button offers *Clear the clipboard*: the clipboard may still hold it, or the browser will not let the timer clear it. (The page notice offers it until cleared.) */
+export function offersClear(state: ClipboardState, clearsByItself = CLEARS_BY_ITSELF): boolean {
+  return state.kind === 'mayRemain' || (state.kind === 'copied' && !clearsByItself);
 }
 
 /**

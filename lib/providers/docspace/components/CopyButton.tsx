@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { common } from '../../../i18n/common';
 import { copyText } from '../i18n/enrolment';
-import { clipboardMessage, useClipboardGuard } from './ClipboardNotice';
+import { clipboardMessage, offersClear, useClipboardGuard } from './ClipboardNotice';
 
 interface Props {
   /** What goes to the clipboard (a secret: setup key, backup codes). */
@@ -39,7 +39,7 @@ export function CopyButton({ text, label = common.copy, copied = common.copied, 
       <span role="status" class="copy-status">
         {message}
       </span>
-      {!failed && mine && state.kind === 'mayRemain' ? (
+      {!failed && mine && offersClear(state) ? (
         <button type="button" class="link" onClick={() => void guard.clearNow()}>
           {copyText.clear}
         </button>

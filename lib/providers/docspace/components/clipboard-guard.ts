@@ -5,6 +5,12 @@ export const CLIPBOARD_CLEAR_MS = 45_000;
  * tab before closing it): nobody can have copied something else in between.
  */
 export const LEAVING_BLUR_MS = 1_000;
+/**
+ * Whether the timer's clearing can work at all. Firefox lets a page write to the clipboard only within a few seconds
+ * of a click or key press on it (transient user activation), which a timer 45 s later never is: there the page asks
+ * you to clear the clipboard from the start, rather than promise a clearing Firefox will refuse.
+ */
+export const CLEARS_BY_ITSELF = !import.meta.env.FIREFOX;
 
 /**
  * What the page knows about a secret it copied. `owner` is the control that copied it while that control is on the

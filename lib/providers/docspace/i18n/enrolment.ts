@@ -143,4 +143,5 @@ export const copyText = {
   mayRemain: t('copyText.mayRemain'),
   clear: t('copyText.clear'),
   clearsAfterCopy: (seconds: number) => t('copyText.clearsAfterCopy', formatNumber(seconds)),
+  clearYourself: t('copyText.clearYourself'),
 } as const;
