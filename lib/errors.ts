@@ -15,8 +15,9 @@ export type CoreError =
   /**
    * `noSetup`: the extension holds no enrolment in progress (its own finding, not the portal's).
    * `notApplied`: the portal answered a code with `false` and nothing is enrolled (policy off meanwhile, §11.3).
+   * `separateCookies`: sent from a page in a private window or a Firefox container, for a portal on the browser's sign-in.
    */
-  | { kind: 'notAvailable'; origin: string; message: string; reason?: 'noSetup' | 'notApplied' | 'sms' | 'needsBrowserSignIn' | 'method' | 'userDisabled';
+  | { kind: 'notAvailable'; origin: string; message: string; reason?: 'noSetup' | 'notApplied' | 'sms' | 'needsBrowserSignIn' | 'method' | 'userDisabled' | 'separateCookies';
       /** needsBrowserSignIn: the version the portal gave (null: it did not say), and whether an app was reset before it was found out. */
       version?: string | null; afterReset?: boolean }
   | { kind: 'ownerOnly'; origin: string }

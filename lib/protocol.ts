@@ -75,7 +75,15 @@ export interface OverviewRequest {
 /** A command of a command union `C` by its type. */
 export type CommandIn<C extends { type: string }, K extends C['type']> = Extract<C, { type: K }>;
 
+/**
+ * Whose cookies the page that sent a command sees, as the browser describes its tab (never as the page says):
+ * `private`, a private (incognito) window; `container`, a Firefox container tab; `default`, a normal window, or a page
+ * in no tab (the popup: its own tab is the one it describes, passed as `tabId`).
+ */
+export type SenderJar = 'default' | 'private' | 'container';
+export interface SenderContext { jar: SenderJar }
+
 /** Every command's handler; the mapped type makes a missing one a compile error. */
 export type HandlersOf<C extends { type: string }, R extends { [K in C['type']]: unknown }> = {
-  [K in C['type']]: (cmd: CommandIn<C, K>) => Promise<Result<R[K], AppError>>;
+  [K in C['type']]: (cmd: CommandIn<C, K>, sender?: SenderContext) => Promise<Result<R[K], AppError>>;
 };

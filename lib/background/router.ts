@@ -2,7 +2,8 @@ import { browser, type Browser } from 'wxt/browser';
 import type * as z from 'zod/mini';
 import { err, type Result } from '../result';
 import type { AppError } from '../errors';
-import type { HandlersOf, OverviewRequest, SiteOverview } from '../protocol';
+import type { HandlersOf, OverviewRequest, SenderContext, SiteOverview } from '../protocol';
+import { jarOf } from './jar';
 import { logWarning } from '../log';
 
 /**
@@ -28,7 +29,9 @@ export interface ProviderBackground<C extends { type: string } = { type: string 
   start?: () => void;
 }
 
-type AnyHandler = (cmd: { type: string }) => Promise<Result<unknown, AppError>>;
+type AnyHandler = (cmd: { type: string }, sender?: SenderContext) => Promise<Result<unknown, AppError>>;
+type Sender = Pick<Browser.runtime.MessageSender, 'id' | 'url' | 'tab'>;
+
 
 /** Only our own extension pages may talk to the background (no content scripts exist). */
 export function isInternalSender(sender: Pick<Browser.runtime.MessageSender, 'id' | 'url'>): boolean {
@@ -40,14 +43,15 @@ export function isInternalSender(sender: Pick<Browser.runtime.MessageSender, 'id
  * command, dispatches. Always resolves to a Result; a handler that throws becomes `badRequest`.
  */
 export function createRouter(schema: z.ZodMiniType<{ type: string }>, handlers: Readonly<Record<string, AnyHandler>>) {
-  return async function route(message: unknown, sender: Pick<Browser.runtime.MessageSender, 'id' | 'url'>): Promise<Result<unknown, AppError>> {
+  return async function route(message: unknown, sender: Sender): Promise<Result<unknown, AppError>> {
     if (!isInternalSender(sender)) return err({ kind: 'badRequest', message: 'Unknown sender' });
     const parsed = schema.safeParse(message);
     if (!parsed.success) return err({ kind: 'badRequest', message: parsed.error.issues.map((i) => i.path.join('.') || i.message).join(', ') });
     const handler = Object.hasOwn(handlers, parsed.data.type) ? handlers[parsed.data.type] : undefined;
     if (!handler) return err({ kind: 'badRequest', message: 'Unknown command' });
     try {
-      return await handler(parsed.data);
+      // The page's own tab, as the browser describes it: Firefox opens the options page in a private window too.
+      return await handler(parsed.data, { jar: jarOf(sender.tab) });
     } catch (e) {
       logWarning('handler-threw', { command: parsed.data.type, name: e instanceof Error ? e.name : 'unknown' });
       return err({ kind: 'badRequest', message: 'Internal error' });

@@ -5,6 +5,7 @@ import { getStatus, setApiKey } from '../../lib/providers/docspace/background/st
 import { getSession } from '../../lib/providers/docspace/background/session';
 import { jarOfTab } from '../../lib/providers/docspace/background/jar';
 import { backgroundTest } from './fixtures';
+import { route } from '../../lib/providers/background';
 
 /**
  * Private windows and containers (README "Private windows and containers"): the background's requests carry the
@@ -137,5 +138,51 @@ describe('the browser sign-in in a Firefox container tab', () => {
     const r = await status(FIREFOX_NORMAL);
     expect(r.ok && r.value).toMatchObject({ state: 'ready', me: { role: 'admin' } });
     expect(r.ok && r.value.jar).toBeUndefined();
+  });
+});
+
+describe('a page in a private window or a container (Firefox opens the options page there too)', () => {
+  /** The options page, in a tab the browser describes as private (or in a container). */
+  const fromTab = (tab: Partial<Browser.tabs.Tab> & { cookieStoreId?: string }) => ({
+    id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html'), tab: { id: 9, index: 0, ...tab } as Browser.tabs.Tab,
+  });
+  type Reply = { ok: boolean; value?: { state?: string; auth?: string }; error?: { kind: string; reason?: string } };
+  const send = (cmd: object, sender: ReturnType<typeof fromTab>) => route(cmd, sender) as Promise<Reply>;
+
+  it('on the browser sign-in: every command that would act with the normal cookies is refused, and nothing reaches the portal', async ({ portal, signInAs }) => {
+    portal.setPolicy({ enabled: true });
+    await signInAs('admin');
+    portal.clearLog();
+    for (const sender of [fromTab({ incognito: true, cookieStoreId: 'firefox-private' }), fromTab({ incognito: false, cookieStoreId: 'firefox-container-2' })]) {
+      for (const cmd of [
+        { type: 'resetMyApp', origin: portal.origin },
+        { type: 'regenerateBackupCodes', origin: portal.origin },
+        { type: 'getBackupCodes', origin: portal.origin },
+        { type: 'startEnrolment', origin: portal.origin },
+        { type: 'getPolicy', origin: portal.origin },
+        { type: 'useBrowserSignIn', origin: portal.origin },
+      ]) {
+        const r = await send(cmd, sender);
+        expect(r.error, cmd.type).toMatchObject({ kind: 'notAvailable', reason: 'separateCookies' });
+      }
+      // The status from such a page is the refusal, as in the popup of a private tab.
+      const status = await send({ type: 'getStatus', origin: portal.origin, refresh: true }, sender);
+      expect(status.value?.state).toBe('separateCookies');
+    }
+    expect(portal.requests.filter((q) => q.auth !== 'none')).toEqual([]);
+    // The same commands from a normal window still work.
+    const normal = await send({ type: 'getPolicy', origin: portal.origin }, fromTab({ incognito: false, cookieStoreId: 'firefox-default' }));
+    expect(normal.ok).toBe(true);
+  });
+
+  it('on an API key: served there; a key pasted there is not remembered on disk', async ({ portal, local }) => {
+    portal.setPolicy({ enabled: true });
+    const admin = portal.user('admin');
+    const priv = fromTab({ incognito: true });
+    const set = await send({ type: 'setApiKey', origin: portal.origin, key: portal.apiKeyOf(admin.email), remember: true }, priv);
+    expect(set.value).toMatchObject({ state: 'ready', auth: 'apiKey' });
+    expect(await local()).toEqual([]);
+    const policy = await send({ type: 'getPolicy', origin: portal.origin }, priv);
+    expect(policy.ok).toBe(true);
   });
 });

@@ -18,6 +18,10 @@ registerDetailText('needsBrowserSignIn', (e) => {
     canRetry: false,
   };
 });
+// A page in a private window or a Firefox container, for a portal on the browser's sign-in (background/index.ts).
+registerDetailText('separateCookies', (e) => ({
+  message: t('errors.separateCookies.message', hostOf(e.origin)), next: t('errors.separateCookies.next', hostOf(e.origin)), canRetry: false,
+}));
 // A policy save refused because the portal does not offer that method (SmsNotAvailable and the like): the portal's own words.
 registerDetailText('method', (e) => ({
   message: t('errors.notAvailable.message', hostOf(e.origin), isolate(e.message)), next: t('errors.methodUnavailable.next'), canRetry: false,

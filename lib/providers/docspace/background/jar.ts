@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { PortalJar } from '../protocol';
+import { jarOf } from '../../../background/jar';
 import { getRecord, getSession, updateRecord, updateSession, type AccessTicket, type Recognition } from './session';
 
 /**
@@ -10,18 +11,10 @@ import { getRecord, getSession, updateRecord, updateSession, type AccessTicket, 
  */
 export type Jar = 'default' | PortalJar;
 
-/** Firefox's cookie store of tabs outside any container (private tabs have `firefox-private`). */
-const DEFAULT_STORE = 'firefox-default';
-
 /** The cookie jar of this tab. No tab (the options page, a closed tab) is the normal jar: nothing else can be shown in it. */
 export async function jarOfTab(tabId: number | undefined): Promise<Jar> {
   if (tabId === undefined) return 'default';
-  const tab = await browser.tabs.get(tabId).catch(() => undefined);
-  if (!tab) return 'default';
-  if (tab.incognito) return 'private';
-  // Chromium has no containers (no cookieStoreId on its tabs); Firefox names the default store.
-  const store = 'cookieStoreId' in tab ? tab.cookieStoreId : undefined;
-  return typeof store === 'string' && store !== DEFAULT_STORE ? 'container' : 'default';
+  return jarOf(await browser.tabs.get(tabId).catch(() => undefined));
 }
 
 /** Recognition of a portal is cached this long (it changes only on upgrades). */

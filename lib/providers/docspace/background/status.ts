@@ -3,6 +3,7 @@ import type { AppError } from '../../../errors';
 import { err, ok, type Result } from '../../../result';
 import { createDocspaceClient } from '../client';
 import type { BackupCode, Profile, TfaPolicy } from '../schemas';
+import type { SenderContext } from '../../../protocol';
 import type { CommandOf, Enrolment, KnownPortal, ListSummary, NamedEntity, PolicySummary, PortalStatus, Replies } from '../protocol';
 import { classifyStoredTrustedIp } from '../tfa/stored-ips';
 import { cachedNames, resolveFew } from './names';
@@ -32,13 +33,14 @@ function baseStatus(origin: string, state: PortalStatus['state']): PortalStatus 
  * `refresh`; a fresh read of a recognised portal is one round trip (profile, policy
  * and backup codes in parallel). An unrecognised site is first recognised anonymously.
  */
-export async function getStatus(cmd: CommandOf<'getStatus'>): Reply<'getStatus'> {
+export async function getStatus(cmd: CommandOf<'getStatus'>, sender?: SenderContext): Reply<'getStatus'> {
   const { origin } = cmd;
   const ticket = badgeTicket(cmd.tabId);
   if (!isSupportedOrigin(origin)) return ok(baseStatus(origin, 'notPortal'));
   if (!(await hasHostAccess(origin))) return ok({ ...baseStatus(origin, 'noPermission'), looksLikePortal: await probeAnonymously(origin) });
   // A private window or a container: the browser's sign-in there is not the one our requests carry (jar.ts).
-  const jar = await jarOfTab(cmd.tabId);
+  // The page's own window first (an options page in a private window), else the tab the popup describes.
+  const jar = sender && sender.jar !== 'default' ? sender.jar : await jarOfTab(cmd.tabId);
   const session = await getSession(origin);
   if (jar !== 'default' && session.auth.kind === 'cookie') {
     const refused = await separateCookiesStatus(origin, jar);
@@ -214,7 +216,7 @@ export async function policyEntries(cmd: CommandOf<'policyEntries'>): Reply<'pol
 }
 
 /** Switches this portal to an API key after checking it works. Remembered on disk only on request, never from a private tab. */
-export async function setApiKey(cmd: CommandOf<'setApiKey'>): Reply<'setApiKey'> {
+export async function setApiKey(cmd: CommandOf<'setApiKey'>, sender?: SenderContext): Reply<'setApiKey'> {
   const access = await accessTicket(cmd.origin);
   // The key is sent to this origin: https (and granted) only, whatever the page checked.
   const reachable = await reachableOrigin(cmd.origin);
@@ -228,9 +230,9 @@ export async function setApiKey(cmd: CommandOf<'setApiKey'>): Reply<'setApiKey'>
   if (!tfa.ok) return tfa;
   // Access removed while the key was checked: the key is neither kept nor remembered. From a private window
   // nothing is written to this device: the key lasts until the browser closes.
-  const toDisk = (await jarOfTab(cmd.tabId)) !== 'private';
+  const toDisk = sender?.jar !== 'private' && (await jarOfTab(cmd.tabId)) !== 'private';
   if (!(await keepAuth(cmd.origin, { kind: 'apiKey', key: cmd.key }, cmd.remember ? cmd.key : undefined, access, toDisk))) return err(noPermission(cmd.origin));
-  return getStatus({ type: 'getStatus', origin: cmd.origin, refresh: true, tabId: cmd.tabId });
+  return getStatus({ type: 'getStatus', origin: cmd.origin, refresh: true, tabId: cmd.tabId }, sender);
 }
 
 /** Stores how this portal signs in, and (`toDisk`) the remembered key or none; false when access was removed since `access`. */
