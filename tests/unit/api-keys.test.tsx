@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import type { CommandOf, CommandType, PortalStatus, Reply, SaveReply } from '../../lib/providers/docspace/protocol';
+import type { CommandOf, CommandType, PortalStatus, SaveReply } from '../../lib/providers/docspace/protocol';
 import { errorFromResponse, request, type Transport } from '../../lib/providers/docspace/http';
 import { isAtLeast, parseVersion, API_KEY_ENROLMENT_SINCE } from '../../lib/providers/docspace/version';
 import { describeError } from '../../lib/messages';
 import '../../lib/providers/docspace/error-text';
 import { z } from '../../lib/zod-config';
+import { answerCalls, type Handlers } from '../support/call-backend';
 
 /** Issue 23 §3 and §4, the pure and rendered halves: versions, how a key's refusal is classified and shown. */
 vi.mock('../../lib/providers/docspace/call', () => ({ call: vi.fn() }));
@@ -16,16 +17,8 @@ const { OwnerView } = await import('../../lib/providers/docspace/views/OwnerView
 const { PolicySaved } = await import('../../lib/providers/docspace/components/PolicySaved');
 
 const ORIGIN = 'https://portal.example.com';
-type Handler = { [K in CommandType]?: (cmd: CommandOf<K>) => Reply<K> };
 let sent: CommandOf<CommandType>[] = [];
-function backend(handlers: Handler) {
-  sent = [];
-  vi.mocked(call).mockImplementation((async (cmd: CommandOf<CommandType>) => {
-    sent.push(cmd);
-    const h = handlers[cmd.type] as ((c: typeof cmd) => unknown) | undefined;
-    return h ? h(cmd) : { ok: false, error: { kind: 'noReply' } };
-  }) as typeof call);
-}
+const backend = (handlers: Handlers) => void (sent = answerCalls(call, handlers));
 afterEach(() => cleanup());
 
 describe('versions compared numerically', () => {

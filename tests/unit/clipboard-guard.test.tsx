@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { createGuardrails, generateSync } from 'otplib';
-import type { CommandOf, CommandType, EnrolmentStart, Reply } from '../../lib/providers/docspace/protocol';
+import { answerCalls, type Handlers, ENROLMENT_START, SETUP_KEY } from '../support/call-backend';
 
 vi.mock('../../lib/providers/docspace/call', () => ({ call: vi.fn() }));
 const { call } = await import('../../lib/providers/docspace/call');
@@ -13,27 +13,12 @@ const { App } = await import('../../lib/providers/docspace/views/Options');
 const { clipboardMessage, offersClear } = await import('../../lib/providers/docspace/components/ClipboardNotice');
 
 const ORIGIN = 'https://portal.example.com';
-const KEY = 'MFRGGZDFMZTWQ2LK';
-const start: EnrolmentStart = {
-  account: 'ann@example.com',
-  issuer: 'portal.example.com',
-  setupKey: KEY,
-  otpauthUri: `otpauth://totp/portal.example.com:ann%40example.com?secret=${KEY}&issuer=portal.example.com`,
-  qrImage: null,
-  serverClockOffsetMs: 0,
-  attemptsLeft: 5,
-  attemptLimit: 5,
-};
+const KEY = SETUP_KEY;
+const start = ENROLMENT_START;
 const codes = [{ code: 'aZ3-_q', isUsed: false }, { code: 'b7Yy2M', isUsed: false }];
 const CODES_COPIED = 'aZ3-_q\nb7Yy2M';
 
-type Handler = { [K in CommandType]?: (cmd: CommandOf<K>) => Reply<K> };
-function backend(handlers: Handler) {
-  vi.mocked(call).mockImplementation((async (cmd: CommandOf<CommandType>) => {
-    const h = handlers[cmd.type] as ((c: typeof cmd) => unknown) | undefined;
-    return h ? h(cmd) : { ok: false, error: { kind: 'noReply' } };
-  }) as typeof call);
-}
+const backend = (handlers: Handlers) => void answerCalls(call, handlers);
 
 /** A clipboard that remembers what it holds; the page has the focus. */
 function fakeClipboard() {

@@ -2,38 +2,22 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { createGuardrails, generateSync } from 'otplib';
-import type { CommandOf, CommandType, EnrolmentStart, Reply } from '../../lib/providers/docspace/protocol';
+import type { CommandOf, CommandType } from '../../lib/providers/docspace/protocol';
+import { answerCalls, type Handlers, ENROLMENT_START, SETUP_KEY } from '../support/call-backend';
 
 vi.mock('../../lib/providers/docspace/call', () => ({ call: vi.fn() }));
 const { call } = await import('../../lib/providers/docspace/call');
 const { EnrolmentView } = await import('../../lib/providers/docspace/views/EnrolmentView');
 
 const ORIGIN = 'https://portal.example.com';
-const KEY = 'MFRGGZDFMZTWQ2LK';
+const KEY = SETUP_KEY;
 const codeAt = (ms: number) => generateSync({ secret: KEY, epoch: Math.floor(ms / 1000), guardrails: createGuardrails({ MIN_SECRET_BYTES: 10 }) });
 
-const start: EnrolmentStart = {
-  account: 'ann@example.com',
-  issuer: 'portal.example.com',
-  setupKey: KEY,
-  otpauthUri: `otpauth://totp/portal.example.com:ann%40example.com?secret=${KEY}&issuer=portal.example.com`,
-  qrImage: null,
-  serverClockOffsetMs: 0,
-  attemptsLeft: 5,
-  attemptLimit: 5,
-};
+const start = ENROLMENT_START;
 const codes = [{ code: 'aZ3-_q', isUsed: false }, { code: 'Kp09xQ', isUsed: false }];
 
-type Handler = { [K in CommandType]?: (cmd: CommandOf<K>) => Reply<K> };
-let sent: { type: string; code?: string }[];
-function backend(handlers: Handler) {
-  sent = [];
-  vi.mocked(call).mockImplementation((async (cmd: CommandOf<CommandType>) => {
-    sent.push(cmd as { type: string; code?: string });
-    const h = handlers[cmd.type] as ((c: typeof cmd) => unknown) | undefined;
-    return h ? h(cmd) : { ok: false, error: { kind: 'noReply' } };
-  }) as typeof call);
-}
+let sent: CommandOf<CommandType>[];
+const backend = (handlers: Handlers) => void (sent = answerCalls(call, handlers));
 
 const navigate = vi.fn();
 function renderView(params = new URLSearchParams()) {

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import type { CommandOf, CommandType, EnrolmentStart, PortalStatus, Reply } from '../../lib/providers/docspace/protocol';
+import type { CommandOf, CommandType, EnrolmentStart, PortalStatus } from '../../lib/providers/docspace/protocol';
+import { answerCalls, type Handlers } from '../support/call-backend';
 
 vi.mock('../../lib/providers/docspace/call', () => ({ call: vi.fn() }));
 const { call } = await import('../../lib/providers/docspace/call');
@@ -10,16 +11,8 @@ const { ResetView } = await import('../../lib/providers/docspace/views/ResetView
 const { OwnerView } = await import('../../lib/providers/docspace/views/OwnerView');
 
 const ORIGIN = 'https://portal.example.com';
-type Handler = { [K in CommandType]?: (cmd: CommandOf<K>) => Reply<K> };
 let sent: CommandOf<CommandType>[];
-function backend(handlers: Handler) {
-  sent = [];
-  vi.mocked(call).mockImplementation((async (cmd: CommandOf<CommandType>) => {
-    sent.push(cmd);
-    const h = handlers[cmd.type] as ((c: typeof cmd) => unknown) | undefined;
-    return h ? h(cmd) : { ok: false, error: { kind: 'noReply' } };
-  }) as typeof call);
-}
+const backend = (handlers: Handlers) => void (sent = answerCalls(call, handlers));
 const types = () => sent.map((c) => c.type);
 const navigate = vi.fn();
 const props = { origin: ORIGIN, navigate, params: new URLSearchParams() };
