@@ -1,10 +1,14 @@
 import { browser, type Browser } from 'wxt/browser';
 import type * as z from 'zod/mini';
+import type * as core from 'zod/v4/core';
 import { err, type Result } from '../result';
 import type { AppError } from '../errors';
 import type { HandlersOf, OverviewRequest, SenderContext, SiteOverview } from '../protocol';
 import { jarOf } from './jar';
 import { logWarning } from '../log';
+
+/** A command's schema: an object with a literal `type`, as zod's discriminated union takes it. */
+export type CommandSchema<C extends { type: string } = { type: string }> = z.ZodMiniType<C> & core.$ZodTypeDiscriminable;
 
 /**
  * What a provider brings to the background: its commands (zod schemas), one handler per command,
@@ -13,7 +17,7 @@ import { logWarning } from '../log';
  */
 export interface ProviderBackground<C extends { type: string } = { type: string }, R extends { [K in C['type']]: unknown } = { [K in C['type']]: unknown }> {
   id: string;
-  commands: readonly z.ZodMiniType<C>[];
+  commands: readonly CommandSchema<C>[];
   handlers: HandlersOf<C, R>;
   /** Whether this provider serves `origin` by the user's own configuration (e.g. a Navixy panel they added). */
   claims?: (origin: string) => Promise<boolean>;
@@ -29,7 +33,19 @@ export interface ProviderBackground<C extends { type: string } = { type: string 
   start?: () => void;
 }
 
-type AnyHandler = (cmd: { type: string }, sender?: SenderContext) => Promise<Result<unknown, AppError>>;
+/**
+ * Any command's handler, as the router holds it. Declared as a method so that a provider's handler of one command
+ * type fits (method parameters are compared both ways): the router hands each handler only a command that the schemas
+ * parsed with that handler's `type`, which is what {@link HandlersOf} promises the handler.
+ */
+interface HandlerSlot {
+  handle(cmd: { type: string }, sender?: SenderContext): Promise<Result<unknown, AppError>>;
+}
+export type AnyHandler = HandlerSlot['handle'];
+
+/** A provider as the registry lists it: its own command and reply types erased, its handlers by command type. */
+export type AnyProviderBackground = Omit<ProviderBackground, 'handlers'> & { handlers: Readonly<Record<string, AnyHandler>> };
+
 type Sender = Pick<Browser.runtime.MessageSender, 'id' | 'url' | 'tab'>;
 
 

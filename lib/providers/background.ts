@@ -3,7 +3,7 @@ import { z } from '../zod-config';
 import { logWarning } from '../log';
 import { ok } from '../result';
 import { CORE_COMMANDS, type CoreCommand } from '../protocol';
-import { createRouter, registerRouter, type ProviderBackground } from '../background/router';
+import { createRouter, registerRouter, type AnyHandler, type AnyProviderBackground, type CommandSchema as ProviderCommandSchema } from '../background/router';
 import { registerOriginsInUse } from '../background/host-access';
 import { accessWithdrawn } from '../background/access-generation';
 import { docspaceBackground } from './docspace/background';
@@ -15,10 +15,7 @@ import { navixyBackground } from './navixy/background';
  * recognises its sites by probing them (DocSpace). A service worker cannot load code lazily,
  * so this list is separate from the pages' registry (lib/providers/index.ts).
  */
-const PROVIDERS: readonly ProviderBackground[] = [
-  navixyBackground as unknown as ProviderBackground,
-  docspaceBackground as unknown as ProviderBackground,
-];
+const PROVIDERS: readonly AnyProviderBackground[] = [navixyBackground, docspaceBackground];
 const FALLBACK = PROVIDERS.at(-1)!;
 // Which origins each provider uses is known as soon as the registry is, so no revocation can miss one.
 for (const p of PROVIDERS) registerOriginsInUse(p.id, p.originsInUse);
@@ -40,11 +37,12 @@ async function overview(cmd: Extract<CoreCommand, { type: 'overview' }>) {
   return ok(rows.sort((a, b) => a.host.localeCompare(b.host) || a.provider.localeCompare(b.provider)));
 }
 
-const commands = [...CORE_COMMANDS, ...PROVIDERS.flatMap((p) => p.commands)] as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]];
+const commands: [ProviderCommandSchema, ...ProviderCommandSchema[]] = [...CORE_COMMANDS, ...PROVIDERS.flatMap((p) => p.commands)];
 /** Every command of every provider; zod refuses two commands with the same type. */
-export const CommandSchema = z.discriminatedUnion('type', commands) as unknown as z.ZodMiniType<{ type: string }>;
+export const CommandSchema: z.ZodMiniType<{ type: string }> = z.discriminatedUnion('type', commands);
 
-export const handlers = Object.freeze({ identifySite, overview, ...Object.assign({}, ...PROVIDERS.map((p) => p.handlers)) });
+const providerHandlers: Readonly<Record<string, AnyHandler>> = Object.fromEntries(PROVIDERS.flatMap((p) => Object.entries(p.handlers)));
+export const handlers = Object.freeze({ identifySite, overview, ...providerHandlers });
 
 export const route = createRouter(CommandSchema, handlers);
 

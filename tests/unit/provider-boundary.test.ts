@@ -83,3 +83,49 @@ describe('provider boundary', () => {
     expect(cycles).toEqual([]);
   });
 });
+
+/**
+ * Issue 25 §5: the Navixy folder has DocSpace's layout, no file of it over 300 lines, and both registries list their
+ * providers without an `as unknown as` cast (each provider's own types are checked where it is defined).
+ */
+describe("the providers' own house", () => {
+  const lines = (file: string) => readFileSync(file, 'utf8').split('\n').length - 1;
+  const navixy = walk(join(root, 'lib/providers/navixy'));
+
+  it('Navixy has background/, components/, views/ and i18n/, like DocSpace', () => {
+    for (const id of ['docspace', 'navixy']) {
+      for (const dir of ['background', 'components', 'views', 'i18n']) expect(statSync(join(root, 'lib/providers', id, dir)).isDirectory(), `${id}/${dir}`).toBe(true);
+    }
+    expect(existsSync(join(root, 'lib/providers/navixy/background.ts'))).toBe(false);
+    expect(existsSync(join(root, 'lib/providers/navixy/i18n.ts'))).toBe(false);
+  });
+
+  it('no file under lib/providers/navixy is over 300 lines', () => {
+    expect(navixy.length).toBeGreaterThan(20);
+    const long = navixy.map((f) => ({ file: relative(root, f), lines: lines(f) })).filter((f) => f.lines > 300);
+    expect(long).toEqual([]);
+  });
+
+  it('the registries hold their providers without `as unknown as`', () => {
+    for (const file of ['lib/providers/background.ts', 'lib/providers/index.ts']) {
+      const text = readFileSync(join(root, file), 'utf8');
+      expect(text, file).toMatch(/PROVIDERS/);
+      expect(text, file).not.toMatch(/as\s+unknown\s+as/);
+    }
+  });
+
+  it("the Navixy popup loads the popup's strings only, not the options pages'", () => {
+    const popup = join(root, 'lib/providers/navixy/views/NavixyPopup.tsx');
+    const seen = new Set<string>();
+    const queue = [popup];
+    while (queue.length) {
+      const file = queue.shift()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      queue.push(...edges.filter((e) => e.from === file).map((e) => e.to));
+    }
+    const reached = [...seen].map((f) => relative(root, f).split('\\').join('/'));
+    expect(reached).toContain('lib/providers/navixy/i18n/popup.ts');
+    expect(reached.filter((f) => /^lib\/providers\/navixy\/i18n\/(index|panels|users)\.ts$/.test(f))).toEqual([]);
+  });
+});

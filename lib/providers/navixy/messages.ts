@@ -7,7 +7,7 @@ import { isolate } from '../../i18n/bidi';
 
 /**
  * The panel's errors in words: one sentence naming the panel and the next step. Kept apart from
- * the pages' strings (i18n.ts): every page that can show an error loads these, not the rest.
+ * the pages' strings (i18n/): every page that can show an error loads these, not the rest.
  */
 export const panelErrorText = {
   notSignedIn: (host: string) => ({ message: tr('navixy.errors.notSignedIn.message', host), next: tr('navixy.errors.notSignedIn.next') }),

@@ -1,5 +1,5 @@
 import type { MfaSettings, NavixyStatus } from '../protocol';
-import { navixy as t } from '../i18n';
+import { navixyPopup as t } from '../i18n/popup';
 
 /** The panel's MFA default in words. */
 export function settingsText(s: MfaSettings | null): string {

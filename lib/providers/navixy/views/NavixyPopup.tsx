@@ -7,7 +7,7 @@ import { hostOf } from '../../../portal/origin';
 import { isSessionError } from '../session-error';
 import type { PopupTarget } from '../../../ui';
 import { openNavixyOptions } from './views';
-import { navixy as t } from '../i18n';
+import { navixyPopup as t } from '../i18n/popup';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { PopupSkeleton } from '../../../../components/PopupSkeleton';
 import { PopupHeader } from '../../../../components/PopupHeader';

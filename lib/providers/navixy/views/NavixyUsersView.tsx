@@ -1,5 +1,5 @@
 import '../error-text';
-import { useCallback, useEffect, useId, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { call } from '../call';
 import type { AppError } from '../../../errors';
 import type { MfaSettings, NavixyStatus, NavixyUserList } from '../protocol';
@@ -13,9 +13,12 @@ import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { NavixySignInForm } from '../components/NavixySignInForm';
 import { NavixyDefaultForm } from '../components/NavixyDefaultForm';
-import { countOf, settingsText } from '../components/NavixySummary';
+import { settingsText } from '../components/NavixySummary';
+import { UsersSummary } from '../components/NavixyUsersSummary';
+import { FIRST_PAGE, ServerSearch, type Query } from '../components/NavixyServerSearch';
 import { NavixyUserTable } from '../components/NavixyUserTable';
 import { BatchProgress, type Progress } from '../components/BatchProgress';
+import { NavixyBulkActions } from '../components/NavixyBulkActions';
 import '../components/navixy.css';
 
 const DISALLOW: MfaSettings = { type: 'disallowed' };
@@ -24,10 +27,6 @@ type State =
   | { status: 'loading' }
   | { status: 'ready'; data: NavixyStatus }
   | { status: 'error'; error: AppError };
-
-type OrderBy = 'id' | 'login' | 'first_name' | 'last_name';
-interface Query { filter: string; orderBy: OrderBy; ascending: boolean; offset: number }
-const FIRST_PAGE: Query = { filter: '', orderBy: 'id', ascending: true, offset: 0 };
 
 /**
  * A signed-in operator's workspace: the default MFA setting, and the users' MFA with bulk changes
@@ -232,13 +231,10 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
           <>
             <UsersSummary list={list} status={data} counting={counting} onCount={() => void countNow()} />
             {!data.canUpdate ? <p class="muted" data-field="navixy-read-only">{t.users.readOnly}</p> : null}
-            <div class="navixy-toolbar">
-              <button type="button" class="primary" disabled={!canChange || selected.size === 0} onClick={() => void applySelected(true)}>{t.users.allowSelected}</button>
-              <button type="button" disabled={!canChange || selected.size === 0} onClick={() => void applySelected(false)}>{t.users.disallowSelected}</button>
-              <button type="button" disabled={!canChange} onClick={() => setConfirmAll(true)}>{t.users.allowAll}</button>
-              <button type="button" class="danger" disabled={!canChange} onClick={() => setConfirmAll(false)}>{t.users.disallowAll}</button>
-              <button type="button" disabled={busy} onClick={() => void reloadUsers()}>{t.users.reload}</button>
-            </div>
+            <NavixyBulkActions
+              canChange={canChange} busy={busy} hasSelection={selected.size > 0}
+              onSelected={(allow) => void applySelected(allow)} onAll={setConfirmAll} onReload={() => void reloadUsers()}
+            />
             <BatchProgress progress={progress} />
             {list.mode === 'server' ? <ServerSearch query={query} list={list} disabled={busy} onSearch={search} /> : null}
             <NavixyUserTable
@@ -265,57 +261,6 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
         </ConfirmDialog>
       ) : null}
     </>
-  );
-}
-
-/**
- * How many users have MFA allowed: counted here over a whole list; for a dealer searched on the
- * panel, the last whole count with its time and a button to count again. Never over a partial list.
- */
-function UsersSummary({ list, status, counting, onCount }: { list: NavixyUserList; status: NavixyStatus; counting: boolean; onCount: () => void }) {
-  if (list.mode === 'whole') {
-    if (list.users.length < list.count) return <p class="warn-text" data-field="navixy-incomplete">{t.users.incomplete(list.users.length, list.count)}</p>;
-    return <p data-field="navixy-summary">{t.users.summary(list.users.filter((u) => u.mfaAllowed).length, list.count)}</p>;
-  }
-  const counted = countOf(status);
-  return (
-    <>
-      <p data-field="navixy-server-mode">{t.users.serverMode(list.count)}</p>
-      <p data-field="navixy-summary">
-        {counted ? `${t.users.summary(counted.allowed, counted.total)} ${t.users.countedAgo(counted.at)}` : t.users.notCounted}{' '}
-        <button type="button" disabled={counting} onClick={onCount}>{counting ? t.users.counting : t.users.countNow}</button>
-      </p>
-    </>
-  );
-}
-
-/** The panel's own search, ordering and paging, for dealers too large to load whole. */
-function ServerSearch({ query, list, disabled, onSearch }: { query: Query; list: Extract<NavixyUserList, { mode: 'server' }>; disabled: boolean; onSearch: (q: Query) => void }) {
-  const id = useId();
-  const [text, setText] = useState(query.filter);
-  const first = list.count === 0 ? 0 : list.offset + 1;
-  const last = list.offset + list.users.length;
-  return (
-    <div>
-      <form class="navixy-toolbar" role="search" onSubmit={(e) => { e.preventDefault(); onSearch({ ...query, filter: text, offset: 0 }); }}>
-        <label for={`${id}-q`}>{t.users.searchLabel}</label>
-        <input id={`${id}-q`} type="search" maxLength={200} value={text} onInput={(e) => setText(e.currentTarget.value)} />
-        <button type="submit" disabled={disabled}>{t.users.search}</button>
-        <label for={`${id}-sort`}>{t.users.sortBy}</label>
-        <select id={`${id}-sort`} value={query.orderBy} disabled={disabled} onChange={(e) => onSearch({ ...query, orderBy: e.currentTarget.value as OrderBy, offset: 0 })}>
-          {(['id', 'login', 'first_name', 'last_name'] as const).map((o) => <option key={o} value={o}>{t.users.sort[o]}</option>)}
-        </select>
-        <select aria-label={t.users.sortBy} value={query.ascending ? 'asc' : 'desc'} disabled={disabled} onChange={(e) => onSearch({ ...query, ascending: e.currentTarget.value === 'asc', offset: 0 })}>
-          <option value="asc">{t.users.ascending}</option>
-          <option value="desc">{t.users.descending}</option>
-        </select>
-      </form>
-      <nav class="navixy-toolbar" aria-label={t.users.pageRange(first, last, list.count)}>
-        <button type="button" disabled={disabled || list.offset === 0} onClick={() => onSearch({ ...query, offset: Math.max(0, list.offset - list.pageSize) })}>{t.users.previousPage}</button>
-        <span data-field="navixy-page-range">{t.users.pageRange(first, last, list.count)}</span>
-        <button type="button" disabled={disabled || last >= list.count || list.users.length === 0} onClick={() => onSearch({ ...query, offset: last })}>{t.users.nextPage}</button>
-      </nav>
-    </div>
   );
 }
 

@@ -1,0 +1,42 @@
+import { err, ok } from '../../../result';
+import { logEvent } from '../../../log';
+import type { CommandOf } from '../protocol';
+import { hostOf } from '../../../portal/origin';
+import { dropNavixyStatus } from '../session';
+import { notPermitted, signedClient, type Reply } from './signed';
+
+/** One `settings/update` call: `all`, or one batch of at most 100 ids (the protocol refuses more). */
+export async function updateNavixyMfa(cmd: CommandOf<'updateNavixyMfa'>): Reply<'updateNavixyMfa'> {
+  const signed = await signedClient(cmd.panel);
+  if (!signed.ok) return signed;
+  if (!signed.value.access.canUpdate) return err(notPermitted(cmd.panel, 'users: update'));
+  const r = await signed.value.client.updateMfa(cmd.target, cmd.settings);
+  await dropNavixyStatus(cmd.panel);
+  if (!r.ok) return r;
+  const count = cmd.target.type === 'selected' ? cmd.target.ids.length : null;
+  logEvent('navixy-mfa-updated', { panel: hostOf(cmd.panel), target: cmd.target.type, count, settings: cmd.settings.type });
+  return ok({ target: cmd.target.type, count });
+}
+
+/**
+ * Updates the default (it applies to users with no explicit setting of their own) and, with
+ * `applyToAll`, writes the same settings to every user (`target: all`, as Navixy's own panel
+ * does); then re-reads the default so the UI shows what the panel holds.
+ */
+export async function setNavixyDefault(cmd: CommandOf<'setNavixyDefault'>): Reply<'setNavixyDefault'> {
+  const signed = await signedClient(cmd.panel);
+  if (!signed.ok) return signed;
+  const { client, access } = signed.value;
+  if (!access.canUpdate) return err(notPermitted(cmd.panel, 'users: update'));
+  const r = await client.updateDefault(cmd.settings);
+  await dropNavixyStatus(cmd.panel);
+  if (!r.ok) return r;
+  if (cmd.applyToAll) {
+    const all = await client.updateMfa({ type: 'all' }, cmd.settings);
+    if (!all.ok) return all;
+    logEvent('navixy-mfa-updated', { panel: hostOf(cmd.panel), target: 'all', count: null, settings: cmd.settings.type });
+  }
+  const fresh = await client.readDefault();
+  if (!fresh.ok) return fresh;
+  return ok({ settings: fresh.value, appliedToAll: cmd.applyToAll === true });
+}

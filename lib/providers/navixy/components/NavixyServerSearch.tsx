@@ -1,0 +1,37 @@
+import { useId, useState } from 'preact/hooks';
+import type { NavixyUserList } from '../protocol';
+import { navixy as t } from '../i18n';
+
+export type OrderBy = 'id' | 'login' | 'first_name' | 'last_name';
+export interface Query { filter: string; orderBy: OrderBy; ascending: boolean; offset: number }
+export const FIRST_PAGE: Query = { filter: '', orderBy: 'id', ascending: true, offset: 0 };
+
+/** The panel's own search, ordering and paging, for dealers too large to load whole. */
+export function ServerSearch({ query, list, disabled, onSearch }: { query: Query; list: Extract<NavixyUserList, { mode: 'server' }>; disabled: boolean; onSearch: (q: Query) => void }) {
+  const id = useId();
+  const [text, setText] = useState(query.filter);
+  const first = list.count === 0 ? 0 : list.offset + 1;
+  const last = list.offset + list.users.length;
+  return (
+    <div>
+      <form class="navixy-toolbar" role="search" onSubmit={(e) => { e.preventDefault(); onSearch({ ...query, filter: text, offset: 0 }); }}>
+        <label for={`${id}-q`}>{t.users.searchLabel}</label>
+        <input id={`${id}-q`} type="search" maxLength={200} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+        <button type="submit" disabled={disabled}>{t.users.search}</button>
+        <label for={`${id}-sort`}>{t.users.sortBy}</label>
+        <select id={`${id}-sort`} value={query.orderBy} disabled={disabled} onChange={(e) => onSearch({ ...query, orderBy: e.currentTarget.value as OrderBy, offset: 0 })}>
+          {(['id', 'login', 'first_name', 'last_name'] as const).map((o) => <option key={o} value={o}>{t.users.sort[o]}</option>)}
+        </select>
+        <select aria-label={t.users.sortBy} value={query.ascending ? 'asc' : 'desc'} disabled={disabled} onChange={(e) => onSearch({ ...query, ascending: e.currentTarget.value === 'asc', offset: 0 })}>
+          <option value="asc">{t.users.ascending}</option>
+          <option value="desc">{t.users.descending}</option>
+        </select>
+      </form>
+      <nav class="navixy-toolbar" aria-label={t.users.pageRange(first, last, list.count)}>
+        <button type="button" disabled={disabled || list.offset === 0} onClick={() => onSearch({ ...query, offset: Math.max(0, list.offset - list.pageSize) })}>{t.users.previousPage}</button>
+        <span data-field="navixy-page-range">{t.users.pageRange(first, last, list.count)}</span>
+        <button type="button" disabled={disabled || last >= list.count || list.users.length === 0} onClick={() => onSearch({ ...query, offset: last })}>{t.users.nextPage}</button>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import type { FactorType } from '../schemas';
+import { formatList, formatNumber, plural, t } from '../../../i18n/t';
+import { isolate } from '../../../i18n/bidi';
+import { ago, factorName } from './format';
+
+/** The Navixy strings of the options page's users page: the default form and the users list. */
+
+/** How many batches a change went in: "3 batches", "3 пакета". */
+const batches = (n: number) => plural('navixy.users.batches', n);
+
+export const defaults = {
+  heading: t('navixy.defaults.heading'),
+  explain: t('navixy.defaults.explain'),
+  legend: t('navixy.defaults.legend'),
+  allow: (factors: readonly FactorType[]) => t('navixy.defaults.allow', formatList(factors.map(factorName))),
+  disallow: t('navixy.defaults.disallow'),
+  current: (text: string) => t('navixy.defaults.current', text),
+  save: t('navixy.defaults.save'),
+  saving: t('navixy.defaults.saving'),
+  saved: (text: string) => t('navixy.defaults.saved', text),
+  readOnly: t('navixy.defaults.readOnly'),
+  applyToAll: t('navixy.defaults.applyToAll'),
+  confirmTitle: t('navixy.defaults.confirmTitle'),
+  confirmBody: (settings: string, host: string, all: boolean) =>
+    all ? t('navixy.defaults.confirmBodyAll', settings, host) : t('navixy.defaults.confirmBody', settings, host),
+  confirm: (all: boolean) => (all ? t('navixy.defaults.confirmAll') : t('navixy.defaults.confirm')),
+  savedAll: (text: string) => t('navixy.defaults.savedAll', text),
+  applyFailed: (text: string) => t('navixy.defaults.defaultSavedApplyFailed', text),
+} as const;
+
+export const users = {
+  heading: t('navixy.users.heading'),
+  /** "50 of 250 users have MFA allowed." */
+  summary: (allowed: number, total: number) => plural('navixy.users.summary', total, formatNumber(allowed)),
+  filter: t('navixy.users.filter'),
+  selectAll: t('navixy.users.selectAll'),
+  select: (name: string) => t('navixy.users.select', isolate(name)),
+  selected: (count: number) => plural('navixy.users.selected', count),
+  colName: t('navixy.users.colName'),
+  colLogin: t('navixy.users.colLogin'),
+  colMfa: t('navixy.users.colMfa'),
+  allowedBadge: t('navixy.users.allowedBadge'),
+  disallowedBadge: t('navixy.users.disallowedBadge'),
+  allowSelected: t('navixy.users.allowSelected'),
+  disallowSelected: t('navixy.users.disallowSelected'),
+  allowAll: t('navixy.users.allowAll'),
+  disallowAll: t('navixy.users.disallowAll'),
+  confirmAllTitle: (allow: boolean) => (allow ? t('navixy.users.confirmAllTitle.allow') : t('navixy.users.confirmAllTitle.disallow')),
+  confirmAllBody: (allow: boolean, host: string) =>
+    allow ? t('navixy.users.confirmAllBody.allow', host) : t('navixy.users.confirmAllBody.disallow', host),
+  confirmAll: (allow: boolean) => (allow ? t('navixy.users.confirmAll.allow') : t('navixy.users.confirmAll.disallow')),
+  applying: t('navixy.users.applying'),
+  /** "Batch 2 of 3: 100 of 250 users done." */
+  progress: (batch: number, batchCount: number, done: number, total: number) =>
+    plural('navixy.users.progress', total, formatNumber(batch), formatNumber(batchCount), formatNumber(done)),
+  progressLabel: t('navixy.users.progressLabel'),
+  /** "MFA allowed for 250 users in 3 batches." */
+  doneSelected: (allow: boolean, count: number, batchCount: number) =>
+    allow
+      ? plural('navixy.users.doneSelected.allow', count, batches(batchCount))
+      : plural('navixy.users.doneSelected.disallow', count, batches(batchCount)),
+  doneAll: (allow: boolean) => (allow ? t('navixy.users.doneAll.allow') : t('navixy.users.doneAll.disallow')),
+  /** "Stopped: 100 of 151 users were changed before the error; the rest were not sent." */
+  partial: (done: number, total: number) => plural('navixy.users.partial', total, formatNumber(done)),
+  verified: (count: number) => plural('navixy.users.verified', count),
+  readOnly: t('navixy.users.readOnly'),
+  noRead: t('navixy.users.noRead'),
+  inactiveBadge: t('navixy.users.inactiveBadge'),
+  serverMode: (count: number) => t('navixy.users.serverMode', formatNumber(count)),
+  pageRange: (first: number, last: number, total: number) => t('navixy.users.pageRange', formatNumber(first), formatNumber(last), formatNumber(total)),
+  previousPage: t('navixy.users.previousPage'),
+  nextPage: t('navixy.users.nextPage'),
+  search: t('navixy.users.search'),
+  searchLabel: t('navixy.users.searchLabel'),
+  sortBy: t('navixy.users.sortBy'),
+  sort: {
+    id: t('navixy.users.sort.id'),
+    login: t('navixy.users.sort.login'),
+    first_name: t('navixy.users.sort.first_name'),
+    last_name: t('navixy.users.sort.last_name'),
+  },
+  ascending: t('navixy.users.ascending'),
+  descending: t('navixy.users.descending'),
+  incomplete: (read: number, total: number) => t('navixy.users.incomplete', formatNumber(read), formatNumber(total)),
+  countNow: t('navixy.users.countNow'),
+  counting: t('navixy.users.counting'),
+  countedAgo: (at: number, now = Date.now()) => ago(at, now, 'users'),
+  notCounted: t('navixy.users.notCounted'),
+  empty: t('navixy.users.empty'),
+  reload: t('navixy.users.reload'),
+} as const;
