@@ -99,7 +99,7 @@ export const DEMO_OPERATORS: readonly DemoOperator[] = [
 
 const FIRST = ['Anna', 'Boris', 'Chen', 'Dana', 'Emil', 'Farah', 'Goran', 'Hana', 'Ivan', 'Julia', 'Kofi', 'Lena'];
 const LAST = ['Novak', 'Petrov', 'Silva', 'Tanaka', 'Okafor', 'Jensen', 'Moreau', 'Kowalski', 'Haddad', 'Rossi'];
-const MIDDLE = ['', '', 'Marie', '', 'Olegovich', '', 'José', ''];
+const MIDDLE = ['Marie', 'Olegovich', 'José'];
 /** country, phone prefix, region, city, postal code, street. */
 const PLACES = [
   ['Germany', '49', 'Berlin', 'Berlin', '10115', 'Invalidenstraße'],
@@ -150,8 +150,9 @@ type Fields = Omit<StoredUser, 'haystack' | 'mfa' | 'demo'>;
 /**
  * Every field of user `id` except the MFA setting, derived from the id alone (so a user can be made without
  * keeping the others, e.g. for option `runawayCount`). Every 6th user (from 6) is a legal entity, every 6th
- * from 3 a sole trader, the rest individuals; every 7th is not activated and owns no trackers; every 9th has
- * no phone. `names`: the index into the name lists (the demo users' order, so names repeat in blocks).
+ * from 3 a sole trader, the rest individuals; ids ending in 7 have a middle name (the others none, as the
+ * existing tests' "Boris Novak" expects); every 7th is not activated and owns no trackers; every 9th has no
+ * phone. `names`: the index into the name lists (the demo users' order, so names repeat in blocks).
  */
 export function userFields(id: number, dealerId: number, names = id - 1): Fields {
   const [country, code, region, city, index, street] = PLACES[(id * 5) % PLACES.length]!;
@@ -169,7 +170,7 @@ export function userFields(id: number, dealerId: number, names = id - 1): Fields
     phone_verified: phone !== '' && id % 4 !== 1,
     legal_type: legal,
     first_name: FIRST[names % FIRST.length]!,
-    middle_name: MIDDLE[id % MIDDLE.length]!,
+    middle_name: id % 10 === 7 ? MIDDLE[Math.floor(id / 10) % MIDDLE.length]! : '',
     last_name: `${last}${round > 0 ? ` ${round + 1}` : ''}`,
     phone,
     post_country: country,
