@@ -103,12 +103,17 @@ export async function clientFor(panel: string, session: NavixySession): Promise<
 async function refreshPermissions(panel: string, client: Pick<NavixyClient, 'getPermissions'>, hash: string): Promise<PanelPermissions | undefined> {
   const r = await client.getPermissions();
   if (!r.ok) return undefined;
+  await keepPermissions(panel, hash, r.value);
+  return r.value;
+}
+
+/** Stores permissions just read with the session they belong to (if it is still the one with this hash); the cached status is dropped. */
+export async function keepPermissions(panel: string, hash: string, permissions: PanelPermissions): Promise<void> {
   const current = await getNavixySession(panel);
   if (current?.hash === hash) {
     const { lastStatus: _stale, ...rest } = current;
-    await setNavixySession(panel, { ...rest, permissions: r.value });
+    await setNavixySession(panel, { ...rest, permissions });
   }
-  return r.value;
 }
 
 /** Ends the session on the panel (`panel/account/logout`, best effort, short timeout), then forgets it here. */
