@@ -12,7 +12,7 @@ import { hasHostAccess, revokeUnlessUsed } from '../../../background/host-access
 import { accessTicket, isCurrent } from '../../../background/access-generation';
 import { clearNavixySession, forgetPanelData, getNavixySession, getPanel, listPanels, setNavixySession, setPanel } from '../session';
 import { apiOriginOf, endSession, infoOf, liveSession, type Reply } from './signed';
-import { getNavixyStatus } from './status';
+import { readNavixyStatus } from './status';
 
 /** The origins this provider contacts (and older versions asked access for): every panel's API and page. */
 export async function originsInUse(): Promise<string[]> {
@@ -88,7 +88,8 @@ export async function navixySignIn(cmd: CommandOf<'navixySignIn'>): Reply<'navix
     ...(signed.value.permissions ? { permissions: signed.value.permissions } : {}),
   });
   logEvent('navixy-signed-in', { panel: hostOf(cmd.panel) });
-  return getNavixyStatus({ type: 'getNavixyStatus', panel: cmd.panel, refresh: true });
+  // The permissions came with the hash: not asked again.
+  return readNavixyStatus({ panel: cmd.panel, refresh: true }, false);
 }
 
 export async function navixySignOut(cmd: CommandOf<'navixySignOut'>): Reply<'navixySignOut'> {

@@ -17,6 +17,14 @@ import { accessOf, clientFor, infoFrom, keepPermissions, stateOf, updateSession,
  * `accountGetPermissions`), so a permission granted meanwhile shows without signing in again.
  */
 export async function getNavixyStatus(cmd: CommandOf<'getNavixyStatus'>): Reply<'getNavixyStatus'> {
+  return readNavixyStatus(cmd, cmd.refresh === true);
+}
+
+/**
+ * The status as {@link getNavixyStatus} reads it; `recheckPermissions` false where they were just read or nothing
+ * suggests they changed (right after sign-in, after a count), so no request is added there.
+ */
+export async function readNavixyStatus(cmd: Pick<CommandOf<'getNavixyStatus'>, 'panel' | 'refresh'>, recheckPermissions: boolean): Reply<'getNavixyStatus'> {
   const config = await getPanel(cmd.panel);
   if (!config) return err(localPanelError(cmd.panel, 'notConfigured'));
   // The session and the API grant are read once here; the client below reuses them.
@@ -30,7 +38,7 @@ export async function getNavixyStatus(cmd: CommandOf<'getNavixyStatus'>): Reply<
   if (!state.session) return ok({ ...base, state: 'signedOut' });
   if (!cmd.refresh && state.session.lastStatus) return ok(state.session.lastStatus);
   // clientFor asks the permissions itself when the session holds none: then they are fresh already.
-  const recheck = cmd.refresh === true && state.session.permissions !== undefined;
+  const recheck = recheckPermissions && state.session.permissions !== undefined;
   const { client, access: held, session } = await clientFor(cmd.panel, state.session);
   const permissions = recheck ? client.getPermissions() : null;
   const reads = held.canRead ? readFirst(client) : null;
