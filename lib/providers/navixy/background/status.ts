@@ -40,22 +40,20 @@ export async function readNavixyStatus(cmd: Pick<CommandOf<'getNavixyStatus'>, '
   // clientFor asks the permissions itself when the session holds none: then they are fresh already.
   const recheck = recheckPermissions && state.session.permissions !== undefined;
   const { client, access: held, session } = await clientFor(cmd.panel, state.session);
-  const permissions = recheck ? client.getPermissions() : null;
-  const reads = held.canRead ? readFirst(client) : null;
+  // Both answers first: a read that ended the session has forgotten it before the permissions could be stored with it.
+  const [p, early] = await Promise.all([recheck ? client.getPermissions() : null, held.canRead ? readFirst(client) : null]);
+  if (early && !early.ok && isSessionError(early.error)) return early;
+  if (p && !p.ok && isSessionError(p.error)) return p;
   let access = held;
-  if (permissions) {
-    const p = await permissions;
-    if (!p.ok && isSessionError(p.error)) return p;
-    // A panel that cannot say (an older one, or a 13 on get_permissions) keeps what the session knew.
-    if (p.ok) {
-      await keepPermissions(cmd.panel, session.hash, p.value);
-      access = accessOf(p.value);
-    }
+  // A panel that cannot say (an older one, or a 13 on get_permissions) keeps what the session knew.
+  if (p?.ok) {
+    await keepPermissions(cmd.panel, session.hash, p.value);
+    access = accessOf(p.value);
   }
   let status: NavixyStatus = { ...base, ...access };
   if (access.canRead) {
     // Read granted during the session: the reads were not asked with the permissions, so they follow now.
-    const read = await (reads ?? readFirst(client));
+    const read = early ?? (await readFirst(client));
     if (!read.ok) return read;
     const { defaults, first: { users, count } } = read.value;
     // One page holds everyone: counted now. Otherwise the last whole count, read after the round trip
