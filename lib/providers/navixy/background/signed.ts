@@ -67,7 +67,7 @@ interface Signed {
 
 /**
  * The client for a configured, granted, signed-in panel. Any answer saying the session is gone
- * (codes 3, 4, 11) forgets the hash at once, so the next screen asks to sign in; a 13 re-reads
+ * (codes 2, 3, 4, 11, 103) forgets the hash at once, so the next screen asks to sign in; a 13 re-reads
  * the session's permissions, so the page stops offering what the panel refuses.
  */
 export async function signedClient(panel: string): Promise<Result<Signed, AppError>> {

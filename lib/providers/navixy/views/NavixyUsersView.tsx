@@ -280,7 +280,7 @@ function toggled(s: ReadonlySet<number>, ids: number[], checked: boolean): Set<n
   return next;
 }
 
-/** The background forgot a session the panel refused (codes 3, 4, 11): show the sign-in form. */
+/** The background forgot a session the panel refused (codes 2, 3, 4, 11, 103): show the sign-in form. */
 function signedOut(s: State): State {
   return s.status === 'ready' ? { status: 'ready', data: { ...s.data, state: 'signedOut', login: null } } : s;
 }
