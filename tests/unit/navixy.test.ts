@@ -31,10 +31,10 @@ describe('panel error codes map to a reason and one sentence naming the panel', 
   });
 
   it('an unknown code keeps its number and a short description', () => {
-    const e = panelError(panel, 2, { description: 'Service error'.repeat(30) });
+    const e = panelError(panel, 999, { description: 'Service error'.repeat(30) });
     expect(e.reason).toBe('other');
     expect(e.description).toHaveLength(200);
-    expect(describeError(panelError(panel, 2, { description: 'Service error' })).message).toBe('The Navixy panel panel.example.com refused the request (error 2: Service error).');
+    expect(describeError(panelError(panel, 999, { description: 'Service error' })).message).toBe('The Navixy panel panel.example.com refused the request (error 999: Service error).');
   });
 
   it('13 names the missing permission and offers no retry; 7 names the refused parameters', () => {
@@ -51,8 +51,11 @@ describe('panel error codes map to a reason and one sentence naming the panel', 
     expect(text.canRetry).toBe(false);
   });
 
-  it('codes 3, 4 and 11 (and no session) are session errors; the others are not', () => {
-    const reasons: [number, boolean][] = [[3, true], [4, true], [7, false], [11, true], [12, false], [13, false], [201, false], [217, false]];
+  it('codes 2, 3, 4, 11 and 103 (and no session) are session errors; the others are not', () => {
+    const reasons: [number, boolean][] = [
+      [2, true], [3, true], [4, true], [5, false], [7, false], [9, false], [11, true], [12, false], [13, false], [101, false], [103, true],
+      [111, false], [112, false], [201, false], [212, false], [217, false], [999, false],
+    ];
     for (const [code, expected] of reasons) expect(isSessionError(panelError(panel, code))).toBe(expected);
     expect(isSessionError(localPanelError(panel, 'notSignedIn'))).toBe(true);
     expect(isSessionError({ kind: 'signedOut', origin: panel })).toBe(false);
@@ -62,6 +65,7 @@ describe('panel error codes map to a reason and one sentence naming the panel', 
     const all: PanelReason[] = [
       'notSignedIn', 'notConfigured', 'notNavixy', 'apiChanged', 'wrongSession', 'sessionEnded', 'badCredentials', 'dealerBlocked',
       'notPermitted', 'invalidParameters', 'notFound', 'unknownEntities', 'other',
+      'unreadableFactors', 'serviceAuth', 'notActivated', 'wrongFormat', 'tooLarge', 'demoMode', 'noMfaApi', 'limitTooBig',
     ];
     const messages = all.map((reason) => describeError({ kind: 'panel', origin: panel, code: 0, reason }).message);
     expect(new Set(messages).size).toBe(all.length);
@@ -114,7 +118,9 @@ describe('schemas', () => {
     expect(MfaSettingsSchema.safeParse({ type: 'allowed', factor_types: [] }).success).toBe(false);
     // Factor types the extension does not know are kept (the API is work in progress); junk is not.
     expect(MfaSettingsSchema.parse({ type: 'allowed', factor_types: ['email', 'authenticator_app'] })).toEqual({ type: 'allowed', factor_types: ['email', 'authenticator_app'] });
-    for (const bad of ['', 'E-Mail', '<b>', 'x'.repeat(51), 7]) expect(MfaSettingsSchema.safeParse({ type: 'allowed', factor_types: [bad] }).success).toBe(false);
+    for (const bad of ['', ' email', 'x'.repeat(51), 7, 'a\nb', 'a\u202Eb']) expect(MfaSettingsSchema.safeParse({ type: 'allowed', factor_types: [bad] }).success).toBe(false);
+    // Issue 25: any short printable name, capitals and hyphens included.
+    for (const good of ['E-Mail', 'Authenticator-App', 'sms-otp', '<b>', 'x'.repeat(50)]) expect(MfaSettingsSchema.safeParse({ type: 'allowed', factor_types: [good] }).success).toBe(true);
     expect(MfaSettingsSchema.safeParse({ type: 'disallowed' }).success).toBe(true);
   });
 
@@ -131,7 +137,9 @@ describe('schemas', () => {
     expect(ErrorEnvelopeSchema.safeParse({ success: true }).success).toBe(false);
     expect(UserListSchema.safeParse({ success: true, list: [{ id: 1, login: 'a', mfa_allowed: 'yes' }], count: 1 }).success).toBe(false);
     expect(DefaultReadSchema.parse({ success: true })).toEqual({ success: true });
-    expect(DefaultReadSchema.safeParse({ success: true, value: { type: 'allowed' } }).success).toBe(false);
+    // Issue 25: an allowed default without a readable factor list is read, flagged as unreadable (never written back as read).
+    expect(DefaultReadSchema.parse({ success: true, value: { type: 'allowed' } })).toEqual({ success: true, value: { type: 'allowed', factor_types: [], unreadable: true } });
+    expect(DefaultReadSchema.safeParse({ success: true, value: { type: 'required' } }).success).toBe(false);
   });
 });
 

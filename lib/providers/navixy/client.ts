@@ -3,7 +3,7 @@ import { ok, type Result } from '../../result';
 import { navixyRequest, type NavixyTransport } from './http';
 import {
   AuthSchema, DefaultReadSchema, PermissionsReplySchema, SuccessSchema, UserListSchema,
-  type MfaSettings, type PanelPermissions, type PanelUser, type UpdateTarget,
+  type HeldSettings, type MfaSettings, type PanelPermissions, type PanelUser, type UpdateTarget,
 } from './schemas';
 
 /** Users per `panel/user/list` page: what Navixy's own panel asks for ([PANEL]); the panel may silently send fewer. */
@@ -104,8 +104,8 @@ export function createNavixyClient(t: NavixyTransport) {
       const r = await navixyRequest(t, 'panel/user/mfa/settings/update', { target, settings }, SuccessSchema);
       return r.ok ? ok(true) : r;
     },
-    /** `panel/user/mfa/settings/default/read`; `null` when the panel holds no default. */
-    readDefault: async (): Promise<Result<MfaSettings | null, AppError>> => {
+    /** `panel/user/mfa/settings/default/read`; `null` when the panel holds no default (unreadable factor types are flagged, not fatal). */
+    readDefault: async (): Promise<Result<HeldSettings | null, AppError>> => {
       const r = await navixyRequest(t, 'panel/user/mfa/settings/default/read', {}, DefaultReadSchema);
       return r.ok ? ok(r.value.value ?? null) : r;
     },

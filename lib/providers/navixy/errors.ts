@@ -9,13 +9,15 @@ declare module '../../errors' {
  * Why a Navixy panel refused a request, from its `status.code` ([DOCS] errors.md, [SPEC]).
  * Local reasons (code 0, nothing was sent): `notSignedIn`, `notConfigured`, `notNavixy` (the API
  * base did not answer with Navixy's envelope when the panel was added), `apiChanged` (the panel is
- * known with another API address: a new address needs an explicit confirmation and a fresh sign-in).
+ * known with another API address: a new address needs an explicit confirmation and a fresh sign-in), `unreadableFactors`
+ * (the default holds a factor type the extension cannot read: allowing from it would drop that type, so nothing is sent).
  */
 export type PanelReason =
   | 'notSignedIn'
   | 'notConfigured'
   | 'notNavixy'
   | 'apiChanged'
+  | 'unreadableFactors'
   | 'wrongSession'
   | 'sessionEnded'
   | 'badCredentials'
@@ -24,6 +26,14 @@ export type PanelReason =
   | 'invalidParameters'
   | 'notFound'
   | 'unknownEntities'
+  // Issue 25 §5, codes by meaning: 2 and 103 end the session as 3, 4, 11 do; the rest are not retryable.
+  | 'serviceAuth'
+  | 'notActivated'
+  | 'wrongFormat'
+  | 'tooLarge'
+  | 'demoMode'
+  | 'noMfaApi'
+  | 'limitTooBig'
   | 'other';
 
 /** Documented panel error codes the UI names. 15 and 1/6/8/14 never get here: they become `rateLimited` and `server`. */
@@ -36,6 +46,15 @@ export const PANEL_CODES: Readonly<Record<number, PanelReason>> = {
   13: 'notPermitted',
   201: 'notFound',
   217: 'unknownEntities',
+  // Issue 25 §5 ([DOCS] errors.md; [PANEL] ErrorsManager.js).
+  2: 'serviceAuth',
+  103: 'notActivated',
+  5: 'wrongFormat',
+  9: 'tooLarge',
+  101: 'demoMode',
+  111: 'noMfaApi',
+  112: 'noMfaApi',
+  212: 'limitTooBig',
 };
 
 /** Codes that mean "the server failed", with the HTTP status they stand for: retry later. */
@@ -86,6 +105,6 @@ export function panelError(origin: string, code: number, detail: Detail = {}): P
 }
 
 /** A local refusal (nothing was sent). */
-export function localPanelError(origin: string, reason: 'notSignedIn' | 'notConfigured' | 'notNavixy' | 'apiChanged'): PanelError {
+export function localPanelError(origin: string, reason: 'notSignedIn' | 'notConfigured' | 'notNavixy' | 'apiChanged' | 'unreadableFactors'): PanelError {
   return { kind: 'panel', origin, code: 0, reason };
 }

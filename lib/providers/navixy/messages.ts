@@ -37,7 +37,15 @@ export const panelErrorText = {
       : tr('navixy.errors.refused.message', host, String(code)),
     next: tr('navixy.errors.refused.next'),
   }),
-  
+  // Issue 25 §5: codes by meaning, each with its own next step (none of them is "retry in a moment").
+  serviceAuth: (host: string) => ({ message: tr('navixy.errors.serviceAuth.message', host), next: tr('navixy.errors.serviceAuth.next') }),
+  notActivated: (host: string) => ({ message: tr('navixy.errors.notActivated.message', host), next: tr('navixy.errors.notActivated.next') }),
+  wrongFormat: (host: string) => ({ message: tr('navixy.errors.wrongFormat.message', host), next: tr('navixy.errors.wrongFormat.next') }),
+  tooLarge: (host: string) => ({ message: tr('navixy.errors.tooLarge.message', host), next: tr('navixy.errors.tooLarge.next') }),
+  demoMode: (host: string) => ({ message: tr('navixy.errors.demoMode.message', host), next: tr('navixy.errors.demoMode.next') }),
+  noMfaApi: (host: string, code: number) => ({ message: tr('navixy.errors.noMfaApi.message', host, String(code)), next: tr('navixy.errors.noMfaApi.next') }),
+  limitTooBig: (host: string) => ({ message: tr('navixy.errors.limitTooBig.message', host), next: tr('navixy.errors.limitTooBig.next') }),
+  unreadableFactors: (host: string) => ({ message: tr('navixy.errors.unreadableFactors.message', host), next: tr('navixy.errors.unreadableFactors.next') }),
 } as const;
 
 /** One sentence naming the panel and one next step, for every panel error reason (exhaustive). */
@@ -58,6 +66,14 @@ export function describePanelError(error: PanelError): ErrorText {
     case 'notFound': return { ...t.notFound(host), canRetry: true };
     case 'unknownEntities': return { ...t.unknownEntities(host), canRetry: true };
     case 'other': return { ...t.other(host, error.code, error.description), canRetry: true };
+    case 'serviceAuth': return { ...t.serviceAuth(host), canRetry: false };
+    case 'notActivated': return { ...t.notActivated(host), canRetry: false };
+    case 'wrongFormat': return { ...t.wrongFormat(host), canRetry: false };
+    case 'tooLarge': return { ...t.tooLarge(host), canRetry: false };
+    case 'demoMode': return { ...t.demoMode(host), canRetry: false };
+    case 'noMfaApi': return { ...t.noMfaApi(host, error.code), canRetry: false };
+    case 'limitTooBig': return { ...t.limitTooBig(host), canRetry: false };
+    case 'unreadableFactors': return { ...t.unreadableFactors(host), canRetry: false };
     default: return assertNever(error.reason);
   }
 }

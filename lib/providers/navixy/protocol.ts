@@ -2,7 +2,7 @@ import { z } from '../../zod-config';
 import type { AppError } from '../../errors';
 import type { Result } from '../../result';
 import { Origin, type CommandIn } from '../../protocol';
-import { MfaSettingsSchema, UpdateTargetSchema, type MfaSettings, type UpdateTarget } from './schemas';
+import { MfaSettingsSchema, UpdateTargetSchema, type HeldSettings, type MfaSettings, type UpdateTarget } from './schemas';
 
 /** The Navixy provider's commands (UI → background) and their replies. */
 export const NAVIXY_COMMANDS = [
@@ -53,7 +53,7 @@ export interface NavixyStatus extends NavixyPanelInfo, NavixyAccess {
   state: 'ready' | 'signedOut' | 'noPermission';
   checkedAt: number;
   /** The panel's default for users with no explicit setting of their own (`null`: not set, or not read). */
-  defaultSettings: MfaSettings | null;
+  defaultSettings: HeldSettings | null;
   usersTotal: number | null;
   /** Users with MFA allowed, counted over the whole list at `countedAt` (never over a partial list); null: not counted. */
   mfaAllowed: number | null;
@@ -83,10 +83,10 @@ export interface Replies {
   searchNavixyUsers: NavixyUserList;
   countNavixyMfa: NavixyStatus;
   updateNavixyMfa: { target: UpdateTarget['type']; count: number | null };
-  setNavixyDefault: { settings: MfaSettings | null; appliedToAll: boolean };
+  setNavixyDefault: { settings: HeldSettings | null; appliedToAll: boolean };
 }
 
 export type Reply<K extends CommandType> = Result<Replies[K], AppError>;
 export type CommandOf<K extends CommandType> = CommandIn<Command, K>;
 
-export type { MfaSettings, UpdateTarget };
+export type { HeldSettings, MfaSettings, UpdateTarget };

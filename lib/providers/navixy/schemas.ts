@@ -7,20 +7,46 @@ import { z } from '../../zod-config';
 
 /**
  * A factor type. Only `email` exists today, but the API is work in progress and Navixy's own
- * panel already announces authenticator apps and SMS: any identifier-like name is accepted,
- * shown by name, and kept when "allowed" is written back.
+ * panel already announces authenticator apps and SMS: any short printable name is accepted
+ * (e.g. `Authenticator-App`, `sms-otp`), shown by name (bidi-isolated), and kept when "allowed"
+ * is written back. Surrounding spaces are not trimmed away but refused: a trimmed copy written
+ * back would not be the type the panel holds.
  */
-export const FactorTypeSchema = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,49}$/));
+export const MAX_FACTOR_NAME = 50;
+export function isFactorName(name: string): boolean {
+  return name.length >= 1 && name.length <= MAX_FACTOR_NAME && name.trim() === name && !/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(name);
+}
+export const FactorTypeSchema = z.string().check(z.refine(isFactorName));
 export type FactorType = z.infer<typeof FactorTypeSchema>;
 /** The factor type written when MFA is allowed and nothing else is known. */
 export const DEFAULT_FACTOR: FactorType = 'email';
+/** The most factor types one setting carries (read or written). */
+export const MAX_FACTORS = 50;
 
-/** `MFA settings`: `factor_types` is required (non-empty) when `type` is `allowed`. */
+/** `MFA settings`: `factor_types` is required (non-empty) when `type` is `allowed`. What the extension writes. */
 export const MfaSettingsSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('allowed'), factor_types: z.array(FactorTypeSchema).check(z.minLength(1), z.maxLength(10)) }),
+  z.object({ type: z.literal('allowed'), factor_types: z.array(FactorTypeSchema).check(z.minLength(1), z.maxLength(MAX_FACTORS)) }),
   z.object({ type: z.literal('disallowed') }),
 ]);
 export type MfaSettings = z.infer<typeof MfaSettingsSchema>;
+
+/**
+ * Settings as the panel holds them: an `allowed` setting whose factor types are partly unreadable
+ * (empty, too long, not text, or no list at all) is still read, with the readable names and
+ * `unreadable: true`, so one odd entry never fails the status read. Such a setting is never
+ * written back as it reads: that would drop the unreadable types (see allowSettingsFrom).
+ */
+export type HeldSettings = { type: 'allowed'; factor_types: FactorType[]; unreadable?: true } | { type: 'disallowed' };
+
+const HeldAllowedSchema = z.pipe(
+  z.object({ type: z.literal('allowed'), factor_types: z.catch(z.array(z.unknown()), []) }),
+  z.transform(({ factor_types: raw }): HeldSettings => {
+    const names = raw.slice(0, MAX_FACTORS).filter((f): f is string => typeof f === 'string' && isFactorName(f));
+    const unreadable = raw.length === 0 || names.length < raw.length;
+    return { type: 'allowed', factor_types: names, ...(unreadable ? { unreadable: true as const } : {}) };
+  }),
+);
+export const HeldSettingsSchema = z.union([HeldAllowedSchema, z.object({ type: z.literal('disallowed') })]);
 
 /** `Update target`: everyone of the dealer, or 1 to 100 positive user ids. */
 export const MAX_IDS_PER_UPDATE = 100;
@@ -74,4 +100,4 @@ export const UserListSchema = z.object({
 });
 
 /** `value` is optional: a panel that never set a default answers without it. */
-export const DefaultReadSchema = z.object({ success: z.literal(true), value: z.nullish(MfaSettingsSchema) });
+export const DefaultReadSchema = z.object({ success: z.literal(true), value: z.nullish(HeldSettingsSchema) });

@@ -1,4 +1,4 @@
-import { DEFAULT_FACTOR, type MfaSettings, type PanelUser } from './schemas';
+import { DEFAULT_FACTOR, type HeldSettings, type MfaSettings, type PanelUser } from './schemas';
 
 /** Pure helpers shared by the background and the options page (no network). */
 
@@ -18,10 +18,14 @@ export function displayNameOf(u: Pick<PanelUser, 'login' | 'first_name' | 'middl
 
 /**
  * The settings written when MFA is allowed: the factor types the panel's default already allows
- * (including types this version does not know, so nothing is dropped), else e-mail codes.
+ * (including types this version does not know, so nothing is dropped), else e-mail codes. Null
+ * when the default holds a factor type the extension cannot read: writing "allowed" from it would
+ * drop that type, so nothing may be written from it.
  */
-export function allowSettingsFrom(current: MfaSettings | null): MfaSettings {
-  return current?.type === 'allowed' ? { type: 'allowed', factor_types: [...current.factor_types] } : { type: 'allowed', factor_types: [DEFAULT_FACTOR] };
+export function allowSettingsFrom(current: HeldSettings | null): MfaSettings | null {
+  if (current?.type !== 'allowed') return { type: 'allowed', factor_types: [DEFAULT_FACTOR] };
+  if (current.unreadable || current.factor_types.length === 0) return null;
+  return { type: 'allowed', factor_types: [...current.factor_types] };
 }
 
 /**

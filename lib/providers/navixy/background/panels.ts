@@ -1,4 +1,5 @@
-import { err, ok } from '../../../result';
+import type { AppError } from '../../../errors';
+import { err, ok, type Result } from '../../../result';
 import { logEvent } from '../../../log';
 import type { CommandOf } from '../protocol';
 import { hostOf, originPattern } from '../../../portal/origin';
@@ -11,7 +12,7 @@ import { hasHostAccess, revokeUnlessUsed } from '../../../background/host-access
 import { accessTicket, isCurrent } from '../../../background/access-generation';
 import { clearNavixySession, forgetPanelData, getNavixySession, getPanel, listPanels, setNavixySession, setPanel } from '../session';
 import { apiOriginOf, endSession, infoOf, liveSession, type Reply } from './signed';
-import { getNavixyStatus } from './status';
+import { readNavixyStatus } from './status';
 
 /** The origins this provider contacts (and older versions asked access for): every panel's API and page. */
 export async function originsInUse(): Promise<string[]> {
@@ -33,11 +34,10 @@ export async function listNavixyPanels(_cmd: CommandOf<'listNavixyPanels'>): Rep
 
 /**
  * Adds a panel after the UI obtained host access to its API origin (the panel page itself is
- * recognised from the active tab and never contacted). The API base must answer an
- * unauthenticated call with Navixy's error envelope (code 3 or 4: no session), which is how a
- * Navixy API is told apart from any other site. A panel already known with another API address
- * is changed only with `confirmApiChange`, and its session is ended first: a hash never travels
- * to an address it was not issued by.
+ * recognised from the active tab and never contacted). The API base is asked an unauthenticated
+ * `default/read` ({@link probeApi}). A panel already known with another API address is changed only
+ * with `confirmApiChange`, and its session is ended first: a hash never travels to an address it
+ * was not issued by.
  */
 export async function addNavixyPanel(cmd: CommandOf<'addNavixyPanel'>): Reply<'addNavixyPanel'> {
   // The same forms the page accepts (config.ts), checked here too: https (or the loopback emulator), no credentials.
@@ -50,12 +50,8 @@ export async function addNavixyPanel(cmd: CommandOf<'addNavixyPanel'>): Reply<'a
   const config: PanelConfig = { panel: cmd.panel, apiBase, addedAt: existing?.addedAt ?? Date.now() };
   const apiOrigin = apiOriginOf(config);
   if (!(await hasHostAccess(apiOrigin))) return err({ kind: 'noPermission', origin: apiOrigin });
-  const probe = await navixyRequest({ panel: cmd.panel, apiBase }, 'panel/user/mfa/settings/default/read', {}, SuccessSchema);
-  const speaksNavixy = !probe.ok && probe.error.kind === 'panel' && (probe.error.reason === 'wrongSession' || probe.error.reason === 'sessionEnded');
-  if (!speaksNavixy) {
-    if (!probe.ok && (probe.error.kind === 'network' || probe.error.kind === 'timeout' || probe.error.kind === 'offline')) return probe;
-    return err(localPanelError(apiOrigin, 'notNavixy'));
-  }
+  const probe = await probeApi(cmd.panel, apiBase);
+  if (!probe.ok) return probe;
   if (changed) await endSession(cmd.panel, await getNavixySession(cmd.panel));
   await setPanel(config);
   logEvent('navixy-panel-added', { panel: hostOf(cmd.panel), api: hostOf(apiOrigin), changedApi: changed });
@@ -92,11 +88,27 @@ export async function navixySignIn(cmd: CommandOf<'navixySignIn'>): Reply<'navix
     ...(signed.value.permissions ? { permissions: signed.value.permissions } : {}),
   });
   logEvent('navixy-signed-in', { panel: hostOf(cmd.panel) });
-  return getNavixyStatus({ type: 'getNavixyStatus', panel: cmd.panel, refresh: true });
+  // The permissions came with the hash: not asked again.
+  return readNavixyStatus({ panel: cmd.panel, refresh: true }, false);
 }
 
 export async function navixySignOut(cmd: CommandOf<'navixySignOut'>): Reply<'navixySignOut'> {
   const config = await getPanel(cmd.panel);
   await endSession(cmd.panel, config ? await liveSession(config) : null);
   return ok(true);
+}
+
+/**
+ * Whether the API base is a Navixy Admin Panel API with MFA (issue 25 §5). Any well-formed Navixy error envelope proves a
+ * Navixy API (without a session it is 3 or 4; another code is still Navixy's), except 111/112: the API has no such
+ * action, so this panel's version has no MFA API. Rate limiting (15, HTTP 429) and server errors (1, 6, 8, 14, HTTP 5xx)
+ * are retryable and say nothing either way; only an answer that is not the envelope is "not a Navixy API".
+ */
+async function probeApi(panel: string, apiBase: string): Promise<Result<true, AppError>> {
+  const probe = await navixyRequest({ panel, apiBase }, 'panel/user/mfa/settings/default/read', {}, SuccessSchema);
+  if (probe.ok) return err(localPanelError(new URL(apiBase).origin, 'notNavixy'));
+  const e = probe.error;
+  if (e.kind === 'panel') return e.reason === 'noMfaApi' ? probe : ok(true);
+  if (e.kind === 'network' || e.kind === 'timeout' || e.kind === 'offline' || e.kind === 'rateLimited' || e.kind === 'server') return probe;
+  return err(localPanelError(new URL(apiBase).origin, 'notNavixy'));
 }

@@ -67,7 +67,7 @@ interface Signed {
 
 /**
  * The client for a configured, granted, signed-in panel. Any answer saying the session is gone
- * (codes 3, 4, 11) forgets the hash at once, so the next screen asks to sign in; a 13 re-reads
+ * (codes 2, 3, 4, 11, 103) forgets the hash at once, so the next screen asks to sign in; a 13 re-reads
  * the session's permissions, so the page stops offering what the panel refuses.
  */
 export async function signedClient(panel: string): Promise<Result<Signed, AppError>> {
@@ -103,12 +103,17 @@ export async function clientFor(panel: string, session: NavixySession): Promise<
 async function refreshPermissions(panel: string, client: Pick<NavixyClient, 'getPermissions'>, hash: string): Promise<PanelPermissions | undefined> {
   const r = await client.getPermissions();
   if (!r.ok) return undefined;
+  await keepPermissions(panel, hash, r.value);
+  return r.value;
+}
+
+/** Stores permissions just read with the session they belong to (if it is still the one with this hash); the cached status is dropped. */
+export async function keepPermissions(panel: string, hash: string, permissions: PanelPermissions): Promise<void> {
   const current = await getNavixySession(panel);
   if (current?.hash === hash) {
     const { lastStatus: _stale, ...rest } = current;
-    await setNavixySession(panel, { ...rest, permissions: r.value });
+    await setNavixySession(panel, { ...rest, permissions });
   }
-  return r.value;
 }
 
 /** Ends the session on the panel (`panel/account/logout`, best effort, short timeout), then forgets it here. */

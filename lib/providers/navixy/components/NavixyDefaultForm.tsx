@@ -1,13 +1,14 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import type { MfaSettings } from '../protocol';
+import type { HeldSettings, MfaSettings } from '../protocol';
 import { navixy as t } from '../i18n';
 import { allowSettingsFrom } from '../users';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { settingsText } from './NavixySummary';
+import { panelErrorText } from '../messages';
 
 interface Props {
   host: string;
-  current: MfaSettings | null;
+  current: HeldSettings | null;
   busy: boolean;
   /** `users: update`: without it the form is shown disabled, with the reason. */
   canUpdate: boolean;
@@ -20,9 +21,9 @@ interface Props {
  * to every user in the same confirmed step, as Navixy's own panel does. Allowing keeps the factor
  * types the panel already allows, including ones this version does not know.
  */
-function allowedFactors(current: MfaSettings | null): string[] {
+function allowedFactors(current: HeldSettings | null): string[] {
   const s = allowSettingsFrom(current);
-  return s.type === 'allowed' ? s.factor_types : [];
+  return s?.type === 'allowed' ? s.factor_types : current?.type === 'allowed' ? current.factor_types : [];
 }
 
 export function NavixyDefaultForm({ host, current, busy, canUpdate, onSave }: Props) {
@@ -34,18 +35,24 @@ export function NavixyDefaultForm({ host, current, busy, canUpdate, onSave }: Pr
   useEffect(() => {
     if (!busy) setConfirming(false);
   }, [busy]);
-  const next: MfaSettings = choice === 'allowed' ? allowSettingsFrom(current) : { type: 'disallowed' };
+  // Null: the default holds a factor type the extension cannot read; "allow" is not offered, so it is never dropped.
+  const allowed = allowSettingsFrom(current);
+  const next: MfaSettings | null = choice === 'allowed' ? allowed : { type: 'disallowed' };
   return (
     <section aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t.defaults.heading}</h2>
       <p>{t.defaults.explain}</p>
       <p data-field="navixy-default-current">{t.defaults.current(settingsText(current))}</p>
       {!canUpdate ? <p class="muted" data-field="navixy-read-only">{t.defaults.readOnly}</p> : null}
+      {!allowed ? <p class="muted" data-field="navixy-unreadable">{panelErrorText.unreadableFactors(host).message}</p> : null}
       <fieldset class="method-choice" disabled={busy || !canUpdate}>
         <legend>{t.defaults.legend}</legend>
         {(['allowed', 'disallowed'] as const).map((value) => (
           <div class="radio-row" key={value}>
-            <input type="radio" id={`${id}-${value}`} name={`${id}-default`} checked={choice === value} onChange={() => setChoice(value)} />
+            <input
+              type="radio" id={`${id}-${value}`} name={`${id}-default`} checked={choice === value}
+              disabled={value === 'allowed' && !allowed} onChange={() => setChoice(value)}
+            />
             <label for={`${id}-${value}`}>{value === 'allowed' ? t.defaults.allow(allowedFactors(current)) : t.defaults.disallow}</label>
           </div>
         ))}
@@ -55,11 +62,11 @@ export function NavixyDefaultForm({ host, current, busy, canUpdate, onSave }: Pr
         </label>
       </fieldset>
       <div class="navixy-toolbar">
-        <button type="button" class="primary" disabled={busy || !canUpdate} onClick={() => setConfirming(true)}>
+        <button type="button" class="primary" disabled={busy || !canUpdate || !next} onClick={() => setConfirming(true)}>
           {busy ? t.defaults.saving : t.defaults.save}
         </button>
       </div>
-      {confirming ? (
+      {confirming && next ? (
         <ConfirmDialog
           title={t.defaults.confirmTitle}
           confirmLabel={t.defaults.confirm(applyToAll)}

@@ -1,10 +1,10 @@
-import type { MfaSettings, NavixyStatus } from '../protocol';
+import type { HeldSettings, NavixyStatus } from '../protocol';
 import { navixyPopup as t } from '../i18n/popup';
 
 /** The panel's MFA default in words. */
-export function settingsText(s: MfaSettings | null): string {
+export function settingsText(s: HeldSettings | null): string {
   if (!s) return t.settings.none;
-  return s.type === 'allowed' ? t.settings.allowed(s.factor_types) : t.settings.disallowed;
+  return s.type === 'allowed' ? t.settings.allowed(s.factor_types, s.unreadable === true) : t.settings.disallowed;
 }
 
 /** The last count of users with MFA allowed, taken over the whole list; null when none was taken. */

@@ -28,8 +28,9 @@ export const popup = {
 } as const;
 
 export const settings = {
-  /** "Allowed (e-mail code)". */
-  allowed: (factors: readonly FactorType[]) => t('navixy.settings.allowed', formatList(factors.map(factorName))),
+  /** "Allowed (e-mail code)"; `unreadable`: the panel also holds a type the extension cannot read, named as such. */
+  allowed: (factors: readonly FactorType[], unreadable = false) =>
+    t('navixy.settings.allowed', formatList([...factors.map(factorName), ...(unreadable ? [t('navixy.settings.unreadableFactor')] : [])])),
   disallowed: t('navixy.settings.disallowed'),
   none: t('navixy.settings.none'),
 } as const;

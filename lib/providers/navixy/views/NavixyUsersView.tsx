@@ -123,23 +123,30 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
     else setOutcome(t.defaults.saved(settingsText(r.value.settings)));
   };
 
+  /** The status read again (with the session's permissions, so one granted meanwhile shows), then the users if they may be read. */
   const refreshStatus = async () => {
     const r = await call<'getNavixyStatus'>({ type: 'getNavixyStatus', panel, refresh: true });
     if (r.ok) setState({ status: 'ready', data: r.value });
-    await reloadUsers();
+    else if (isSessionError(r.error)) return failed(r.error);
+    if (!r.ok || (r.value.state === 'ready' && r.value.canRead)) await reloadUsers();
   };
 
-  const allowSettings = () => allowSettingsFrom(state.status === 'ready' ? state.data.defaultSettings : null);
+  /** What "allow" / "disallow" writes; null (and why, shown) when the default holds a factor type that writing would drop. */
+  const settingsFor = (allow: boolean): MfaSettings | null => {
+    const s = allow ? allowSettingsFrom(state.status === 'ready' ? state.data.defaultSettings : null) : DISALLOW;
+    if (!s) setActionError({ kind: 'panel', origin: panel, code: 0, reason: 'unreadableFactors' });
+    return s;
+  };
 
   /** Sends the selection in batches of at most 100 ids, one after another; stops at the first error. */
   const applySelected = async (allow: boolean) => {
     const batches = batchesOf([...selected], MAX_IDS_PER_UPDATE);
     const total = batches.reduce((n, b) => n + b.length, 0);
-    if (!total) return;
-    setBusy(true);
     setActionError(null);
+    const settings = settingsFor(allow);
+    if (!total || !settings) return;
+    setBusy(true);
     setOutcome('');
-    const settings = allow ? allowSettings() : DISALLOW;
     let done = 0;
     for (const [i, ids] of batches.entries()) {
       setProgress({ batch: i + 1, batches: batches.length, done, total });
@@ -159,11 +166,13 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
   };
 
   const applyAll = async (allow: boolean) => {
-    setBusy(true);
     setActionError(null);
+    const settings = settingsFor(allow);
+    if (!settings) return setConfirmAll(null);
+    setBusy(true);
     setOutcome('');
     setProgress(null);
-    const r = await call<'updateNavixyMfa'>({ type: 'updateNavixyMfa', panel, target: { type: 'all' }, settings: allow ? allowSettings() : DISALLOW });
+    const r = await call<'updateNavixyMfa'>({ type: 'updateNavixyMfa', panel, target: { type: 'all' }, settings });
     setBusy(false);
     setConfirmAll(null);
     if (!r.ok) return failed(r.error);
@@ -233,7 +242,7 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
             {!data.canUpdate ? <p class="muted" data-field="navixy-read-only">{t.users.readOnly}</p> : null}
             <NavixyBulkActions
               canChange={canChange} busy={busy} hasSelection={selected.size > 0}
-              onSelected={(allow) => void applySelected(allow)} onAll={setConfirmAll} onReload={() => void reloadUsers()}
+              onSelected={(allow) => void applySelected(allow)} onAll={setConfirmAll} onReload={() => void refreshStatus()}
             />
             <BatchProgress progress={progress} />
             {list.mode === 'server' ? <ServerSearch query={query} list={list} disabled={busy} onSearch={search} /> : null}
@@ -271,7 +280,7 @@ function toggled(s: ReadonlySet<number>, ids: number[], checked: boolean): Set<n
   return next;
 }
 
-/** The background forgot a session the panel refused (codes 3, 4, 11): show the sign-in form. */
+/** The background forgot a session the panel refused (codes 2, 3, 4, 11, 103): show the sign-in form. */
 function signedOut(s: State): State {
   return s.status === 'ready' ? { status: 'ready', data: { ...s.data, state: 'signedOut', login: null } } : s;
 }
