@@ -18,7 +18,7 @@ const status: NavixyStatus = {
 };
 const list: Extract<NavixyUserList, { mode: 'server' }> = { mode: 'server', users: [], count: 50_000, offset: 0, pageSize: 500 };
 const idle: NavixyCount = { counting: false, progress: null, stopped: null, start: vi.fn(), cancel: vi.fn() };
-const field = (c: HTMLElement, name: string) => c.querySelector(`[data-field="${name}"]`)?.textContent;
+const field = (c: Element, name: string) => c.querySelector(`[data-field="${name}"]`)?.textContent;
 
 describe('sorting a big panel', () => {
   it('offers ID, login and last name, never first name', () => {

@@ -52,7 +52,7 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
     setActionError(error);
     if (isSessionError(error)) setState(signedOut);
   };
-  const count = useNavixyCount(panel, (data) => setState({ status: 'ready', data }), failed);
+  const count = useNavixyCount(panel, (data) => setState({ status: 'ready', data }), failed, () => setActionError(null));
 
   const loadUsers = useCallback(async (q: Query | null = null) => {
     const r = q

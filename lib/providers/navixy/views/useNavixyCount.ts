@@ -20,12 +20,12 @@ export interface NavixyCount {
  * "Count users with MFA allowed" on the users page: runs the count, polls its progress, cancels it
  * after its current page, and keeps how a count that stopped early ended (the count was not saved).
  */
-export function useNavixyCount(panel: string, onStatus: (s: NavixyStatus) => void, onError: (e: AppError) => void): NavixyCount {
+export function useNavixyCount(panel: string, onStatus: (s: NavixyStatus) => void, onError: (e: AppError) => void, onStart: () => void): NavixyCount {
   const [counting, setCounting] = useState(false);
   const [progress, setProgress] = useState<NavixyCount['progress']>(null);
   const [stopped, setStopped] = useState<NavixyCount['stopped']>(null);
-  const handlers = useRef({ onStatus, onError });
-  handlers.current = { onStatus, onError };
+  const handlers = useRef({ onStatus, onError, onStart });
+  handlers.current = { onStatus, onError, onStart };
 
   useEffect(() => {
     if (!counting) return;
@@ -38,6 +38,7 @@ export function useNavixyCount(panel: string, onStatus: (s: NavixyStatus) => voi
   }, [counting, panel]);
 
   const start = async () => {
+    handlers.current.onStart();
     setCounting(true);
     setProgress(null);
     setStopped(null);
