@@ -94,7 +94,7 @@ describe('paging panel/user/list', () => {
   it('stops at an empty page and says the list is incomplete, so nothing is counted over it', async () => {
     const { client, calls } = scripted((_a, body) => ({ status: 200, body: { success: true, list: Number(body.offset) === 0 ? users(500) : [], count: 900 } }));
     const r = await client.eachPage(10_000, () => undefined);
-    expect(r).toEqual({ ok: true, value: { count: 900, seen: 500, complete: false, tooLarge: false } });
+    expect(r).toEqual({ ok: true, value: { count: 900, seen: 500, complete: false, tooLarge: false, stopped: 'emptyPage' } });
     expect(calls).toHaveLength(2);
   });
 

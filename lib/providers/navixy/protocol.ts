@@ -3,6 +3,14 @@ import type { AppError } from '../../errors';
 import type { Result } from '../../result';
 import { Origin, type CommandIn } from '../../protocol';
 import { MfaSettingsSchema, UpdateTargetSchema, type HeldSettings, type MfaSettings, type UpdateTarget } from './schemas';
+import type { DocumentedOrder, PagingStop } from './client';
+
+/**
+ * What the users page sorts by on a panel too large to load whole: documented `order_by` values
+ * ([LIST]) that the page shows (not first name: a panel refuses it with code 7).
+ */
+export const SORT_FIELDS = ['id', 'login', 'last_name'] as const satisfies readonly DocumentedOrder[];
+export type SortField = (typeof SORT_FIELDS)[number];
 
 /** The Navixy provider's commands (UI → background) and their replies. */
 export const NAVIXY_COMMANDS = [
@@ -18,11 +26,15 @@ export const NAVIXY_COMMANDS = [
   z.object({
     type: z.literal('searchNavixyUsers'), panel: Origin,
     filter: z.optional(z.string().check(z.trim(), z.maxLength(200))),
-    orderBy: z.optional(z.enum(['id', 'login', 'first_name', 'last_name'])),
+    orderBy: z.optional(z.enum(SORT_FIELDS)),
     ascending: z.optional(z.boolean()),
     offset: z.int().check(z.nonnegative(), z.maximum(10_000_000)),
   }),
   z.object({ type: z.literal('countNavixyMfa'), panel: Origin }),
+  /** Stops the panel's running count after its current page (true: a count was running). */
+  z.object({ type: z.literal('cancelNavixyCount'), panel: Origin }),
+  /** How far the panel's running count is (null: none running). */
+  z.object({ type: z.literal('navixyCountProgress'), panel: Origin }),
   z.object({ type: z.literal('updateNavixyMfa'), panel: Origin, target: UpdateTargetSchema, settings: MfaSettingsSchema }),
   /** `applyToAll`: also write the settings to every user (`target: all`), as Navixy's own panel does, in the same confirmed step. */
   z.object({ type: z.literal('setNavixyDefault'), panel: Origin, settings: MfaSettingsSchema, applyToAll: z.optional(z.boolean()) }),
@@ -72,6 +84,16 @@ export type NavixyUserList =
   | { mode: 'whole'; users: NavixyUserRow[]; count: number }
   | { mode: 'server'; users: NavixyUserRow[]; count: number; offset: number; pageSize: number };
 
+/**
+ * How "count users with MFA allowed" ended: `counted` over every user (the count is saved), or
+ * `stopped` early (`read` of `total` users; nothing saved): `tooLarge` over `limit` (`COUNT_LIMIT`), or a
+ * paging stop (the panel stopped sending users, sent pages past what its count needs, or the
+ * operator cancelled).
+ */
+export type NavixyCountOutcome =
+  | { done: 'counted'; allowed: number; total: number }
+  | { done: 'stopped'; reason: PagingStop | 'tooLarge'; read: number; total: number; limit: number };
+
 export interface Replies {
   listNavixyPanels: NavixyPanelInfo[];
   addNavixyPanel: NavixyPanelInfo;
@@ -81,7 +103,9 @@ export interface Replies {
   getNavixyStatus: NavixyStatus;
   listNavixyUsers: NavixyUserList;
   searchNavixyUsers: NavixyUserList;
-  countNavixyMfa: NavixyStatus;
+  countNavixyMfa: { status: NavixyStatus; outcome: NavixyCountOutcome };
+  cancelNavixyCount: boolean;
+  navixyCountProgress: { read: number; total: number } | null;
   updateNavixyMfa: { target: UpdateTarget['type']; count: number | null };
   setNavixyDefault: { settings: HeldSettings | null; appliedToAll: boolean };
 }

@@ -6,12 +6,12 @@ import { accessOf } from './signed';
 import { addNavixyPanel, forgetUnreachablePanels, listNavixyPanels, navixySignIn, navixySignOut, originsInUse, removeNavixyPanel } from './panels';
 import { navixyOverview } from './overview';
 import { getNavixyStatus } from './status';
-import { COUNT_LIMIT, WHOLE_LIST_LIMIT, countNavixyMfa, listNavixyUsers, searchNavixyUsers } from './users';
+import { COUNT_LIMIT, WHOLE_LIST_LIMIT, cancelNavixyCount, countNavixyMfa, listNavixyUsers, navixyCountProgress, searchNavixyUsers } from './users';
 import { setNavixyDefault, updateNavixyMfa } from './writes';
 
 export {
   accessOf, addNavixyPanel, forgetUnreachablePanels, listNavixyPanels, navixySignIn, navixySignOut, originsInUse, removeNavixyPanel,
-  navixyOverview, getNavixyStatus, COUNT_LIMIT, WHOLE_LIST_LIMIT, countNavixyMfa, listNavixyUsers, searchNavixyUsers, setNavixyDefault, updateNavixyMfa,
+  navixyOverview, getNavixyStatus, COUNT_LIMIT, WHOLE_LIST_LIMIT, cancelNavixyCount, countNavixyMfa, listNavixyUsers, navixyCountProgress, searchNavixyUsers, setNavixyDefault, updateNavixyMfa,
 };
 
 /**
@@ -24,7 +24,7 @@ export const navixyBackground: ProviderBackground<Command, Replies> = {
   commands: NAVIXY_COMMANDS,
   handlers: {
     listNavixyPanels, addNavixyPanel, removeNavixyPanel, navixySignIn, navixySignOut, getNavixyStatus,
-    listNavixyUsers, searchNavixyUsers, countNavixyMfa, updateNavixyMfa, setNavixyDefault,
+    listNavixyUsers, searchNavixyUsers, countNavixyMfa, cancelNavixyCount, navixyCountProgress, updateNavixyMfa, setNavixyDefault,
   },
   claims: async (origin) => (await getPanel(origin)) !== null,
   originsInUse,

@@ -1,5 +1,5 @@
 import { err, ok } from '../../../result';
-import type { CommandOf, NavixyUserList, NavixyUserRow } from '../protocol';
+import type { CommandOf, NavixyCountOutcome, NavixyUserList, NavixyUserRow } from '../protocol';
 import { USER_PAGE } from '../client';
 import { displayNameOf } from '../users';
 import type { PanelUser } from '../schemas';
@@ -54,17 +54,52 @@ export async function searchNavixyUsers(cmd: CommandOf<'searchNavixyUsers'>): Re
   return ok(list);
 }
 
-/** Counts users with MFA allowed over every page (any size), remembers the count with its time, and returns the fresh status. */
+/** Counts running now, by panel: how far each is, and whether the operator cancelled it. */
+const running = new Map<string, { read: number; total: number; cancelled: boolean }>();
+
+/**
+ * Counts users with MFA allowed over every page (at most {@link COUNT_LIMIT} users). Only a count
+ * over every user is remembered with its time; one that stopped early says why and how far it got.
+ */
 export async function countNavixyMfa(cmd: CommandOf<'countNavixyMfa'>): Reply<'countNavixyMfa'> {
   const signed = await signedClient(cmd.panel);
   if (!signed.ok) return signed;
   const { client, access, session } = signed.value;
   if (!access.canRead) return err(notPermitted(cmd.panel, 'users: read'));
+  const run = { read: 0, total: 0, cancelled: false };
+  running.set(cmd.panel, run);
   let allowed = 0;
-  const read = await client.eachPage(COUNT_LIMIT, (page) => {
-    allowed += page.filter((u) => u.mfa_allowed).length;
-  });
-  if (!read.ok) return read;
-  if (read.value.complete) await updateSession(cmd.panel, session.hash, { allowedCount: { allowed, total: read.value.count, at: Date.now() } });
-  return getNavixyStatus({ type: 'getNavixyStatus', panel: cmd.panel, refresh: true });
+  let outcome: NavixyCountOutcome;
+  try {
+    const read = await client.eachPage(COUNT_LIMIT, (page, total) => {
+      allowed += page.filter((u) => u.mfa_allowed).length;
+      run.read += page.length;
+      run.total = total;
+    }, { cancelled: () => run.cancelled });
+    if (!read.ok) return read;
+    const { count, seen } = read.value;
+    if (read.value.complete) {
+      await updateSession(cmd.panel, session.hash, { allowedCount: { allowed, total: count, at: Date.now() } });
+      outcome = { done: 'counted', allowed, total: count };
+    } else {
+      outcome = { done: 'stopped', reason: read.value.tooLarge ? 'tooLarge' : (read.value.stopped ?? 'emptyPage'), read: seen, total: count, limit: COUNT_LIMIT };
+    }
+  } finally {
+    if (running.get(cmd.panel) === run) running.delete(cmd.panel);
+  }
+  const status = await getNavixyStatus({ type: 'getNavixyStatus', panel: cmd.panel, refresh: true });
+  return status.ok ? ok({ status: status.value, outcome }) : status;
+}
+
+/** Asks the panel's running count to stop after its current page. */
+export async function cancelNavixyCount(cmd: CommandOf<'cancelNavixyCount'>): Reply<'cancelNavixyCount'> {
+  const run = running.get(cmd.panel);
+  if (run) run.cancelled = true;
+  return ok(run !== undefined);
+}
+
+/** Users read so far by the panel's running count, of the total the panel reports. */
+export async function navixyCountProgress(cmd: CommandOf<'navixyCountProgress'>): Reply<'navixyCountProgress'> {
+  const run = running.get(cmd.panel);
+  return ok(run ? { read: run.read, total: run.total } : null);
 }

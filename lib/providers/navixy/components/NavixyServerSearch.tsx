@@ -1,9 +1,8 @@
 import { useId, useState } from 'preact/hooks';
-import type { NavixyUserList } from '../protocol';
+import { SORT_FIELDS, type NavixyUserList, type SortField } from '../protocol';
 import { navixy as t } from '../i18n';
 
-export type OrderBy = 'id' | 'login' | 'first_name' | 'last_name';
-export interface Query { filter: string; orderBy: OrderBy; ascending: boolean; offset: number }
+export interface Query { filter: string; orderBy: SortField; ascending: boolean; offset: number }
 export const FIRST_PAGE: Query = { filter: '', orderBy: 'id', ascending: true, offset: 0 };
 
 /** The panel's own search, ordering and paging, for dealers too large to load whole. */
@@ -19,8 +18,8 @@ export function ServerSearch({ query, list, disabled, onSearch }: { query: Query
         <input id={`${id}-q`} type="search" maxLength={200} value={text} onInput={(e) => setText(e.currentTarget.value)} />
         <button type="submit" disabled={disabled}>{t.users.search}</button>
         <label for={`${id}-sort`}>{t.users.sortBy}</label>
-        <select id={`${id}-sort`} value={query.orderBy} disabled={disabled} onChange={(e) => onSearch({ ...query, orderBy: e.currentTarget.value as OrderBy, offset: 0 })}>
-          {(['id', 'login', 'first_name', 'last_name'] as const).map((o) => <option key={o} value={o}>{t.users.sort[o]}</option>)}
+        <select id={`${id}-sort`} value={query.orderBy} disabled={disabled} onChange={(e) => onSearch({ ...query, orderBy: sortFieldOf(e.currentTarget.value), offset: 0 })}>
+          {SORT_FIELDS.map((o) => <option key={o} value={o}>{t.users.sort[o]}</option>)}
         </select>
         <select aria-label={t.users.sortBy} value={query.ascending ? 'asc' : 'desc'} disabled={disabled} onChange={(e) => onSearch({ ...query, ascending: e.currentTarget.value === 'asc', offset: 0 })}>
           <option value="asc">{t.users.ascending}</option>
@@ -35,3 +34,6 @@ export function ServerSearch({ query, list, disabled, onSearch }: { query: Query
     </div>
   );
 }
+
+/** The select's value as a sort field (anything else: by ID). */
+const sortFieldOf = (value: string): SortField => SORT_FIELDS.find((f) => f === value) ?? 'id';

@@ -1,4 +1,6 @@
 import type { FactorType } from '../schemas';
+import type { PagingStop } from '../client';
+import type { SortField } from '../protocol';
 import { formatList, formatNumber, plural, t } from '../../../i18n/t';
 import { isolate } from '../../../i18n/bidi';
 import { ago, factorName } from './format';
@@ -76,14 +78,22 @@ export const users = {
   sort: {
     id: t('navixy.users.sort.id'),
     login: t('navixy.users.sort.login'),
-    first_name: t('navixy.users.sort.first_name'),
     last_name: t('navixy.users.sort.last_name'),
-  },
+  } satisfies Record<SortField, string>,
   ascending: t('navixy.users.ascending'),
   descending: t('navixy.users.descending'),
   incomplete: (read: number, total: number) => t('navixy.users.incomplete', formatNumber(read), formatNumber(total)),
   countNow: t('navixy.users.countNow'),
   counting: t('navixy.users.counting'),
+  /** "Counting users… 1,500 of 50,000 read." */
+  countProgress: (read: number, total: number) => t('navixy.users.countProgress', formatNumber(read), formatNumber(total)),
+  cancelCount: t('navixy.users.cancelCount'),
+  /** A count that stopped early: what was read of what the panel reports, and that nothing was saved. */
+  countStopped: (reason: PagingStop | 'tooLarge', read: number, total: number, limit: number) => {
+    if (reason === 'tooLarge') return t('navixy.users.countStopped.tooLarge', formatNumber(total), formatNumber(limit));
+    const key = reason === 'pageCap' ? 'navixy.users.countStopped.pageCap' : reason === 'cancelled' ? 'navixy.users.countStopped.cancelled' : 'navixy.users.countStopped.stoppedSending';
+    return plural(key, total, formatNumber(read));
+  },
   countedAgo: (at: number, now = Date.now()) => ago(at, now, 'users'),
   notCounted: t('navixy.users.notCounted'),
   empty: t('navixy.users.empty'),

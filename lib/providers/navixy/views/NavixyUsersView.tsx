@@ -15,6 +15,7 @@ import { NavixySignInForm } from '../components/NavixySignInForm';
 import { NavixyDefaultForm } from '../components/NavixyDefaultForm';
 import { settingsText } from '../components/NavixySummary';
 import { UsersSummary } from '../components/NavixyUsersSummary';
+import { useNavixyCount } from './useNavixyCount';
 import { FIRST_PAGE, ServerSearch, type Query } from '../components/NavixyServerSearch';
 import { NavixyUserTable } from '../components/NavixyUserTable';
 import { BatchProgress, type Progress } from '../components/BatchProgress';
@@ -42,7 +43,6 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [filter, setFilter] = useState('');
   const [busy, setBusy] = useState(false);
-  const [counting, setCounting] = useState(false);
   const [actionError, setActionError] = useState<AppError | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState('');
@@ -52,6 +52,7 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
     setActionError(error);
     if (isSessionError(error)) setState(signedOut);
   };
+  const count = useNavixyCount(panel, (data) => setState({ status: 'ready', data }), failed, () => setActionError(null));
 
   const loadUsers = useCallback(async (q: Query | null = null) => {
     const r = q
@@ -187,15 +188,6 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
     setOutcome(whole ? `${message} ${t.users.verified(fresh.users.filter((u) => u.mfaAllowed).length)}` : message);
   };
 
-  const countNow = async () => {
-    setCounting(true);
-    setActionError(null);
-    const r = await call<'countNavixyMfa'>({ type: 'countNavixyMfa', panel });
-    setCounting(false);
-    if (!r.ok) return failed(r.error);
-    setState({ status: 'ready', data: r.value });
-  };
-
   const search = (q: Query) => {
     setQuery(q);
     void loadUsers(q);
@@ -238,7 +230,7 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
         <h2 id="navixy-users-h">{t.users.heading}</h2>
         {!data.canRead ? <p data-field="navixy-no-read">{t.users.noRead}</p> : list === null ? <p>{common.loading}</p> : (
           <>
-            <UsersSummary list={list} status={data} counting={counting} onCount={() => void countNow()} />
+            <UsersSummary list={list} status={data} count={count} />
             {!data.canUpdate ? <p class="muted" data-field="navixy-read-only">{t.users.readOnly}</p> : null}
             <NavixyBulkActions
               canChange={canChange} busy={busy} hasSelection={selected.size > 0}

@@ -1,0 +1,85 @@
+// Issue 25 §1 and §3 in real Chromium and Firefox against the emulated panel: a dealer too large to
+// load whole is sorted only by fields a Navixy panel accepts (never first name, which it refuses
+// with code 7); "Count users with MFA allowed" can be cancelled, and a count a runaway panel drives
+// (a huge count, one user per page) stops after a few requests and the page says what was read.
+import { describe, expect } from 'vitest';
+import { selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
+import { e2eTest } from './harness/fixtures';
+import { DEMO_LOGINS, DEMO_PASSWORD, type RunningNavixyPanel } from '../navixy/server';
+
+const test = e2eTest.extend('lists', ({ panel }) => () => panel.requests.filter((r) => r.action === 'panel/user/list'));
+
+async function signIn(browser: E2EBrowser, panel: RunningNavixyPanel): Promise<E2EPage> {
+  const page = await browser.openExtensionPage('options.html?view=navixy-panels');
+  await page.fill('Panel address', panel.panelOrigin);
+  await page.fill('API base URL', panel.apiBase);
+  await page.click('button', 'Add panel');
+  await page.waitForText(`Sign in to ${new URL(panel.panelOrigin).host}`);
+  await page.fill('Login', DEMO_LOGINS.admin);
+  await page.fill('Password', DEMO_PASSWORD);
+  await page.click('button', 'Sign in');
+  return page;
+}
+
+/** The sort select's options as shown, and a way to choose one (as a user does: the select's change). */
+const sortOptions = (page: E2EPage) => page.evaluate(() => [...document.querySelectorAll<HTMLOptionElement>('select[id$="-sort"] option')].map((o) => `${o.value}:${o.textContent}`));
+const sortBy = (page: E2EPage, value: string) => page.evaluate((v) => {
+  const select = document.querySelector<HTMLSelectElement>('select[id$="-sort"]')!;
+  select.value = v;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+}, value);
+const focused = (page: E2EPage) => page.evaluate(() => document.activeElement?.textContent ?? '');
+
+describe.each(selectedBrowsers())('%s Navixy panel with 3,000 users: sorting and a cancelled count', (browserName) => {
+  test.override({ browserName, panelOptions: { userCount: 3_000, rateLimitPerSecond: Infinity } });
+  let page: E2EPage;
+
+  test('offers ID, login and last name to sort by, not first name', async ({ browser, panel }) => {
+    page = await signIn(browser, panel);
+    await page.waitForText('3,000 users: too many to load at once, so search, sorting and paging run on the panel.');
+    expect(await sortOptions(page)).toEqual(['id:ID', 'login:Login', 'last_name:Last name']);
+  });
+
+  test.for(['login', 'last_name', 'id'] as const)('sorting by %s is sent to the panel, accepted, and the page shows its first user', async (field, { panel, lists }) => {
+    panel.clearLog();
+    await sortBy(page, field);
+    const key = (u: ReturnType<typeof panel.user>) => { const v = u[field]; return typeof v === 'string' ? v.toLowerCase() : v; };
+    const first = [...panel.users()].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id))[0]!;
+    await page.waitForText(first.login);
+    await page.waitForText('Users 1–500 of 3,000');
+    expect(lists().map((r) => [r.body.order_by, r.status])).toEqual([[field, 200]]);
+    expect(await page.bodyText()).not.toContain('parameter');
+  });
+
+  test('a count can be cancelled: Cancel takes the focus, the page says what was read and that nothing was saved', async ({ panel, lists }) => {
+    panel.setLatency(300);
+    panel.clearLog();
+    await page.click('button', 'Count users with MFA allowed');
+    await page.waitForText('Cancel count');
+    expect(await focused(page)).toBe('Cancel count');
+    await page.waitForText('Counting users… 500 of 3,000 read.', 10_000);
+    await page.click('button', 'Cancel count');
+    await page.waitForText('Count cancelled after', 10_000);
+    const text = await page.bodyText();
+    expect(text).toMatch(/Count cancelled after (500|1,000|1,500) of 3,000 users; the count was not saved\./);
+    expect(text).toContain('Users with MFA allowed have not been counted yet.');
+    expect(await focused(page)).toBe('Count users with MFA allowed');
+    // Fewer pages than the six a whole count needs (the status read afterwards asks one more).
+    expect(lists().length).toBeLessThan(6);
+    panel.setLatency(0);
+  });
+});
+
+describe.each(selectedBrowsers())('%s Navixy panel that claims 1,000,000 users and sends one per page', (browserName) => {
+  test.override({ browserName, panelOptions: { runawayCount: { count: 1_000_000, perPage: 1 }, rateLimitPerSecond: Infinity } });
+
+  test('the count stops after a few requests and the page says the panel stopped sending users', async ({ browser, panel, track, lists }) => {
+    const page = track(await signIn(browser, panel));
+    await page.waitForText('1,000,000 users: too many to load at once');
+    panel.clearLog();
+    await page.click('button', 'Count users with MFA allowed');
+    await page.waitForText('Counted 3 of 1,000,000 users before the panel stopped sending users; the count was not saved.', 20_000);
+    expect(await page.bodyText()).toContain('Users with MFA allowed have not been counted yet.');
+    expect(lists().length).toBeLessThanOrEqual(4);
+  });
+});
