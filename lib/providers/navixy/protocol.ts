@@ -83,7 +83,8 @@ export interface Replies {
   searchNavixyUsers: NavixyUserList;
   countNavixyMfa: NavixyStatus;
   updateNavixyMfa: { target: UpdateTarget['type']; count: number | null };
-  setNavixyDefault: { settings: MfaSettings | null; appliedToAll: boolean };
+  /** `allError`: the default was saved, and the write to all users (`applyToAll`) then failed with it. */
+  setNavixyDefault: { settings: MfaSettings | null; appliedToAll: boolean; allError?: AppError };
 }
 
 export type Reply<K extends CommandType> = Result<Replies[K], AppError>;

@@ -69,6 +69,7 @@ export function NavixyDefaultForm({ host, current, busy, canUpdate, onSave }: Pr
           onCancel={() => setConfirming(false)}
         >
           <p>{t.defaults.confirmBody(settingsText(next), host, applyToAll)}</p>
+          {applyToAll ? <p data-field="navixy-all-scope">{t.users.allScope}</p> : null}
         </ConfirmDialog>
       ) : null}
     </section>
