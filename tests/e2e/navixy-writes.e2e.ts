@@ -21,7 +21,7 @@ describe.each(selectedBrowsers())('%s Navixy writes', (browserName) => {
     // A user the list shows but the panel refuses to write (as if moved to another dealer after the list was read).
     // The emulator has no control for that: addUser's fields are spread over the new user's, dealer id included.
     const moved = { first_name: 'Moved', last_name: 'Away', dealer_id: OTHER_DEALER_ID };
-    panel.addUser(moved);
+    const movedId = panel.addUser(moved).id;
     page = await browser.openExtensionPage('options.html?view=navixy-panels');
     await page.fill('Panel address', panel.panelOrigin);
     await page.fill('API base URL', panel.apiBase);
@@ -43,7 +43,7 @@ describe.each(selectedBrowsers())('%s Navixy writes', (browserName) => {
     const sent = updates().map((r) => (r.body.target as { ids: number[] }).ids);
     expect(sent).toHaveLength(1);
     expect(sent[0]).toHaveLength(100);
-    expect(sent[0]![0]).toBe(251);
+    expect(sent[0]![0]).toBe(movedId);
     expect(sent[0]!.filter((id) => id % 5 === 0)).toEqual([]);
     // The panel applied the 99 others; the re-read list shows them.
     expect(panel.users().filter((u) => u.mfa_allowed)).toHaveLength(149);
