@@ -126,11 +126,6 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
     setDefault: (settings) => setState((s) => (s.status === 'ready' ? { status: 'ready', data: { ...s.data, defaultSettings: settings } } : s)),
   });
 
-  const applyAll = async (allow: boolean) => {
-    await writes.applyAll(allow);
-    setConfirmAll(null);
-  };
-
   const countNow = async () => {
     setCounting(true);
     setActionError(null);
@@ -207,11 +202,12 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
           confirmLabel={t.users.confirmAll(confirmAll)}
           busyLabel={t.users.applying}
           busy={busy}
-          onConfirm={() => void applyAll(confirmAll)}
+          onConfirm={() => void writes.applyAll(confirmAll, () => setConfirmAll(null))}
           onCancel={() => setConfirmAll(null)}
         >
           <p>{t.users.confirmAllBody(host, confirmAll ? allowFactors(writes.allowSettings()) : null)}</p>
           <p data-field="navixy-all-scope">{t.users.allScope}</p>
+          {busy ? <p role="status" data-field="navixy-long-wait">{t.users.longWait}</p> : null}
         </ConfirmDialog>
       ) : null}
     </>

@@ -40,10 +40,10 @@ export interface WritePage {
 export function navixyWrites(page: WritePage) {
   const allowSettings = () => allowSettingsFrom(page.defaultSettings);
 
-  const start = (wait = '') => {
+  const start = () => {
     page.setBusy(true);
     page.setActionError(null);
-    page.setOutcome(wait);
+    page.setOutcome('');
   };
 
   /** After a failed write: the error, then what the panel now holds (never re-read with a gone session). */
@@ -67,6 +67,7 @@ export function navixyWrites(page: WritePage) {
     if (!page.selected.size) return;
     if (!total) {
       page.setProgress(null);
+      page.setActionError(null);
       page.setOutcome(`${skipped} ${t.users.nothingSent}`);
       return;
     }
@@ -90,19 +91,23 @@ export function navixyWrites(page: WritePage) {
     await page.finish([t.users.doneSelected(allow, total, batches.length), skipped].filter(Boolean).join(' '));
   };
 
-  /** `target: all` (every user of the dealer), with the long timeout; says the wait may be long. */
-  const applyAll = async (allow: boolean) => {
-    start(t.users.longWait);
+  /**
+   * `target: all` (every user of the dealer), with the long timeout (its confirmation says, while
+   * busy, that the wait may be long); `answered` runs as soon as the panel answers.
+   */
+  const applyAll = async (allow: boolean, answered: () => void) => {
+    start();
     page.setProgress(null);
     const r = await call<'updateNavixyMfa'>({ type: 'updateNavixyMfa', panel: page.panel, target: { type: 'all' }, settings: allow ? allowSettings() : DISALLOW });
     page.setBusy(false);
+    answered();
     if (!r.ok) return afterError(r.error, '', t.users.rereadAll);
     await page.finish(t.users.doneAll(allow));
   };
 
   /** The default, and with `applyToAll` the same settings to every user; a saved default whose write to all failed says both. */
   const saveDefault = async (settings: MfaSettings, applyToAll: boolean) => {
-    start(t.users.longWait);
+    start();
     const r = await call<'setNavixyDefault'>({ type: 'setNavixyDefault', panel: page.panel, settings, applyToAll });
     page.setBusy(false);
     if (!r.ok) return afterError(r.error, '', t.users.rereadAll);
