@@ -55,12 +55,13 @@ describe('NavixyDefaultForm', () => {
     expect(onSave).toHaveBeenCalledWith({ type: 'allowed', factor_types: ['email'] }, false);
   });
 
-  it('"apply to all" is one confirmed step whose confirmation covers sub-users and not the demo user', () => {
+  it('"apply to all" is one confirmed step whose confirmation covers sub-users and says what "all" means by the spec and by Navixy\'s panel', () => {
     const onSave = vi.fn();
     render(<NavixyDefaultForm host="panel.example.com" current={{ type: 'allowed', factor_types: ['email'] }} busy={false} canUpdate onSave={onSave} />);
     fireEvent.click(screen.getByRole('checkbox', { name: /Also apply it to all users now/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Save default' }));
-    expect(screen.getByText(/all users and sub-users of panel.example.com, except the demo user/)).toBeTruthy();
+    expect(screen.getByText(/the same setting is written for all users and sub-users of panel.example.com\. Users who had/)).toBeTruthy();
+    expect(screen.getByText('“All users” is every user of the dealer, as Navixy’s API documents it; Navixy’s own panel says the demo user is left out.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Save and apply to all users' }));
     expect(onSave).toHaveBeenCalledWith({ type: 'allowed', factor_types: ['email'] }, true);
   });

@@ -67,6 +67,8 @@ export interface PagingControl {
   cancelled?: () => boolean;
 }
 
+const withTimeout = (t: NavixyTransport, timeoutMs: number | undefined): NavixyTransport => (timeoutMs === undefined ? t : { ...t, timeoutMs });
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** One function per Navixy Admin Panel action the extension uses; each returns a Result, none throws. */
@@ -140,9 +142,12 @@ export function createNavixyClient(t: NavixyTransport) {
       }
       return ok({ count, seen: seen.size, complete: true, tooLarge: false });
     },
-    /** `panel/user/mfa/settings/update`. Callers split selections into batches of at most 100 ids. */
-    updateMfa: async (target: UpdateTarget, settings: MfaSettings): Promise<Result<true, AppError>> => {
-      const r = await navixyRequest(t, 'panel/user/mfa/settings/update', { target, settings }, SuccessSchema);
+    /**
+     * `panel/user/mfa/settings/update`. Callers split selections into batches of at most 100 ids.
+     * `timeoutMs`: for `target: all`, which the panel may take long over (`navixyTimeouts.longWriteMs` of http.ts).
+     */
+    updateMfa: async (target: UpdateTarget, settings: MfaSettings, timeoutMs?: number): Promise<Result<true, AppError>> => {
+      const r = await navixyRequest(withTimeout(t, timeoutMs), 'panel/user/mfa/settings/update', { target, settings }, SuccessSchema);
       return r.ok ? ok(true) : r;
     },
     /** `panel/user/mfa/settings/default/read`; `null` when the panel holds no default (unreadable factor types are flagged, not fatal). */
@@ -150,8 +155,9 @@ export function createNavixyClient(t: NavixyTransport) {
       const r = await navixyRequest(t, 'panel/user/mfa/settings/default/read', {}, DefaultReadSchema);
       return r.ok ? ok(r.value.value ?? null) : r;
     },
-    updateDefault: async (settings: MfaSettings): Promise<Result<true, AppError>> => {
-      const r = await navixyRequest(t, 'panel/user/mfa/settings/default/update', { settings }, SuccessSchema);
+    /** `panel/user/mfa/settings/default/update`; `timeoutMs` as for {@link updateMfa}. */
+    updateDefault: async (settings: MfaSettings, timeoutMs?: number): Promise<Result<true, AppError>> => {
+      const r = await navixyRequest(withTimeout(t, timeoutMs), 'panel/user/mfa/settings/default/update', { settings }, SuccessSchema);
       return r.ok ? ok(true) : r;
     },
   };

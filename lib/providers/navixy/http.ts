@@ -17,6 +17,13 @@ export interface NavixyTransport {
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/** Writes to every user (`target: all`) and the default update: Navixy's own panel waits up to 120 s for them ([PANEL] ApiConnector). */
+export const LONG_WRITE_TIMEOUT_MS = 120_000;
+/**
+ * The timeouts in force: the constants above, read at each request so tests can scale them down
+ * (a test sets them and puts them back; nothing in the extension writes them).
+ */
+export const navixyTimeouts = { requestMs: DEFAULT_TIMEOUT_MS, longWriteMs: LONG_WRITE_TIMEOUT_MS };
 /** Largest answer read, in bytes: the read stops past it. */
 const MAX_BODY_BYTES = 5_000_000;
 
@@ -27,7 +34,7 @@ const MAX_BODY_BYTES = 5_000_000;
  */
 export async function navixyRequest<S extends z.ZodMiniType>(t: NavixyTransport, action: string, body: Record<string, unknown>, schema: S): Promise<Result<z.output<S>, AppError>> {
   const { panel } = t;
-  const timeoutMs = t.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = t.timeoutMs ?? navixyTimeouts.requestMs;
   const url = actionUrl(t.apiBase, action);
   const apiOrigin = url.origin;
   const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json' };

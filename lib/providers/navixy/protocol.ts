@@ -107,7 +107,8 @@ export interface Replies {
   cancelNavixyCount: boolean;
   navixyCountProgress: { read: number; total: number } | null;
   updateNavixyMfa: { target: UpdateTarget['type']; count: number | null };
-  setNavixyDefault: { settings: HeldSettings | null; appliedToAll: boolean };
+  /** `allError`: the default was saved, and the write to all users (`applyToAll`) then failed with it. */
+  setNavixyDefault: { settings: HeldSettings | null; appliedToAll: boolean; allError?: AppError };
 }
 
 export type Reply<K extends CommandType> = Result<Replies[K], AppError>;

@@ -76,6 +76,8 @@ export function NavixyDefaultForm({ host, current, busy, canUpdate, onSave }: Pr
           onCancel={() => setConfirming(false)}
         >
           <p>{t.defaults.confirmBody(settingsText(next), host, applyToAll)}</p>
+          {applyToAll ? <p data-field="navixy-all-scope">{t.users.allScope}</p> : null}
+          {busy ? <p role="status" data-field="navixy-long-wait">{t.users.longWait}</p> : null}
         </ConfirmDialog>
       ) : null}
     </section>

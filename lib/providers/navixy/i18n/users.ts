@@ -48,8 +48,9 @@ export const users = {
   allowAll: t('navixy.users.allowAll'),
   disallowAll: t('navixy.users.disallowAll'),
   confirmAllTitle: (allow: boolean) => (allow ? t('navixy.users.confirmAllTitle.allow') : t('navixy.users.confirmAllTitle.disallow')),
-  confirmAllBody: (allow: boolean, host: string) =>
-    allow ? t('navixy.users.confirmAllBody.allow', host) : t('navixy.users.confirmAllBody.disallow', host),
+  /** Exactly what `target: all` sends: "MFA allowed with: e-mail code" (the default's factor types) or disallowed. */
+  confirmAllBody: (host: string, factors: readonly FactorType[] | null) =>
+    factors ? t('navixy.users.confirmAllBody.allow', host, formatList(factors.map(factorName))) : t('navixy.users.confirmAllBody.disallow', host),
   confirmAll: (allow: boolean) => (allow ? t('navixy.users.confirmAll.allow') : t('navixy.users.confirmAll.disallow')),
   applying: t('navixy.users.applying'),
   /** "Batch 2 of 3: 100 of 250 users done." */
@@ -62,8 +63,25 @@ export const users = {
       ? plural('navixy.users.doneSelected.allow', count, batches(batchCount))
       : plural('navixy.users.doneSelected.disallow', count, batches(batchCount)),
   doneAll: (allow: boolean) => (allow ? t('navixy.users.doneAll.allow') : t('navixy.users.doneAll.disallow')),
-  /** "Stopped: 100 of 151 users were changed before the error; the rest were not sent." */
-  partial: (done: number, total: number) => plural('navixy.users.partial', total, formatNumber(done)),
+  /**
+   * "Batch 3 of 5 (100 users) failed and may be partly applied; batches 4–5 (180 users) were not sent."
+   * `batch` is 1-based; `notSent` the users of the later batches.
+   */
+  batchFailed: (batch: number, batchCount: number, users: number, notSent: number) => {
+    const later = batchCount - batch;
+    const rest = later === 0 ? ''
+      : later === 1 ? plural('navixy.users.notSentOne', notSent, formatNumber(batch + 1))
+        : plural('navixy.users.notSentRange', notSent, formatNumber(batch + 1), formatNumber(batchCount));
+    return `${plural('navixy.users.batchFailed', users, formatNumber(batch), formatNumber(batchCount))}${rest}.`;
+  },
+  /** Selected users already in the state asked for: not written, so they keep following the default. */
+  skipped: (allow: boolean, count: number) => (allow ? plural('navixy.users.skipped.allow', count) : plural('navixy.users.skipped.disallow', count)),
+  nothingSent: t('navixy.users.nothingSent'),
+  reread: t('navixy.users.reread'),
+  rereadAll: t('navixy.users.rereadAll'),
+  longWait: t('navixy.users.longWait'),
+  /** What `target: all` reaches, worded so it is true by [SPEC] and by Navixy's own panel. */
+  allScope: t('navixy.users.allScope'),
   verified: (count: number) => plural('navixy.users.verified', count),
   readOnly: t('navixy.users.readOnly'),
   noRead: t('navixy.users.noRead'),

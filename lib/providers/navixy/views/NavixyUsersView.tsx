@@ -1,28 +1,24 @@
 import '../error-text';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { call } from '../call';
 import type { AppError } from '../../../errors';
 import type { MfaSettings, NavixyStatus, NavixyUserList } from '../protocol';
 import { hostOf } from '../../../portal/origin';
 import { isSessionError } from '../session-error';
-import { allowSettingsFrom, batchesOf } from '../users';
-import { MAX_IDS_PER_UPDATE } from '../schemas';
 import { navixy as t } from '../i18n';
 import { common } from '../../../i18n/common';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { NavixySignInForm } from '../components/NavixySignInForm';
 import { NavixyDefaultForm } from '../components/NavixyDefaultForm';
-import { settingsText } from '../components/NavixySummary';
 import { UsersSummary } from '../components/NavixyUsersSummary';
 import { useNavixyCount } from './useNavixyCount';
 import { FIRST_PAGE, ServerSearch, type Query } from '../components/NavixyServerSearch';
 import { NavixyUserTable } from '../components/NavixyUserTable';
 import { BatchProgress, type Progress } from '../components/BatchProgress';
 import { NavixyBulkActions } from '../components/NavixyBulkActions';
+import { navixyWrites } from './navixy-writes';
 import '../components/navixy.css';
-
-const DISALLOW: MfaSettings = { type: 'disallowed' };
 
 type State =
   | { status: 'loading' }
@@ -47,6 +43,8 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
   const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState('');
   const [confirmAll, setConfirmAll] = useState<boolean | null>(null);
+  /** MFA allowed per user as the lists read so far showed them (a selection may span pages of the panel's search). */
+  const known = useRef(new Map<number, boolean>());
 
   const failed = (error: AppError) => {
     setActionError(error);
@@ -62,6 +60,7 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
       failed(r.error);
       return null;
     }
+    for (const u of r.value.users) known.current.set(u.id, u.mfaAllowed);
     setList(r.value);
     return r.value;
   }, [panel]);
@@ -107,77 +106,16 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
     await load();
   };
 
-  const saveDefault = async (settings: MfaSettings, applyToAll: boolean) => {
-    setBusy(true);
-    setActionError(null);
-    setOutcome('');
-    const r = await call<'setNavixyDefault'>({ type: 'setNavixyDefault', panel, settings, applyToAll });
-    setBusy(false);
-    if (!r.ok) {
-      // The default may be saved while "apply to all" failed: re-read it, so the page shows what the panel holds.
-      failed(r.error);
-      if (!isSessionError(r.error)) await refreshStatus();
-      return;
-    }
-    if (state.status === 'ready') setState({ status: 'ready', data: { ...state.data, defaultSettings: r.value.settings } });
-    if (r.value.appliedToAll) await finish(t.defaults.savedAll(settingsText(r.value.settings)));
-    else setOutcome(t.defaults.saved(settingsText(r.value.settings)));
-  };
-
-  /** The status read again (with the session's permissions, so one granted meanwhile shows), then the users if they may be read. */
-  const refreshStatus = async () => {
+ /** The status read again (with the session's permissions, so one granted meanwhile shows), then the users if they may be read; true when the list was read. */
+  const refreshStatus = async (): Promise<boolean> => {
     const r = await call<'getNavixyStatus'>({ type: 'getNavixyStatus', panel, refresh: true });
     if (r.ok) setState({ status: 'ready', data: r.value });
-    else if (isSessionError(r.error)) return failed(r.error);
-    if (!r.ok || (r.value.state === 'ready' && r.value.canRead)) await reloadUsers();
-  };
-
-  /** What "allow" / "disallow" writes; null (and why, shown) when the default holds a factor type that writing would drop. */
-  const settingsFor = (allow: boolean): MfaSettings | null => {
-    const s = allow ? allowSettingsFrom(state.status === 'ready' ? state.data.defaultSettings : null) : DISALLOW;
-    if (!s) setActionError({ kind: 'panel', origin: panel, code: 0, reason: 'unreadableFactors' });
-    return s;
-  };
-
-  /** Sends the selection in batches of at most 100 ids, one after another; stops at the first error. */
-  const applySelected = async (allow: boolean) => {
-    const batches = batchesOf([...selected], MAX_IDS_PER_UPDATE);
-    const total = batches.reduce((n, b) => n + b.length, 0);
-    setActionError(null);
-    const settings = settingsFor(allow);
-    if (!total || !settings) return;
-    setBusy(true);
-    setOutcome('');
-    let done = 0;
-    for (const [i, ids] of batches.entries()) {
-      setProgress({ batch: i + 1, batches: batches.length, done, total });
-      const r = await call<'updateNavixyMfa'>({ type: 'updateNavixyMfa', panel, target: { type: 'selected', ids }, settings });
-      if (!r.ok) {
-        setBusy(false);
-        setOutcome(t.users.partial(done, total));
-        failed(r.error);
-        if (!isSessionError(r.error)) await reloadUsers();
-        return;
-      }
-      done += ids.length;
-      setProgress({ batch: i + 1, batches: batches.length, done, total });
+    else if (isSessionError(r.error)) {
+      failed(r.error);
+      return false;
     }
-    setBusy(false);
-    await finish(t.users.doneSelected(allow, total, batches.length));
-  };
-
-  const applyAll = async (allow: boolean) => {
-    setActionError(null);
-    const settings = settingsFor(allow);
-    if (!settings) return setConfirmAll(null);
-    setBusy(true);
-    setOutcome('');
-    setProgress(null);
-    const r = await call<'updateNavixyMfa'>({ type: 'updateNavixyMfa', panel, target: { type: 'all' }, settings });
-    setBusy(false);
-    setConfirmAll(null);
-    if (!r.ok) return failed(r.error);
-    await finish(t.users.doneAll(allow));
+    if (!r.ok || (r.value.state === 'ready' && r.value.canRead)) return (await reloadUsers()) !== null;
+    return false;
   };
 
   /** Re-reads the users so the page shows what the panel now holds, not what was sent. */
@@ -187,6 +125,12 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
     const whole = fresh?.mode === 'whole' && fresh.users.length >= fresh.count;
     setOutcome(whole ? `${message} ${t.users.verified(fresh.users.filter((u) => u.mfaAllowed).length)}` : message);
   };
+
+  const writes = navixyWrites({
+    panel, selected, known: known.current, defaultSettings: state.status === 'ready' ? state.data.defaultSettings : null,
+    setBusy, setActionError, setOutcome, setProgress, failed, reread: refreshStatus, finish,
+    setDefault: (settings) => setState((s) => (s.status === 'ready' ? { status: 'ready', data: { ...s.data, defaultSettings: settings } } : s)),
+  });
 
   const search = (q: Query) => {
     setQuery(q);
@@ -224,7 +168,7 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
       {actionError ? <ErrorNotice error={actionError} /> : null}
       <p role="status">{outcome}</p>
       {data.canRead ? (
-        <NavixyDefaultForm host={host} current={data.defaultSettings} busy={busy} canUpdate={data.canUpdate} onSave={(s, all) => void saveDefault(s, all)} />
+        <NavixyDefaultForm host={host} current={data.defaultSettings} busy={busy} canUpdate={data.canUpdate} onSave={(s, all) => void writes.saveDefault(s, all)} />
       ) : null}
       <section aria-labelledby="navixy-users-h">
         <h2 id="navixy-users-h">{t.users.heading}</h2>
@@ -234,7 +178,7 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
             {!data.canUpdate ? <p class="muted" data-field="navixy-read-only">{t.users.readOnly}</p> : null}
             <NavixyBulkActions
               canChange={canChange} busy={busy} hasSelection={selected.size > 0}
-              onSelected={(allow) => void applySelected(allow)} onAll={setConfirmAll} onReload={() => void refreshStatus()}
+              onSelected={(allow) => void writes.applySelected(allow)} onAll={setConfirmAll} onReload={() => void refreshStatus()}
             />
             <BatchProgress progress={progress} />
             {list.mode === 'server' ? <ServerSearch query={query} list={list} disabled={busy} onSearch={search} /> : null}
@@ -255,14 +199,20 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
           confirmLabel={t.users.confirmAll(confirmAll)}
           busyLabel={t.users.applying}
           busy={busy}
-          onConfirm={() => void applyAll(confirmAll)}
+          onConfirm={() => void writes.applyAll(confirmAll, () => setConfirmAll(null))}
           onCancel={() => setConfirmAll(null)}
         >
-          <p>{t.users.confirmAllBody(confirmAll, host)}</p>
+          <p>{t.users.confirmAllBody(host, confirmAll ? allowFactors(writes.allowSettings()) : null)}</p>
+          <p data-field="navixy-all-scope">{t.users.allScope}</p>
+          {busy ? <p role="status" data-field="navixy-long-wait">{t.users.longWait}</p> : null}
         </ConfirmDialog>
       ) : null}
     </>
   );
+}
+
+function allowFactors(s: MfaSettings | null): readonly string[] {
+  return s?.type === 'allowed' ? s.factor_types : [];
 }
 
 function toggled(s: ReadonlySet<number>, ids: number[], checked: boolean): Set<number> {
