@@ -9,13 +9,15 @@ declare module '../../errors' {
  * Why a Navixy panel refused a request, from its `status.code` ([DOCS] errors.md, [SPEC]).
  * Local reasons (code 0, nothing was sent): `notSignedIn`, `notConfigured`, `notNavixy` (the API
  * base did not answer with Navixy's envelope when the panel was added), `apiChanged` (the panel is
- * known with another API address: a new address needs an explicit confirmation and a fresh sign-in).
+ * known with another API address: a new address needs an explicit confirmation and a fresh sign-in),
+ * `apiChangedMeanwhile` (a sign-in carried another API address than the panel's: the form showed an old one).
  */
 export type PanelReason =
   | 'notSignedIn'
   | 'notConfigured'
   | 'notNavixy'
   | 'apiChanged'
+  | 'apiChangedMeanwhile'
   | 'wrongSession'
   | 'sessionEnded'
   | 'badCredentials'
@@ -86,6 +88,6 @@ export function panelError(origin: string, code: number, detail: Detail = {}): P
 }
 
 /** A local refusal (nothing was sent). */
-export function localPanelError(origin: string, reason: 'notSignedIn' | 'notConfigured' | 'notNavixy' | 'apiChanged'): PanelError {
+export function localPanelError(origin: string, reason: 'notSignedIn' | 'notConfigured' | 'notNavixy' | 'apiChanged' | 'apiChangedMeanwhile'): PanelError {
   return { kind: 'panel', origin, code: 0, reason };
 }
