@@ -3,27 +3,17 @@ import { isSupportedOrigin } from '../../portal/origin';
 /**
  * A Navixy Admin Panel the user added in the options page: where the panel is
  * opened (its origin, matched against the active tab) and where its API lives
- * (the base URL the `panel/…` paths are appended to: one of {@link NAVIXY_API_SERVERS} for a panel hosted by
- * Navixy, usually `https://api.<your-domain>/v2` on-premise). Both are non-secret configuration and live in
- * `storage.local`.
+ * (the base URL the `panel/…` paths are appended to: for a panel hosted by Navixy
+ * one of its three regional servers, `https://api.eu.navixy.com/v2`, `…us…` or
+ * `…me…`, offered as choices in components/NavixyApiServerField.tsx; on-premise
+ * usually `https://api.<your-domain>/v2`). Both are non-secret configuration and
+ * live in `storage.local`.
  */
 export interface PanelConfig {
   panel: string;
   apiBase: string;
   addedAt: number;
 }
-
-/**
- * Navixy's regional API servers ([SPEC] `servers`), offered as choices when a panel is added. The legacy host
- * `https://api.navixy.com/v2` is not among them: it is named only to steer people away from it.
- */
-export const NAVIXY_API_SERVERS = [
-  { region: 'eu', apiBase: 'https://api.eu.navixy.com/v2' },
-  { region: 'us', apiBase: 'https://api.us.navixy.com/v2' },
-  { region: 'me', apiBase: 'https://api.me.navixy.com/v2' },
-] as const;
-export type NavixyRegion = (typeof NAVIXY_API_SERVERS)[number]['region'];
-export const LEGACY_API_BASE = 'https://api.navixy.com/v2';
 
 function parse(raw: string): URL | null {
   try {

@@ -1,7 +1,19 @@
 import { useId, useState } from 'preact/hooks';
-import { LEGACY_API_BASE, NAVIXY_API_SERVERS, parseApiBase, type NavixyRegion } from '../config';
+import { parseApiBase } from '../config';
 import { navixy as t } from '../i18n';
 import './navixy.css';
+
+/**
+ * Navixy's regional API servers ([SPEC] `servers`), offered as choices when a panel is added. The legacy host
+ * `https://api.navixy.com/v2` is not among them: it is named only to steer people away from it.
+ */
+export const NAVIXY_API_SERVERS = [
+  { region: 'eu', apiBase: 'https://api.eu.navixy.com/v2' },
+  { region: 'us', apiBase: 'https://api.us.navixy.com/v2' },
+  { region: 'me', apiBase: 'https://api.me.navixy.com/v2' },
+] as const;
+export type NavixyRegion = (typeof NAVIXY_API_SERVERS)[number]['region'];
+export const LEGACY_API_BASE = 'https://api.navixy.com/v2';
 
 interface Props {
   /** The API base URL as typed or chosen. */
