@@ -3,7 +3,8 @@
 // panel no longer has is refused before anything is sent. The built extension in real Chromium and Firefox against
 // the emulated panel.
 import { describe, expect } from 'vitest';
-import { selectedBrowsers, type E2EPage } from './harness';
+import { playwrightPageOf, selectedBrowsers, type E2EPage } from './harness';
+import { axeBothSchemes } from './harness/axe';
 import { e2eTest as test } from './harness/fixtures';
 import { sendToBackground } from './harness/messages';
 import { pollFor } from './harness/wait';
@@ -43,6 +44,15 @@ describe.each(selectedBrowsers())('%s Navixy API address and sign-in host', (bro
     expect(await fieldValue(page, 'API base URL')).toBe('https://api.eu.navixy.com/v2');
     await page.click('radio', 'Americas (US)');
     expect(await fieldValue(page, 'API base URL')).toBe('https://api.us.navixy.com/v2');
+    if (browserName === 'chromium') {
+      // One radio group: the arrow keys move the choice, and the field follows.
+      const raw = playwrightPageOf(page);
+      await raw.keyboard.press('ArrowDown');
+      expect(await fieldValue(page, 'API base URL')).toBe('https://api.me.navixy.com/v2');
+      await raw.keyboard.press('ArrowUp');
+      expect(await fieldValue(page, 'API base URL')).toBe('https://api.us.navixy.com/v2');
+      expect(await axeBothSchemes(raw)).toEqual({ light: [], dark: [] });
+    }
     await page.click('radio', 'On-premise or other');
     expect(await fieldValue(page, 'API base URL')).toBe('');
     // The panel's own address typed in: the panel is added with it.
