@@ -224,7 +224,7 @@ const m = (key: string, ...subs: string[]) => messageFor('en', key, ...subs);
     const send = (cmd: object) => panels.evaluate((c: object) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean }> } } }).chrome.runtime.sendMessage(c), cmd);
     for (const cmd of [
       { type: 'addNavixyPanel', panel: navixy.panelOrigin, apiBase: navixy.apiBase },
-      { type: 'navixySignIn', panel: navixy.panelOrigin, login: DEMO_LOGINS.admin, password: DEMO_PASSWORD },
+      { type: 'navixySignIn', panel: navixy.panelOrigin, login: DEMO_LOGINS.admin, password: DEMO_PASSWORD, apiBase: navixy.apiBase },
     ]) if (!(await send(cmd)).ok) throw new Error(`${JSON.stringify(cmd)} failed`);
     const firstPage = m('navixy.users.pageRange', '1', '500', NAVIXY_USERS.toLocaleString('en'));
     const loads: number[] = [];

@@ -23,7 +23,7 @@ describe.each(selectedBrowsers())('%s access removed', (browserName) => {
       { type: 'getStatus', origin: portal.origin, refresh: true },
       { type: 'resolveNames', origin: portal.origin, users: [admin.id], groups: [] },
       { type: 'addNavixyPanel', panel: panel.panelOrigin, apiBase: panel.apiBase },
-      { type: 'navixySignIn', panel: panel.panelOrigin, login: DEMO_LOGINS.admin, password: 'demo-password' },
+      { type: 'navixySignIn', panel: panel.panelOrigin, login: DEMO_LOGINS.admin, password: 'demo-password', apiBase: panel.apiBase },
     ]) expect(await sendToBackground(options, cmd), JSON.stringify(cmd.type)).toMatchObject({ ok: true });
     const before = await readStorage(options);
     expect(before.local[`portal:${portal.origin}`]).toMatchObject({ rememberedKey: portal.apiKeyOf(admin.email) });

@@ -37,7 +37,7 @@ const test = e2eTest
     const options = track(await browser.openExtensionPage('options.html?view=portals'));
     for (const cmd of [
       { type: 'addNavixyPanel', panel: panel.panelOrigin, apiBase: panel.apiBase },
-      { type: 'navixySignIn', panel: panel.panelOrigin, login: DEMO_LOGINS.admin, password: 'demo-password' },
+      { type: 'navixySignIn', panel: panel.panelOrigin, login: DEMO_LOGINS.admin, password: 'demo-password', apiBase: panel.apiBase },
     ]) expect(await sendToBackground(options, cmd)).toMatchObject({ ok: true });
     return { tab, options };
   });

@@ -57,7 +57,7 @@ async function useBoth(): Promise<void> {
   await send({ type: 'getStatus', origin: portal.origin, refresh: true, tabId: 7 });
   await send({ type: 'resolveNames', origin: portal.origin, users: [portal.user('admin@demo.test').id], groups: [] });
   await send({ type: 'addNavixyPanel', panel: panel.panelOrigin, apiBase: panel.apiBase });
-  await send({ type: 'navixySignIn', panel: panel.panelOrigin, login: DEMO_LOGINS.admin, password: 'demo-password' });
+  await send({ type: 'navixySignIn', panel: panel.panelOrigin, login: DEMO_LOGINS.admin, password: 'demo-password', apiBase: panel.apiBase });
   // A portal elsewhere whose access stays.
   await fakeBrowser.storage.local.set({ 'portal:https://kept.example': { isPortal: true, version: '3.7', checkedAt: 1, rememberedKey: 'sk-keptkeptkept' } });
   await fakeBrowser.storage.session.set({ 'portal:https://kept.example': { auth: { kind: 'apiKey', key: 'sk-keptkeptkept' } } });

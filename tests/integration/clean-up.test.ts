@@ -147,7 +147,7 @@ describe('a request in flight when access is removed writes nothing back', () =>
   test('a Navixy sign-in: the session hash is not kept', async ({ site }) => {
     expect(await site.send({ type: 'addNavixyPanel', panel: panel.panelOrigin, apiBase: panel.apiBase })).toMatchObject({ ok: true });
     const hold = site.holdAnswer(/account\/auth/);
-    const pending = site.send({ type: 'navixySignIn', panel: panel.panelOrigin, login: DEMO_LOGINS.admin, password: 'demo-password' });
+    const pending = site.send({ type: 'navixySignIn', panel: panel.panelOrigin, login: DEMO_LOGINS.admin, password: 'demo-password', apiBase: panel.apiBase });
     await hold.arrived;
     await site.removeAccess();
     hold.release();

@@ -28,7 +28,7 @@ beforeEach(() => {
 const sender = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') });
 const send = (cmd: object) => route(cmd, sender()) as Promise<{ ok: boolean; value?: any; error?: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const add = () => send({ type: 'addNavixyPanel', panel: panel.panelOrigin, apiBase: `${panel.apiBase}/` });
-const signIn = (login = DEMO_LOGINS.admin, password = 'demo-password') => send({ type: 'navixySignIn', panel: panel.panelOrigin, login, password });
+const signIn = (login = DEMO_LOGINS.admin, password = 'demo-password') => send({ type: 'navixySignIn', panel: panel.panelOrigin, login, password, apiBase: panel.apiBase });
 
 describe('Navixy background', () => {
   it('a site is DocSpace until added as a panel; adding checks the API speaks Navixy and keeps only non-secret config locally', async () => {

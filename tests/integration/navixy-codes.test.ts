@@ -28,7 +28,7 @@ beforeEach(() => {
 const sender = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') });
 const send = (cmd: object) => route(cmd, sender()) as Promise<{ ok: boolean; value?: any; error?: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const add = (apiBase = panel.apiBase) => send({ type: 'addNavixyPanel', panel: panel.panelOrigin, apiBase });
-const signIn = (login = DEMO_LOGINS.admin) => send({ type: 'navixySignIn', panel: panel.panelOrigin, login, password: 'demo-password' });
+const signIn = (login = DEMO_LOGINS.admin) => send({ type: 'navixySignIn', panel: panel.panelOrigin, apiBase: panel.apiBase, login, password: 'demo-password' });
 const status = (refresh = true) => send({ type: 'getNavixyStatus', panel: panel.panelOrigin, refresh });
 const host = () => new URL(panel.panelOrigin).host;
 const stored = () => getNavixySession(panel.panelOrigin);

@@ -35,7 +35,7 @@ const sender = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.get
 const send = (cmd: object) => route(cmd, sender()) as Promise<{ ok: boolean; value?: any; error?: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 async function signedIn(p: RunningNavixyPanel) {
   expect((await send({ type: 'addNavixyPanel', panel: p.panelOrigin, apiBase: p.apiBase })).ok).toBe(true);
-  expect((await send({ type: 'navixySignIn', panel: p.panelOrigin, login: DEMO_LOGINS.admin, password: 'demo-password' })).ok).toBe(true);
+  expect((await send({ type: 'navixySignIn', panel: p.panelOrigin, apiBase: p.apiBase, login: DEMO_LOGINS.admin, password: 'demo-password' })).ok).toBe(true);
   p.clearLog();
 }
 const lists = (p: RunningNavixyPanel) => p.requests.filter((r) => r.action === 'panel/user/list');

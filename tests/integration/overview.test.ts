@@ -33,7 +33,7 @@ it.beforeEach(async ({ portal, fetchWithJar }) => {
   fetchWithJar.jar.cookies.set('asc_auth_key', await portal.signIn('admin@demo.test'));
   await send({ type: 'getStatus', origin: portal.origin, refresh: true });
   await send({ type: 'addNavixyPanel', panel: panel.panelOrigin, apiBase: panel.apiBase });
-  await send({ type: 'navixySignIn', panel: panel.panelOrigin, login: DEMO_LOGINS.admin, password: 'demo-password' });
+  await send({ type: 'navixySignIn', panel: panel.panelOrigin, login: DEMO_LOGINS.admin, password: 'demo-password', apiBase: panel.apiBase });
 });
 
 const sender = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') });

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { NavixySignInForm } from '../../lib/providers/navixy/components/NavixySignInForm';
 import { NavixyDefaultForm } from '../../lib/providers/navixy/components/NavixyDefaultForm';
 import { NavixyUserTable, filterUsers } from '../../lib/providers/navixy/components/NavixyUserTable';
 import { NavixySummary, settingsText } from '../../lib/providers/navixy/components/NavixySummary';
@@ -16,29 +15,7 @@ const rows: NavixyUserRow[] = [
   { id: 3, login: 'chen@fleet.test', name: 'Chen Silva', mfaAllowed: false, active: false },
 ];
 
-describe('NavixySignInForm', () => {
-  it('sends login and password once and clears the password field', () => {
-    const onSubmit = vi.fn();
-    render(<NavixySignInForm host="panel.example.com" apiHost="api.example.com" busy={false} onSubmit={onSubmit} />);
-    const submit = screen.getByRole('button', { name: 'Sign in' }) as HTMLButtonElement;
-    expect(submit.disabled).toBe(true);
-    fireEvent.input(screen.getByLabelText('Login'), { target: { value: ' admin@panel.test ' } });
-    fireEvent.input(screen.getByLabelText('Password'), { target: { value: 's3cret' } });
-    fireEvent.click(submit);
-    expect(onSubmit).toHaveBeenCalledWith('admin@panel.test', 's3cret');
-    expect((screen.getByLabelText('Password') as HTMLInputElement).value).toBe('');
-    expect((screen.getByLabelText('Login') as HTMLInputElement).value).toBe(' admin@panel.test ');
-  });
-
-  it('names the host that receives the password, and warns only when it is off the panel’s domain', () => {
-    const { container, rerender } = render(<NavixySignInForm host="panel.example.com" apiHost="api.example.com" busy={false} onSubmit={vi.fn()} />);
-    expect(container.querySelector('[data-field="navixy-sent-to"]')?.textContent).toBe('Your password is sent to api.example.com (this panel’s API) and to no other site.');
-    expect(container.querySelector('[data-field="navixy-foreign-api"]')).toBeNull();
-    rerender(<NavixySignInForm host="panel.example.com" apiHost="api.eu.navixy.com" busy={false} onSubmit={vi.fn()} />);
-    expect(container.querySelector('[data-field="navixy-foreign-api"]')?.textContent).toContain('api.eu.navixy.com is not on the domain of the panel panel.example.com');
-    expect(screen.getByText(/the login is the panel ID/)).toBeTruthy();
-  });
-});
+// NavixySignInForm: tests/unit/navixy-signin.test.tsx.
 
 describe('NavixyDefaultForm', () => {
   it('starts on what the panel holds, asks before saving, and saves factor_types when allowed', () => {

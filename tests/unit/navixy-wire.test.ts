@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNavixyClient, USER_PAGE } from '../../lib/providers/navixy/client';
-import { allowSettingsFrom, apiOnPanelDomain } from '../../lib/providers/navixy/users';
+import { allowSettingsFrom } from '../../lib/providers/navixy/users';
 import type { PanelUser } from '../../lib/providers/navixy/schemas';
 
 // The Navixy client against a scripted fetch: how each documented answer becomes a typed error,
@@ -133,12 +133,4 @@ describe('helpers', () => {
     expect(allowSettingsFrom({ type: 'disallowed' })).toEqual({ type: 'allowed', factor_types: ['email'] });
     expect(allowSettingsFrom(null)).toEqual({ type: 'allowed', factor_types: ['email'] });
   });
-
-  it.each([
-    ['panel.example.com', 'api.example.com', true],
-    ['panel.navixy.com', 'api.eu.navixy.com', true],
-    ['panel.example.com', 'api.eu.navixy.com', false],
-    ['127.0.0.1', '127.0.0.1', true],
-    ['panel.example.com', 'example.com.evil.net', false],
-  ])('API %s on the domain of %s: %s', (p, a, expected) => expect(apiOnPanelDomain(p, a)).toBe(expected));
 });

@@ -3,8 +3,11 @@ import { isSupportedOrigin } from '../../portal/origin';
 /**
  * A Navixy Admin Panel the user added in the options page: where the panel is
  * opened (its origin, matched against the active tab) and where its API lives
- * (the base URL the `panel/…` paths are appended to, e.g. `https://api.navixy.com/v2`).
- * Both are non-secret configuration and live in `storage.local`.
+ * (the base URL the `panel/…` paths are appended to: for a panel hosted by Navixy
+ * one of its three regional servers, `https://api.eu.navixy.com/v2`, `…us…` or
+ * `…me…`, offered as choices in components/NavixyApiServerField.tsx; on-premise
+ * usually `https://api.<your-domain>/v2`). Both are non-secret configuration and
+ * live in `storage.local`.
  */
 export interface PanelConfig {
   panel: string;

@@ -10,7 +10,8 @@ declare module '../../errors' {
  * Local reasons (code 0, nothing was sent): `notSignedIn`, `notConfigured`, `notNavixy` (the API
  * base did not answer with Navixy's envelope when the panel was added), `apiChanged` (the panel is
  * known with another API address: a new address needs an explicit confirmation and a fresh sign-in), `unreadableFactors`
- * (the default holds a factor type the extension cannot read: allowing from it would drop that type, so nothing is sent).
+ * (the default holds a factor type the extension cannot read: allowing from it would drop that type, so nothing is sent),
+ * `apiChangedMeanwhile` (a sign-in carried another API address than the panel's: the form showed an old one).
  */
 export type PanelReason =
   | 'notSignedIn'
@@ -18,6 +19,7 @@ export type PanelReason =
   | 'notNavixy'
   | 'apiChanged'
   | 'unreadableFactors'
+  | 'apiChangedMeanwhile'
   | 'wrongSession'
   | 'sessionEnded'
   | 'badCredentials'
@@ -105,6 +107,6 @@ export function panelError(origin: string, code: number, detail: Detail = {}): P
 }
 
 /** A local refusal (nothing was sent). */
-export function localPanelError(origin: string, reason: 'notSignedIn' | 'notConfigured' | 'notNavixy' | 'apiChanged' | 'unreadableFactors'): PanelError {
+export function localPanelError(origin: string, reason: 'notSignedIn' | 'notConfigured' | 'notNavixy' | 'apiChanged' | 'unreadableFactors' | 'apiChangedMeanwhile'): PanelError {
   return { kind: 'panel', origin, code: 0, reason };
 }

@@ -22,6 +22,7 @@ export const panelErrorText = {
     next: tr('navixy.errors.invalidParameters.next'),
   }),
   apiChanged: (host: string) => ({ message: tr('navixy.errors.apiChanged.message', host), next: tr('navixy.errors.apiChanged.next') }),
+  apiChangedMeanwhile: (host: string) => ({ message: tr('navixy.errors.apiChangedMeanwhile.message', host), next: tr('navixy.errors.apiChangedMeanwhile.next') }),
   badCredentials: (host: string, code: number) => ({ message: tr('navixy.errors.badCredentials.message', host, String(code)), next: tr('navixy.errors.badCredentials.next') }),
   dealerBlocked: (host: string) => ({ message: tr('navixy.errors.dealerBlocked.message', host), next: tr('navixy.errors.dealerBlocked.next') }),
   notPermitted: (host: string, permission?: string) => ({
@@ -59,6 +60,7 @@ export function describePanelError(error: PanelError): ErrorText {
     case 'wrongSession': return { ...t.wrongSession(host), canRetry: false };
     case 'sessionEnded': return { ...t.sessionEnded(host), canRetry: false };
     case 'apiChanged': return { ...t.apiChanged(host), canRetry: false };
+    case 'apiChangedMeanwhile': return { ...t.apiChangedMeanwhile(host), canRetry: false };
     case 'badCredentials': return { ...t.badCredentials(host, error.code), canRetry: false };
     case 'dealerBlocked': return { ...t.dealerBlocked(host), canRetry: false };
     case 'notPermitted': return { ...t.notPermitted(host, error.permission), canRetry: false };

@@ -19,7 +19,11 @@ export const NAVIXY_COMMANDS = [
   /** `confirmApiChange`: the user confirmed that a known panel's API address changes (its session is dropped). */
   z.object({ type: z.literal('addNavixyPanel'), panel: Origin, apiBase: z.string().check(z.minLength(1), z.maxLength(500)), confirmApiChange: z.optional(z.boolean()) }),
   z.object({ type: z.literal('removeNavixyPanel'), panel: Origin }),
-  z.object({ type: z.literal('navixySignIn'), panel: Origin, login: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)), password: z.string().check(z.minLength(1), z.maxLength(500)) }),
+  /** `apiBase`: the API address the sign-in form showed; the background sends nothing if the panel's is another by then. */
+  z.object({
+    type: z.literal('navixySignIn'), panel: Origin, login: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)), password: z.string().check(z.minLength(1), z.maxLength(500)),
+    apiBase: z.string().check(z.minLength(1), z.maxLength(500)),
+  }),
   z.object({ type: z.literal('navixySignOut'), panel: Origin }),
   z.object({ type: z.literal('getNavixyStatus'), panel: Origin, refresh: z.optional(z.boolean()) }),
   z.object({ type: z.literal('listNavixyUsers'), panel: Origin }),

@@ -44,16 +44,3 @@ export function allowSettingsFrom(current: HeldSettings | null): MfaSettings | n
   if (current.unreadable || current.factor_types.length === 0) return null;
   return { type: 'allowed', factor_types: [...current.factor_types] };
 }
-
-/**
- * Whether the API host is on the panel's domain (shares its parent domain, e.g. panel.example.com
- * and api.example.com). A heuristic without the public-suffix list: it only decides whether the
- * sign-in form shows a warning, never whether anything is sent.
- */
-export function apiOnPanelDomain(panelHost: string, apiHost: string): boolean {
-  const parent = (host: string) => {
-    if (/^[\d.]+$/.test(host) || host.startsWith('[') || !host.includes('.')) return host;
-    return host.split('.').slice(-2).join('.');
-  };
-  return parent(panelHost.toLowerCase()) === parent(apiHost.toLowerCase());
-}

@@ -54,6 +54,8 @@ export async function addNavixyPanel(cmd: CommandOf<'addNavixyPanel'>): Reply<'a
   if (!probe.ok) return probe;
   if (changed) await endSession(cmd.panel, await getNavixySession(cmd.panel));
   await setPanel(config);
+  // The old API host's access goes back as when the panel is removed, unless something else of ours still uses it.
+  if (changed) await releaseApiOrigin(apiOriginOf(existing));
   logEvent('navixy-panel-added', { panel: hostOf(cmd.panel), api: hostOf(apiOrigin), changedApi: changed });
   return ok(await infoOf(config));
 }
@@ -63,17 +65,22 @@ export async function removeNavixyPanel(cmd: CommandOf<'removeNavixyPanel'>): Re
   const config = await getPanel(cmd.panel);
   await endSession(cmd.panel, config ? await liveSession(config) : null);
   await forgetPanelData(cmd.panel);
-  if (!config) return ok(true);
-  // Another panel on the same API host, or a DocSpace portal there, keeps the access.
-  const stillUsed = (await originsInUse()).map(originPattern).includes(originPattern(apiOriginOf(config)));
-  if (!stillUsed) await revokeUnlessUsed('navixy', [apiOriginOf(config)]);
+  if (config) await releaseApiOrigin(apiOriginOf(config));
   return ok(true);
+}
+
+/** Revokes host access to an API origin no panel uses any more; another panel on the same host, or a DocSpace portal there, keeps it. */
+async function releaseApiOrigin(origin: string): Promise<void> {
+  const stillUsed = (await originsInUse()).map(originPattern).includes(originPattern(origin));
+  if (!stillUsed) await revokeUnlessUsed('navixy', [origin]);
 }
 
 /** Sends login and password once to `panel/account/auth`; keeps only the returned hash and permissions, in session storage. */
 export async function navixySignIn(cmd: CommandOf<'navixySignIn'>): Reply<'navixySignIn'> {
   const config = await getPanel(cmd.panel);
   if (!config) return err(localPanelError(cmd.panel, 'notConfigured'));
+  // The password goes only to the API address the form showed: if the panel's changed meanwhile, nothing is sent.
+  if (parseApiBase(cmd.apiBase) !== config.apiBase) return err(localPanelError(cmd.panel, 'apiChangedMeanwhile'));
   const access = await accessTicket(apiOriginOf(config));
   if (!(await hasHostAccess(apiOriginOf(config)))) return err({ kind: 'noPermission', origin: apiOriginOf(config) });
   const signed = await createNavixyClient({ panel: cmd.panel, apiBase: config.apiBase }).signIn(cmd.login, cmd.password);

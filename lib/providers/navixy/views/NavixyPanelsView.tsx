@@ -10,6 +10,7 @@ import { navixy as t } from '../i18n';
 import { common } from '../../../i18n/common';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
+import { NavixyApiServerField } from '../components/NavixyApiServerField';
 import '../components/navixy.css';
 
 interface Props {
@@ -108,9 +109,7 @@ export function NavixyPanelsView({ prefill, onOpen }: Props) {
         <label for={`${id}-panel`}>{t.panels.panelUrl}</label>
         <input id={`${id}-panel`} type="url" spellcheck={false} value={panelUrl} aria-invalid={invalid.panel} aria-describedby={`${id}-panel-hint`} onInput={(e) => setPanelUrl(e.currentTarget.value)} />
         <p id={`${id}-panel-hint`} class={invalid.panel ? 'error-text hint' : 'muted hint'}>{invalid.panel ? t.panels.invalidPanel : t.panels.panelUrlHint}</p>
-        <label for={`${id}-api`}>{t.panels.apiBase}</label>
-        <input id={`${id}-api`} type="url" spellcheck={false} value={apiBase} aria-invalid={invalid.api} aria-describedby={`${id}-api-hint`} onInput={(e) => setApiBase(e.currentTarget.value)} />
-        <p id={`${id}-api-hint`} class={invalid.api ? 'error-text hint' : 'muted hint'}>{invalid.api ? t.panels.invalidApi : t.panels.apiBaseHint}</p>
+        <NavixyApiServerField value={apiBase} invalid={invalid.api} onChange={setApiBase} />
         <button type="submit" class="primary" disabled={busy}>{t.panels.add}</button>
         {note ? <p role="alert">{note}</p> : null}
       </form>

@@ -84,13 +84,18 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
   }, [panel, loadUsers]);
   useEffect(() => void load(), [load]);
 
-  const signIn = async (login: string, password: string) => {
+  const signIn = async (login: string, password: string, apiBase: string) => {
     setBusy(true);
     setActionError(null);
     setOutcome('');
-    const r = await call<'navixySignIn'>({ type: 'navixySignIn', panel, login, password });
+    const r = await call<'navixySignIn'>({ type: 'navixySignIn', panel, login, password, apiBase });
     setBusy(false);
-    if (!r.ok) return setActionError(r.error);
+    if (!r.ok) {
+      setActionError(r.error);
+      // Refused before sending: the form shows the panel's API address as it is now.
+      if (r.error.kind === 'panel' && r.error.reason === 'apiChangedMeanwhile') await load();
+      return;
+    }
     setState({ status: 'ready', data: r.value });
     if (r.value.canRead) await loadUsers();
   };
@@ -153,7 +158,7 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
       <>
         <p role="status">{outcome}</p>
         {actionError ? <ErrorNotice error={actionError} /> : null}
-        <NavixySignInForm host={host} apiHost={hostOf(data.apiBase)} busy={busy} onSubmit={(l, p) => void signIn(l, p)} />
+        <NavixySignInForm host={host} apiBase={data.apiBase} busy={busy} onSubmit={(l, p, a) => void signIn(l, p, a)} />
       </>
     );
   }
