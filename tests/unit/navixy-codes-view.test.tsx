@@ -13,14 +13,15 @@ afterEach(cleanup);
 const panel = 'https://panel.example.com';
 const statusWith = (defaultSettings: HeldSettings | null, canUpdate = true): NavixyStatus => ({
   panel, host: 'panel.example.com', apiBase: 'https://api.example.com/v2', granted: true, login: '10001', sessionEndsAt: null,
-  state: 'ready', checkedAt: Date.now(), defaultSettings, usersTotal: 2, mfaAllowed: 0, countedAt: Date.now(), countedTotal: 2,
+  state: 'ready', checkedAt: Date.now(), defaultSettings, usersTotal: 3, mfaAllowed: 1, countedAt: Date.now(), countedTotal: 3,
   canRead: true, canUpdate,
 });
 const list: NavixyUserList = {
-  mode: 'whole', count: 2,
+  mode: 'whole', count: 3,
   users: [
     { id: 1, login: 'anna@fleet.test', name: 'Anna Novak', mfaAllowed: false, active: true },
     { id: 2, login: 'boris@fleet.test', name: 'Boris Novak', mfaAllowed: false, active: true },
+    { id: 3, login: 'clara@fleet.test', name: 'Clara Novak', mfaAllowed: true, active: true },
   ],
 };
 
@@ -47,9 +48,12 @@ describe('NavixyUsersView', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Allow for all users' }));
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Allow for all users' })).toBeNull());
     expect(sent.filter((c) => c.type === 'updateNavixyMfa')).toEqual([]);
-    // Disallowing drops nothing the panel would keep: still sent.
+    // Disallowing drops nothing the panel would keep: still sent (for a user who has MFA allowed; one who has not is skipped).
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select Boris Novak' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select Clara Novak' }));
     fireEvent.click(screen.getByRole('button', { name: 'Disallow MFA for selected' }));
     await waitFor(() => expect(sent.filter((c) => c.type === 'updateNavixyMfa')).toHaveLength(1));
+    expect(sent.find((c) => c.type === 'updateNavixyMfa')).toMatchObject({ target: { type: 'selected', ids: [3] }, settings: { type: 'disallowed' } });
   });
 
   it('"Reload users" reads the status again (a permission granted meanwhile shows), then the list', async () => {
