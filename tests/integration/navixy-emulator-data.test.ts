@@ -1,30 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_LOGINS, startNavixyPanel, type RunningNavixyPanel } from '../navixy/server';
-import { callPanel, listOf, outcome, signInTo, withPanel, type Json } from '../navixy/probe';
+import { describe, expect, it } from 'vitest';
+import { DEMO_LOGINS } from '../navixy/server';
+import { outcome, withPanel, sharedPanel } from '../navixy/probe';
 
 /** The emulated Navixy Admin Panel over real HTTP: unknown users and actions, invalid parameters, `panel/user/list`, the rate limit and MFA settings (see the top of tests/navixy/server.ts). */
-let panel: RunningNavixyPanel;
-beforeAll(async () => {
-  panel = await startNavixyPanel();
-});
-afterAll(async () => {
-  await panel.close();
-});
-beforeEach(() => panel.reset());
-
-const call = (action: string, body: unknown = {}, hash?: string, p: RunningNavixyPanel = panel) => callPanel(p, action, body, hash);
-const signIn = (login: string = DEMO_LOGINS.admin, p: RunningNavixyPanel = panel) => signInTo(p, login);
-const list = (body: Json, hash: string, p: RunningNavixyPanel = panel) => listOf(p, body, hash);
+const emulated = sharedPanel();
+const { call, signIn, list } = emulated;
 
 describe('6. unknown users, unknown actions, invalid parameters', () => {
   it('an id of another dealer or one that does not exist is code 201, and nothing of the batch is applied', async () => {
     const hash = await signIn();
-    for (const bad of [panel.foreignUserIds[0]!, 77_777]) {
+    for (const bad of [emulated.panel().foreignUserIds[0]!, 77_777]) {
       const r = await call('panel/user/mfa/settings/update', { target: { type: 'selected', ids: [2, bad] }, settings: { type: 'allowed', factor_types: ['email'] } }, hash);
       expect(outcome(r)).toEqual([400, 201]);
     }
-    expect(panel.user(2).mfa_allowed).toBe(false);
-    expect(panel.user(panel.foreignUserIds[0]!).dealer_id).not.toBe(panel.dealerId);
+    expect(emulated.panel().user(2).mfa_allowed).toBe(false);
+    expect(emulated.panel().user(emulated.panel().foreignUserIds[0]!).dealer_id).not.toBe(emulated.panel().dealerId);
   });
 
   it('an unknown handler is code 111, an unknown action of a known handler 112 (HTTP 400), before the session is looked at', async () => {
@@ -54,7 +44,7 @@ describe('6. unknown users, unknown actions, invalid parameters', () => {
     expect(await errorsOf('panel/user/list', { order_by: 'middle_name' })).toEqual(['order_by']);
     expect(await errorsOf('panel/user/list', { ascending: 'sideways' })).toEqual(['ascending']);
     expect(await errorsOf('panel/user/list', { filter: { id: 1 } })).toEqual(['filter']);
-    expect(panel.users().filter((u) => u.mfa_allowed)).toHaveLength(50);
+    expect(emulated.panel().users().filter((u) => u.mfa_allowed)).toHaveLength(50);
   });
 });
 
@@ -76,10 +66,10 @@ describe('7. panel/user/list', () => {
     const boris = await list({ filter: 'BORIS' }, hash);
     expect(boris.list.every((u) => u.first_name === 'Boris')).toBe(true);
     expect(boris.count).toBe(boris.list.length);
-    expect(boris.count).toBe(panel.users().filter((u) => u.first_name === 'Boris').length);
+    expect(boris.count).toBe(emulated.panel().users().filter((u) => u.first_name === 'Boris').length);
     expect((await list({ filter: 'driver12', limit: 3 }, hash))).toMatchObject({ count: 10, list: [{ id: 120 }, { id: 121 }, { id: 122 }] });
     expect((await list({ filter: 'driver250' }, hash)).list.map((u) => u.id)).toEqual([250]);
-    expect((await list({ filter: 'kowalski' }, hash)).count).toBe(panel.users().filter((u) => u.last_name.startsWith('Kowalski')).length);
+    expect((await list({ filter: 'kowalski' }, hash)).count).toBe(emulated.panel().users().filter((u) => u.last_name.startsWith('Kowalski')).length);
     expect((await list({ filter: 'elsewhere' }, hash)).count).toBe(0);
     expect((await list({ filter: '' }, hash)).count).toBe(250);
   });
@@ -147,7 +137,7 @@ describe('8. rate limit: more than N requests a second per session hash and IP i
     for (const r of refused) expect(r.json).toEqual({ success: false, status: { code: 15, description: 'Too many requests (rate limit exceeded)' } });
     expect(refused.every((r) => r.status === 429)).toBe(true);
     expect(outcome(await call('panel/user/list', { limit: 1 }, other))).toEqual([200, 0]);
-    panel.advanceClock(1000);
+    emulated.panel().advanceClock(1000);
     expect(outcome(await call('panel/user/list', { limit: 1 }, hash))).toEqual([200, 0]);
   });
 
@@ -171,11 +161,11 @@ describe('9. MFA settings', () => {
   it('allowed (email) and disallowed are written per user and by target all (allSkipsDemoUser: all but the demo user)', async () => {
     const hash = await signIn();
     expect(outcome(await call('panel/user/mfa/settings/update', { target: { type: 'selected', ids: [1, 2] }, settings: { type: 'allowed', factor_types: ['email'] } }, hash))).toEqual([200, 0]);
-    expect([1, 2, 3].map((id) => panel.user(id).mfa_allowed)).toEqual([true, true, false]);
-    expect(panel.userSettings(2)).toEqual({ type: 'allowed', factor_types: ['email'] });
+    expect([1, 2, 3].map((id) => emulated.panel().user(id).mfa_allowed)).toEqual([true, true, false]);
+    expect(emulated.panel().userSettings(2)).toEqual({ type: 'allowed', factor_types: ['email'] });
     expect(outcome(await call('panel/user/mfa/settings/update', { target: { type: 'all' }, settings: { type: 'allowed', factor_types: ['email'] } }, hash))).toEqual([200, 0]);
-    expect(panel.users().filter((u) => !u.mfa_allowed)).toEqual([]);
-    expect(panel.userSettings(panel.demoUserId)).toEqual({ type: 'allowed', factor_types: ['email'] });
+    expect(emulated.panel().users().filter((u) => !u.mfa_allowed)).toEqual([]);
+    expect(emulated.panel().userSettings(emulated.panel().demoUserId)).toEqual({ type: 'allowed', factor_types: ['email'] });
     expect(JSON.stringify((await list({ limit: 1000 }, hash)).list)).not.toMatch(/"demo"|haystack|"mfa"/);
     await withPanel({ allSkipsDemoUser: true }, async (p) => {
       const h = await signIn(DEMO_LOGINS.admin, p);
@@ -194,7 +184,7 @@ describe('9. MFA settings', () => {
     expect((await call('panel/user/mfa/settings/default/read', {}, hash)).json).toEqual({ success: true, value: { type: 'disallowed' } });
     expect((await call('panel/user/mfa/settings/default/update', { settings: { type: 'allowed', factor_types: ['email'] } }, hash)).json).toEqual({ success: true });
     expect((await call('panel/user/mfa/settings/default/read', {}, hash)).json).toEqual({ success: true, value: { type: 'allowed', factor_types: ['email'] } });
-    panel.setDefault(null);
+    emulated.panel().setDefault(null);
     expect((await call('panel/user/mfa/settings/default/read', {}, hash)).json).toEqual({ success: true, value: null });
     await withPanel({ defaultSettings: null }, async (p) => {
       expect((await call('panel/user/mfa/settings/default/read', {}, await signIn(DEMO_LOGINS.viewer, p), p)).json).toEqual({ success: true, value: null });
@@ -203,14 +193,14 @@ describe('9. MFA settings', () => {
 
   it('the default applies to users without their own setting (ids ending in 3, and the demo user), and to users added later', async () => {
     const hash = await signIn();
-    const inheriting = panel.users().filter((u) => panel.userSettings(u.id) === null).map((u) => u.id);
-    expect(inheriting.slice(0, 4)).toEqual([3, panel.demoUserId, 13, 23]);
-    expect(inheriting.every((id) => !panel.user(id).mfa_allowed)).toBe(true);
+    const inheriting = emulated.panel().users().filter((u) => emulated.panel().userSettings(u.id) === null).map((u) => u.id);
+    expect(inheriting.slice(0, 4)).toEqual([3, emulated.panel().demoUserId, 13, 23]);
+    expect(inheriting.every((id) => !emulated.panel().user(id).mfa_allowed)).toBe(true);
     await call('panel/user/mfa/settings/default/update', { settings: { type: 'allowed', factor_types: ['email'] } }, hash);
-    expect(inheriting.every((id) => panel.user(id).mfa_allowed)).toBe(true);
-    expect(panel.users().filter((u) => u.mfa_allowed)).toHaveLength(50 + inheriting.length);
-    const added = panel.addUser({ first_name: 'Zoe' });
-    expect(added).toMatchObject({ id: 906, mfa_allowed: true, dealer_id: panel.dealerId });
+    expect(inheriting.every((id) => emulated.panel().user(id).mfa_allowed)).toBe(true);
+    expect(emulated.panel().users().filter((u) => u.mfa_allowed)).toHaveLength(50 + inheriting.length);
+    const added = emulated.panel().addUser({ first_name: 'Zoe' });
+    expect(added).toMatchObject({ id: 906, mfa_allowed: true, dealer_id: emulated.panel().dealerId });
     expect((await list({ filter: 'zoe' }, hash)).list).toEqual([added]);
   });
 
@@ -219,7 +209,7 @@ describe('9. MFA settings', () => {
     const app = { type: 'allowed', factor_types: ['email', 'authenticator_app'] };
     expect(outcome(await call('panel/user/mfa/settings/default/update', { settings: app }, hash))).toEqual([400, 7]);
     expect(outcome(await call('panel/user/mfa/settings/update', { target: { type: 'all' }, settings: app }, hash))).toEqual([400, 7]);
-    expect(() => panel.setDefault({ type: 'allowed', factor_types: [] })).toThrow(/settings refused/);
+    expect(() => emulated.panel().setDefault({ type: 'allowed', factor_types: [] })).toThrow(/settings refused/);
     await withPanel({ factorTypes: ['email', 'authenticator_app'] }, async (p) => {
       const h = await signIn(DEMO_LOGINS.admin, p);
       expect(p.factorTypes()).toEqual(['email', 'authenticator_app']);
@@ -231,20 +221,20 @@ describe('9. MFA settings', () => {
       expect((await call('panel/user/mfa/settings/default/read', {}, h, p)).json.value).toEqual({ type: 'allowed', factor_types: ['authenticator_app'] });
       expect(outcome(await call('panel/user/mfa/settings/default/update', { settings: { type: 'allowed', factor_types: ['sms'] } }, h, p))).toEqual([400, 7]);
     });
-    panel.setFactorTypes(['email', 'sms']);
+    emulated.panel().setFactorTypes(['email', 'sms']);
     expect(outcome(await call('panel/user/mfa/settings/default/update', { settings: { type: 'allowed', factor_types: ['sms'] } }, hash))).toEqual([200, 0]);
   });
 
   it('presetting a default (or a user\'s setting) with a new factor type makes the panel know it, until reset()', async () => {
     const hash = await signIn();
-    panel.setDefault({ type: 'allowed', factor_types: ['email', 'authenticator_app'] });
-    expect(panel.factorTypes()).toEqual(['email', 'authenticator_app']);
+    emulated.panel().setDefault({ type: 'allowed', factor_types: ['email', 'authenticator_app'] });
+    expect(emulated.panel().factorTypes()).toEqual(['email', 'authenticator_app']);
     expect((await call('panel/user/mfa/settings/default/read', {}, hash)).json.value).toEqual({ type: 'allowed', factor_types: ['email', 'authenticator_app'] });
     expect(outcome(await call('panel/user/mfa/settings/update', { target: { type: 'selected', ids: [2] }, settings: { type: 'allowed', factor_types: ['email', 'authenticator_app'] } }, hash))).toEqual([200, 0]);
-    panel.setUserSettings(3, { type: 'allowed', factor_types: ['sms'] });
-    expect(panel.factorTypes()).toEqual(['email', 'authenticator_app', 'sms']);
-    expect(panel.user(3).mfa_allowed).toBe(true);
-    panel.reset();
-    expect(panel.factorTypes()).toEqual(['email']);
+    emulated.panel().setUserSettings(3, { type: 'allowed', factor_types: ['sms'] });
+    expect(emulated.panel().factorTypes()).toEqual(['email', 'authenticator_app', 'sms']);
+    expect(emulated.panel().user(3).mfa_allowed).toBe(true);
+    emulated.panel().reset();
+    expect(emulated.panel().factorTypes()).toEqual(['email']);
   });
 });

@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validate, type JsonSchema } from '../navixy/json-schema';
-import {
-  ACTIONS, DEMO_LOGINS, SPEC_ACTIONS, startNavixyPanel, type RunningNavixyPanel,
-} from '../navixy/server';
-import { callPanel, listOf, outcome, postRaw, signInTo, withPanel, type Json } from '../navixy/probe';
+import { ACTIONS, DEMO_LOGINS, SPEC_ACTIONS } from '../navixy/server';
+import { callPanel, outcome, postRaw, withPanel, type Json, sharedPanel } from '../navixy/probe';
 
 /**
  * The emulated Navixy Admin Panel as wide as the spec (issue 25, item 4; facts in navixy-panel-api.md §5): every `User`
@@ -17,18 +15,8 @@ const spec = JSON.parse(readFileSync(new URL('../fixtures/navixy-admin-panel-ope
 };
 const USER_FIELDS = Object.keys(spec.components.schemas.User!.properties);
 
-let panel: RunningNavixyPanel;
-beforeAll(async () => {
-  panel = await startNavixyPanel();
-});
-afterAll(async () => {
-  await panel.close();
-});
-beforeEach(() => panel.reset());
-
-const call = (action: string, body: unknown = {}, hash?: string, p: RunningNavixyPanel = panel) => callPanel(p, action, body, hash);
-const signIn = (login: string = DEMO_LOGINS.admin, p: RunningNavixyPanel = panel) => signInTo(p, login);
-const list = (body: Json, hash: string, p: RunningNavixyPanel = panel) => listOf(p, body, hash);
+const emulated = sharedPanel();
+const { call, signIn, list } = emulated;
 const ALLOW = { type: 'allowed', factor_types: ['email'] };
 
 describe('users carry every field of the spec\'s User', () => {
@@ -82,7 +70,7 @@ describe('order_by and filter of panel/user/list', () => {
 
   it('filter matches phone, post_*, registered_*, tin, iec and legal_name, not the comment or the balance', async () => {
     const hash = await signIn();
-    const u6 = panel.user(6); // a legal entity
+    const u6 = emulated.panel().user(6); // a legal entity
     expect(u6.legal_type).toBe('legal_entity');
     for (const f of ['phone', 'post_city', 'post_index', 'post_street_address', 'registered_street_address', 'tin', 'iec', 'legal_name'] as const) {
       const r = await list({ filter: String(u6[f]).toUpperCase() }, hash);
@@ -90,7 +78,7 @@ describe('order_by and filter of panel/user/list', () => {
       expect(r.count).toBe(r.list.length);
     }
     expect((await list({ filter: 'invoices' }, hash)).count).toBe(0);
-    expect((await list({ filter: String(panel.user(2).balance) }, hash)).list.map((u) => u.id)).not.toContain(2);
+    expect((await list({ filter: String(emulated.panel().user(2).balance) }, hash)).list.map((u) => u.id)).not.toContain(2);
   });
 });
 
@@ -115,8 +103,8 @@ describe('target all', () => {
   it('applies to every user of the dealer, the demo user included; allSkipsDemoUser leaves the demo user alone', async () => {
     const body = { target: { type: 'all' }, settings: ALLOW };
     expect(outcome(await call('panel/user/mfa/settings/update', body, await signIn()))).toEqual([200, 0]);
-    expect(panel.userSettings(panel.demoUserId)).toEqual(ALLOW);
-    expect(panel.users().every((u) => u.mfa_allowed)).toBe(true);
+    expect(emulated.panel().userSettings(emulated.panel().demoUserId)).toEqual(ALLOW);
+    expect(emulated.panel().users().every((u) => u.mfa_allowed)).toBe(true);
     await withPanel({ allSkipsDemoUser: true }, async (p) => {
       expect(outcome(await call('panel/user/mfa/settings/update', body, await signIn(DEMO_LOGINS.admin, p), p))).toEqual([200, 0]);
       expect(p.userSettings(p.demoUserId)).toBeNull();
@@ -141,7 +129,7 @@ describe('paths: 112 only for what the spec lacks', () => {
       expect([action, ...outcome(r)]).toEqual([action, 403, 101]);
       expect(r.json.status.description).toBe('In demo mode this function is disabled');
       expect(outcome(await call(action, {}))).toEqual([400, 3]);
-      panel.advanceClock(1000); // stay under the rate limit
+      emulated.panel().advanceClock(1000); // stay under the rate limit
     }
   });
 
@@ -157,8 +145,8 @@ describe('paths: 112 only for what the spec lacks', () => {
   it('panel/user/read: the user as listed and the siblings the spec names; 201 for another dealer\'s or no user; 7 without user_id; 13 without users: read', async () => {
     const hash = await signIn();
     const r = await call('panel/user/read', { user_id: 5 }, hash);
-    expect(r.json).toEqual({ success: true, value: panel.user(5), discount: null, default_tariff_id: null, block_parameters: null, dealer_mfa_settings: { type: 'disallowed' } });
-    expect(outcome(await call('panel/user/read', { user_id: panel.foreignUserIds[0] }, hash))).toEqual([400, 201]);
+    expect(r.json).toEqual({ success: true, value: emulated.panel().user(5), discount: null, default_tariff_id: null, block_parameters: null, dealer_mfa_settings: { type: 'disallowed' } });
+    expect(outcome(await call('panel/user/read', { user_id: emulated.panel().foreignUserIds[0] }, hash))).toEqual([400, 201]);
     expect(outcome(await call('panel/user/read', { user_id: 77_777 }, hash))).toEqual([400, 201]);
     expect((await call('panel/user/read', {}, hash)).json.errors).toEqual([{ parameter: 'user_id', error: expect.any(String) }]);
     expect(outcome(await call('panel/user/read', { user_id: 5 }, await signIn(DEMO_LOGINS.support)))).toEqual([403, 13]);
@@ -169,23 +157,23 @@ describe('unreadable requests: 5 for a malformed body, 9 (HTTP 412) for a too la
   it('JSON that does not parse, or is not an object, is code 5 "Wrong request format", HTTP 400, before the session', async () => {
     const hash = await signIn();
     for (const body of ['{"limit":', '[1, 2]', '"text"', '{"limit": 1,}']) {
-      const r = await postRaw(panel, 'panel/user/list', body, 'application/json', hash);
+      const r = await postRaw(emulated.panel(), 'panel/user/list', body, 'application/json', hash);
       expect([body, ...outcome(r)]).toEqual([body, 400, 5]);
       expect(r.json.status.description).toBe('Wrong request format');
     }
-    expect(outcome(await postRaw(panel, 'panel/user/mfa/settings/update', '{"target": {"type": "all"', 'application/json'))).toEqual([400, 5]);
-    expect(outcome(await postRaw(panel, 'panel/user/list', 'limit=1', 'application/x-www-form-urlencoded', hash))).toEqual([200, 0]);
-    expect(outcome(await postRaw(panel, 'panel/user/list', '', 'application/json', hash))).toEqual([200, 0]);
+    expect(outcome(await postRaw(emulated.panel(), 'panel/user/mfa/settings/update', '{"target": {"type": "all"', 'application/json'))).toEqual([400, 5]);
+    expect(outcome(await postRaw(emulated.panel(), 'panel/user/list', 'limit=1', 'application/x-www-form-urlencoded', hash))).toEqual([200, 0]);
+    expect(outcome(await postRaw(emulated.panel(), 'panel/user/list', '', 'application/json', hash))).toEqual([200, 0]);
   });
 
   it('a body over 1 MiB (or maxRequestBytes) is code 9 "Too large request" with HTTP 412; nothing is written', async () => {
     const hash = await signIn();
     const padding = 'x'.repeat(1024 * 1024);
     const big = JSON.stringify({ target: { type: 'all' }, settings: ALLOW, comment: padding });
-    const r = await postRaw(panel, 'panel/user/mfa/settings/update', big, 'application/json', hash);
+    const r = await postRaw(emulated.panel(), 'panel/user/mfa/settings/update', big, 'application/json', hash);
     expect(outcome(r)).toEqual([412, 9]);
     expect(r.json.status.description).toBe('Too large request');
-    expect(panel.users().filter((u) => u.mfa_allowed)).toHaveLength(50);
+    expect(emulated.panel().users().filter((u) => u.mfa_allowed)).toHaveLength(50);
     await withPanel({ maxRequestBytes: 200 }, async (p) => {
       const h = await signIn(DEMO_LOGINS.admin, p);
       expect(outcome(await callPanel(p, 'panel/user/list', { filter: 'y'.repeat(300) }, h))).toEqual([412, 9]);
@@ -197,11 +185,11 @@ describe('unreadable requests: 5 for a malformed body, 9 (HTTP 412) for a too la
 describe('13 on logout and get_permissions', () => {
   it.each(['panel/account/logout', 'panel/account/get_permissions'])('forceError({ code: 13, action: %s }) answers 403/13; a refused logout ends nothing', async (action) => {
     const hash = await signIn();
-    panel.forceError({ code: 13, action, times: 1 });
+    emulated.panel().forceError({ code: 13, action, times: 1 });
     const r = await call(action, {}, hash);
     expect(outcome(r)).toEqual([403, 13]);
     expect(r.json.status.description).toBe('Operation not permitted');
-    expect(panel.activeSessions()).toBe(1);
+    expect(emulated.panel().activeSessions()).toBe(1);
     expect(outcome(await call('panel/user/list', { limit: 1 }, hash))).toEqual([200, 0]);
     expect(outcome(await call(action, {}, hash))).toEqual([200, 0]);
   });
@@ -209,10 +197,10 @@ describe('13 on logout and get_permissions', () => {
 
 describe('partialBatch: a selected batch with a foreign or unknown id is applied in part before 201', () => {
   it('default: nothing written; partialBatch: the dealer\'s ids written, then 201', async () => {
-    const ids = [2, panel.foreignUserIds[0]!, 6, 77_777];
+    const ids = [2, emulated.panel().foreignUserIds[0]!, 6, 77_777];
     const body = { target: { type: 'selected', ids }, settings: ALLOW };
     expect(outcome(await call('panel/user/mfa/settings/update', body, await signIn()))).toEqual([400, 201]);
-    expect([panel.userSettings(2), panel.userSettings(6)]).toEqual([{ type: 'disallowed' }, { type: 'disallowed' }]);
+    expect([emulated.panel().userSettings(2), emulated.panel().userSettings(6)]).toEqual([{ type: 'disallowed' }, { type: 'disallowed' }]);
     await withPanel({ partialBatch: true }, async (p) => {
       expect(outcome(await callPanel(p, 'panel/user/mfa/settings/update', body, await signIn(DEMO_LOGINS.admin, p)))).toEqual([400, 201]);
       expect([p.userSettings(2), p.userSettings(6)]).toEqual([ALLOW, ALLOW]);

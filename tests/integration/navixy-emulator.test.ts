@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DAY_MS, DEMO_LOGINS, DEMO_PASSWORD, startNavixyPanel, type ErrorCode, type RunningNavixyPanel } from '../navixy/server';
-import { callPanel, outcome, signInTo, withPanel, type Json } from '../navixy/probe';
+import { describe, expect, it } from 'vitest';
+import { DAY_MS, DEMO_LOGINS, DEMO_PASSWORD, type ErrorCode } from '../navixy/server';
+import { outcome, withPanel, type Json, sharedPanel } from '../navixy/probe';
 
 /** The emulated Navixy Admin Panel itself, over real HTTP: sign-in, sessions, permissions and the test controls (see the top of tests/navixy/server.ts; users, the list and MFA settings in navixy-emulator-data.test.ts, what issue 25 added in navixy-emulator-spec.test.ts). */
-let panel: RunningNavixyPanel;
-beforeAll(async () => {
-  panel = await startNavixyPanel();
-});
-afterAll(async () => {
-  await panel.close();
-});
-beforeEach(() => panel.reset());
-
-const call = (action: string, body: unknown = {}, hash?: string, p: RunningNavixyPanel = panel) => callPanel(p, action, body, hash);
-const signIn = (login: string = DEMO_LOGINS.admin, p: RunningNavixyPanel = panel) => signInTo(p, login);
+const emulated = sharedPanel();
+const { call, signIn } = emulated;
 
 describe('1. operators sign in with numeric panel IDs', () => {
   it('admin, viewer, support and blocked, all with the demo password', async () => {
-    expect(panel.operators.map((o) => o.login)).toEqual([DEMO_LOGINS.admin, DEMO_LOGINS.viewer, DEMO_LOGINS.support, DEMO_LOGINS.blocked]);
+    expect(emulated.panel().operators.map((o) => o.login)).toEqual([DEMO_LOGINS.admin, DEMO_LOGINS.viewer, DEMO_LOGINS.support, DEMO_LOGINS.blocked]);
     for (const login of Object.values(DEMO_LOGINS)) expect(login).toMatch(/^\d+$/);
     for (const login of [DEMO_LOGINS.admin, DEMO_LOGINS.viewer, DEMO_LOGINS.support]) expect(await signIn(login)).toMatch(/^[0-9a-f]{32}$/);
   });
@@ -26,7 +17,7 @@ describe('1. operators sign in with numeric panel IDs', () => {
     const r = await call('panel/account/auth', { login: DEMO_LOGINS.blocked, password: DEMO_PASSWORD });
     expect(r.json).toEqual({ success: false, status: { code: 11, description: 'Access denied' } });
     expect(r.status).toBe(403);
-    expect(panel.activeSessions()).toBe(0);
+    expect(emulated.panel().activeSessions()).toBe(0);
   });
 });
 
@@ -78,7 +69,7 @@ describe('3. panel/account/logout and panel/account/get_permissions', () => {
     expect(outcome(await call('panel/account/logout', {}, hash))).toEqual([400, 4]);
     expect(outcome(await call('panel/account/get_permissions', {}, hash))).toEqual([400, 4]);
     expect(outcome(await call('panel/user/list', { limit: 1 }, other))).toEqual([200, 0]);
-    expect(panel.activeSessions()).toBe(1);
+    expect(emulated.panel().activeSessions()).toBe(1);
   });
 
   it('an operator without users permission can still read its permissions and log out', async () => {
@@ -91,13 +82,13 @@ describe('3. panel/account/logout and panel/account/get_permissions', () => {
 describe('4. sessions: 24 h on a controllable clock; missing or malformed hash', () => {
   it('a hash works until 24 h after sign-in, then answers code 4', async () => {
     const hash = await signIn();
-    const t0 = panel.now();
-    panel.advanceClock(DAY_MS - 1000);
-    expect(panel.now() - t0).toBeGreaterThanOrEqual(DAY_MS - 1000);
+    const t0 = emulated.panel().now();
+    emulated.panel().advanceClock(DAY_MS - 1000);
+    expect(emulated.panel().now() - t0).toBeGreaterThanOrEqual(DAY_MS - 1000);
     expect(outcome(await call('panel/user/list', { limit: 1 }, hash))).toEqual([200, 0]);
-    panel.advanceClock(1000);
+    emulated.panel().advanceClock(1000);
     expect(outcome(await call('panel/user/list', { limit: 1 }, hash))).toEqual([400, 4]);
-    expect(panel.activeSessions()).toBe(0);
+    expect(emulated.panel().activeSessions()).toBe(0);
     expect(outcome(await call('panel/user/list', { limit: 1 }, await signIn()))).toEqual([200, 0]);
   });
 
@@ -112,7 +103,7 @@ describe('4. sessions: 24 h on a controllable clock; missing or malformed hash',
   it('no hash, a malformed hash or another scheme is code 3; a well-formed hash never issued is code 4', async () => {
     expect(outcome(await call('panel/user/list', {}))).toEqual([400, 3]);
     expect(outcome(await call('panel/user/list', {}, 'not-a-hash'))).toEqual([400, 3]);
-    const bearer = await fetch(`${panel.apiBase}/panel/user/list`, { method: 'POST', headers: { Authorization: `Bearer ${await signIn()}` }, body: '{}' });
+    const bearer = await fetch(`${emulated.panel().apiBase}/panel/user/list`, { method: 'POST', headers: { Authorization: `Bearer ${await signIn()}` }, body: '{}' });
     expect(bearer.status).toBe(400);
     expect(((await bearer.json()) as Json).status.code).toBe(3);
     expect(outcome(await call('panel/user/list', {}, 'f'.repeat(32)))).toEqual([400, 4]);
@@ -121,18 +112,18 @@ describe('4. sessions: 24 h on a controllable clock; missing or malformed hash',
   it('endSessions() ends every session (code 4)', async () => {
     const a = await signIn();
     const b = await signIn(DEMO_LOGINS.viewer);
-    panel.endSessions();
+    emulated.panel().endSessions();
     expect(outcome(await call('panel/user/list', {}, a))).toEqual([400, 4]);
     expect(outcome(await call('panel/account/get_permissions', {}, b))).toEqual([400, 4]);
   });
 
   it('the hash may come as a `hash` parameter (form-encoded or query string), as Navixy\'s own panel sends it; it is redacted in the log', async () => {
     const hash = await signIn();
-    const form = await fetch(`${panel.apiBase}/panel/user/list`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ hash, limit: '2' }) });
+    const form = await fetch(`${emulated.panel().apiBase}/panel/user/list`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ hash, limit: '2' }) });
     expect(((await form.json()) as Json).list).toHaveLength(2);
-    const get = await fetch(`${panel.apiBase}/panel/user/list?hash=${hash}&limit=3&ascending=false`);
+    const get = await fetch(`${emulated.panel().apiBase}/panel/user/list?hash=${hash}&limit=3&ascending=false`);
     expect(((await get.json()) as Json).list.map((u: Json) => u.id)).toEqual([250, 249, 248]);
-    expect(panel.requests.at(-1)).toMatchObject({ method: 'GET', auth: 'hash', body: { hash: '***', limit: '3', ascending: 'false' } });
+    expect(emulated.panel().requests.at(-1)).toMatchObject({ method: 'GET', auth: 'hash', body: { hash: '***', limit: '3', ascending: 'false' } });
   });
 });
 
@@ -158,11 +149,11 @@ describe('5. a missing permission is code 13 (HTTP 403)', () => {
   it('nothing changes on a refused update; permissions changed by the platform owner apply to open sessions at once', async () => {
     const hash = await signIn(DEMO_LOGINS.viewer);
     expect(outcome(await call(UPDATE[1][0], { settings: { type: 'allowed', factor_types: ['email'] } }, hash))).toEqual([403, 13]);
-    expect(panel.defaultSettings()).toEqual({ type: 'disallowed' });
-    panel.setPermissions(DEMO_LOGINS.viewer, { users: ['read', 'update'] });
+    expect(emulated.panel().defaultSettings()).toEqual({ type: 'disallowed' });
+    emulated.panel().setPermissions(DEMO_LOGINS.viewer, { users: ['read', 'update'] });
     expect((await call('panel/account/get_permissions', {}, hash)).json.permissions).toEqual({ users: ['read', 'update'] });
     expect(outcome(await call(UPDATE[1][0], { settings: { type: 'allowed', factor_types: ['email'] } }, hash))).toEqual([200, 0]);
-    panel.setPermissions(DEMO_LOGINS.viewer, {});
+    emulated.panel().setPermissions(DEMO_LOGINS.viewer, {});
     expect(outcome(await call(READ[0][0], {}, hash))).toEqual([403, 13]);
   });
 });
@@ -173,7 +164,7 @@ describe('10. what the existing tests rely on', () => {
     [101, 403], [103, 400], [111, 400], [112, 400], [201, 400], [212, 400], [217, 400],
   ] as [ErrorCode, number][])('forceError(%i) answers HTTP %i, once when times is 1', async (code, status) => {
     const hash = await signIn();
-    panel.forceError({ code, action: 'panel/user/mfa/settings/default/read', times: 1 });
+    emulated.panel().forceError({ code, action: 'panel/user/mfa/settings/default/read', times: 1 });
     expect(outcome(await call('panel/user/list', { limit: 1 }, hash))).toEqual([200, 0]);
     expect(outcome(await call('panel/user/mfa/settings/default/read', {}, hash))).toEqual([status, code]);
     expect(outcome(await call('panel/user/mfa/settings/default/read', {}, hash))).toEqual([200, 0]);
@@ -181,15 +172,15 @@ describe('10. what the existing tests rely on', () => {
 
   it('forceError: after, errors, every action but sign-in when unnamed, sign-in only when named', async () => {
     const hash = await signIn();
-    panel.forceError({ code: 7, after: 1, times: 1, errors: [{ parameter: 'target', error: 'forced' }] });
+    emulated.panel().forceError({ code: 7, after: 1, times: 1, errors: [{ parameter: 'target', error: 'forced' }] });
     expect(outcome(await call('panel/user/list', {}, hash))).toEqual([200, 0]);
     expect((await call('panel/user/list', {}, hash)).json).toMatchObject({ status: { code: 7 }, errors: [{ parameter: 'target' }] });
-    panel.forceError({ code: 8 });
+    emulated.panel().forceError({ code: 8 });
     expect(await signIn()).toMatch(/^[0-9a-f]{32}$/);
     expect(outcome(await call('panel/account/get_permissions', {}, hash))).toEqual([503, 8]);
-    panel.forceError({ code: 14, action: 'panel/account/auth', times: 1 });
+    emulated.panel().forceError({ code: 14, action: 'panel/account/auth', times: 1 });
     expect(outcome(await call('panel/account/auth', { login: DEMO_LOGINS.admin, password: DEMO_PASSWORD }))).toEqual([503, 14]);
-    panel.forceError(null);
+    emulated.panel().forceError(null);
     expect(outcome(await call('panel/account/get_permissions', {}, hash))).toEqual([200, 0]);
   });
 
@@ -197,30 +188,30 @@ describe('10. what the existing tests rely on', () => {
     const hash = await signIn();
     await call('panel/user/list', { limit: 2 }, hash);
     await call('panel/user/list', {});
-    expect(panel.requests).toEqual([
+    expect(emulated.panel().requests).toEqual([
       { action: 'panel/account/auth', method: 'POST', status: 200, auth: 'none', body: { login: DEMO_LOGINS.admin, password: '***' }, at: expect.any(Number) },
       { action: 'panel/user/list', method: 'POST', status: 200, auth: 'hash', body: { limit: 2 }, at: expect.any(Number) },
       { action: 'panel/user/list', method: 'POST', status: 400, code: 3, auth: 'none', body: {}, at: expect.any(Number) },
     ]);
-    panel.clearLog();
-    expect(panel.requests).toEqual([]);
+    emulated.panel().clearLog();
+    expect(emulated.panel().requests).toEqual([]);
   });
 
   it('reset() restores users, default, sessions, clock, permissions, factor types and limits', async () => {
     const hash = await signIn();
     await call('panel/user/mfa/settings/update', { target: { type: 'all' }, settings: { type: 'allowed', factor_types: ['email'] } }, hash);
-    panel.setDefault(null);
-    panel.setPermissions(DEMO_LOGINS.admin, {});
-    panel.setFactorTypes(['email', 'sms']);
-    panel.setRateLimit(1);
-    panel.advanceClock(5 * DAY_MS);
+    emulated.panel().setDefault(null);
+    emulated.panel().setPermissions(DEMO_LOGINS.admin, {});
+    emulated.panel().setFactorTypes(['email', 'sms']);
+    emulated.panel().setRateLimit(1);
+    emulated.panel().advanceClock(5 * DAY_MS);
     const t = Date.now();
-    panel.reset();
-    expect(panel.now() - t).toBeLessThan(60_000);
-    expect(panel.users().filter((u) => u.mfa_allowed)).toHaveLength(50);
-    expect(panel.defaultSettings()).toEqual({ type: 'disallowed' });
-    expect(panel.factorTypes()).toEqual(['email']);
-    expect(panel.activeSessions()).toBe(0);
+    emulated.panel().reset();
+    expect(emulated.panel().now() - t).toBeLessThan(60_000);
+    expect(emulated.panel().users().filter((u) => u.mfa_allowed)).toHaveLength(50);
+    expect(emulated.panel().defaultSettings()).toEqual({ type: 'disallowed' });
+    expect(emulated.panel().factorTypes()).toEqual(['email']);
+    expect(emulated.panel().activeSessions()).toBe(0);
     expect(outcome(await call('panel/user/list', {}, hash))).toEqual([400, 4]);
     const fresh = await signIn();
     expect(outcome(await call('panel/user/list', { limit: 1 }, fresh))).toEqual([200, 0]);
@@ -228,16 +219,16 @@ describe('10. what the existing tests rely on', () => {
   });
 
   it('users() and user(id): the dealer\'s users as listed; user(id) of another dealer too; unknown ids throw', async () => {
-    expect(panel.users()).toHaveLength(250);
-    expect(panel.users()[4]).toMatchObject({ id: 5, login: 'driver005@fleet.test', first_name: 'Emil', last_name: 'Novak', mfa_allowed: true, activated: true });
-    expect(panel.users().filter((u) => !u.activated).map((u) => u.id).slice(0, 3)).toEqual([7, 14, 21]);
-    expect(panel.foreignUserIds).toEqual([901, 902, 903, 904, 905]);
-    expect(panel.user(901).dealer_id).not.toBe(panel.dealerId);
-    expect(() => panel.user(77_777)).toThrow();
+    expect(emulated.panel().users()).toHaveLength(250);
+    expect(emulated.panel().users()[4]).toMatchObject({ id: 5, login: 'driver005@fleet.test', first_name: 'Emil', last_name: 'Novak', mfa_allowed: true, activated: true });
+    expect(emulated.panel().users().filter((u) => !u.activated).map((u) => u.id).slice(0, 3)).toEqual([7, 14, 21]);
+    expect(emulated.panel().foreignUserIds).toEqual([901, 902, 903, 904, 905]);
+    expect(emulated.panel().user(901).dealer_id).not.toBe(emulated.panel().dealerId);
+    expect(() => emulated.panel().user(77_777)).toThrow();
   });
 
   it('CORS: the preflight and every answer allow any origin, the Authorization header and POST', async () => {
-    const pre = await fetch(`${panel.apiBase}/panel/user/list`, { method: 'OPTIONS', headers: { Origin: 'chrome-extension://x', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization, content-type' } });
+    const pre = await fetch(`${emulated.panel().apiBase}/panel/user/list`, { method: 'OPTIONS', headers: { Origin: 'chrome-extension://x', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization, content-type' } });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe('*');
     expect(pre.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
@@ -247,11 +238,11 @@ describe('10. what the existing tests rely on', () => {
   });
 
   it('origins: the panel page and the API on different ports; other paths and methods are not the API', async () => {
-    expect(new URL(panel.panelOrigin).port).not.toBe(new URL(panel.apiOrigin).port);
-    expect(panel.apiBase).toBe(`${panel.apiOrigin}/v2`);
-    expect(await (await fetch(`${panel.panelOrigin}/`)).text()).toContain('Navixy Admin Panel (emulated)');
-    expect((await fetch(`${panel.apiOrigin}/v3/panel/user/list`, { method: 'POST' })).status).toBe(404);
-    expect((await fetch(`${panel.apiBase}/panel/user/list`, { method: 'DELETE' })).status).toBe(405);
+    expect(new URL(emulated.panel().panelOrigin).port).not.toBe(new URL(emulated.panel().apiOrigin).port);
+    expect(emulated.panel().apiBase).toBe(`${emulated.panel().apiOrigin}/v2`);
+    expect(await (await fetch(`${emulated.panel().panelOrigin}/`)).text()).toContain('Navixy Admin Panel (emulated)');
+    expect((await fetch(`${emulated.panel().apiOrigin}/v3/panel/user/list`, { method: 'POST' })).status).toBe(404);
+    expect((await fetch(`${emulated.panel().apiBase}/panel/user/list`, { method: 'DELETE' })).status).toBe(405);
   });
 
   it('latencyMs delays every answer', async () => {

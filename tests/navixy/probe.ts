@@ -1,4 +1,5 @@
 // Test helpers that talk to an emulated Navixy Admin Panel over real HTTP, as a client would (for the emulator's own tests).
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { DEMO_LOGINS, DEMO_PASSWORD, startNavixyPanel, type NavixyPanelOptions, type RunningNavixyPanel } from './server';
 
 export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -51,3 +52,25 @@ export async function withPanel<T>(opts: NavixyPanelOptions, f: (p: RunningNavix
 }
 
 export const listOf = async (p: RunningNavixyPanel, body: Json, hash: string) => (await callPanel(p, 'panel/user/list', body, hash)).json as { list: Json[]; count: number };
+
+/**
+ * One emulated panel for a test file: started before its tests, reset before each, closed after.
+ * `call`, `signIn` and `list` talk to it, or to the panel given last.
+ */
+export function sharedPanel(opts: NavixyPanelOptions = {}) {
+  let current: RunningNavixyPanel | undefined;
+  beforeAll(async () => {
+    current = await startNavixyPanel(opts);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  beforeEach(() => current!.reset());
+  const panel = () => current!;
+  return {
+    panel,
+    call: (action: string, body: unknown = {}, hash?: string, p: RunningNavixyPanel = panel()) => callPanel(p, action, body, hash),
+    signIn: (login: string = DEMO_LOGINS.admin, p: RunningNavixyPanel = panel()) => signInTo(p, login),
+    list: (body: Json, hash: string, p: RunningNavixyPanel = panel()) => listOf(p, body, hash),
+  };
+}
