@@ -3,23 +3,11 @@
 // with code 7); "Count users with MFA allowed" can be cancelled, and a count a runaway panel drives
 // (a huge count, one user per page) stops after a few requests and the page says what was read.
 import { describe, expect } from 'vitest';
-import { selectedBrowsers, type E2EBrowser, type E2EPage } from './harness';
+import { selectedBrowsers, type E2EPage } from './harness';
 import { e2eTest } from './harness/fixtures';
-import { DEMO_LOGINS, DEMO_PASSWORD, type RunningNavixyPanel } from '../navixy/server';
+import { addPanelAndSignIn } from './harness/navixy';
 
 const test = e2eTest.extend('lists', ({ panel }) => () => panel.requests.filter((r) => r.action === 'panel/user/list'));
-
-async function signIn(browser: E2EBrowser, panel: RunningNavixyPanel): Promise<E2EPage> {
-  const page = await browser.openExtensionPage('options.html?view=navixy-panels');
-  await page.fill('Panel address', panel.panelOrigin);
-  await page.fill('API base URL', panel.apiBase);
-  await page.click('button', 'Add panel');
-  await page.waitForText(`Sign in to ${new URL(panel.panelOrigin).host}`);
-  await page.fill('Login', DEMO_LOGINS.admin);
-  await page.fill('Password', DEMO_PASSWORD);
-  await page.click('button', 'Sign in');
-  return page;
-}
 
 /** The sort select's options as shown, and a way to choose one (as a user does: the select's change). */
 const sortOptions = (page: E2EPage) => page.evaluate(() => [...document.querySelectorAll<HTMLOptionElement>('select[id$="-sort"] option')].map((o) => `${o.value}:${o.textContent}`));
@@ -35,7 +23,7 @@ describe.each(selectedBrowsers())('%s Navixy panel with 3,000 users: sorting and
   let page: E2EPage;
 
   test('offers ID, login and last name to sort by, not first name', async ({ browser, panel }) => {
-    page = await signIn(browser, panel);
+    page = await addPanelAndSignIn(browser, panel);
     await page.waitForText('3,000 users: too many to load at once, so search, sorting and paging run on the panel.');
     expect(await sortOptions(page)).toEqual(['id:ID', 'login:Login', 'last_name:Last name']);
   });
@@ -78,7 +66,7 @@ describe.each(selectedBrowsers())('%s Navixy panel that claims 1,000,000 users a
   test.override({ browserName, panelOptions: { runawayCount: { count: 1_000_000, perPage: 1 }, rateLimitPerSecond: Infinity } });
 
   test('the count stops after a few requests and the page says the panel stopped sending users', async ({ browser, panel, track, lists }) => {
-    const page = track(await signIn(browser, panel));
+    const page = track(await addPanelAndSignIn(browser, panel));
     await page.waitForText('1,000,000 users: too many to load at once');
     panel.clearLog();
     await page.click('button', 'Count users with MFA allowed');

@@ -7,7 +7,8 @@ import { describe, expect } from 'vitest';
 import type { E2EPage } from './harness';
 import { selectedBrowsers } from './harness';
 import { e2eTest } from './harness/fixtures';
-import { DEMO_LOGINS, DEMO_PASSWORD, OTHER_DEALER_ID } from '../navixy/server';
+import { addPanelAndSignIn } from './harness/navixy';
+import { OTHER_DEALER_ID } from '../navixy/server';
 
 const test = e2eTest
   .extend('updates', ({ panel }) => () => panel.requests.filter((r) => r.action === 'panel/user/mfa/settings/update'));
@@ -22,14 +23,7 @@ describe.each(selectedBrowsers())('%s Navixy writes', (browserName) => {
     // The emulator has no control for that: addUser's fields are spread over the new user's, dealer id included.
     const moved = { first_name: 'Moved', last_name: 'Away', dealer_id: OTHER_DEALER_ID };
     const movedId = panel.addUser(moved).id;
-    page = await browser.openExtensionPage('options.html?view=navixy-panels');
-    await page.fill('Panel address', panel.panelOrigin);
-    await page.fill('API base URL', panel.apiBase);
-    await page.click('button', 'Add panel');
-    await page.waitForText(`Sign in to ${new URL(panel.panelOrigin).host}`);
-    await page.fill('Login', DEMO_LOGINS.admin);
-    await page.fill('Password', DEMO_PASSWORD);
-    await page.click('button', 'Sign in');
+    page = await addPanelAndSignIn(browser, panel);
     await page.waitForText('50 of 251 users have MFA allowed.');
     // The moved user first, so that it is in the first batch.
     await page.click('checkbox', 'Select Moved Away');
