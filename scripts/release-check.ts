@@ -18,7 +18,9 @@ const DOORS: readonly (TestDoor & { test: (file: string, text: string) => boolea
   {
     id: 'loopback',
     what: 'a loopback address (127.0.0.1, localhost, [::1]): the emulator counted as a portal',
-    test: (_file, text) => /127\.0\.0\.1|\blocalhost\b|\[::1\]/.test(text),
+    // `localhost` counts where it is used as a host (a URL, a port, a comparison), not as a bare word: the Public
+    // Suffix List library of the Navixy sign-in form carries RFC 6761's special-use names ("test", "localhost", ...).
+    test: (_file, text) => /127\.0\.0\.1|\[::1\]|\/\/localhost\b|\blocalhost:[\d*]|[=!]==?\s*["'`]localhost["'`]|["'`]localhost["'`]\s*[=!]==?/.test(text),
   },
   {
     id: 'originOverride',
