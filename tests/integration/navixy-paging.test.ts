@@ -98,8 +98,11 @@ describe('paging that cannot run away', () => {
   it('a stopped count keeps the previous count with its time, and the reply says the new one stopped', async () => {
     const p = await start({ userCount: 1_200 });
     await signedIn(p);
+    p.clearLog();
     const first = await send({ type: 'countNavixyMfa', panel: p.panelOrigin });
     expect(first.value.outcome).toMatchObject({ done: 'counted', total: 1_200 });
+    // The status read after the count does not ask the permissions the count just ran with.
+    expect(p.requests.filter((r) => r.action === 'panel/account/get_permissions')).toEqual([]);
     const saved = (await getNavixySession(p.panelOrigin))?.allowedCount;
     expect(saved).toMatchObject({ total: 1_200 });
     p.setUserSettings(1, { type: 'allowed', factor_types: ['email'] });

@@ -5,7 +5,7 @@ import { displayNameOf } from '../users';
 import type { PanelUser } from '../schemas';
 import { dropNavixyStatus } from '../session';
 import { notPermitted, signedClient, updateSession, type Reply } from './signed';
-import { getNavixyStatus } from './status';
+import { readNavixyStatus } from './status';
 
 /**
  * Up to this many users the options page loads the whole list and searches it itself; above it,
@@ -87,7 +87,8 @@ export async function countNavixyMfa(cmd: CommandOf<'countNavixyMfa'>): Reply<'c
   } finally {
     if (running.get(cmd.panel) === run) running.delete(cmd.panel);
   }
-  const status = await getNavixyStatus({ type: 'getNavixyStatus', panel: cmd.panel, refresh: true });
+  // The count ran with the session's permissions: the status after it does not ask them again (readNavixyStatus).
+  const status = await readNavixyStatus({ panel: cmd.panel, refresh: true }, false);
   return status.ok ? ok({ status: status.value, outcome }) : status;
 }
 
