@@ -1,0 +1,23 @@
+import { storage } from '../../../storage';
+import type { CoverageSummary } from './types';
+
+/**
+ * Where coverage lives (issue 26). The counts and their time may stay on the device (`local:`; PRIVACY.md says so),
+ * one entry per portal, removed with the portal (session.ts forgetPortalData). `lastOn` is the last count taken
+ * while the portal could say (app or SMS mode): what the policy review shows when TFA is off today.
+ * Names and e-mails of a scan are kept in `storage.session` at most (background/coverage.ts), never here.
+ */
+export const coverageKey = (origin: string) => `local:coverage:${origin}` as const;
+
+export interface StoredCoverage {
+  /** The latest count (null: never counted). */
+  last: CoverageSummary | null;
+}
+
+export async function readCoverageSummary(origin: string): Promise<CoverageSummary | null> {
+  return (await storage.getItem<StoredCoverage>(coverageKey(origin)))?.last ?? null;
+}
+
+export async function writeCoverageSummary(origin: string, summary: CoverageSummary): Promise<void> {
+  await storage.setItem<StoredCoverage>(coverageKey(origin), { last: summary });
+}
