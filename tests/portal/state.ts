@@ -1,10 +1,10 @@
 // In-memory state of the emulated portal: users, groups, policy, sessions, enrolment.
 import { createHash, randomBytes } from 'node:crypto';
 import { type DemoGroup, type DemoUser, ROLE_EMAILS, SYSTEM_GROUPS, demoGroups, demoUsers } from './demo';
-import { bigGroups, bigPolicy, bigUsers } from './big';
+import { BIG_MIX, bigGroups, bigPolicy, bigUsers } from './big';
 import { TieOrder } from './order';
 import { trustedIpExempts } from './dotnet-ip';
-import { AttemptCounter, BACKUP_COUNT, BACKUP_LENGTH, TfaCodeCounter, type BackupCode, ConfirmKeys, newBackupCodes, newSalt, secretFromSalt } from './tfa';
+import { AttemptCounter, BACKUP_COUNT, BACKUP_LENGTH, TfaCodeCounter, type BackupCode, ConfirmKeys, newBackupCodes, newSalt, quickBackupCodes, secretFromSalt } from './tfa';
 
 /** 3.5 answers as 3.6 does on every TFA route (`git diff v3.5.0-server v3.6.1-server` of TfaappController.cs is whitespace only); only its version string differs. */
 export type PortalVersion = '3.5' | '3.6' | '3.7';
@@ -25,6 +25,11 @@ export interface StateOptions {
   attemptWindowMs?: number;
   /** Load the big portal (tests/portal/big.ts): 5,000 more users, 300 groups, a policy naming thousands; reset() keeps it. */
   big?: boolean;
+  /**
+   * false: a portal older than v3.1.1, where `EmployeeFullDto` has no `TfaAppEnabled` (§12.5): the field is never
+   * sent, to anyone. Default true; reset() goes back to this value.
+   */
+  tfaAppField?: boolean;
 }
 
 interface Enrolment {
@@ -56,6 +61,9 @@ export class PortalState {
   /** How `people/filter` and `GET group` order rows with equal sort keys (order.ts); reset() restores the default seed. */
   readonly tieOrder = new TieOrder();
   readonly big: boolean;
+  /** Whether `EmployeeFullDto` carries `tfaAppEnabled` at all (false: a portal older than v3.1.1, §12.5). */
+  tfaAppField: boolean;
+  private readonly tfaAppFieldDefault: boolean;
   readonly users: DemoUser[] = demoUsers();
   readonly groups: DemoGroup[] = demoGroups();
   app: TfaSettings = defaultSettings();
@@ -81,6 +89,8 @@ export class PortalState {
    */
   private readonly keyRecords = new Map<string, { isActive: boolean; expiresAt: number | null; deleted: boolean }>();
   private readonly enrolment = new Map<string, Enrolment>();
+  /** Enrolled people whose backup codes are not made yet (seedEnrolled): made on first read. */
+  private readonly seededEnrolment = new Set<string>();
 
   constructor(opts: StateOptions = {}) {
     this.version = opts.version ?? '3.7';
@@ -89,6 +99,8 @@ export class PortalState {
     this.smsAvailable = opts.smsAvailable ?? false;
     this.attemptWindowMs = opts.attemptWindowMs ?? 60_000;
     this.big = opts.big ?? false;
+    this.tfaAppFieldDefault = opts.tfaAppField ?? true;
+    this.tfaAppField = this.tfaAppFieldDefault;
     this.loadData();
   }
 
@@ -98,6 +110,7 @@ export class PortalState {
     this.groups.splice(0, this.groups.length, ...demoGroups(), ...(this.big ? bigGroups() : []));
     this.reindex();
     if (this.big) {
+      this.seedEnrolled(BIG_MIX.enrolled);
       const p = bigPolicy();
       this.app = { enable: true, trustedIps: p.trustedIps, mandatoryUsers: p.mandatoryUsers, mandatoryGroups: p.mandatoryGroups };
     }
@@ -134,6 +147,7 @@ export class PortalState {
     this.scopedKeys.clear();
     this.keyRecords.clear();
     this.enrolment.clear();
+    this.seededEnrolment.clear();
     this.codeAttempts.clear();
     this.loginAttempts.clear();
     this.clientIp = '127.0.0.1';
@@ -144,6 +158,7 @@ export class PortalState {
     this.backupCodeLength = BACKUP_LENGTH;
     this.rewriteLink = null;
     this.tieOrder.reset();
+    this.tfaAppField = this.tfaAppFieldDefault;
     this.loadData();
   }
 
@@ -307,8 +322,16 @@ export class PortalState {
 
   // ---- enrolment ----
 
+  /** The stored enrolment, made real first if it was only seeded (seedEnrolled). */
+  private storedEnrolment(userId: string): Enrolment | undefined {
+    if (this.seededEnrolment.delete(userId)) {
+      this.enrolment.set(userId, { salt: null, codes: quickBackupCodes(this.backupCodeCount, this.backupCodeLength) });
+    }
+    return this.enrolment.get(userId);
+  }
+
   private enrolmentOf(userId: string): Enrolment {
-    let e = this.enrolment.get(userId);
+    let e = this.storedEnrolment(userId);
     if (!e) {
       e = { salt: null, codes: [] };
       this.enrolment.set(userId, e);
@@ -318,7 +341,7 @@ export class PortalState {
 
   /** Enrolled iff the backup-code list is non-empty. */
   isEnrolled(userId: string): boolean {
-    return (this.enrolment.get(userId)?.codes.length ?? 0) > 0;
+    return this.seededEnrolment.has(userId) || (this.enrolment.get(userId)?.codes.length ?? 0) > 0;
   }
 
   /** The Base32 setup key; creates the salt on first use (same key until reset). */
@@ -341,7 +364,7 @@ export class PortalState {
   }
 
   backupCodes(userId: string): BackupCode[] {
-    return this.enrolment.get(userId)?.codes ?? [];
+    return this.storedEnrolment(userId)?.codes ?? [];
   }
 
   newBackupCodes(userId: string): BackupCode[] {
@@ -359,9 +382,31 @@ export class PortalState {
     return Boolean(hit);
   }
 
+  /**
+   * An enrolment as the portal stores it after a first validated code (`TfaAppUserSettings`: salt and backup codes),
+   * without going through TOTP: for tests and for the big portal's mix. No salt (no secret) until `ensureSecret`;
+   * the codes are random and unused. Quick: one randomBytes call, no hashing.
+   */
+  enrolUser(userId: string): void {
+    this.enrolmentOf(userId).codes = quickBackupCodes(this.backupCodeCount, this.backupCodeLength);
+  }
+
+  /**
+   * Many enrolments at once (the big portal's mix): as enrolUser, but each person's codes are made when first read,
+   * so 4,000 of them cost the big portal's start-up next to nothing.
+   */
+  seedEnrolled(userIds: readonly string[]): void {
+    for (const id of userIds) {
+      if (!this.enrolment.has(id)) {
+        this.seededEnrolment.add(id);
+      }
+    }
+  }
+
   /** tfaappnewapp: codes and salt wiped, a new secret next time. */
   wipeEnrolment(userId: string): void {
     this.enrolment.delete(userId);
+    this.seededEnrolment.delete(userId);
   }
 }
 
