@@ -7,8 +7,8 @@ import { DEMO_PASSWORD, type DemoUser } from '../portal/demo';
 import type { RunningPortal } from '../portal/server';
 import { cancelCoverage, coverageProgress, getCoverage, scanCoverage } from '../../lib/providers/docspace/background/coverage';
 import { resetUserApp } from '../../lib/providers/docspace/background/enrolment';
-import { clearSignedIn, forgetPortalData } from '../../lib/providers/docspace/background/session';
-import { coverageSessionKey } from '../../lib/providers/docspace/background/coverage-cache';
+import { clearSignedIn, forgetPortalData, forgetUnreachable } from '../../lib/providers/docspace/background/session';
+import { coverageSessionKey, MAX_COVERAGE_BYTES, readCachedCoverage, writeCachedCoverage } from '../../lib/providers/docspace/background/coverage-cache';
 import { coverageKey, readCoverageSummary } from '../../lib/providers/docspace/coverage/store';
 import { accessWithdrawn } from '../../lib/background/access-generation';
 import { originPattern } from '../../lib/portal/origin';
@@ -267,4 +267,32 @@ it('access removed mid-scan: nothing of it is written', async ({ portal, signInA
   expect(r.ok).toBe(false);
   expect(await readCoverageSummary(portal.origin)).toBeNull();
   expect(await fakeBrowser.storage.session.get(`coverage:${portal.origin}`)).toEqual({});
+});
+
+it('host access gone: the report and the counts go with the portal (forgetUnreachable)', async ({ portal, signInAs, scan }) => {
+  portal.setPolicy({ enabled: true });
+  portal.enrol('admin@demo.test');
+  await signInAs('admin@demo.test');
+  await scan();
+  // Only coverage held for this portal: it is found and wiped all the same.
+  await fakeBrowser.storage.local.remove(`portal:${portal.origin}`);
+  await fakeBrowser.storage.session.remove(`portal:${portal.origin}`);
+  fakeBrowser.permissions.contains = async () => false;
+  expect(await forgetUnreachable()).toContain(portal.origin);
+  const all = { ...(await fakeBrowser.storage.local.get(null)), ...(await fakeBrowser.storage.session.get(null)) };
+  expect(Object.keys(all).filter((k) => k.includes(portal.origin))).toEqual([]);
+});
+
+it('a report past the session-storage bound is kept in memory only, and still answered', async ({ portal }) => {
+  const people = Array.from({ length: 3000 }, (_, i) => ({
+    id: `5a000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`, name: 'N'.repeat(1000), email: `p${i}@x.test`, role: 'user' as const,
+    status: 'active' as const, hasApp: true, phoneActivated: null, sso: false, mandatory: null, groupIds: [],
+  }));
+  const report: CoverageReport = { origin: portal.origin, unavailable: null, summary: null, people, missing: 0, partial: false, meId: null, ownerId: null };
+  expect(JSON.stringify(report).length).toBeGreaterThan(MAX_COVERAGE_BYTES);
+  await writeCachedCoverage(portal.origin, { report, lists: { mandatoryUsers: [], mandatoryGroups: [] } }, null);
+  expect(await fakeBrowser.storage.session.get(`coverage:${portal.origin}`)).toEqual({});
+  expect((await readCachedCoverage(portal.origin))?.report.people).toHaveLength(3000);
+  await forgetPortalData(portal.origin);
+  expect(await readCachedCoverage(portal.origin)).toBeNull();
 });
