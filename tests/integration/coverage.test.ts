@@ -4,7 +4,7 @@ import { expect, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { backgroundTest } from './fixtures';
 import { DEMO_PASSWORD, type DemoUser } from '../portal/demo';
-import type { RunningPortal } from '../portal/server';
+import { startPortal, type RunningPortal } from '../portal/server';
 import { cancelCoverage, coverageProgress, getCoverage, scanCoverage } from '../../lib/providers/docspace/background/coverage';
 import { resetUserApp } from '../../lib/providers/docspace/background/enrolment';
 import { clearSignedIn, forgetPortalData, forgetUnreachable } from '../../lib/providers/docspace/background/session';
@@ -295,4 +295,23 @@ it('a report past the session-storage bound is kept in memory only, and still an
   expect((await readCachedCoverage(portal.origin))?.report.people).toHaveLength(3000);
   await forgetPortalData(portal.origin);
   expect(await readCachedCoverage(portal.origin)).toBeNull();
+});
+
+backgroundTest('the big portal (5,017 people): 51 page requests, everyone once, read = total', async ({ fetchWithJar }) => {
+  const big = await startPortal({ big: true });
+  try {
+    big.setPolicy({ enabled: true });
+    big.enrol('admin@demo.test');
+    fetchWithJar.jar.cookies.set('asc_auth_key', await big.signIn('admin@demo.test'));
+    big.clearLog();
+    const r = await scanCoverage({ type: 'scanCoverage', origin: big.origin });
+    if (!r.ok) throw new Error(r.error.kind);
+    expect(r.value.people).toHaveLength(big.users.length);
+    expect(new Set(ids(r.value)).size).toBe(big.users.length);
+    expect(r.value.summary).toMatchObject({ total: big.users.length, read: big.users.length });
+    expect(pageRequests(big)).toHaveLength(Math.ceil(big.users.length / 100));
+    for (const p of r.value.people) expect(p.hasApp).toBe(big.state.isEnrolled(p.id));
+  } finally {
+    await big.close();
+  }
 });
