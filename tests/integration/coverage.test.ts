@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, type DemoUser } from '../portal/demo';
 import { startPortal, type RunningPortal } from '../portal/server';
 import { cancelCoverage, coverageProgress, getCoverage, scanCoverage } from '../../lib/providers/docspace/background/coverage';
 import { resetUserApp } from '../../lib/providers/docspace/background/enrolment';
+import { setApiKey } from '../../lib/providers/docspace/background/status';
 import { clearSignedIn, forgetPortalData, forgetUnreachable } from '../../lib/providers/docspace/background/session';
 import { coverageSessionKey, MAX_COVERAGE_BYTES, readCachedCoverage, writeCachedCoverage } from '../../lib/providers/docspace/background/coverage-cache';
 import { coverageKey, readCoverageSummary } from '../../lib/providers/docspace/coverage/store';
@@ -43,7 +44,8 @@ const ids = (r: CoverageReport) => r.people.map((p) => p.id.toLowerCase());
 it('an admin gets every person once, hasApp as the portal holds it, e-mail order, the counts', async ({ portal, signInAs, scan }) => {
   portal.addUsers(sams(230));
   portal.setPolicy({ enabled: true, mandatoryUsers: [portal.user('carol@demo.test').id] });
-  for (const email of ['admin@demo.test', 'alice@demo.test', 'sam0007@demo.test', 'trent@demo.test']) portal.enrol(email);
+  portal.enrol('admin@demo.test');
+  for (const email of ['alice@demo.test', 'sam0007@demo.test', 'trent@demo.test']) portal.enrolUser(email);
   await signInAs('admin@demo.test');
   const report = await scan();
   expect(report.unavailable).toBeNull();
@@ -51,11 +53,14 @@ it('an admin gets every person once, hasApp as the portal holds it, e-mail order
   expect(report.missing).toBe(0);
   expect(new Set(ids(report)).size).toBe(report.people.length);
   expect(report.people).toHaveLength(portal.users.length);
-  for (const p of report.people) expect(p.hasApp, p.email ?? p.id).toBe(portal.state.isEnrolled(portal.users.find((u) => u.id === p.id)!.id));
+  for (const p of report.people) expect(p.hasApp, p.email ?? p.id).toBe(portal.isEnrolled(p.id));
   const active = portal.users.filter((u) => !u.terminated && !u.pending);
   const s = report.summary!;
-  expect(s).toMatchObject({ mode: 'app', total: portal.users.length, read: portal.users.length, active: active.length, covered: 3, sso: 0 });
-  expect(s.without).toBe(active.length - 3);
+  // sam@demo.test signs in through SSO (the emulator's demo SSO account): counted apart, never "without".
+  expect(report.people.find((p) => p.email === 'sam@demo.test')).toMatchObject({ sso: true, hasApp: false });
+  expect(report.people.filter((p) => p.sso).map((p) => p.email)).toEqual(portal.users.filter((u) => u.sso).map((u) => u.email));
+  expect(s).toMatchObject({ mode: 'app', total: portal.users.length, read: portal.users.length, active: active.length, covered: 3, sso: 1 });
+  expect(s.without).toBe(active.length - 3 - 1);
   expect(s.adminsWithout).toBe(1); // the owner
   expect(s.mandatoryWithout).toBe(1); // carol
   expect(s.meCovered).toBe(true);
@@ -99,6 +104,19 @@ it.for(['roomadmin@demo.test', 'user@demo.test'])('%s is not a DocSpace admin: n
   expect(await readCoverageSummary(portal.origin)).toBeNull();
 });
 
+it('an API key acts as its person: a room admin\'s key gets notAdmin, an admin\'s the list', async ({ portal }) => {
+  portal.setPolicy({ enabled: true });
+  portal.enrol('roomadmin@demo.test');
+  portal.enrol('admin@demo.test');
+  expect((await setApiKey({ type: 'setApiKey', origin: portal.origin, key: portal.apiKeyOf('roomadmin@demo.test'), remember: false })).ok).toBe(true);
+  const room = await scanCoverage({ type: 'scanCoverage', origin: portal.origin });
+  expect(room.ok && room.value).toMatchObject({ unavailable: 'notAdmin', people: [] });
+  expect((await setApiKey({ type: 'setApiKey', origin: portal.origin, key: portal.apiKeyOf('admin@demo.test'), remember: false })).ok).toBe(true);
+  const admin = await scanCoverage({ type: 'scanCoverage', origin: portal.origin });
+  expect(admin.ok && admin.value.people).toHaveLength(portal.users.length);
+  expect(portal.requests.filter((q) => q.path === '/api/2.0/people/filter').every((q) => q.auth === 'apiKey')).toBe(true);
+});
+
 it('TFA off: tfaOff, no people, the last count taken while it was on', async ({ portal, signInAs, scan }) => {
   portal.setPolicy({ enabled: true });
   portal.enrol('admin@demo.test');
@@ -120,28 +138,26 @@ it('SMS mode: phone activation read for everyone, mode sms, unavailable sms', as
   expect(report.unavailable).toBe('sms');
   expect(report.people).toHaveLength(portal.users.length);
   for (const p of report.people) {
-    expect(p.phoneActivated).not.toBeNull();
+    expect(p.phoneActivated, p.email ?? p.id).toBe(portal.users.find((u) => u.id === p.id)?.phoneActivated === true);
     expect(p.hasApp).toBeNull();
   }
-  expect(report.summary?.mode).toBe('sms');
+  const phones = portal.users.filter((u) => u.phoneActivated && !u.terminated && !u.pending).length;
+  expect(phones).toBeGreaterThan(0);
+  expect(report.summary).toMatchObject({ mode: 'sms', covered: phones });
   expect((await readCoverageSummary(portal.origin))?.mode).toBe('sms');
 });
 
-it('a portal older than the field (no tfaAppEnabled on anyone, admin, app mode): oldPortal with the last count', async ({ portal, signInAs, scan, fetchWithJar }) => {
+it('a portal older than the field (no tfaAppEnabled on anyone, admin, app mode): oldPortal with the last count', async ({ portal, signInAs, scan }) => {
   portal.setPolicy({ enabled: true });
   portal.enrol('admin@demo.test');
   await signInAs('admin@demo.test');
   const before = await scan();
-  // The answers of a 3.1.0 portal: the same DTO without the field.
-  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
-    const res = await fetchWithJar(input, init);
-    if (!String(input).includes('/people/filter')) return res;
-    const text = (await res.text()).replace(/,?"tfaAppEnabled":(true|false)/g, '');
-    return new Response(text, { status: res.status, headers: res.headers });
-  });
+  // The answers of a 3.1.0 portal: the same DTO without the field (the emulator's old-portal switch).
+  portal.setTfaAppField(false);
   const old = await scan();
   expect(old).toMatchObject({ unavailable: 'oldPortal', people: [] });
   expect(old.summary).toEqual(before.summary);
+  expect(pageRequests(portal).filter((q) => new URLSearchParams(q.query).get('startIndex') !== '0')).toHaveLength(0);
 });
 
 it('ties in the default order do not matter: 400 Sams shuffled anew on every page, each read once, read = total', async ({ portal, signInAs, scan }) => {
