@@ -267,6 +267,25 @@ it('names and e-mails stay in the session storage; the device keeps counts only;
   expect(Object.keys(all)).not.toContain(coverageSessionKey(portal.origin).slice('session:'.length));
 });
 
+it('signed out mid-scan: the signedOut error, and nothing of the listing kept', async ({ portal, signInAs, fetchWithJar }) => {
+  portal.addUsers(sams(800));
+  portal.setPolicy({ enabled: true });
+  portal.enrol('admin@demo.test');
+  await signInAs('admin@demo.test');
+  portal.setLatency(40);
+  const run = scanCoverage({ type: 'scanCoverage', origin: portal.origin });
+  await vi.waitFor(async () => {
+    const p = await coverageProgress({ type: 'coverageProgress', origin: portal.origin });
+    expect(p.ok && p.value.read > 0).toBe(true);
+  }, { timeout: 5000, interval: 10 });
+  fetchWithJar.jar.cookies.delete('asc_auth_key');
+  const r = await run;
+  expect(r.ok).toBe(false);
+  if (!r.ok) expect(r.error).toMatchObject({ kind: 'signedOut', origin: portal.origin });
+  expect(await fakeBrowser.storage.session.get(`coverage:${portal.origin}`)).toEqual({});
+  expect(await readCoverageSummary(portal.origin)).toBeNull();
+});
+
 it('access removed mid-scan: nothing of it is written', async ({ portal, signInAs }) => {
   portal.addUsers(sams(600));
   portal.setPolicy({ enabled: true });

@@ -89,6 +89,17 @@ describe('listEveryone', () => {
     expect(r.requests).toBeLessThanOrEqual(3 + SPARE_PAGES);
   });
 
+  it('an answer no retry changes (signed out) stops the listing at once: fatal, no second try', async () => {
+    const p = portal({ people: () => 1000 });
+    const first = await p.load(0);
+    if (!first.ok) throw new Error('first page');
+    const load: LoadPage = async (start) => (start === 300 ? err({ kind: 'signedOut', origin: ORIGIN }) : p.load(start));
+    const r = await listEveryone(first.value, load);
+    expect(r.fatal).toEqual({ kind: 'signedOut', origin: ORIGIN });
+    expect(r.partial).toBe(true);
+    expect(r.requests).toBeLessThanOrEqual(4 + CONCURRENCY);
+  });
+
   it('no total: pages until a short one', async () => {
     const r = await run({ people: () => 730, total: () => null });
     expect(r.people).toHaveLength(730);

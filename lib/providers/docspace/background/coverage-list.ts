@@ -8,7 +8,8 @@ import type { CoverageProfile } from '../schemas';
  * Everyone of a portal for the coverage scan (issue 26), paged through `people/filter` sorted by e-mail (a unique key:
  * the default order has ties, and offset paging over ties skips or repeats rows, fact sheet §12.2), 100 a page,
  * CONCURRENCY pages at a time. People are counted by id, once each, whatever the pages repeat. Then:
- * - a page that failed is asked once more; failing again, the listing is partial and its people are `missing`;
+ * - a page that failed is asked once more; failing again, the listing is partial and its people are `missing`; an
+ *   answer no retry changes (signed out, access removed, refused) stops the listing (`fatal`);
  * - `total` is the first page's, replaced by a later page's when that says another (accounts added or removed
  *   meanwhile: `totalChanged`); when it grew, the pages past the first end are read too;
  * - what still lacks (an account removed meanwhile shifts a row across a page boundary) is `missing`, never silent;
@@ -38,7 +39,12 @@ export interface ListOutcome {
   partial: boolean;
   /** Page requests made, the first included. */
   requests: number;
+  /** A page answered that the caller can no longer list (signed out, access removed, refused): the listing stopped there. */
+  fatal?: AppError;
 }
+
+/** Answers that no second try can change: the listing stops, and the scan replies with the error (nothing kept). */
+const FATAL = new Set<AppError['kind']>(['signedOut', 'noPermission', 'forbidden', 'paymentRequired']);
 
 const pagesFor = (people: number) => Math.ceil(people / LIST_PAGE);
 
@@ -51,6 +57,7 @@ export async function listEveryone(first: Page<CoverageProfile>, load: LoadPage,
   let totalChanged = false;
   let partial = false;
   let requests = 1;
+  let fatal: AppError | undefined;
   // Without a total, pages are read until one comes back short, up to the people bound.
   const budget = total === null ? pagesFor(maxPeople) : pagesFor(Math.min(total, maxPeople)) + SPARE_PAGES;
   let ended = total === null && first.items.length < LIST_PAGE;
@@ -73,7 +80,7 @@ export async function listEveryone(first: Page<CoverageProfile>, load: LoadPage,
     const failed: number[] = [];
     const worker = async () => {
       for (let start = queue.shift(); start !== undefined; start = queue.shift()) {
-        if (cancelled() || ended) {
+        if (cancelled() || ended || fatal) {
           partial ||= cancelled();
           return;
         }
@@ -84,7 +91,8 @@ export async function listEveryone(first: Page<CoverageProfile>, load: LoadPage,
         requests++;
         const page = await load(start);
         if (!page.ok) {
-          failed.push(start);
+          if (FATAL.has(page.error.kind)) fatal ??= page.error;
+          else failed.push(start);
           continue;
         }
         if (page.value.total !== null && page.value.total !== total) {
@@ -103,7 +111,7 @@ export async function listEveryone(first: Page<CoverageProfile>, load: LoadPage,
   let planned = 1;
   if (total === null) {
     // Waves of CONCURRENCY pages until a short page (or the bound).
-    while (!ended && !cancelled() && requests < budget) {
+    while (!ended && !fatal && !cancelled() && requests < budget) {
       const failed = await read(range(planned, planned + CONCURRENCY));
       planned += CONCURRENCY;
       if (failed.length && (await read(failed)).length) {
@@ -114,13 +122,13 @@ export async function listEveryone(first: Page<CoverageProfile>, load: LoadPage,
   } else {
     planned = pagesFor(Math.min(total, maxPeople));
     const failed = await read(range(1, planned));
-    if (failed.length && !cancelled() && (await read(failed)).length) partial = true;
+    if (failed.length && !fatal && !cancelled() && (await read(failed)).length) partial = true;
     // The total grew while the listing ran: the rows pushed past the first end.
     const now = pagesFor(Math.min(total ?? 0, maxPeople));
-    if (now > planned && !cancelled() && (await read(range(planned, now))).length) partial = true;
+    if (now > planned && !fatal && !cancelled() && (await read(range(planned, now))).length) partial = true;
   }
   if (cancelled()) partial = true;
   if (total !== null && total > maxPeople) partial = true;
   const people = [...byId.values()];
-  return { people, total, totalChanged, missing: Math.max(0, (total ?? people.length) - people.length), partial, requests };
+  return { people, total, totalChanged, missing: Math.max(0, (total ?? people.length) - people.length), partial: partial || fatal !== undefined, requests, ...(fatal ? { fatal } : {}) };
 }

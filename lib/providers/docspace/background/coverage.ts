@@ -95,6 +95,8 @@ async function scan(origin: string, run: Running): HandlerResult<'scanCoverage'>
       run.total = total;
     },
   });
+  // Signed out, access removed or refused meanwhile: the error, and nothing of the listing kept.
+  if (listed.fatal) return err(listed.fatal);
   const people: CoveragePerson[] = listed.people.map((p) => ({ ...p, mandatory: mandatoryState(p, lists) }));
   people.sort((a, b) => (a.email ?? a.name).localeCompare(b.email ?? b.name));
   const ownerId = me.role === 'owner' ? me.id : people.find((p) => p.role === 'owner')?.id ?? null;
