@@ -8,6 +8,7 @@ import { startPortal, type RunningPortal } from '../portal/server';
 import { cancelCoverage, coverageProgress, getCoverage, scanCoverage } from '../../lib/providers/docspace/background/coverage';
 import { resetUserApp } from '../../lib/providers/docspace/background/enrolment';
 import { setApiKey } from '../../lib/providers/docspace/background/status';
+import { route } from '../../lib/providers/background';
 import { clearSignedIn, forgetPortalData, forgetUnreachable } from '../../lib/providers/docspace/background/session';
 import { coverageSessionKey, MAX_COVERAGE_BYTES, readCachedCoverage, writeCachedCoverage } from '../../lib/providers/docspace/background/coverage-cache';
 import { coverageKey, readCoverageSummary } from '../../lib/providers/docspace/coverage/store';
@@ -349,4 +350,28 @@ backgroundTest('the big portal (5,017 people): 51 page requests, everyone once, 
   } finally {
     await big.close();
   }
+});
+
+it('through the router: the four commands parse and answer from the options page; a private window is refused on the browser sign-in', async ({ portal, signInAs }) => {
+  portal.setPolicy({ enabled: true });
+  portal.enrol('admin@demo.test');
+  await signInAs('admin@demo.test');
+  const page = (tab: { incognito: boolean; cookieStoreId?: string }) => ({
+    id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html'), tab: { id: 9, index: 0, highlighted: false, active: true, pinned: false, discarded: false, frozen: false, ...tab },
+  });
+  type Reply = { ok: boolean; value?: unknown; error?: { kind: string; reason?: string } };
+  const send = (type: string, sender: ReturnType<typeof page>) => route({ type, origin: portal.origin }, sender) as Promise<Reply>;
+  const normal = page({ incognito: false });
+  expect(await send('getCoverage', normal)).toEqual({ ok: true, value: null });
+  const scanned = await send('scanCoverage', normal);
+  expect(scanned.ok && (scanned.value as CoverageReport).people).toHaveLength(portal.users.length);
+  expect(await send('coverageProgress', normal)).toEqual({ ok: true, value: { running: false, read: portal.users.length, total: portal.users.length } });
+  expect(await send('cancelCoverage', normal)).toEqual({ ok: true, value: true });
+  expect((await send('getCoverage', normal)).value).toEqual(scanned.value);
+  portal.clearLog();
+  const priv = page({ incognito: true });
+  for (const type of ['scanCoverage', 'getCoverage', 'coverageProgress', 'cancelCoverage']) {
+    expect((await send(type, priv)).error, type).toMatchObject({ kind: 'notAvailable', reason: 'separateCookies' });
+  }
+  expect(portal.requests).toEqual([]);
 });
