@@ -2,8 +2,10 @@
 // `people/filter` ordered with shuffled ties and paged by offset, §12.2; injected faults).
 import { expect, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Browser } from 'wxt/browser';
 import { backgroundTest } from './fixtures';
 import { DEMO_PASSWORD, type DemoUser } from '../portal/demo';
+import { BIG_MIX } from '../portal/big';
 import { startPortal, type RunningPortal } from '../portal/server';
 import { cancelCoverage, coverageProgress, getCoverage, scanCoverage } from '../../lib/providers/docspace/background/coverage';
 import { resetUserApp } from '../../lib/providers/docspace/background/enrolment';
@@ -346,7 +348,23 @@ backgroundTest('the big portal (5,017 people): 51 page requests, everyone once, 
     expect(new Set(ids(r.value)).size).toBe(big.users.length);
     expect(r.value.summary).toMatchObject({ total: big.users.length, read: big.users.length });
     expect(pageRequests(big)).toHaveLength(Math.ceil(big.users.length / 100));
-    for (const p of r.value.people) expect(p.hasApp).toBe(big.state.isEnrolled(p.id));
+    for (const p of r.value.people) expect(p.hasApp).toBe(big.isEnrolled(p.id));
+    // The counts against the emulator's own data (BIG_MIX for the 5,000, the demo accounts besides).
+    const active = big.users.filter((u) => !u.pending && !u.terminated);
+    const without = active.filter((u) => !u.sso && !big.isEnrolled(u.id));
+    expect(r.value.summary).toMatchObject({
+      active: active.length,
+      covered: active.filter((u) => big.isEnrolled(u.id)).length,
+      sso: active.filter((u) => u.sso).length,
+      without: without.length,
+      adminsWithout: without.filter((u) => u.role === 'admin' || u.role === 'owner').length,
+    });
+    const byId = new Map(r.value.people.map((p) => [p.id, p]));
+    for (const id of BIG_MIX.adminsWithout) expect(byId.get(id)).toMatchObject({ role: 'admin', hasApp: false, sso: false });
+    for (const id of BIG_MIX.pending) expect(byId.get(id)?.status).toBe('pending');
+    for (const id of BIG_MIX.disabled) expect(byId.get(id)?.status).toBe('disabled');
+    for (const id of BIG_MIX.sso) expect(byId.get(id)?.sso).toBe(true);
+    expect(r.value.summary!.covered / r.value.summary!.active).toBeGreaterThan(0.75);
   } finally {
     await big.close();
   }
@@ -357,7 +375,7 @@ it('through the router: the four commands parse and answer from the options page
   portal.enrol('admin@demo.test');
   await signInAs('admin@demo.test');
   const page = (tab: { incognito: boolean; cookieStoreId?: string }) => ({
-    id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html'), tab: { id: 9, index: 0, highlighted: false, active: true, pinned: false, discarded: false, frozen: false, ...tab },
+    id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html'), tab: { id: 9, index: 0, ...tab } as Browser.tabs.Tab,
   });
   type Reply = { ok: boolean; value?: unknown; error?: { kind: string; reason?: string } };
   const send = (type: string, sender: ReturnType<typeof page>) => route({ type, origin: portal.origin }, sender) as Promise<Reply>;
