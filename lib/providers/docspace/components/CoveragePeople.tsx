@@ -55,7 +55,12 @@ export function CoveragePeople({ people, mode, host, reset }: Props) {
     return next;
   });
   const allSelected = view.length > 0 && view.every((p) => selected.has(p.id));
-  const selectAll = () => setSelected(allSelected ? new Set() : new Set(view.map((p) => p.id)));
+  // Select all adds the view to what was chosen under other filters; unticking takes the view away again.
+  const selectAll = () => setSelected((s) => {
+    const next = new Set(s);
+    for (const p of view) if (allSelected) next.delete(p.id); else next.add(p.id);
+    return next;
+  });
   const exportCsv = () => {
     const name = csvFileName(host, formatFileDate(new Date()));
     download(coverageCsv(view, mode, csvText(mode === 'sms')), name);

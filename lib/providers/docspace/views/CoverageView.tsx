@@ -40,9 +40,10 @@ export function CoverageView({ origin, navigate }: ViewProps) {
   };
   const startPolling = (onDone?: () => void) => {
     stopPolling();
-    poll.current = setInterval(() => {
+    const timer = setInterval(() => {
       void call({ type: 'coverageProgress', origin }).then((reply) => {
-        if (!alive.current || !reply.ok) return;
+        // An answer that arrives after the count ended (or another began) is dropped.
+        if (!alive.current || !reply.ok || poll.current !== timer) return;
         if (reply.value.running) setProgress(reply.value);
         else if (onDone) {
           stopPolling();
@@ -50,6 +51,7 @@ export function CoverageView({ origin, navigate }: ViewProps) {
         }
       });
     }, PROGRESS_POLL_MS);
+    poll.current = timer;
   };
 
   const reload = async () => {
