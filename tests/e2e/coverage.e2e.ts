@@ -133,6 +133,7 @@ describe.each(selectedBrowsers())('%s coverage on the demo portal', (browserName
 
   e2eTest('the owner resets a person from their row; the portal then says not enrolled', async ({ browser, portal, track }) => {
     portal.reset();
+    portal.setPolicy({ enabled: true });
     portal.enrolUser('alice@demo.test');
     portal.enrolUser('owner@demo.test');
     track(await signInWithCookie(browser, portal, 'owner'));
@@ -151,6 +152,7 @@ describe.each(selectedBrowsers())('%s coverage on the demo portal', (browserName
 
   e2eTest('an admin who is not the owner selects two people and the request names both', async ({ browser, portal, track }) => {
     portal.reset();
+    portal.setPolicy({ enabled: true });
     track(await signInWithCookie(browser, portal, 'admin'));
     const page = track(await browser.openExtensionPage(coverageUrl(portal)));
     await page.click('button', 'Count now');
