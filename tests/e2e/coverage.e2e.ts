@@ -11,6 +11,7 @@ import { e2eTest } from './harness/fixtures';
 import { signInWithCookie, type RunningPortal } from './harness/portal';
 import { percentOf } from '../../lib/providers/docspace/coverage/filters';
 import type { DemoUser } from '../portal/demo';
+import { BIG_MIX } from '../portal/big';
 
 const ROLE_TEXT = { owner: 'Owner', admin: 'Admin', roomadmin: 'Room admin', user: 'User', guest: 'Guest' } as const;
 const FORMULA: DemoUser = {
@@ -108,6 +109,12 @@ describe.each(selectedBrowsers())('%s coverage on the big portal', (browserName)
     await page.waitForText('No count yet in this browser session.');
     await page.click('button', 'Count now');
     const e = expected(portal);
+    // The emulator's data agrees with its published mix (the 5,000 big people) plus the demo people.
+    const big = new Set(BIG_MIX.active);
+    const demoActive = portal.users.filter((u) => !big.has(u.id) && !u.terminated && !u.pending && !BIG_MIX.pending.includes(u.id) && !BIG_MIX.disabled.includes(u.id));
+    expect(e.covered).toBe(BIG_MIX.enrolledActive.length + demoActive.filter((u) => portal.isEnrolled(u.id)).length);
+    expect(e.sso).toBe(BIG_MIX.ssoActive.length + demoActive.filter((u) => u.sso).length);
+    expect(e.adminsWithout).toBe(BIG_MIX.adminsWithout.length + demoActive.filter((u) => (u.role === 'admin' || u.role === 'owner') && !portal.isEnrolled(u.id)).length);
     await page.waitForText(headline(e), 60_000);
 
     await choose(page, 'without');
