@@ -74,3 +74,15 @@ describe('coverage CSV', () => {
     expect(csvFileName('a/b:c', '2026-12-07')).toBe('coverage-a_b_c-2026-12-07.csv');
   });
 });
+
+describe('the request to the owner', () => {
+  it('one line per person: a name cannot add lines or reorder the text', async () => {
+    const { coverageText } = await import('../../lib/providers/docspace/i18n/coverage');
+    const text = coverageText.request('portal.example.com', [person(1, { name: 'Eve\n- Mallory <m@x>', email: 'eve@example.com' }), person(2, { name: '\u202Egnp.exe', email: null })]);
+    expect(text.split('\n').slice(0, 3)).toEqual([
+      'Please reset the authenticator app of these people on portal.example.com:',
+      '- Eve - Mallory <m@x> <eve@example.com>',
+      '- gnp.exe',
+    ]);
+  });
+});

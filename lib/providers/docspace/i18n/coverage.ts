@@ -3,9 +3,12 @@ import type { CsvText } from '../coverage/csv';
 import type { CoverageFilter, SortKey } from '../coverage/filters';
 import { common } from '../../../i18n/common';
 import { formatAgo, formatDate, formatNumber, formatTime, locale, plural, t } from '../../../i18n/t';
-import { isolate } from '../../../i18n/bidi';
+import { cleanBidi, isolate } from '../../../i18n/bidi';
 
 /** Strings of the enrolment coverage view (options page only, issue 26 §1). */
+
+/** A portal's text on one line of a plain request: no line breaks or other controls (a name cannot add lines), no bidi controls. */
+const oneLine = (text: string) => cleanBidi(text).replace(/\p{Cc}+/gu, ' ');
 
 /** 82 → "82%" / "82 %" (the language's own spacing, a no-break space in Russian). */
 export const formatPercent = (p: number) => new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(p / 100);
@@ -106,7 +109,7 @@ export const coverageText = {
   requestLabel: t('coverageView.requestLabel'),
   /** The plain request to the owner: the portal, then one line per person (name and e-mail), then how. */
   request: (host: string, people: readonly Pick<CoveragePerson, 'name' | 'email'>[]) =>
-    [t('coverageView.requestIntro', host), ...people.map((p) => `- ${p.name}${p.email ? ` <${p.email}>` : ''}`), '', t('coverageView.requestOutro')].join('\n'),
+    [t('coverageView.requestIntro', host), ...people.map((p) => `- ${oneLine(p.name)}${p.email ? ` <${oneLine(p.email)}>` : ''}`), '', t('coverageView.requestOutro')].join('\n'),
 } as const;
 
 /** The CSV's words (coverage/csv.ts). */
