@@ -9,8 +9,9 @@ export const SHOT_PORTAL_ORIGIN = 'https://acme.onlyoffice.io';
 /** A Navixy Admin Panel on the fleet operator's own domain, and its API. */
 export const SHOT_PANEL_ORIGIN = 'https://panel.acme-fleet.com';
 export const SHOT_PANEL_API_ORIGIN = 'https://api.acme-fleet.com';
-/** The portal's people's mail domain. */
+/** The portal's people's mail domain, and the fleet customers' logins on the panel. */
 export const SHOT_MAIL_DOMAIN = 'acme-corp.com';
+export const SHOT_PANEL_MAIL_DOMAIN = 'acme-fleet.com';
 
 /** Every host name the screenshots use (the certificate names them all). */
 export const SHOT_HOSTS: readonly string[] = [SHOT_PORTAL_ORIGIN, SHOT_PANEL_ORIGIN, SHOT_PANEL_API_ORIGIN].map((o) => new URL(o).hostname);

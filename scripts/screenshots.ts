@@ -29,7 +29,7 @@ import type { ColorScheme } from '../tests/e2e/harness/axe';
 import { makeThrowawayCertificate } from '../tests/portal/tls';
 import { messageFor } from '../tests/support/locale-catalogs';
 import { DEMO_LOGINS, startNavixyPanel } from '../tests/navixy/server';
-import { SHOT_HOSTS, SHOT_PANEL_API_ORIGIN, SHOT_PANEL_ORIGIN, SHOT_PORTAL_ORIGIN, hostResolverRules, renameForShots } from './screenshot-hosts';
+import { SHOT_HOSTS, SHOT_PANEL_API_ORIGIN, SHOT_PANEL_MAIL_DOMAIN, SHOT_PANEL_ORIGIN, SHOT_PORTAL_ORIGIN, hostResolverRules, renameForShots } from './screenshot-hosts';
 import { buildRelease, releaseCopyWithAccess, tlsInFrontOf } from './screenshot-setup';
 
 const { values } = parseArgs({
@@ -63,7 +63,7 @@ const cert = await makeThrowawayCertificate(SHOT_HOSTS);
 const [extension, portal, navixy] = await Promise.all([
   releaseCopyWithAccess(REPO_ROOT, [SHOT_PORTAL_ORIGIN, SHOT_PANEL_ORIGIN, SHOT_PANEL_API_ORIGIN]),
   startPortal({ port: Number(values.port), tls: cert }),
-  startNavixyPanel(),
+  startNavixyPanel({ loginDomain: SHOT_PANEL_MAIL_DOMAIN }),
 ]);
 const [panelTls, apiTls] = await Promise.all([tlsInFrontOf(Number(new URL(navixy.panelOrigin).port), cert), tlsInFrontOf(Number(new URL(navixy.apiOrigin).port), cert)]);
 const hostRules = hostResolverRules({

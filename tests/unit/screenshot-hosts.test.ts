@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoUsers } from '../portal/demo';
 import {
-  SHOT_HOSTS, SHOT_MAIL_DOMAIN, SHOT_PANEL_API_ORIGIN, SHOT_PANEL_ORIGIN, SHOT_PORTAL_ORIGIN, hostResolverRules, renameForShots, withHostAccess,
+  SHOT_HOSTS, SHOT_MAIL_DOMAIN, SHOT_PANEL_API_ORIGIN, SHOT_PANEL_MAIL_DOMAIN, SHOT_PANEL_ORIGIN, SHOT_PORTAL_ORIGIN, hostResolverRules, renameForShots, withHostAccess,
 } from '../../scripts/screenshot-hosts';
 
 /** Names no user would recognise as a portal's: loopback, IP literals, and the reserved test and example names. */
@@ -24,6 +24,7 @@ describe('screenshot hosts', () => {
     expect(new URL(SHOT_PORTAL_ORIGIN).hostname).toMatch(/^[a-z0-9-]+\.onlyoffice\.io$/);
     expect(SHOT_HOSTS).toEqual([SHOT_PORTAL_ORIGIN, SHOT_PANEL_ORIGIN, SHOT_PANEL_API_ORIGIN].map((o) => new URL(o).hostname));
     expect(looksFake(SHOT_MAIL_DOMAIN)).toBe(false);
+    expect(looksFake(SHOT_PANEL_MAIL_DOMAIN)).toBe(false);
   });
 
   it('maps each name to a local port for Chromium', () => {
