@@ -39,24 +39,49 @@ const NAMES: Readonly<Record<string, readonly [first: string, last: string]>> = 
   guest: ['Gus', 'Larsen'],
   mallory: ['Mallory', 'Quinn'],
   trent: ['Trent', 'Walker'],
+  sam: ['Samuel', 'Ortiz'],
 };
+
+/** Names for the big portal's 5,000 people (`big<n>@big.demo.test`): every pair of these, in a fixed order. */
+const FIRST = ['Emma', 'Liam', 'Sofia', 'Noah', 'Mia', 'Lucas', 'Anna', 'Elias', 'Nora', 'Jonas', 'Lea', 'Felix', 'Ida', 'Leon', 'Clara',
+  'Oskar', 'Maja', 'Paul', 'Ella', 'Hugo', 'Alma', 'Emil', 'Freya', 'Adrian', 'Lina', 'Victor', 'Zoe', 'Mateo', 'Iris', 'David',
+  'Hannah', 'Samir', 'Marta', 'Tomás', 'Yara', 'Kenji', 'Priya', 'Omar', 'Elena', 'Jakub', 'Chloe', 'Arjun', 'Isla', 'Mikhail',
+  'Laura', 'Diego', 'Aisha', 'Pierre', 'Julia', 'Andrés', 'Sara', 'Henrik', 'Nina', 'Rafael', 'Olga', 'Marco', 'Eva', 'Tariq',
+  'Lucia', 'Jan', 'Helena', 'Ravi', 'Greta', 'Luca', 'Amira', 'Simon', 'Vera', 'Karim', 'Alice', 'Nils', 'Rosa', 'Igor'];
+const LAST = ['Müller', 'Schmidt', 'Rossi', 'Dubois', 'García', 'Novak', 'Kowalski', 'Jensen', 'Nielsen', 'Larsen', 'Silva', 'Costa',
+  'Martin', 'Bernard', 'Moreau', 'Laurent', 'Fischer', 'Weber', 'Wagner', 'Becker', 'Hoffmann', 'Schulz', 'Koch', 'Richter',
+  'Klein', 'Wolf', 'Schröder', 'Neumann', 'Schwarz', 'Braun', 'Hofmann', 'Hartmann', 'Lange', 'Werner', 'Krause', 'Meier',
+  'Lehmann', 'Köhler', 'Herrmann', 'Walter', 'König', 'Mayer', 'Huber', 'Kaiser', 'Fuchs', 'Peters', 'Lang', 'Scholz', 'Möller',
+  'Weiß', 'Jung', 'Hahn', 'Vogel', 'Friedrich', 'Keller', 'Günther', 'Frank', 'Berger', 'Winkler', 'Roth', 'Beck', 'Lorenz',
+  'Baumann', 'Franke', 'Albrecht', 'Schuster', 'Simon', 'Ludwig', 'Böhm', 'Winter', 'Kraus', 'Martins', 'Schumacher', 'Krüger'];
+/** The n-th generated name (n from 1): first names cycle fastest, so neighbours in the list differ. */
+function bigName(n: number): readonly [string, string] {
+  const i = (n - 1) % (FIRST.length * LAST.length);
+  return [FIRST[i % FIRST.length]!, LAST[(Math.floor(i / FIRST.length) + i) % LAST.length]!];
+}
 
 /**
  * Renames the demo people in place, as the portal's admin could: realistic names (the role-named and the hostile
- * demo names replaced) and `first.last@acme-corp.com`. Ids, roles and groups stay; call the portal's addUsers([])
+ * demo names replaced; the big portal's numbered and odd ones too) and unique `first.last@acme-corp.com` e-mails. Ids, roles and groups stay; call the portal's addUsers([])
  * afterwards so it indexes the new e-mails.
  */
 export function renameForShots(users: DemoUser[]): void {
+  const taken = new Set<string>();
   for (const u of users) {
     const [local = '', domain = ''] = u.email.split('@');
     if (!/(^|\.)demo\.test$/i.test(domain)) continue;
-    const [first, last] = NAMES[local] ?? [u.firstName, u.lastName];
-    Object.assign(u, { firstName: first, lastName: last, displayName: `${first} ${last}`.trim(), email: `${mailLocal(first, last, local)}@${SHOT_MAIL_DOMAIN}` });
+    const big = /^big\.demo\.test$/i.test(domain) ? /(\d+)$/.exec(local) : null;
+    const [first, last] = big ? bigName(Number(big[1])) : (NAMES[local] ?? [u.firstName, u.lastName]);
+    const base = mailLocal(first, last, local);
+    let email = `${base}@${SHOT_MAIL_DOMAIN}`;
+    for (let k = 2; taken.has(email); k++) email = `${base}${k}@${SHOT_MAIL_DOMAIN}`;
+    taken.add(email);
+    Object.assign(u, { firstName: first, lastName: last, displayName: `${first} ${last}`.trim(), email });
   }
 }
 
 function mailLocal(first: string, last: string, fallback: string): string {
-  const ascii = (s: string) => s.normalize('NFD').replace(/[^a-z]/gi, '').toLowerCase();
+  const ascii = (s: string) => s.replace(/ß/g, 'ss').normalize('NFD').replace(/[^a-z]/gi, '').toLowerCase();
   const name = [ascii(first), ascii(last)].filter(Boolean).join('.');
   return name || fallback;
 }

@@ -15,6 +15,8 @@
 // portal's demo people get realistic names and e-mails.
 // --store also writes the stores' 1280×800 screenshots to store/screenshots/<n>-<name>-<scheme><suffix>.png: the
 // options pages at that size, and the popup on a plain backdrop with the listing's summary (store/<lang>.json).
+// --coverage (issue 26) runs it all on the big portal (5,000 people, tests/portal/big.ts, its enrolment mix; renamed
+// too) and adds the enrolment coverage view after a count: <out>/coverage-<scheme><suffix>.png, store 7-coverage.
 // --lang sets the browser's UI language (Chromium's --lang, LANGUAGE and the pages' locale), so the same script
 // makes translated screenshots once the UI has the strings; --suffix (default: the --lang value, none without
 // --lang; `--suffix=` for none) keeps them apart: popup-light-ru.png.
@@ -40,6 +42,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '8093' },
     'no-build': { type: 'boolean', default: false },
     store: { type: 'boolean', default: false },
+    coverage: { type: 'boolean', default: false },
   },
 });
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -62,7 +65,7 @@ await mkdir(outDir, { recursive: true });
 const cert = await makeThrowawayCertificate(SHOT_HOSTS);
 const [extension, portal, navixy] = await Promise.all([
   releaseCopyWithAccess(REPO_ROOT, [SHOT_PORTAL_ORIGIN, SHOT_PANEL_ORIGIN, SHOT_PANEL_API_ORIGIN]),
-  startPortal({ port: Number(values.port), tls: cert }),
+  startPortal({ port: Number(values.port), tls: cert, big: values.coverage }),
   startNavixyPanel({ loginDomain: SHOT_PANEL_MAIL_DOMAIN }),
 ]);
 const [panelTls, apiTls] = await Promise.all([tlsInFrontOf(Number(new URL(navixy.panelOrigin).port), cert), tlsInFrontOf(Number(new URL(navixy.apiOrigin).port), cert)]);
@@ -77,7 +80,7 @@ const written: string[] = [];
 const STORE = { width: 1280, height: 800 } as const;
 const storeDir = path.join(REPO_ROOT, 'store/screenshots');
 /** Store screenshots in the order the listing shows them. */
-const STORE_ORDER = ['popup', 'overview', 'enrolment', 'backup-codes', 'policy', 'navixy'];
+const STORE_ORDER = ['popup', 'overview', 'enrolment', 'backup-codes', 'policy', 'navixy', 'coverage'];
 
 /**
  * Waits for the page to settle (no aria-busy), then one PNG per colour scheme; with --store also the 1280×800
@@ -86,6 +89,8 @@ const STORE_ORDER = ['popup', 'overview', 'enrolment', 'backup-codes', 'policy',
 async function shoot(page: E2EPage, name: string, fullPage: boolean, store: 'page' | 'popup' | null = null): Promise<void> {
   const raw: Page = playwrightPageOf(page);
   await pollQuiet(page);
+  // No hover left over from the last click (the store's wider layout put it on a menu item).
+  await raw.mouse.move(0, 0);
   for (const scheme of SCHEMES) {
     await raw.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
     const file = path.join(outDir, `${name}-${scheme}${suffix}.png`);
@@ -219,6 +224,21 @@ async function main(portalRun: RunningPortal): Promise<void> {
   await overview.click('button', m('portals.overview.checkAll'));
   await overview.waitForText(m('portals.overview.checked'));
   await shoot(overview, 'overview', true, 'page');
+  if (values.coverage) await coverageShot(portalRun, admin.email);
+}
+
+/**
+ * Issue 26: the admin's enrolment coverage view (options.html?view=coverage) right after a count of the big portal:
+ * the figures, the filters and the first people. Needs the view (i26-view) and the scan (i26-scan) in the build and
+ * the big portal's enrolment mix (i26-emu); run with --coverage.
+ */
+async function coverageShot(portalRun: RunningPortal, adminEmail: string): Promise<void> {
+  await signIn(portalRun, adminEmail);
+  const page = await optionsPage('coverage');
+  await playwrightPageOf(page).setViewportSize({ width: 860, height: 760 });
+  await page.click('button', m('coverageView.countNow'));
+  await page.waitForText(m('coverageView.countedJustNow'), 60_000);
+  await shoot(page, 'coverage', false, 'page');
 }
 
 try {

@@ -2,6 +2,7 @@
 // must look like a real portal and panel, never the emulator's 127.0.0.1 or demo.test.
 import { describe, expect, it } from 'vitest';
 import { demoUsers } from '../portal/demo';
+import { bigUsers } from '../portal/big';
 import {
   SHOT_HOSTS, SHOT_MAIL_DOMAIN, SHOT_PANEL_API_ORIGIN, SHOT_PANEL_MAIL_DOMAIN, SHOT_PANEL_ORIGIN, SHOT_PORTAL_ORIGIN, hostResolverRules, renameForShots, withHostAccess,
 } from '../../scripts/screenshot-hosts';
@@ -58,6 +59,17 @@ describe('screenshot people', () => {
       expect({ id: u.id, role: u.role, groups: u.groups }).toEqual({ id: before[i]!.id, role: before[i]!.role, groups: before[i]!.groups });
     }
     expect(JSON.stringify(users)).not.toMatch(/demo\.test|Terminated|Owner|Admin/);
+  });
+
+  it('the big portal’s 5,000 numbered and odd names become varied real-looking ones with unique e-mails', () => {
+    const users = [...demoUsers(), ...bigUsers()];
+    renameForShots(users);
+    expect(new Set(users.map((u) => u.email)).size).toBe(users.length);
+    for (const u of users) {
+      expect(u.displayName, u.id).toMatch(/^\p{Lu}\p{Ll}+ \p{Lu}[\p{Ll}\p{Lu}]+$/u);
+      expect(u.email, u.id).toMatch(/^[a-z]+\.[a-z]+\d*@acme-corp\.com$/);
+    }
+    expect(new Set(users.map((u) => u.displayName)).size).toBeGreaterThan(users.length * 0.9);
   });
 
   it('leaves people of other domains alone', () => {
