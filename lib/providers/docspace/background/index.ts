@@ -6,6 +6,7 @@ import { DOCSPACE_COMMANDS, type Command, type Replies } from '../protocol';
 import * as status from './status';
 import * as enrolment from './enrolment';
 import * as policy from './policy';
+import * as coverage from './coverage';
 import { forgetUnreachable, getSession, knownOrigins } from './session';
 import { clearBadgesOf } from './badge';
 import { docspaceOverview } from './overview';
@@ -35,6 +36,9 @@ function inNormalJarOnly(handlers: HandlersOf<Command, Replies>): HandlersOf<Com
   return guarded as HandlersOf<Command, Replies>;
 }
 
+const pending = async (cmd: { origin: string }) => err({ kind: 'notAvailable', origin: cmd.origin, message: 'Coverage scan not built yet' } satisfies AppError);
+const COVERAGE_PENDING = { scanCoverage: pending, coverageProgress: pending, cancelCoverage: pending, getCoverage: pending };
+
 /**
  * The DocSpace provider in the background: any https site, recognised by the anonymous
  * `GET /api/2.0/settings` probe (so it claims nothing up front and serves every site no other
@@ -59,11 +63,17 @@ export const docspaceBackground: ProviderBackground<Command, Replies> = {
     regenerateBackupCodes: enrolment.regenerateBackupCodes,
     resetMyApp: enrolment.resetMyApp,
     resetUserApp: enrolment.resetUserApp,
+    scanCoverage: coverage.scanCoverage,
+    coverageProgress: coverage.coverageProgress,
+    cancelCoverage: coverage.cancelCoverage,
+    getCoverage: coverage.getCoverage,
     searchPeople: policy.searchPeople,
     searchGroups: policy.searchGroups,
     getPolicy: policy.getPolicy,
     resolvePolicyNames: policy.resolvePolicyNames,
     savePolicy: policy.savePolicy,
+    // Placeholders until the coverage scan (branch i26-scan) is merged: its handlers replace these.
+    ...COVERAGE_PENDING,
   }),
   originsInUse: knownOrigins,
   accessRemoved: async () => clearBadgesOf(await forgetUnreachable()),

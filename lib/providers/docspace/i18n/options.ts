@@ -11,6 +11,7 @@ export const options = {
     reset: t('options.views.reset'),
     owner: t('options.views.owner'),
     policy: t('options.views.policy'),
+    coverage: t('options.views.coverage'),
     portals: t('options.views.portals'),
   } satisfies Record<ViewName, string>,
 } as const;

@@ -10,6 +10,7 @@ import { BackupCodesView } from './BackupCodesView';
 import { ResetView } from './ResetView';
 import { OwnerView } from './OwnerView';
 import { PolicyView } from './PolicyView';
+import { CoverageView } from './CoverageView';
 import { PortalsView } from './PortalsView';
 import { OptionsShell } from '../../../../components/OptionsShell';
 import { ClipboardGuardProvider, ClipboardNotice } from '../components/ClipboardNotice';
@@ -48,6 +49,7 @@ export function App({ otherSites, providerNames }: OptionsProps) {
         {origin && view === 'reset' ? <ResetView origin={origin} navigate={navigate} params={params} /> : null}
         {origin && view === 'owner' ? <OwnerView origin={origin} navigate={navigate} params={params} /> : null}
         {origin && view === 'policy' ? <PolicyView origin={origin} navigate={navigate} params={params} /> : null}
+        {origin && view === 'coverage' ? <CoverageView origin={origin} navigate={navigate} params={params} /> : null}
         <ClipboardNotice />
       </OptionsShell>
     </ClipboardGuardProvider>
