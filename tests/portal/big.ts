@@ -8,7 +8,14 @@
 //   after being named stays in the list (nothing prunes it);
 // - trusted IPs are `List<string>`, not validated on save: a malformed entry written by another client is stored
 //   and returned verbatim.
-import { type DemoGroup, type DemoUser, DEMO_PASSWORD, SYSTEM_GROUPS } from './demo';
+//
+// Who is who (issue 26, BIG_MIX below): a deterministic mix by the user's number n, close to a portal some time
+// after TFA was switched on. About 80 % have an authenticator, 4 % sign in through SSO, 3 % are invited and not yet
+// joined (Pending), 2 % are disabled, 12 are DocSpace admins (3 of them without an app), 5 % room admins, 2 % guests,
+// the rest users. ASSUMPTIONS (no source gives real proportions): SSO and pending people have no app (SSO people are
+// never asked for a DocSpace code, pending ones never signed in); disabled people keep the app they had; the first 50
+// big users (the odd names among them) are plain active users, so lists that start with them look as before.
+import { type DemoGroup, type DemoRole, type DemoUser, DEMO_PASSWORD, SYSTEM_GROUPS } from './demo';
 
 export const BIG_USERS = 5_000;
 export const BIG_GROUPS = 300;
@@ -30,11 +37,29 @@ export const ODD_NAMES: readonly { first: string; last: string }[] = [
   { first: 'Anne-Marie', last: 'Ó Súilleabháin-Łukasiewicz'.repeat(4) }, // long with breaks
 ];
 
+/** The 12 admins: n = 100, 500, …, 4,500; the 4th, 8th and 12th (1,300, 2,900, 4,500) have no app. */
+const ADMIN_NS: readonly number[] = Array.from({ length: 12 }, (_, k) => 100 + 400 * k);
+const ADMINS_WITHOUT_NS: readonly number[] = [ADMIN_NS[3]!, ADMIN_NS[7]!, ADMIN_NS[11]!];
+
+/** The mix for big user n (1 … BIG_USERS): role, status, SSO and whether they have an authenticator. */
+export function bigMixOf(n: number): { role: DemoRole; pending: boolean; terminated: boolean; sso: boolean; enrolled: boolean } {
+  const plain = n <= 50;
+  const r = n % 100;
+  const admin = ADMIN_NS.includes(n);
+  const pending = !plain && [17, 53, 89].includes(r);
+  const terminated = !plain && [29, 71].includes(r);
+  const sso = !plain && n % 25 === 13;
+  const role: DemoRole = admin ? 'admin' : !plain && n % 20 === 7 ? 'roomadmin' : !plain && n % 50 === 41 ? 'guest' : 'user';
+  const enrolled = admin ? !ADMINS_WITHOUT_NS.includes(n) : !pending && !sso && n % 7 !== 3;
+  return { role, pending, terminated, sso, enrolled };
+}
+
 function bigUser(n: number): DemoUser {
   const odd = ODD_NAMES[n - 1];
   const firstName = odd?.first ?? `User${n}`;
   const lastName = odd?.last ?? `Big${String(n).padStart(4, '0')}`;
   const local = n === 2 ? `${'very.long.address.'.repeat(6)}user${n}` : `big${n}`;
+  const mix = bigMixOf(n);
   return {
     id: userId(n),
     email: `${local}@big.demo.test`,
@@ -42,8 +67,11 @@ function bigUser(n: number): DemoUser {
     firstName,
     lastName,
     displayName: lastName ? `${firstName} ${lastName}` : firstName,
-    role: 'user',
+    role: mix.role,
     groups: [groupId(((n - 1) % BIG_GROUPS) + 1)],
+    ...(mix.pending ? { pending: true } : {}),
+    ...(mix.terminated ? { terminated: true } : {}),
+    ...(mix.sso ? { sso: true } : {}),
   };
 }
 
@@ -84,3 +112,29 @@ export function bigPolicy(): { enabled: true; trustedIps: string[]; mandatoryUse
   const trustedIps = [VALID_IPS[0]!, MALFORMED_IPS[0]!, VALID_IPS[1]!, MALFORMED_IPS[1]!, VALID_IPS[2]!, MALFORMED_IPS[2]!, VALID_IPS[3]!];
   return { enabled: true, trustedIps, mandatoryUsers: users, mandatoryGroups: groups };
 }
+
+const ns = (keep: (n: number) => boolean): string[] =>
+  Array.from({ length: BIG_USERS }, (_, i) => i + 1).filter(keep).map(userId);
+const mixes = Array.from({ length: BIG_USERS + 1 }, (_, n) => (n === 0 ? null : bigMixOf(n)));
+const mixOf = (n: number) => mixes[n]!;
+const active = (n: number): boolean => !mixOf(n).pending && !mixOf(n).terminated;
+
+/**
+ * The big users' mix (the 5,000 of tests/portal/big.ts only; the demo portal's own 18 accounts come on top, with
+ * whatever a test enrols of them). Ids, lower-case; `counts` are their lengths. "Active" = neither pending nor
+ * disabled (`status: 1`). The big portal seeds an enrolment (backup codes, no secret) for every id in `enrolled`.
+ */
+export const BIG_MIX = {
+  total: BIG_USERS,
+  admins: ADMIN_NS.map(userId),
+  adminsWithout: ADMINS_WITHOUT_NS.map(userId),
+  active: ns(active),
+  pending: ns((n) => mixOf(n).pending),
+  disabled: ns((n) => mixOf(n).terminated),
+  sso: ns((n) => mixOf(n).sso),
+  ssoActive: ns((n) => mixOf(n).sso && active(n)),
+  roomAdmins: ns((n) => mixOf(n).role === 'roomadmin'),
+  guests: ns((n) => mixOf(n).role === 'guest'),
+  enrolled: ns((n) => mixOf(n).enrolled),
+  enrolledActive: ns((n) => mixOf(n).enrolled && active(n)),
+} as const;

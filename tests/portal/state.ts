@@ -1,7 +1,7 @@
 // In-memory state of the emulated portal: users, groups, policy, sessions, enrolment.
 import { createHash, randomBytes } from 'node:crypto';
 import { type DemoGroup, type DemoUser, ROLE_EMAILS, SYSTEM_GROUPS, demoGroups, demoUsers } from './demo';
-import { bigGroups, bigPolicy, bigUsers } from './big';
+import { BIG_MIX, bigGroups, bigPolicy, bigUsers } from './big';
 import { TieOrder } from './order';
 import { trustedIpExempts } from './dotnet-ip';
 import { AttemptCounter, BACKUP_COUNT, BACKUP_LENGTH, TfaCodeCounter, type BackupCode, ConfirmKeys, newBackupCodes, newSalt, quickBackupCodes, secretFromSalt } from './tfa';
@@ -89,6 +89,8 @@ export class PortalState {
    */
   private readonly keyRecords = new Map<string, { isActive: boolean; expiresAt: number | null; deleted: boolean }>();
   private readonly enrolment = new Map<string, Enrolment>();
+  /** Enrolled people whose backup codes are not made yet (seedEnrolled): made on first read. */
+  private readonly seededEnrolment = new Set<string>();
 
   constructor(opts: StateOptions = {}) {
     this.version = opts.version ?? '3.7';
@@ -108,6 +110,7 @@ export class PortalState {
     this.groups.splice(0, this.groups.length, ...demoGroups(), ...(this.big ? bigGroups() : []));
     this.reindex();
     if (this.big) {
+      this.seedEnrolled(BIG_MIX.enrolled);
       const p = bigPolicy();
       this.app = { enable: true, trustedIps: p.trustedIps, mandatoryUsers: p.mandatoryUsers, mandatoryGroups: p.mandatoryGroups };
     }
@@ -144,6 +147,7 @@ export class PortalState {
     this.scopedKeys.clear();
     this.keyRecords.clear();
     this.enrolment.clear();
+    this.seededEnrolment.clear();
     this.codeAttempts.clear();
     this.loginAttempts.clear();
     this.clientIp = '127.0.0.1';
@@ -318,8 +322,16 @@ export class PortalState {
 
   // ---- enrolment ----
 
+  /** The stored enrolment, made real first if it was only seeded (seedEnrolled). */
+  private storedEnrolment(userId: string): Enrolment | undefined {
+    if (this.seededEnrolment.delete(userId)) {
+      this.enrolment.set(userId, { salt: null, codes: quickBackupCodes(this.backupCodeCount, this.backupCodeLength) });
+    }
+    return this.enrolment.get(userId);
+  }
+
   private enrolmentOf(userId: string): Enrolment {
-    let e = this.enrolment.get(userId);
+    let e = this.storedEnrolment(userId);
     if (!e) {
       e = { salt: null, codes: [] };
       this.enrolment.set(userId, e);
@@ -329,7 +341,7 @@ export class PortalState {
 
   /** Enrolled iff the backup-code list is non-empty. */
   isEnrolled(userId: string): boolean {
-    return (this.enrolment.get(userId)?.codes.length ?? 0) > 0;
+    return this.seededEnrolment.has(userId) || (this.enrolment.get(userId)?.codes.length ?? 0) > 0;
   }
 
   /** The Base32 setup key; creates the salt on first use (same key until reset). */
@@ -352,7 +364,7 @@ export class PortalState {
   }
 
   backupCodes(userId: string): BackupCode[] {
-    return this.enrolment.get(userId)?.codes ?? [];
+    return this.storedEnrolment(userId)?.codes ?? [];
   }
 
   newBackupCodes(userId: string): BackupCode[] {
@@ -379,9 +391,22 @@ export class PortalState {
     this.enrolmentOf(userId).codes = quickBackupCodes(this.backupCodeCount, this.backupCodeLength);
   }
 
+  /**
+   * Many enrolments at once (the big portal's mix): as enrolUser, but each person's codes are made when first read,
+   * so 4,000 of them cost the big portal's start-up next to nothing.
+   */
+  seedEnrolled(userIds: readonly string[]): void {
+    for (const id of userIds) {
+      if (!this.enrolment.has(id)) {
+        this.seededEnrolment.add(id);
+      }
+    }
+  }
+
   /** tfaappnewapp: codes and salt wiped, a new secret next time. */
   wipeEnrolment(userId: string): void {
     this.enrolment.delete(userId);
+    this.seededEnrolment.delete(userId);
   }
 }
 
