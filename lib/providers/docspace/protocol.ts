@@ -55,11 +55,6 @@ export const DOCSPACE_COMMANDS = [
   // People and groups (pickers)
   z.object({ type: z.literal('searchPeople'), origin: Origin, text: z.string().check(z.maxLength(200)) }),
   z.object({ type: z.literal('searchGroups'), origin: Origin, text: z.string().check(z.maxLength(200)) }),
-  // Enrolment coverage (issue 26; the scan is background/coverage.ts)
-  z.object({ type: z.literal('scanCoverage'), origin: Origin }),
-  z.object({ type: z.literal('coverageProgress'), origin: Origin }),
-  z.object({ type: z.literal('cancelCoverage'), origin: Origin }),
-  z.object({ type: z.literal('getCoverage'), origin: Origin }),
   // Policy (options)
   z.object({ type: z.literal('getPolicy'), origin: Origin }),
   // The editor's "Check them again": ids it could not read or confirm, asked again within a fresh bound.
@@ -245,10 +240,6 @@ export interface Replies {
   getCoverage: CoverageReport | null;
   searchPeople: NamedEntity[];
   searchGroups: NamedEntity[];
-  scanCoverage: CoverageReport;
-  coverageProgress: CoverageProgress;
-  cancelCoverage: true;
-  getCoverage: CoverageReport | null;
   getPolicy: PolicyView;
   resolvePolicyNames: { users: NamedEntity[]; groups: NamedEntity[] };
   savePolicy: SaveReply;

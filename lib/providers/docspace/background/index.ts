@@ -36,9 +36,6 @@ function inNormalJarOnly(handlers: HandlersOf<Command, Replies>): HandlersOf<Com
   return guarded as HandlersOf<Command, Replies>;
 }
 
-const pending = async (cmd: { origin: string }) => err({ kind: 'notAvailable', origin: cmd.origin, message: 'Coverage scan not built yet' } satisfies AppError);
-const COVERAGE_PENDING = { scanCoverage: pending, coverageProgress: pending, cancelCoverage: pending, getCoverage: pending };
-
 /**
  * The DocSpace provider in the background: any https site, recognised by the anonymous
  * `GET /api/2.0/settings` probe (so it claims nothing up front and serves every site no other
@@ -72,8 +69,6 @@ export const docspaceBackground: ProviderBackground<Command, Replies> = {
     getPolicy: policy.getPolicy,
     resolvePolicyNames: policy.resolvePolicyNames,
     savePolicy: policy.savePolicy,
-    // Placeholders until the coverage scan (branch i26-scan) is merged: its handlers replace these.
-    ...COVERAGE_PENDING,
   }),
   originsInUse: knownOrigins,
   accessRemoved: async () => clearBadgesOf(await forgetUnreachable()),
