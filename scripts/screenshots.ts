@@ -89,8 +89,10 @@ const STORE_ORDER = ['popup', 'overview', 'enrolment', 'backup-codes', 'policy',
 async function shoot(page: E2EPage, name: string, fullPage: boolean, store: 'page' | 'popup' | null = null): Promise<void> {
   const raw: Page = playwrightPageOf(page);
   await pollQuiet(page);
-  // No hover left over from the last click (the store's wider layout put it on a menu item).
+  // No hover left over from the last click (the store's wider layout put it on a menu item), and the page's top in
+  // view (a click further down scrolled it; the store's 1280×800 shots show the viewport).
   await raw.mouse.move(0, 0);
+  await raw.evaluate(() => window.scrollTo(0, 0));
   for (const scheme of SCHEMES) {
     await raw.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
     const file = path.join(outDir, `${name}-${scheme}${suffix}.png`);
