@@ -1,28 +1,38 @@
-// `npm run screenshots [-- --lang ru --suffix ru --no-build --out docs]`: builds the test extension, starts the
-// emulated portal with demo data, loads the extension into headless Chromium and writes PNGs of the real popup
-// and the options page in the light and the dark colour scheme:
+// `npm run screenshots [-- --lang ru --suffix ru --no-build --out docs]`: builds the extension as users get it (the
+// Chromium release build), starts the emulated portal with demo data and the emulated Navixy panel, loads the
+// extension into headless Chromium and writes PNGs of the real popup and the options page in the light and the dark
+// colour scheme:
 //   <out>/popup-<scheme><suffix>.png        the popup on a portal tab (an admin: policy, lists, enrolment)
 //   <out>/enrolment-<scheme><suffix>.png    the enrolment step with the QR code and the setup key
 //   <out>/backup-codes-<scheme><suffix>.png the backup codes right after enrolling
 //   <out>/policy-<scheme><suffix>.png       the admin's policy editor
 //   <out>/navixy-<scheme><suffix>.png       a Navixy Admin Panel's users' MFA view
 //   <out>/overview-<scheme><suffix>.png     the Portals page: every portal and panel at a glance
+// The portal and the panel appear under names a user would recognise (scripts/screenshot-hosts.ts:
+// https://acme.onlyoffice.io, https://panel.acme-fleet.com): Chromium resolves them to the local emulators
+// (--host-resolver-rules), which serve them over https with a throwaway certificate that Chromium trusts by its key
+// alone; the copy of the release build it loads has access to them granted, as a user grants it on first use; the
+// portal's demo people get realistic names and e-mails.
 // --store also writes the stores' 1280×800 screenshots to store/screenshots/<n>-<name>-<scheme><suffix>.png: the
 // options pages at that size, and the popup on a plain backdrop with the listing's summary (store/<lang>.json).
+// --coverage (issue 26) runs it all on the big portal (5,000 people, tests/portal/big.ts, its enrolment mix; renamed
+// too) and adds the enrolment coverage view after a count: <out>/coverage-<scheme><suffix>.png, store 7-coverage.
 // --lang sets the browser's UI language (Chromium's --lang, LANGUAGE and the pages' locale), so the same script
 // makes translated screenshots once the UI has the strings; --suffix (default: the --lang value, none without
 // --lang; `--suffix=` for none) keeps them apart: popup-light-ru.png.
-import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { ChromiumBrowser, playwrightPageOf, type E2EPage } from '../tests/e2e/harness';
 import { REPO_ROOT, missingBrowsers } from '../tests/e2e/harness/config';
-import { signInWithCookie, startPortal, type RunningPortal } from '../tests/e2e/harness/portal';
+import { AUTH_COOKIE, startPortal, type RunningPortal } from '../tests/e2e/harness/portal';
 import type { ColorScheme } from '../tests/e2e/harness/axe';
+import { makeThrowawayCertificate } from '../tests/portal/tls';
 import { messageFor } from '../tests/support/locale-catalogs';
 import { DEMO_LOGINS, startNavixyPanel } from '../tests/navixy/server';
+import { SHOT_HOSTS, SHOT_PANEL_API_ORIGIN, SHOT_PANEL_MAIL_DOMAIN, SHOT_PANEL_ORIGIN, SHOT_PORTAL_ORIGIN, hostResolverRules, renameForShots } from './screenshot-hosts';
+import { buildRelease, releaseCopyWithAccess, tlsInFrontOf } from './screenshot-setup';
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +42,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '8093' },
     'no-build': { type: 'boolean', default: false },
     store: { type: 'boolean', default: false },
+    coverage: { type: 'boolean', default: false },
   },
 });
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -46,22 +57,30 @@ const suffix = suffixName ? `-${suffixName}` : '';
 const missing = missingBrowsers(['chromium']);
 if (missing.length) throw new Error(missing.join('\n'));
 if (!values['no-build']) {
-  say('Building the test extension…');
-  const build = spawnSync('npm', ['run', '--silent', 'build:test'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  say('Building the extension (release)…');
+  if (!buildRelease(REPO_ROOT)) process.exit(1);
 }
 await mkdir(outDir, { recursive: true });
 
-const [browser, portal] = await Promise.all([
-  ChromiumBrowser.launch(values.lang ? { language: values.lang } : {}),
-  startPortal({ port: Number(values.port) }),
+const cert = await makeThrowawayCertificate(SHOT_HOSTS);
+const [extension, portal, navixy] = await Promise.all([
+  releaseCopyWithAccess(REPO_ROOT, [SHOT_PORTAL_ORIGIN, SHOT_PANEL_ORIGIN, SHOT_PANEL_API_ORIGIN]),
+  startPortal({ port: Number(values.port), tls: cert, big: values.coverage }),
+  startNavixyPanel({ loginDomain: SHOT_PANEL_MAIL_DOMAIN }),
 ]);
+const [panelTls, apiTls] = await Promise.all([tlsInFrontOf(Number(new URL(navixy.panelOrigin).port), cert), tlsInFrontOf(Number(new URL(navixy.apiOrigin).port), cert)]);
+const hostRules = hostResolverRules({
+  [new URL(SHOT_PORTAL_ORIGIN).hostname]: Number(new URL(portal.origin).port),
+  [new URL(SHOT_PANEL_ORIGIN).hostname]: panelTls.port,
+  [new URL(SHOT_PANEL_API_ORIGIN).hostname]: apiTls.port,
+});
+const browser = await ChromiumBrowser.launch({ ...(values.lang ? { language: values.lang } : {}), https: cert, extensionDir: extension.dir, hostRules });
 const written: string[] = [];
 
 const STORE = { width: 1280, height: 800 } as const;
 const storeDir = path.join(REPO_ROOT, 'store/screenshots');
 /** Store screenshots in the order the listing shows them. */
-const STORE_ORDER = ['popup', 'overview', 'enrolment', 'backup-codes', 'policy', 'navixy'];
+const STORE_ORDER = ['popup', 'overview', 'enrolment', 'backup-codes', 'policy', 'navixy', 'coverage'];
 
 /**
  * Waits for the page to settle (no aria-busy), then one PNG per colour scheme; with --store also the 1280×800
@@ -70,6 +89,10 @@ const STORE_ORDER = ['popup', 'overview', 'enrolment', 'backup-codes', 'policy',
 async function shoot(page: E2EPage, name: string, fullPage: boolean, store: 'page' | 'popup' | null = null): Promise<void> {
   const raw: Page = playwrightPageOf(page);
   await pollQuiet(page);
+  // No hover left over from the last click (the store's wider layout put it on a menu item), and the page's top in
+  // view (a click further down scrolled it; the store's 1280×800 shots show the viewport).
+  await raw.mouse.move(0, 0);
+  await raw.evaluate(() => window.scrollTo(0, 0));
   for (const scheme of SCHEMES) {
     await raw.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
     const file = path.join(outDir, `${name}-${scheme}${suffix}.png`);
@@ -130,19 +153,32 @@ async function pollQuiet(page: E2EPage): Promise<void> {
 }
 
 async function optionsPage(view: string): Promise<E2EPage> {
-  const page = await browser.openExtensionPage(`options.html?view=${view}&origin=${encodeURIComponent(portal.origin)}`);
+  const page = await browser.openExtensionPage(`options.html?view=${view}&origin=${encodeURIComponent(SHOT_PORTAL_ORIGIN)}`);
   await playwrightPageOf(page).setViewportSize({ width: 860, height: 480 });
   return page;
 }
 
+/** Creates a portal session and gives the browser its cookie under the portal's shown address, then opens its home page. */
+async function signIn(portalRun: RunningPortal, email: string): Promise<E2EPage> {
+  const user = portalRun.user(email);
+  await browser.setCookie({ origin: SHOT_PORTAL_ORIGIN, name: AUTH_COOKIE, value: await portalRun.signIn(user.email) });
+  const tab = await browser.openTab(`${SHOT_PORTAL_ORIGIN}/`);
+  await tab.waitForText(`Signed in as ${user.displayName}`);
+  return tab;
+}
+
 async function main(portalRun: RunningPortal): Promise<void> {
+  // The demo people under realistic names and e-mails (looked up by id from here on).
+  const [adminId, aliceId, userId] = ['admin', 'alice@demo.test', 'user'].map((k) => portalRun.user(k).id);
+  renameForShots(portalRun.users);
+  portalRun.addUsers([]);
   // The popup: an enrolled admin on a portal with trusted IPs and mandatory people and groups.
-  const admin = portalRun.user('admin');
-  const alice = portalRun.user('alice@demo.test');
+  const admin = portalRun.user(adminId!);
+  const alice = portalRun.user(aliceId!);
   const finance = portalRun.groups.find((g) => g.name === 'Finance');
   portalRun.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8', '192.0.2.0/24'], mandatoryUsers: [alice.id], mandatoryGroups: finance ? [finance.id] : [] });
   portalRun.enrol(admin.email);
-  const adminTab = await signInWithCookie(browser, portalRun, admin.email);
+  const adminTab = await signIn(portalRun, admin.email);
   const popup = await browser.openPopup(adminTab);
   await popup.waitForText(alice.displayName);
   say(`Browser UI language: ${await popup.evaluate(() => (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage())}`);
@@ -155,8 +191,8 @@ async function main(portalRun: RunningPortal): Promise<void> {
   await policy.close();
 
   // Enrolment: a user who must enrol, on the step with the QR code and the setup key; then the backup codes.
-  const user = portalRun.user('user');
-  await signInWithCookie(browser, portalRun, user.email);
+  const user = portalRun.user(userId!);
+  await signIn(portalRun, user.email);
   const enrol = await optionsPage('enrol');
   await enrol.waitForText(m('enrolment.steps.app'));
   await enrol.click('button', m('enrolment.next'));
@@ -169,32 +205,42 @@ async function main(portalRun: RunningPortal): Promise<void> {
   await shoot(enrol, 'backup-codes', true, 'page');
 
   // A Navixy Admin Panel: added by its two addresses, signed in as an operator, the users' MFA view.
-  const navixy = await startNavixyPanel();
-  try {
-    const panels = await browser.openExtensionPage('options.html?view=navixy-panels');
-    await playwrightPageOf(panels).setViewportSize({ width: 860, height: 480 });
-    await panels.fill(m('navixy.panels.panelUrl'), navixy.panelOrigin);
-    await panels.fill(m('navixy.panels.apiBase'), navixy.apiBase);
-    await panels.click('button', m('navixy.panels.add'));
-    const users = await browser.openExtensionPage(`options.html?view=navixy&panel=${encodeURIComponent(navixy.panelOrigin)}`);
-    await playwrightPageOf(users).setViewportSize({ width: 860, height: 480 });
-    await users.waitForText(m('navixy.signIn.heading', new URL(navixy.panelOrigin).host));
-    await users.fill(m('navixy.signIn.login'), DEMO_LOGINS.admin);
-    await users.fill(m('navixy.signIn.password'), 'demo-password');
-    await users.click('button', m('navixy.signIn.submit'));
-    await users.waitForText(m('navixy.popup.signedInAs', DEMO_LOGINS.admin));
-    await shoot(users, 'navixy', false, 'page');
+  const panels = await browser.openExtensionPage('options.html?view=navixy-panels');
+  await playwrightPageOf(panels).setViewportSize({ width: 860, height: 480 });
+  await panels.fill(m('navixy.panels.panelUrl'), SHOT_PANEL_ORIGIN);
+  await panels.fill(m('navixy.panels.apiBase'), `${SHOT_PANEL_API_ORIGIN}/v2`);
+  await panels.click('button', m('navixy.panels.add'));
+  const users = await browser.openExtensionPage(`options.html?view=navixy&panel=${encodeURIComponent(SHOT_PANEL_ORIGIN)}`);
+  await playwrightPageOf(users).setViewportSize({ width: 860, height: 480 });
+  await users.waitForText(m('navixy.signIn.heading', new URL(SHOT_PANEL_ORIGIN).host));
+  await users.fill(m('navixy.signIn.login'), DEMO_LOGINS.admin);
+  await users.fill(m('navixy.signIn.password'), 'demo-password');
+  await users.click('button', m('navixy.signIn.submit'));
+  await users.waitForText(m('navixy.popup.signedInAs', DEMO_LOGINS.admin));
+  await shoot(users, 'navixy', false, 'page');
 
-    // Every portal and panel at a glance; the user (signed in last) is down to one unused backup code.
-    for (const c of portalRun.backupCodes(user.email).slice(0, 4)) portalRun.state.useBackupCode(user.id, c.code);
-    const overview = await browser.openExtensionPage('options.html?view=portals');
-    await playwrightPageOf(overview).setViewportSize({ width: 860, height: 480 });
-    await overview.click('button', m('portals.overview.checkAll'));
-    await overview.waitForText(m('portals.overview.checked'));
-    await shoot(overview, 'overview', true, 'page');
-  } finally {
-    await navixy.close();
-  }
+  // Every portal and panel at a glance; the user (signed in last) is down to one unused backup code.
+  for (const c of portalRun.backupCodes(user.email).slice(0, 4)) portalRun.state.useBackupCode(user.id, c.code);
+  const overview = await browser.openExtensionPage('options.html?view=portals');
+  await playwrightPageOf(overview).setViewportSize({ width: 860, height: 480 });
+  await overview.click('button', m('portals.overview.checkAll'));
+  await overview.waitForText(m('portals.overview.checked'));
+  await shoot(overview, 'overview', true, 'page');
+  if (values.coverage) await coverageShot(portalRun, admin.email);
+}
+
+/**
+ * Issue 26: the admin's enrolment coverage view (options.html?view=coverage) right after a count of the big portal:
+ * the figures, the filters and the first people. Needs the view (i26-view) and the scan (i26-scan) in the build and
+ * the big portal's enrolment mix (i26-emu); run with --coverage.
+ */
+async function coverageShot(portalRun: RunningPortal, adminEmail: string): Promise<void> {
+  await signIn(portalRun, adminEmail);
+  const page = await optionsPage('coverage');
+  await playwrightPageOf(page).setViewportSize({ width: 860, height: 760 });
+  await page.click('button', m('coverageView.countNow'));
+  await page.waitForText(m('coverageView.countedJustNow'), 60_000);
+  await shoot(page, 'coverage', false, 'page');
 }
 
 try {
@@ -203,5 +249,6 @@ try {
   say(`Wrote ${written.length} screenshots:\n  ${written.join('\n  ')}`);
 } finally {
   await browser.close();
-  await portal.close();
+  await Promise.all([portal.close(), navixy.close(), panelTls.close(), apiTls.close()]);
+  await extension.remove();
 }

@@ -238,3 +238,12 @@ describe('9. MFA settings', () => {
     expect(emulated.panel().factorTypes()).toEqual(['email']);
   });
 });
+
+it('option loginDomain puts the dealer’s users’ logins on that domain, also after a reset (the screenshots’ acme-fleet.com)', async () => {
+  await withPanel({ loginDomain: 'acme-fleet.com', userCount: 3 }, async (p) => {
+    expect(p.users().map((u) => u.login)).toEqual(['driver001@acme-fleet.com', 'driver002@acme-fleet.com', 'driver003@acme-fleet.com']);
+    p.reset();
+    expect(p.users()[0]!.login).toBe('driver001@acme-fleet.com');
+  });
+  await withPanel({ userCount: 1 }, async (p) => expect(p.users()[0]!.login).toBe('driver001@fleet.test'));
+});

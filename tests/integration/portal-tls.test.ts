@@ -113,6 +113,35 @@ describe('emulated portal over https', () => {
   });
 });
 
+describe('emulated portal over https under a host name (the screenshots: acme.onlyoffice.io mapped to it)', () => {
+  let cert: ThrowawayCertificate;
+  let portal: RunningPortal;
+
+  beforeAll(async () => {
+    cert = await makeThrowawayCertificate(['acme.onlyoffice.io']);
+    portal = await startPortal({ tls: cert });
+  });
+  afterAll(async () => {
+    await portal?.close();
+  });
+
+  it('the certificate holds the name (full verification passes), another name is refused; links use the name, no port', async () => {
+    portal.setPolicy({ enabled: true });
+    const user = portal.user('user');
+    // Node checks the certificate against the Host header's name (its SNI), as a browser checks the address bar's.
+    const headers = { Host: 'acme.onlyoffice.io', Cookie: `asc_auth_key=${await portal.signIn(user.email)}` };
+    const confirm = await httpsCall(portal.origin, 'GET', 'settings/tfaapp/confirm', cert.cert, { headers });
+    expect(confirm.status).toBe(200);
+    expect(confirm.json).toMatchObject({ response: { url: `https://acme.onlyoffice.io/confirm/TfaActivation?type=TfaActivation&uid=${user.id}` } });
+    await expect(httpsCall(portal.origin, 'GET', 'settings/tfaapp/confirm', cert.cert, { headers: { ...headers, Host: 'other.onlyoffice.io' } }))
+      .rejects.toThrow(/altnames/);
+  });
+
+  it('takes host names only', async () => {
+    await expect(makeThrowawayCertificate(['acme.onlyoffice.io,IP:10.0.0.1'])).rejects.toThrow(/not a host name/);
+  });
+});
+
 describe('emulated portal over plain http', () => {
   let portal: RunningPortal;
 

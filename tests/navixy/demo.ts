@@ -154,7 +154,7 @@ type Fields = Omit<StoredUser, 'haystack' | 'mfa' | 'demo'>;
  * existing tests' "Boris Novak" expects); every 7th is not activated and owns no trackers; every 9th has no
  * phone. `names`: the index into the name lists (the demo users' order, so names repeat in blocks).
  */
-export function userFields(id: number, dealerId: number, names = id - 1): Fields {
+export function userFields(id: number, dealerId: number, names = id - 1, loginDomain = 'fleet.test'): Fields {
   const [country, code, region, city, index, street] = PLACES[(id * 5) % PLACES.length]!;
   const legal: LegalType = id % 6 === 0 ? 'legal_entity' : id % 6 === 3 ? 'sole_trader' : 'individual';
   const business = legal !== 'individual';
@@ -164,7 +164,7 @@ export function userFields(id: number, dealerId: number, names = id - 1): Fields
   return {
     id,
     dealer_id: dealerId,
-    login: `driver${pad(id, 3)}@fleet.test`,
+    login: `driver${pad(id, 3)}@${loginDomain}`,
     activated: id % 7 !== 0,
     verified: id % 7 !== 0,
     phone_verified: phone !== '' && id % 4 !== 1,
@@ -202,11 +202,11 @@ export function userFields(id: number, dealerId: number, names = id - 1): Fields
  * and the demo user have none (they follow the dealer's default); the rest disallowed. Every seventh
  * is not activated. User 4 is the demo user. Plus five users of another dealer ({@link foreignIds}).
  */
-export function demoUsers(count = 250): StoredUser[] {
+export function demoUsers(count = 250, loginDomain?: string): StoredUser[] {
   const own = Array.from({ length: count }, (_, i): StoredUser => {
     const id = i + 1;
     return storedUser({
-      ...userFields(id, DEALER_ID),
+      ...userFields(id, DEALER_ID, id - 1, loginDomain),
       mfa: id % 5 === 0 ? { type: 'allowed', factor_types: ['email'] } : id % 10 === 3 || id === DEMO_USER_ID ? null : { type: 'disallowed' },
       demo: id === DEMO_USER_ID,
     });

@@ -87,7 +87,7 @@ export async function startNavixyPanel(opts: NavixyPanelOptions = {}): Promise<R
   const writeOptions = { allSkipsDemoUser: opts.allSkipsDemoUser ?? false, partialBatch: opts.partialBatch ?? false };
   const initialDefault: MfaSettings | null = opts.defaultSettings === undefined ? { type: 'disallowed' } : clone(opts.defaultSettings);
 
-  const book = new UserBook(userCount);
+  const book = new UserBook(userCount, opts.loginDomain);
   let defaults: MfaSettings | null = null;
   let operators: DemoOperator[] = [];
   let known: string[] = [];

@@ -85,6 +85,8 @@ export interface NavixyPanelOptions {
   apiPort?: number;
   /** Users of the dealer (default 250). */
   userCount?: number;
+  /** The domain of the dealer's users' logins (default `fleet.test`): `driver001@<domain>`; the screenshots use a real-looking one. */
+  loginDomain?: string;
   /** Factor types the panel knows (default `['email']`, as the spec says); e.g. `['email', 'authenticator_app']` for a newer panel. */
   factorTypes?: string[];
   /** Requests per second per client IP and hash before code 15 (HTTP 429). Default 50 ([DOCS]); `Infinity` disables. */

@@ -39,12 +39,12 @@ export class UserBook {
   /** `own` sorted per order field (ascending, ties by id); rebuilt lazily when users are added or reset. */
   private sorted = new Map<OrderField, StoredUser[]>();
 
-  constructor(private readonly count: number) {
+  constructor(private readonly count: number, private readonly loginDomain?: string) {
     this.load();
   }
 
   load(): void {
-    this.all = demoUsers(this.count);
+    this.all = demoUsers(this.count, this.loginDomain);
     this.byId = new Map(this.all.map((u) => [u.id, u]));
     this.own = this.all.filter((u) => u.dealer_id === DEALER_ID);
     this.sorted = new Map();

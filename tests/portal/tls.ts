@@ -24,8 +24,13 @@ export interface ThrowawayCertificate extends TlsCredentials {
 
 const OPENSSL = process.env.OPENSSL_BIN ?? 'openssl';
 
-/** A self-signed P-256 certificate for 127.0.0.1 and localhost, valid from now for two days. */
-export async function makeThrowawayCertificate(): Promise<ThrowawayCertificate> {
+/**
+ * A self-signed P-256 certificate for 127.0.0.1 and localhost, valid from now for two days; `dnsNames` adds host
+ * names (e.g. `acme.onlyoffice.io`, which the screenshots map to the emulator with Chromium's host resolver rules).
+ */
+export async function makeThrowawayCertificate(dnsNames: readonly string[] = []): Promise<ThrowawayCertificate> {
+  const bad = dnsNames.find((n) => !/^[a-z0-9.-]+$/i.test(n));
+  if (bad !== undefined) throw new Error(`makeThrowawayCertificate: not a host name: ${JSON.stringify(bad)}`);
   const dir = await mkdtemp(path.join(tmpdir(), 'portal-tls-'));
   const keyFile = path.join(dir, 'key.pem');
   const certFile = path.join(dir, 'cert.pem');
@@ -35,7 +40,7 @@ export async function makeThrowawayCertificate(): Promise<ThrowawayCertificate> 
       '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256',
       '-keyout', keyFile, '-out', certFile,
       '-subj', '/CN=127.0.0.1',
-      '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
+      '-addext', `subjectAltName=${['IP:127.0.0.1', 'DNS:localhost', ...dnsNames.map((n) => `DNS:${n}`)].join(',')}`,
       '-addext', 'basicConstraints=critical,CA:FALSE',
       '-addext', 'keyUsage=critical,digitalSignature',
       '-addext', 'extendedKeyUsage=serverAuth',

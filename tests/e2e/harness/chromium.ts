@@ -46,10 +46,15 @@ export class ChromiumBrowser implements E2EBrowser {
     private readonly driverPage: Page,
   ) {}
 
-  /** `language`: the browser's UI language (`--lang`, `LANGUAGE`, and the pages' locale), e.g. `ru`; default the system's. */
-  static async launch({ language: lang, https }: LaunchOptions = {}): Promise<ChromiumBrowser> {
+  /**
+   * `language`: the browser's UI language (`--lang`, `LANGUAGE`, and the pages' locale), e.g. `ru`; default the system's.
+   * Chromium only (the screenshots): `extensionDir` loads that unpacked extension instead of a test build, and
+   * `hostRules` goes to `--host-resolver-rules` (e.g. `MAP acme.onlyoffice.io 127.0.0.1:8093`) for tabs and the
+   * extension's background alike.
+   */
+  static async launch({ language: lang, https, extensionDir, hostRules }: LaunchOptions & { extensionDir?: string; hostRules?: string } = {}): Promise<ChromiumBrowser> {
     const profileDir = await mkdtemp(path.join(tmpdir(), 'e2e-chromium-'));
-    const extension = https ? HTTPS_TEST_BUILDS.chromium : TEST_BUILDS.chromium;
+    const extension = extensionDir ?? (https ? HTTPS_TEST_BUILDS.chromium : TEST_BUILDS.chromium);
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: BROWSER_BINARIES.chromium,
       // Chromium on Linux takes its UI language from the environment (LANGUAGE, then LC_ALL / LANG), not --lang.
@@ -72,6 +77,7 @@ export class ChromiumBrowser implements E2EBrowser {
         // The network service's certificate check, so it covers the service worker's fetches as well as tabs;
         // honoured only with --user-data-dir, which the persistent context passes.
         ...(https ? [`--ignore-certificate-errors-spki-list=${https.spkiSha256}`] : []),
+        ...(hostRules ? [`--host-resolver-rules=${hostRules}`] : []),
       ],
     });
     context.setDefaultTimeout(ACTION_TIMEOUT_MS);
