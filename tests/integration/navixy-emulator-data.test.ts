@@ -105,21 +105,24 @@ describe('7. panel/user/list', () => {
     });
   });
 
-  it('with 50,000 users a 500-user page takes a few ms', async () => {
+  // How fast the emulator pages is the bench's business (scripts/bench), not a timed assertion here.
+  it('with 50,000 users a 500-user page at any offset, order and filter answers the right users', async () => {
     await withPanel({ userCount: 50_000 }, async (p) => {
       const hash = await signIn(DEMO_LOGINS.admin, p);
-      await list({ limit: 500, order_by: 'last_name' }, hash, p); // warm-up: the sort order is built once
-      const times: number[] = [];
-      for (const body of [{ limit: 500, offset: 49_000 }, { limit: 500, offset: 25_000, ascending: false }, { limit: 500, offset: 10_000, order_by: 'last_name' }, { limit: 500, offset: 0 }]) {
-        const t0 = performance.now();
-        const r = await list(body, hash, p);
-        times.push(performance.now() - t0);
-        expect(r).toMatchObject({ count: 50_000, list: { length: 500 } });
+      const byLast = await list({ limit: 500, order_by: 'last_name' }, hash, p);
+      expect(byLast).toMatchObject({ count: 50_000, list: { length: 500 } });
+      for (let i = 1; i < byLast.list.length; i++) {
+        expect(byLast.list[i - 1]!.last_name.localeCompare(byLast.list[i]!.last_name)).toBeLessThanOrEqual(0);
       }
-      expect(times.sort((a, b) => a - b)[1]).toBeLessThan(50);
-      const t0 = performance.now();
+      const seen = new Set<number>();
+      for (const body of [{ limit: 500, offset: 49_000 }, { limit: 500, offset: 25_000, ascending: false }, { limit: 500, offset: 10_000, order_by: 'last_name' }, { limit: 500, offset: 0 }]) {
+        const r = await list(body, hash, p);
+        expect(r).toMatchObject({ count: 50_000, list: { length: 500 } });
+        if (!('order_by' in body)) for (const u of r.list) seen.add(u.id);
+      }
+      // Three pages by id at three offsets: 1,500 different users.
+      expect(seen.size).toBe(1_500);
       const filtered = await list({ filter: 'driver4999', limit: 500 }, hash, p);
-      expect(performance.now() - t0).toBeLessThan(200);
       expect(filtered.count).toBe(11);
       expect(p.foreignUserIds.every((id) => id > 50_000)).toBe(true);
     });
