@@ -249,11 +249,13 @@ describe('10. what the existing tests rely on', () => {
     await withPanel({ latencyMs: 120 }, async (p) => {
       const t0 = performance.now();
       await call('panel/account/auth', { login: DEMO_LOGINS.admin, password: DEMO_PASSWORD }, undefined, p);
-      expect(performance.now() - t0).toBeGreaterThanOrEqual(100);
+      const delayed = performance.now() - t0;
+      expect(delayed).toBeGreaterThanOrEqual(100);
       p.setLatency(0);
       const t1 = performance.now();
       await call('panel/account/auth', { login: DEMO_LOGINS.admin, password: DEMO_PASSWORD }, undefined, p);
-      expect(performance.now() - t1).toBeLessThan(100);
+      // Without the delay the same call is faster by most of it (relative: a loaded machine is slow either way).
+      expect(performance.now() - t1).toBeLessThan(delayed - 60);
     });
   });
 });
