@@ -9,6 +9,7 @@ import * as policy from './policy';
 import { forgetUnreachable, getSession, knownOrigins } from './session';
 import { clearBadgesOf } from './badge';
 import { docspaceOverview } from './overview';
+import { forgetHeldLists } from './glance';
 import { registerLifecycle } from './lifecycle';
 
 /** Commands a page in a private window or a container may send whatever the sign-in: they read the tab themselves, or only delete. */
@@ -64,6 +65,7 @@ export const docspaceBackground: ProviderBackground<Command, Replies> = {
     getPolicy: policy.getPolicy,
     resolvePolicyNames: policy.resolvePolicyNames,
     savePolicy: policy.savePolicy,
+    forgetHeldLists,
   }),
   originsInUse: knownOrigins,
   accessRemoved: async () => clearBadgesOf(await forgetUnreachable()),
