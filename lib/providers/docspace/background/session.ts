@@ -10,6 +10,8 @@ import { hasHostAccess } from '../../../background/host-access';
 import { accessTicket, accessWithdrawn, isCurrent, type AccessTicket } from '../../../background/access-generation';
 import { namesKey } from './names';
 import { heldListsKey } from './held-lists';
+import { coverageSessionKey, dropCachedCoverage } from './coverage-cache';
+import { coverageKey } from '../coverage/store';
 
 /**
  * Per-portal session state. Everything lives in `storage.session` (cleared when the
@@ -95,6 +97,8 @@ export function updateSession(origin: string, patch: (s: PortalSession) => Porta
 export async function clearSignedIn(origin: string, since: AccessTicket | null): Promise<PortalSession> {
   // Names are what this account could see: another account signing in next may see less.
   await storage.removeItem(namesKey(origin));
+  // So is the last coverage report (names and e-mails); its counts stay on the device (coverage/store.ts).
+  await dropCachedCoverage(origin);
   return updateSession(origin, (s) => ({ auth: s.auth, enrolment: s.enrolment?.outlivesSignOut ? s.enrolment : undefined, clockOffsetMs: s.clockOffsetMs }), since);
 }
 
@@ -119,17 +123,18 @@ export function updateRecord(origin: string, patch: (r: PortalRecord | null) => 
  */
 export async function forgetPortalData(origin: string): Promise<void> {
   await accessWithdrawn([originPattern(origin)]);
-  await storage.removeItems([sessionKey(origin), localKey(origin), namesKey(origin), heldListsKey(origin)]);
+  await dropCachedCoverage(origin);
+  await storage.removeItems([sessionKey(origin), localKey(origin), namesKey(origin), coverageSessionKey(origin), coverageKey(origin), heldListsKey(origin)]);
 }
 
 /**
- * Wipes every portal held here (local record and remembered key, session, confirm token, names) that host access
+ * Wipes every portal held here (local record and remembered key, session, confirm token, names, coverage) that host access
  * no longer covers, and clears its toolbar badges. Enrolment attempt counts stay until the browser closes: the
  * portal's own lockout does not end when access is removed, and they warn before the last attempt.
  */
 export async function forgetUnreachable(): Promise<string[]> {
   const [local, session] = await Promise.all([browser.storage.local.get(null), browser.storage.session.get(null)]);
-  const held = [...new Set([...Object.keys(local), ...Object.keys(session)].flatMap((k) => /^(?:portal|names|held-lists):(.+)$/.exec(k)?.[1] ?? []))];
+  const held = [...new Set([...Object.keys(local), ...Object.keys(session)].flatMap((k) => /^(?:portal|names|coverage|held-lists):(.+)$/.exec(k)?.[1] ?? []))];
   const gone: string[] = [];
   for (const origin of held) {
     if (await hasHostAccess(origin)) continue;
