@@ -1,5 +1,6 @@
 import type { CoveragePerson, CoverageSummary } from '../coverage/types';
 import type { PolicyDraft } from './policy-diff';
+import { summarise } from '../coverage/summary';
 
 /**
  * The impact of a policy save on people (issue 26, §3), from the last coverage count. DocSpace signs everyone out at
@@ -54,33 +55,20 @@ const sameSet = (a: string[], b: string[]) => {
   return a.length === b.length && b.every((v) => set.has(v.toLowerCase()));
 };
 
-/** Whether a person is mandatory under a draft's lists: named, or a member of a named group. */
-export function mandatoryUnder(person: Pick<CoveragePerson, 'id' | 'groupIds'>, draft: Pick<PolicyDraft, 'mandatoryUsers' | 'mandatoryGroups'>): boolean {
-  const users = new Set(draft.mandatoryUsers.map((id) => id.toLowerCase()));
-  const groups = new Set(draft.mandatoryGroups.map((id) => id.toLowerCase()));
-  return users.has(person.id.toLowerCase()) || person.groupIds.some((g) => groups.has(g.toLowerCase()));
-}
-
 export function impactOf({ before, draft, coverage, people, meId, meEnrolled, ownerId }: ImpactInput): Impact {
   if (draft.method === 'none') return { kind: 'none' };
   const offNow = before.method === 'none';
   if (!coverage || coverage.mode !== draft.method) return { kind: 'unknown', offNow };
-  const covered = (p: CoveragePerson) => (coverage.mode === 'app' ? p.hasApp : p.phoneActivated);
   const base = {
     kind: 'count' as const, offNow, mode: coverage.mode, countedAt: coverage.countedAt, trusted: draft.trustedIps.length > 0,
     partial: coverage.total !== null && coverage.read < coverage.total,
   };
-  const sameId = (a: string | null, b: string) => a !== null && a.toLowerCase() === b.toLowerCase();
   // The caller's own state as the portal says it now beats the count (only while the app policy is on).
   const me = (fromCount: boolean | null) => (!offNow && coverage.mode === 'app' && meEnrolled !== null ? meEnrolled : fromCount);
   if (people?.length) {
-    const lacking = people.filter((p) => p.status === 'active' && !p.sso && covered(p) === false);
-    const find = (id: string | null) => people.find((p) => sameId(id, p.id));
-    const state = (p: CoveragePerson | undefined) => (p ? (p.sso ? true : covered(p)) : null);
-    return {
-      ...base, exact: true, without: lacking.length, mandatoryWithout: lacking.filter((p) => mandatoryUnder(p, draft)).length,
-      meCovered: me(state(find(meId))), ownerCovered: state(find(ownerId)),
-    };
+    // The people of this session's count, summed again against the draft's lists (coverage/summary.ts).
+    const s = summarise(people, draft, meId, ownerId, coverage.mode, coverage.total, coverage.countedAt);
+    return { ...base, exact: true, without: s.without, mandatoryWithout: s.mandatoryWithout, meCovered: me(s.meCovered), ownerCovered: s.ownerCovered };
   }
   // From the summary alone: its mandatory figure holds for the lists it was counted under, taken to be today's.
   const sameLists = sameSet(before.mandatoryUsers, draft.mandatoryUsers) && sameSet(before.mandatoryGroups, draft.mandatoryGroups) && before.method !== 'none';

@@ -16,6 +16,7 @@ import { PolicyImpact } from '../components/PolicyImpact';
 import { EmptiedListsNotice } from '../components/EmptiedListsNotice';
 import { addressImpact, impactOf } from '../tfa/coverage-impact';
 import { coverageQuery } from '../coverage/link';
+import type { CoveragePerson } from '../coverage/types';
 import type { ViewProps } from './views';
 
 type Phase =
@@ -54,6 +55,8 @@ export function PolicyView({ origin, navigate }: ViewProps) {
   const [view, setView] = useState<PolicyData | null>(null);
   const [draft, setDraft] = useState<EditorDraft | null>(null);
   const [emptiedShown, setEmptiedShown] = useState(true);
+  // Issue 26: the people of this browser session's count (the coverage view's report), to work out a draft's impact exactly.
+  const [people, setPeople] = useState<CoveragePerson[] | null>(null);
 
   const load = async () => {
     setPhase({ status: 'loading' });
@@ -66,6 +69,10 @@ export function PolicyView({ origin, navigate }: ViewProps) {
     setDraft(initialDraft(r.value));
     setEmptiedShown(true);
     setPhase({ status: 'edit' });
+    if (r.value.canEdit) {
+      const report = await call({ type: 'getCoverage', origin });
+      setPeople(report.ok && report.value && !report.value.unavailable ? report.value.people : null);
+    }
   };
   useEffect(() => {
     void load();
@@ -162,7 +169,7 @@ export function PolicyView({ origin, navigate }: ViewProps) {
           onSave={(hugeConfirmed) => void save(hugeConfirmed)}
         >
           <PolicyImpact
-            impact={impactOf({ before: draftOf(view.policy), draft: reviewed.draft, coverage: view.coverage, meId: view.me.id, meEnrolled: view.isEnrolled, ownerId: view.ownerId })}
+            impact={impactOf({ before: draftOf(view.policy), draft: reviewed.draft, coverage: view.coverage, people, meId: view.me.id, meEnrolled: view.isEnrolled, ownerId: view.ownerId })}
             address={addressImpact(reviewed.draft, view.me.id)}
             now={Date.now()}
             coverageHref={view.canEdit ? `options.html${coverageQuery(origin)}` : undefined}
