@@ -11,7 +11,7 @@ export const FIRST_NAMED = 3;
 function firstOf(items: string[]): string {
   const shown = items.slice(0, FIRST_NAMED);
   const rest = items.length - shown.length;
-  return formatList(rest > 0 ? [...shown, t('policy.emptied.more', formatNumber(rest))] : shown);
+  return rest > 0 ? `${shown.join(', ')} ${t('policy.emptied.more', formatNumber(rest))}` : formatList(shown);
 }
 
 const entityName = (e: NamedEntity) => e.name || e.id.slice(0, 8);
