@@ -13,7 +13,7 @@ import { writeCoverageSummary } from '../../lib/providers/docspace/coverage/stor
 
 /** Issue 26, the glances: the popup line, the impact in the policy review, the emptied-lists notice and what the background holds for it. */
 vi.mock('../../lib/providers/docspace/call', () => ({ call: vi.fn() }));
-vi.mock('../../lib/ui', async (real) => ({ ...(await real<typeof import('../../lib/ui')>()), openOptionsPage: vi.fn(async () => undefined) }));
+vi.mock('../../lib/ui', async (real) => ({ ...(await real<Record<string, unknown>>()), openOptionsPage: vi.fn(async () => undefined) }));
 const { call } = await import('../../lib/providers/docspace/call');
 const { openOptionsPage } = await import('../../lib/ui');
 const { App: Popup } = await import('../../lib/providers/docspace/views/Popup');
@@ -90,7 +90,7 @@ describe('the status carries the count for admins only, read from the device', (
     expect((await glanceOf(ORIGIN, { role: 'admin' }, policy, {}, null)).coverage).toEqual(kept);
     expect((await glanceOf(ORIGIN, { role: 'owner' }, policy, {}, null)).coverage).toEqual(kept);
     expect(await glanceOf(ORIGIN, { role: 'user' }, policy, {}, null)).toEqual({});
-    expect(await glanceOf(ORIGIN, { role: 'roomAdmin' }, policy, {}, null)).toEqual({});
+    expect(await glanceOf(ORIGIN, { role: 'roomadmin' }, policy, {}, null)).toEqual({});
   });
 });
 

@@ -101,7 +101,7 @@ export async function getPolicy(c: CommandOf<'getPolicy'>): Reply<'getPolicy'> {
     canEdit: isAdminRole(me),
     users,
     groups,
-    ...(await policyGlanceOf(c.origin, me, current.value, [...users, ...groups], api.access)),
+    ...(await policyGlanceOf(api, c.origin, me, current.value, [...users, ...groups])),
   });
 }
 
@@ -247,11 +247,13 @@ export async function savePolicy(c: CommandOf<'savePolicy'>): Reply<'savePolicy'
   const next: NextStep = exempt ? { enrolNext: false, callerExempt: true } : sent.ok || draft.method === 'none'
     ? nextStepOf(link)
     : signedOutNow ? { enrolNext: false, linkLost: true } : await nextStepAfterLostAnswer(api, origin);
+  // Names the editor knew, read before the sign-out below drops them (held-lists.ts keeps the first few).
+  const knownNames = await cachedNames(origin);
   if (draft.method !== 'none') {
     await clearSignedIn(origin, api.access);
   }
   // What the extension saved is what it now holds: a list saved empty is never reported as emptied (held-lists.ts).
-  await keepSaved(origin, reread.ok ? reread.value : expected, await cachedNames(origin), api.access);
+  await keepSaved(origin, reread.ok ? reread.value : expected, knownNames, api.access);
   if (!reread.ok) {
     const note = signedOutNow ? [] : [t.unread(reread.error.kind)];
     return ok({ policy: expected, mismatches: note, ...next, signedOut: signedOutNow });

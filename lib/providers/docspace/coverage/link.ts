@@ -5,3 +5,6 @@
 export function coverageQuery(origin: string): string {
   return `?${new URLSearchParams({ view: 'coverage', origin }).toString()}`;
 }
+
+/** The same view as a link from an options page (opened in a new tab, so the page's own state stays). */
+export const coverageHref = (origin: string) => `options.html${coverageQuery(origin)}`;

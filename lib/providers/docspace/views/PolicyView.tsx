@@ -15,7 +15,7 @@ import { entityLabel } from '../components/EntityPicker';
 import { PolicyImpact } from '../components/PolicyImpact';
 import { EmptiedListsNotice } from '../components/EmptiedListsNotice';
 import { addressImpact, impactOf } from '../tfa/coverage-impact';
-import { coverageQuery } from '../coverage/link';
+import { coverageHref } from '../coverage/link';
 import type { CoveragePerson } from '../coverage/types';
 import type { ViewProps } from './views';
 
@@ -172,7 +172,7 @@ export function PolicyView({ origin, navigate }: ViewProps) {
             impact={impactOf({ before: draftOf(view.policy), draft: reviewed.draft, coverage: view.coverage, people, meId: view.me.id, meEnrolled: view.isEnrolled, ownerId: view.ownerId })}
             address={addressImpact(reviewed.draft, view.me.id)}
             now={Date.now()}
-            coverageHref={view.canEdit ? `options.html${coverageQuery(origin)}` : undefined}
+            coverageHref={view.canEdit ? coverageHref(origin) : undefined}
           />
         </PolicyReview>
       ) : null}
