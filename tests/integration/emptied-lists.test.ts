@@ -8,6 +8,7 @@ import { forgetPortalData } from '../../lib/providers/docspace/background/sessio
 import { writeCoverageSummary } from '../../lib/providers/docspace/coverage/store';
 import type { CoverageSummary } from '../../lib/providers/docspace/coverage/types';
 import type { Command } from '../../lib/providers/docspace/protocol';
+import { docspaceOverview } from '../../lib/providers/docspace/background/overview';
 import { backgroundTest } from './fixtures';
 
 /**
@@ -129,12 +130,27 @@ describe('the count in the status and the overview', () => {
     await signInAs('admin@demo.test');
     portal.clearLog();
     const s = await status(portal.origin);
-    expect(s.coverage).toEqual(summary().countedAt ? expect.objectContaining({ covered: 4, active: 9, adminsWithout: 1 }) : null);
+    expect(s.coverage).toEqual(expect.objectContaining({ covered: 4, active: 9, adminsWithout: 1 }));
     expect(portal.requests.some((r) => r.path.startsWith('/api/2.0/people/filter') || r.path.startsWith('/api/2.0/people?'))).toBe(false);
     // The cached status (the popup's first answer) reads the count from storage too, and asks nothing.
     portal.clearLog();
     const cached = await getStatus({ type: 'getStatus', origin: portal.origin });
     expect(cached.ok && cached.value.fromCache && cached.value.coverage).toMatchObject({ covered: 4 });
+    expect(portal.requests).toHaveLength(0);
+  });
+
+  it('the Portals overview shows the same figure with its time, from storage, and nothing when never counted', async ({ portal, signInAs }) => {
+    portal.setPolicy({ enabled: true });
+    portal.enrol('admin@demo.test');
+    await signInAs('admin@demo.test');
+    fakeBrowser.permissions.getAll = async () => ({ origins: [], permissions: [] });
+    await status(portal.origin);
+    expect((await docspaceOverview({ refresh: false })).find((r) => r.site === portal.origin)?.coverage).toBeUndefined();
+    const kept = summary();
+    await writeCoverageSummary(portal.origin, kept);
+    portal.clearLog();
+    const row = (await docspaceOverview({ refresh: false })).find((r) => r.site === portal.origin);
+    expect(row?.coverage).toEqual({ mode: 'app', covered: 4, active: 9, adminsWithout: 1, countedAt: kept.countedAt });
     expect(portal.requests).toHaveLength(0);
   });
 });
