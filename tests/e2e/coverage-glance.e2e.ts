@@ -81,7 +81,7 @@ describe.each(selectedBrowsers())('%s', (browserName) => {
     await page.waitForText('it sends only the method');
     portal.clearLog();
     await page.click('button', 'Restore in the editor');
-    await page.waitForText('Adds 2 entries to trusted IPs and adds Alice Anderson to mandatory users.');
+    await page.waitForText('Adds 192.0.2.0/24 and 198.51.100.7 to trusted IPs and adds Alice Anderson to mandatory users.');
     expect(portal.requests.filter((r) => r.method === 'PUT')).toEqual([]);
     await page.click('button', 'Save policy');
     await page.waitForText('The portal signed everyone out, you included');
