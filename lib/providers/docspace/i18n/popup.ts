@@ -1,7 +1,7 @@
 import type { Applicability, Enrolment, PortalJar, PortalStatus } from '../protocol';
 import type { CoverageFigure } from '../../../protocol';
 import { assertNever } from '../../../result';
-import { formatAgo, formatNumber, locale, plural, t } from '../../../i18n/t';
+import { formatAgo, formatNumber, plural, t } from '../../../i18n/t';
 
 /** Strings of the popup. */
 export const popup = {
@@ -91,11 +91,8 @@ export const popup = {
   /** Issue 26: "412 of 500 (82 %), 3 admins without — counted 2 hours ago" (the popup line and the Portals page). */
   coverageFigure(c: CoverageFigure, agoMs: number): string {
     // Floored: 499 of 500 is not "100 %".
-    const share = c.covered >= c.active ? 1 : Math.floor((c.covered / c.active) * 100) / 100;
-    const percent = new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(c.active ? share : 0);
-    const admins = c.adminsWithout ? plural('popup.coverage.adminsWithout', c.adminsWithout) : '';
+    const subs = [formatNumber(c.covered), formatNumber(c.active), formatNumber(c.active ? Math.floor((c.covered * 100) / c.active) : 0), c.adminsWithout ? plural('popup.coverage.adminsWithout', c.adminsWithout) : ''] as const;
     const ago = formatAgo(agoMs);
-    const subs = [formatNumber(c.covered), formatNumber(c.active), percent, admins] as const;
     return ago === null ? t('popup.coverage.figureJustNow', ...subs) : t('popup.coverage.figure', ...subs, ago);
   },
   coverageLine: (c: CoverageFigure, agoMs: number) => t(c.mode === 'app' ? 'popup.coverage.app' : 'popup.coverage.sms', popup.coverageFigure(c, agoMs)),
