@@ -59,6 +59,7 @@ describe('lists a portal page emptied', () => {
     expect(s.emptied?.held).toBeUndefined(); // the status carries counts only
 
     const view = await policyView(portal.origin);
+    expect(view.emptied?.restorable).toBe(true);
     expect(view.emptied?.held).toEqual({
       trustedIps: lists.trustedIps,
       mandatoryUsers: [expect.objectContaining({ id: id('alice@demo.test'), name: 'Alice Anderson' })],

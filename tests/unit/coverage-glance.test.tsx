@@ -182,6 +182,19 @@ describe('held lists (background, storage.session only)', () => {
     expect(await observeLists(ORIGIN, on(), {}, null)).toBeNull();
   });
 
+  it('a status read holds only the first entries and the length (the session stays small); the editor\'s read holds them whole, and a status read after it keeps them', () => {
+    const many = Array.from({ length: 100_000 }, (_, i) => `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`);
+    const fromStatus = compareWithHeld({}, on({ trustedIps: many }), {}, 1000, false).next;
+    expect(fromStatus.trustedIps).toEqual({ entries: many.slice(0, 3), total: 100_000, complete: false, seenAt: 1000 });
+    expect(compareWithHeld(fromStatus, on(), {}, 2000).emptied).toEqual({ trustedIps: 100_000, seenAt: 1000 });
+    const few = ['10.0.0.0/8', '192.0.2.1', '192.0.2.2', '192.0.2.3'];
+    const whole = compareWithHeld({}, on({ trustedIps: few }), {}, 1000, true).next;
+    expect(whole.trustedIps?.complete).toBe(true);
+    const after = compareWithHeld(whole, on({ trustedIps: few }), {}, 100_000, false).next;
+    expect(after.trustedIps).toEqual({ entries: few, total: 4, complete: true, seenAt: 100_000 });
+    expect(compareWithHeld(whole, on({ trustedIps: [...few, '192.0.2.4'] }), {}, 100_000, false).next.trustedIps?.complete).toBe(false);
+  });
+
   it('a save through the extension becomes what is held: a list saved empty is never reported', async () => {
     await observeLists(ORIGIN, on({ trustedIps: ['10.0.0.0/8'], mandatoryUsers: [ALICE] }), {}, null);
     await keepSaved(ORIGIN, on({ mandatoryUsers: [ALICE] }), {}, null);
@@ -196,7 +209,7 @@ describe('the emptied-lists notice in the policy editor', () => {
     me: { id: ME, displayName: 'Ada', email: 'ada@x', role: 'admin' }, ownerId: OWNER, isEnrolled: true, canEdit: true, users: [], groups: [],
     coverage: summary(),
     emptied: {
-      trustedIps: 4, mandatoryUsers: 1, seenAt: Date.now() - 3 * HOUR,
+      trustedIps: 4, mandatoryUsers: 1, seenAt: Date.now() - 3 * HOUR, restorable: true,
       held: { trustedIps: ['10.0.0.0/8', '192.168.1.1', '172.16.0.0/12', '203.0.113.7'], mandatoryUsers: [{ id: ALICE, name: 'Alice Smith' }], mandatoryGroups: [] },
     },
   };

@@ -142,6 +142,8 @@ export interface EmptiedLists {
   mandatoryUsers?: number;
   mandatoryGroups?: number;
   seenAt: number;
+  /** getPolicy only: every emptied list is held whole, so "Restore" can put it back (else only its first entries are held). */
+  restorable?: boolean;
   /** getPolicy only: the held entries of the emptied lists (names where this session knew them), to show and restore. */
   held?: { trustedIps: string[]; mandatoryUsers: NamedEntity[]; mandatoryGroups: NamedEntity[] };
 }

@@ -13,9 +13,9 @@ import type { PortalClient } from './session';
  * (read from storage with the status, never a scan: opening the popup asks the portal nothing more), and the lists a
  * portal page emptied since this browser session last saw them. Nothing for other roles.
  */
-export async function glanceOf(origin: string, me: Pick<Me, 'role'>, policy: TfaPolicy, names: Record<string, NamedEntity>, since: AccessTicket | null): Promise<Pick<PortalStatus, 'coverage' | 'emptied'>> {
+export async function glanceOf(origin: string, me: Pick<Me, 'role'>, policy: TfaPolicy, names: Record<string, NamedEntity>, since: AccessTicket | null, full = false): Promise<Pick<PortalStatus, 'coverage' | 'emptied'>> {
   if (me.role !== 'owner' && me.role !== 'admin') return {};
-  const [coverage, emptied] = await Promise.all([readCoverageSummary(origin), observeLists(origin, policy, names, since)]);
+  const [coverage, emptied] = await Promise.all([readCoverageSummary(origin), observeLists(origin, policy, names, since, full)]);
   return { coverage, emptied };
 }
 
@@ -28,7 +28,7 @@ export async function withLatestCoverage(status: PortalStatus): Promise<PortalSt
 /** The editor's part (getPolicy): the count, and the emptied lists with their held entries for the notice and "Restore". */
 export async function policyGlanceOf(api: PortalClient, origin: string, me: Pick<Me, 'role'>, policy: TfaPolicy, named: NamedEntity[]): Promise<Pick<PolicyView, 'coverage' | 'emptied'>> {
   const known = Object.fromEntries(named.map((e) => [e.id.toLowerCase(), e]));
-  const { coverage = null, emptied = null } = await glanceOf(origin, me, policy, known, api.access);
+  const { coverage = null, emptied = null } = await glanceOf(origin, me, policy, known, api.access, true);
   if (!emptied) return { coverage, emptied: null };
   const withEntries = await withHeldEntries(origin, emptied, { ...(await cachedNames(origin)), ...known });
   const held = withEntries.held;

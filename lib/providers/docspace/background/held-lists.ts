@@ -2,6 +2,7 @@ import { storage } from '../../../storage';
 import type { EmptiedLists, NamedEntity, PolicyListName } from '../protocol';
 import type { TfaPolicy } from '../schemas';
 import { isCurrent, type AccessTicket } from '../../../background/access-generation';
+import { clipEntry, utf8Bytes } from '../limits';
 
 /**
  * Lists a portal page emptied (issue 26, §4). The portal's own settings page saves only the method, which empties the
@@ -22,7 +23,14 @@ export const HELD_NAMES = 200;
 /** A list seen again unchanged is written back at most this often (its "last seen" time). */
 const REFRESH_MS = 60_000;
 
-interface HeldList { entries: string[]; seenAt: number }
+/**
+ * A list as last seen: all its entries (`complete`, from the editor's reads and the extension's saves, within
+ * HELD_BYTES), or only the first few, shortened (a status read keeps the session small: limits.ts), with its length.
+ */
+interface HeldList { entries: string[]; total: number; complete: boolean; seenAt: number }
+/** A list held whole for "Restore" up to this size; past it, only its first entries and its length (no restore). */
+export const HELD_BYTES = 1_000_000;
+const FIRST_HELD = 3;
 export interface HeldLists {
   trustedIps?: HeldList;
   mandatoryUsers?: HeldList;
@@ -58,7 +66,14 @@ function namesFor(ids: string[], known: Record<string, NamedEntity>, kept: Recor
 }
 
 /** What a read of the policy shows against what was held: the emptied lists (null: none), and the held lists after it. */
-export function compareWithHeld(held: HeldLists, policy: Lists, known: Record<string, NamedEntity>, now: number): { emptied: EmptiedLists | null; next: HeldLists; changed: boolean } {
+function heldOf(entries: string[], full: boolean, now: number): HeldList {
+  const whole = full && entries.reduce((n, e) => n + utf8Bytes(e) + 4, 0) <= HELD_BYTES;
+  return whole ? { entries: [...entries], total: entries.length, complete: true, seenAt: now }
+    : { entries: entries.slice(0, FIRST_HELD).map((e) => clipEntry(e).text), total: entries.length, complete: false, seenAt: now };
+}
+
+/** `full`: the read holds the whole lists (the editor); a status read holds their first entries only. */
+export function compareWithHeld(held: HeldLists, policy: Lists, known: Record<string, NamedEntity>, now: number, full = true): { emptied: EmptiedLists | null; next: HeldLists; changed: boolean } {
   const next: HeldLists = { ...held };
   const emptied: Omit<EmptiedLists, 'seenAt'> = {};
   let seenAt = 0;
@@ -67,12 +82,18 @@ export function compareWithHeld(held: HeldLists, policy: Lists, known: Record<st
     const entries = policy[list];
     const before = held[list];
     if (entries.length) {
-      if (!before || !sameList(before.entries, entries) || now - before.seenAt > REFRESH_MS) {
-        next[list] = { entries: [...entries], seenAt: now };
+      const seen = heldOf(entries, full, now);
+      // A status read of the same list keeps what the editor held whole; only its time is refreshed.
+      const same = before && before.total === seen.total && sameList(before.complete && !seen.complete ? before.entries.slice(0, FIRST_HELD).map((e) => clipEntry(e).text) : before.entries, seen.entries);
+      if (!same || !before) {
+        next[list] = seen;
+        changed = true;
+      } else if (now - before.seenAt > REFRESH_MS || (seen.complete && !before.complete)) {
+        next[list] = seen.complete && !before.complete ? seen : { ...before, seenAt: now };
         changed = true;
       }
-    } else if (policy.method !== 'none' && before?.entries.length) {
-      emptied[list] = before.entries.length;
+    } else if (policy.method !== 'none' && before?.total) {
+      emptied[list] = before.total;
       seenAt = Math.max(seenAt, before.seenAt);
     }
   }
@@ -87,16 +108,19 @@ export function compareWithHeld(held: HeldLists, policy: Lists, known: Record<st
  * A read of the policy (status or editor, admins and owner): the lists filled now are held (with their names where
  * known), and the lists held filled that the policy, still on, now holds empty are reported.
  */
-export function observeLists(origin: string, policy: Lists, known: Record<string, NamedEntity> | NamedEntity[], since: AccessTicket | null): Promise<EmptiedLists | null> {
+export function observeLists(origin: string, policy: Lists, known: Record<string, NamedEntity> | NamedEntity[], since: AccessTicket | null, full = true): Promise<EmptiedLists | null> {
   const byId = Array.isArray(known) ? Object.fromEntries(known.map((e) => [e.id.toLowerCase(), e])) : known;
   return withLock(origin, async () => {
-    const { emptied, next, changed } = compareWithHeld(await readHeldLists(origin), policy, byId, Date.now());
+    const { emptied, next, changed } = compareWithHeld(await readHeldLists(origin), policy, byId, Date.now(), full);
     if (changed && (!since || isCurrent(since))) await storage.setItem<HeldLists>(heldListsKey(origin), next);
     return emptied;
   });
 }
 
-/** The emptied lists with their held entries, for the editor's notice and "Restore" (names where this session knew them). */
+/**
+ * The emptied lists with their held entries, for the editor's notice, and `restorable` when every emptied list is
+ * held whole (names where this session knew them).
+ */
 export async function withHeldEntries(origin: string, emptied: EmptiedLists, known: Record<string, NamedEntity>): Promise<EmptiedLists> {
   const held = await readHeldLists(origin);
   const names = held.names ?? {};
@@ -104,8 +128,10 @@ export async function withHeldEntries(origin: string, emptied: EmptiedLists, kno
     const found = known[id.toLowerCase()];
     return found?.name ? { ...found, id } : { id, name: names[id.toLowerCase()] ?? '' };
   };
+  const lists = (['trustedIps', 'mandatoryUsers', 'mandatoryGroups'] as const).filter((l) => emptied[l]);
   return {
     ...emptied,
+    restorable: lists.every((l) => held[l]?.complete === true),
     held: {
       trustedIps: emptied.trustedIps ? [...(held.trustedIps?.entries ?? [])] : [],
       mandatoryUsers: emptied.mandatoryUsers ? (held.mandatoryUsers?.entries ?? []).map(named) : [],
@@ -120,7 +146,7 @@ export function keepSaved(origin: string, saved: Lists, known: Record<string, Na
     const held = await readHeldLists(origin);
     const now = Date.now();
     const next: HeldLists = {};
-    for (const list of LISTS) if (saved[list].length) next[list] = { entries: [...saved[list]], seenAt: now };
+    for (const list of LISTS) if (saved[list].length) next[list] = heldOf(saved[list], true, now);
     const ids = [...saved.mandatoryUsers.slice(0, HELD_NAMES), ...saved.mandatoryGroups.slice(0, HELD_NAMES)];
     next.names = namesFor(ids, known, held.names ?? {});
     if (since && !isCurrent(since)) return;

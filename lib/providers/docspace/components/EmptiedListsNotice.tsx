@@ -16,11 +16,11 @@ interface Props {
  */
 export function EmptiedListsNotice({ emptied, now, onRestore, onDismiss }: Props) {
   const id = useId();
-  const held = emptied.held;
+  const held = emptied.held ?? { trustedIps: [], mandatoryUsers: [], mandatoryGroups: [] };
   const items: [string, string][] = [];
-  if (emptied.trustedIps) items.push(['ips', held ? t.trustedIps(held.trustedIps) : String(emptied.trustedIps)]);
-  if (emptied.mandatoryUsers) items.push(['users', held ? t.mandatoryUsers(held.mandatoryUsers) : String(emptied.mandatoryUsers)]);
-  if (emptied.mandatoryGroups) items.push(['groups', held ? t.mandatoryGroups(held.mandatoryGroups) : String(emptied.mandatoryGroups)]);
+  if (emptied.trustedIps) items.push(['ips', t.trustedIps(emptied.trustedIps, held.trustedIps)]);
+  if (emptied.mandatoryUsers) items.push(['users', t.mandatoryUsers(emptied.mandatoryUsers, held.mandatoryUsers)]);
+  if (emptied.mandatoryGroups) items.push(['groups', t.mandatoryGroups(emptied.mandatoryGroups, held.mandatoryGroups)]);
   return (
     <div class="notice warn emptied-lists" role="group" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t.heading}</h3>
@@ -31,7 +31,7 @@ export function EmptiedListsNotice({ emptied, now, onRestore, onDismiss }: Props
       <p>{t.cause}</p>
       <p class="muted">{t.held}</p>
       <div class="form-actions">
-        {held ? <button type="button" class="primary" onClick={onRestore}>{t.restore}</button> : null}
+        {emptied.held && emptied.restorable ? <button type="button" class="primary" onClick={onRestore}>{t.restore}</button> : null}
         <button type="button" onClick={onDismiss}>{t.dismiss}</button>
       </div>
     </div>

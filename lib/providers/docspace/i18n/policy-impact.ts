@@ -8,9 +8,9 @@ type Mode = 'app' | 'sms';
 /** Entries named in the notice; the rest as a count. */
 export const FIRST_NAMED = 3;
 
-function firstOf(items: string[]): string {
+function firstOf(items: string[], total: number): string {
   const shown = items.slice(0, FIRST_NAMED);
-  const rest = items.length - shown.length;
+  const rest = total - shown.length;
   return rest > 0 ? `${shown.join(', ')} ${t('policy.emptied.more', formatNumber(rest))}` : formatList(shown);
 }
 
@@ -44,9 +44,10 @@ export const emptiedText = {
   heading: t('policy.emptied.heading'),
   /** "… last saw filled (2 hours ago) …". */
   body: (agoMs: number) => t('policy.emptied.body', formatAgo(agoMs) ?? formatDate(new Date(Date.now() - agoMs))),
-  trustedIps: (ips: string[]) => plural('policy.emptied.trustedIps', ips.length, firstOf(ips)),
-  mandatoryUsers: (users: NamedEntity[]) => plural('policy.emptied.mandatoryUsers', users.length, firstOf(users.map(entityName))),
-  mandatoryGroups: (groups: NamedEntity[]) => plural('policy.emptied.mandatoryGroups', groups.length, firstOf(groups.map(entityName))),
+  /** "4 trusted IP ranges: a, b, c and 1 more" (`total`: the list's length; `ips`: its entries held, maybe only the first). */
+  trustedIps: (total: number, ips: string[]) => plural('policy.emptied.trustedIps', total, firstOf(ips, total)),
+  mandatoryUsers: (total: number, users: NamedEntity[]) => plural('policy.emptied.mandatoryUsers', total, firstOf(users.map(entityName), total)),
+  mandatoryGroups: (total: number, groups: NamedEntity[]) => plural('policy.emptied.mandatoryGroups', total, firstOf(groups.map(entityName), total)),
   cause: t('policy.emptied.cause'),
   held: t('policy.emptied.held'),
   restore: t('policy.emptied.restore'),

@@ -113,7 +113,7 @@ export function PolicyView({ origin, navigate }: ViewProps) {
 
   /** Issue 26, "Restore": the held lists go into the draft (the emptied ones only) and the normal review opens; nothing is saved yet. */
   const restore = () => {
-    const held = view?.emptied?.held;
+    const held = view?.emptied?.restorable ? view.emptied.held : undefined;
     if (!view || !draft || !held) {
       return;
     }
