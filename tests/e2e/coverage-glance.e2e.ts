@@ -1,7 +1,8 @@
 // Issue 26, the glances, in the built extension against the emulated portal: the popup line after a count, the Portals
 // overview figure, the impact in the policy review, and the emptied-lists notice with its restore through the review.
 import { describe, expect } from 'vitest';
-import { selectedBrowsers, type E2EPage } from './harness';
+import { ChromiumBrowser, playwrightPageOf, selectedBrowsers, type E2EPage } from './harness';
+import { axeBothSchemes } from './harness/axe';
 import { e2eTest } from './harness/fixtures';
 import { signInWithCookie } from './harness/portal';
 import type { CoverageReport } from '../../lib/providers/docspace/coverage/types';
@@ -41,6 +42,9 @@ describe.each(selectedBrowsers())('%s', (browserName) => {
     await popup.waitForText('counted just now');
     expect(portal.requests.filter((r) => r.path.startsWith('/api/2.0/people/filter'))).toEqual([]);
 
+    // axe (Chromium only: the harness evaluates it there): the popup with its line, light and dark.
+    if (browser instanceof ChromiumBrowser) expect(await axeBothSchemes(playwrightPageOf(popup))).toEqual({ light: [], dark: [] });
+
     const overview = await openView('portals');
     await overview.waitForText(`${s.covered} of ${s.active} (`);
     expect(await overview.evaluate(() => document.querySelector('[data-field="coverage"] a')?.getAttribute('href') ?? null)).toContain('view=coverage');
@@ -59,6 +63,7 @@ describe.each(selectedBrowsers())('%s', (browserName) => {
     await page.waitForText('You have an authenticator.');
     await page.waitForText('The owner has an authenticator.');
     await page.waitForText('From the count taken just now on this device.');
+    if (browser instanceof ChromiumBrowser) expect(await axeBothSchemes(playwrightPageOf(page))).toEqual({ light: [], dark: [] });
     // One sign-out warning, in the consequences.
     expect((await page.bodyText()).split('signs out everyone').length - 1).toBe(1);
   });
@@ -79,6 +84,7 @@ describe.each(selectedBrowsers())('%s', (browserName) => {
     await page.waitForText('2 trusted IP ranges: 192.0.2.0/24 and 198.51.100.7');
     await page.waitForText('1 mandatory user: Alice Anderson');
     await page.waitForText('it sends only the method');
+    if (browser instanceof ChromiumBrowser) expect(await axeBothSchemes(playwrightPageOf(page))).toEqual({ light: [], dark: [] });
     portal.clearLog();
     await page.click('button', 'Restore in the editor');
     await page.waitForText('Adds 192.0.2.0/24 and 198.51.100.7 to trusted IPs and adds Alice Anderson to mandatory users.');
