@@ -46,10 +46,21 @@ export interface SiteOverview {
   unusedCodes: number | null;
   /** Users with two-factor authentication allowed, of all (a panel's users); null where not counted or not a panel. */
   usersWithMfa: { allowed: number; total: number } | null;
+  /** A DocSpace portal's last enrolment coverage count kept on this device (issue 26): absent or null when never counted. */
+  coverage?: CoverageFigure | null;
   checkedAt: number | null;
   /** The options page for this site, and (when one or no backup codes are left) the page that makes new ones. */
   manage: string;
   makeNewCodes: string | null;
+}
+
+/** Of the active people, how many have an authenticator ('app') or an activated phone ('sms'), admins without, and when counted. */
+export interface CoverageFigure {
+  mode: 'app' | 'sms';
+  covered: number;
+  active: number;
+  adminsWithout: number;
+  countedAt: number;
 }
 
 export const MAX_OVERVIEW_SITES = 500;

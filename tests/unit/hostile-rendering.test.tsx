@@ -48,6 +48,8 @@ function viewWith(s: string): PolicyView {
     ownerId: null, isEnrolled: true, canEdit: true,
     users: [{ id: ALICE, name: s, email: `${s}@x.test` }],
     groups: [{ id: FINANCE, name: s }],
+    coverage: null,
+    emptied: null,
   };
 }
 

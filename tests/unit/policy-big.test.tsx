@@ -32,6 +32,8 @@ function bigView(): PolicyView {
     ownerId: null, isEnrolled: true, canEdit: true,
     users: [...users, { id: NOT_AN_ID, name: '', invalid: true }],
     groups: [],
+    coverage: null,
+    emptied: null,
   };
 }
 

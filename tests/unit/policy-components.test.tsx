@@ -30,6 +30,8 @@ function viewFor(role: Role, over: Partial<PolicyView['policy']> = {}): PolicyVi
     canEdit: role === 'owner' || role === 'admin',
     users: [{ id: ALICE, name: 'Alice Adams', email: 'alice@example.com' }, { id: GONE, name: '', missing: true }],
     groups: [{ id: FINANCE, name: 'Finance' }],
+    coverage: null,
+    emptied: null,
   };
 }
 

@@ -16,6 +16,8 @@ const data: PolicyData = {
   canEdit: true,
   users: [],
   groups: [],
+  coverage: null,
+  emptied: null,
 };
 
 vi.mock('../../lib/providers/docspace/call', () => ({

@@ -88,7 +88,7 @@ function viewWith(trustedIps: string[]): PolicyView {
   return {
     policy: { method: 'app', smsAvailable: false, appAvailable: true, trustedIps, mandatoryUsers: [], mandatoryGroups: [] },
     me: { id: ME, displayName: 'Me', email: null, role: 'admin' },
-    ownerId: null, isEnrolled: true, canEdit: true, users: [], groups: [],
+    ownerId: null, isEnrolled: true, canEdit: true, users: [], groups: [], coverage: null, emptied: null,
   };
 }
 let last: EditorDraft | null = null;

@@ -3,7 +3,7 @@ import type { AppError } from '../../errors';
 import type { Result } from '../../result';
 import { Origin, type CommandIn } from '../../protocol';
 import type { BackupCode, Role, TfaMethod, TfaPolicy } from './schemas';
-import type { CoverageProgress, CoverageReport } from './coverage/types';
+import type { CoverageProgress, CoverageReport, CoverageSummary } from './coverage/types';
 
 /** The DocSpace provider's commands (UI → background) and their replies. */
 const Guid = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i));
@@ -57,6 +57,8 @@ export const DOCSPACE_COMMANDS = [
   z.object({ type: z.literal('searchGroups'), origin: Origin, text: z.string().check(z.maxLength(200)) }),
   // Policy (options)
   z.object({ type: z.literal('getPolicy'), origin: Origin }),
+  // Issue 26: "Dismiss" on the emptied-lists notice: the held lists are forgotten (background/held-lists.ts).
+  z.object({ type: z.literal('forgetHeldLists'), origin: Origin }),
   // The editor's "Check them again": ids it could not read or confirm, asked again within a fresh bound.
   z.object({ type: z.literal('resolvePolicyNames'), origin: Origin, users: GuidList, groups: GuidList }),
   z.object({
@@ -125,6 +127,25 @@ export interface PortalStatus {
   fromCache?: boolean;
   /** The tab asked for is in a private window or a container (read by the background from the browser). */
   jar?: PortalJar;
+  /** Issue 26, admins and owner only: the last coverage count kept on this device (no network), null when never counted. */
+  coverage?: CoverageSummary | null;
+  /** Issue 26, admins and owner only: lists the policy held when last seen and now holds empty (background/held-lists.ts). */
+  emptied?: EmptiedLists | null;
+}
+
+/**
+ * Issue 26: the policy is on but lists are empty that this browser session last saw filled, and the extension did not
+ * save them empty (the portal's own settings page saves only the method). Counts of what was held, when last seen.
+ */
+export interface EmptiedLists {
+  trustedIps?: number;
+  mandatoryUsers?: number;
+  mandatoryGroups?: number;
+  seenAt: number;
+  /** getPolicy only: every emptied list is held whole, so "Restore" can put it back (else only its first entries are held). */
+  restorable?: boolean;
+  /** getPolicy only: the held entries of the emptied lists (names where this session knew them), to show and restore. */
+  held?: { trustedIps: string[]; mandatoryUsers: NamedEntity[]; mandatoryGroups: NamedEntity[] };
 }
 
 /**
@@ -195,6 +216,10 @@ export interface PolicyView {
   canEdit: boolean;
   users: NamedEntity[];
   groups: NamedEntity[];
+  /** Issue 26: the last coverage count kept on this device (admins and owner), for the review's impact. */
+  coverage: CoverageSummary | null;
+  /** Issue 26: lists the portal emptied since this browser session last saw them (admins and owner). */
+  emptied: EmptiedLists | null;
 }
 
 export interface SaveReply {
@@ -241,6 +266,7 @@ export interface Replies {
   searchPeople: NamedEntity[];
   searchGroups: NamedEntity[];
   getPolicy: PolicyView;
+  forgetHeldLists: true;
   resolvePolicyNames: { users: NamedEntity[]; groups: NamedEntity[] };
   savePolicy: SaveReply;
 }

@@ -10,6 +10,7 @@ import * as coverage from './coverage';
 import { forgetUnreachable, getSession, knownOrigins } from './session';
 import { clearBadgesOf } from './badge';
 import { docspaceOverview } from './overview';
+import { forgetHeldLists } from './glance';
 import { registerLifecycle } from './lifecycle';
 
 /** Commands a page in a private window or a container may send whatever the sign-in: they read the tab themselves, or only delete. */
@@ -69,6 +70,7 @@ export const docspaceBackground: ProviderBackground<Command, Replies> = {
     getPolicy: policy.getPolicy,
     resolvePolicyNames: policy.resolvePolicyNames,
     savePolicy: policy.savePolicy,
+    forgetHeldLists,
   }),
   originsInUse: knownOrigins,
   accessRemoved: async () => clearBadgesOf(await forgetUnreachable()),

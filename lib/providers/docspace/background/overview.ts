@@ -5,6 +5,7 @@ import { lowOnBackupCodes } from '../tfa/low-codes';
 import { optionsUrl } from '../options-url';
 import { getRecord, getSession, hasHostAccess } from './session';
 import { getStatus, portalOrigins } from './status';
+import { readCoverageSummary } from '../coverage/store';
 
 /** Portals read from their servers at once, at most (each read is one round trip of four requests). */
 const PARALLEL_READS = 4;
@@ -34,11 +35,24 @@ async function rowFor(origin: string, refresh: boolean): Promise<SiteOverview | 
   if (!base.access) return { ...base, state: 'noAccess' };
   if (!refresh) {
     const held = (await getSession(origin)).lastStatus;
-    return held ? fromStatus(base, held) : base;
+    return withCoverage(held ? fromStatus(base, held) : base, held ?? null);
   }
   const read = await getStatus({ type: 'getStatus', origin, refresh: true });
-  if (!read.ok) return { ...base, state: 'error', error: read.error, checkedAt: Date.now() };
-  return read.value.state === 'notPortal' ? null : fromStatus(base, read.value);
+  if (!read.ok) return withCoverage({ ...base, state: 'error', error: read.error, checkedAt: Date.now() }, null);
+  return read.value.state === 'notPortal' ? null : withCoverage(fromStatus(base, read.value), read.value);
+}
+
+/**
+ * The last coverage count kept on this device (issue 26), read from storage, never counted here: shown unless the
+ * status read says the account is not an admin (a scan needs one, so only an admin's count is ever kept).
+ */
+async function withCoverage(row: SiteOverview, status: PortalStatus | null): Promise<SiteOverview> {
+  const role = status?.me?.role;
+  if (role && role !== 'owner' && role !== 'admin') return row;
+  const summary = await readCoverageSummary(row.site);
+  if (!summary) return row;
+  const { mode, covered, active, adminsWithout, countedAt } = summary;
+  return { ...row, coverage: { mode, covered, active, adminsWithout, countedAt } };
 }
 
 function blankRow(origin: string, access: boolean): SiteOverview {

@@ -12,6 +12,8 @@ import { describeMismatch, policySave as t } from '../i18n/policy-save';
 import { logWarning } from '../../../log';
 import { clearSignedIn, clientFor, updateSession, type AccessTicket, type PortalClient } from './session';
 import { cachedNames, confirmBudget, rememberNames, resolveMany } from './names';
+import { policyGlanceOf } from './glance';
+import { keepSaved } from './held-lists';
 
 /**
  * The policy editor's background half (issue 6). Every save sends the full body
@@ -99,6 +101,7 @@ export async function getPolicy(c: CommandOf<'getPolicy'>): Reply<'getPolicy'> {
     canEdit: isAdminRole(me),
     users,
     groups,
+    ...(await policyGlanceOf(api, c.origin, me, current.value, [...users, ...groups])),
   });
 }
 
@@ -244,9 +247,13 @@ export async function savePolicy(c: CommandOf<'savePolicy'>): Reply<'savePolicy'
   const next: NextStep = exempt ? { enrolNext: false, callerExempt: true } : sent.ok || draft.method === 'none'
     ? nextStepOf(link)
     : signedOutNow ? { enrolNext: false, linkLost: true } : await nextStepAfterLostAnswer(api, origin);
+  // Names the editor knew, read before the sign-out below drops them (held-lists.ts keeps the first few).
+  const knownNames = await cachedNames(origin);
   if (draft.method !== 'none') {
     await clearSignedIn(origin, api.access);
   }
+  // What the extension saved is what it now holds: a list saved empty is never reported as emptied (held-lists.ts).
+  await keepSaved(origin, reread.ok ? reread.value : expected, knownNames, api.access);
   if (!reread.ok) {
     const note = signedOutNow ? [] : [t.unread(reread.error.kind)];
     return ok({ policy: expected, mismatches: note, ...next, signedOut: signedOutNow });

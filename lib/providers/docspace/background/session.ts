@@ -9,6 +9,7 @@ import { isSupportedOrigin, originPattern } from '../../../portal/origin';
 import { hasHostAccess } from '../../../background/host-access';
 import { accessTicket, accessWithdrawn, isCurrent, type AccessTicket } from '../../../background/access-generation';
 import { namesKey } from './names';
+import { heldListsKey } from './held-lists';
 import { coverageSessionKey, dropCachedCoverage } from './coverage-cache';
 import { coverageKey } from '../coverage/store';
 
@@ -123,7 +124,7 @@ export function updateRecord(origin: string, patch: (r: PortalRecord | null) => 
 export async function forgetPortalData(origin: string): Promise<void> {
   await accessWithdrawn([originPattern(origin)]);
   await dropCachedCoverage(origin);
-  await storage.removeItems([sessionKey(origin), localKey(origin), namesKey(origin), coverageSessionKey(origin), coverageKey(origin)]);
+  await storage.removeItems([sessionKey(origin), localKey(origin), namesKey(origin), coverageSessionKey(origin), coverageKey(origin), heldListsKey(origin)]);
 }
 
 /**
@@ -133,7 +134,7 @@ export async function forgetPortalData(origin: string): Promise<void> {
  */
 export async function forgetUnreachable(): Promise<string[]> {
   const [local, session] = await Promise.all([browser.storage.local.get(null), browser.storage.session.get(null)]);
-  const held = [...new Set([...Object.keys(local), ...Object.keys(session)].flatMap((k) => /^(?:portal|names|coverage):(.+)$/.exec(k)?.[1] ?? []))];
+  const held = [...new Set([...Object.keys(local), ...Object.keys(session)].flatMap((k) => /^(?:portal|names|coverage|held-lists):(.+)$/.exec(k)?.[1] ?? []))];
   const gone: string[] = [];
   for (const origin of held) {
     if (await hasHostAccess(origin)) continue;

@@ -18,6 +18,7 @@ import { badgeTicket, showBadge } from './badge';
 import { reachableOrigin } from './guard';
 import { freshRecognition, jarOfTab, keepRecognition, type Jar } from './jar';
 import { patternsUsedByOthers, revokeUnlessUsed } from '../../../background/host-access';
+import { glanceOf, withLatestCoverage } from './glance';
 
 type Reply<K extends keyof Replies> = Promise<Result<Replies[K], AppError>>;
 
@@ -50,7 +51,7 @@ export async function getStatus(cmd: CommandOf<'getStatus'>, sender?: SenderCont
   const inTab = (s: PortalStatus): PortalStatus => (jar === 'default' ? s : { ...s, jar });
   if (!cmd.refresh && session.lastStatus) {
     await showBadge(cmd.tabId, session.lastStatus, ticket);
-    return ok(inTab({ ...session.lastStatus, fromCache: true }));
+    return ok(inTab({ ...(await withLatestCoverage(session.lastStatus)), fromCache: true }));
   }
   const client = await clientFor(origin);
   if (!client.ok) return client;
@@ -119,6 +120,7 @@ async function readStatus(client: PortalClient, origin: string, jar: Jar): Promi
     policy: summarise(policy.value, names),
     applies: applicabilityFor(policy.value, { id: me.id, role: me.role, groupIds: me.groupIds }),
     enrolment: enrolmentOf(policy.value, me, codes),
+    ...(await glanceOf(origin, me, policy.value, names, client.access)),
   });
 }
 

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { AppError } from '../../../errors';
 import type { Consequence } from '../tfa/policy-diff';
@@ -16,12 +17,14 @@ interface Props {
   onBack: () => void;
   /** `hugeConfirmed`: huge entries were listed and the admin confirmed them (the save carries it to the background). */
   onSave: (hugeConfirmed: boolean) => void;
+  /** Issue 26: the save's impact on people (PolicyImpact), shown after the consequences. */
+  children?: ComponentChildren;
 }
 
 const SERIOUS = new Set<Consequence>(['signsOutEveryone', 'listsCleared', 'youEnrolNow', 'youEnrolOrConfirm']);
 
 /** Review before save: what changes and what happens next (who is signed out, what the admin must do). */
-export function PolicyReview({ changes, consequences, hugeEntries = [], busy, error, onBack, onSave }: Props) {
+export function PolicyReview({ changes, consequences, hugeEntries = [], busy, error, onBack, onSave, children }: Props) {
   const id = useId();
   const [hugeAccepted, setHugeAccepted] = useState(false);
   const blocked = hugeEntries.length > 0 && !hugeAccepted;
@@ -43,6 +46,7 @@ export function PolicyReview({ changes, consequences, hugeEntries = [], busy, er
           </li>
         ))}
       </ul>
+      {children}
       {hugeEntries.length ? (
         <div class="notice warn" role="group" aria-labelledby={`${id}-huge`}>
           <h4 id={`${id}-huge`}>{t.hugeHeading}</h4>

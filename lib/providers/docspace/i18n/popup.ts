@@ -1,4 +1,5 @@
 import type { Applicability, Enrolment, PortalJar, PortalStatus } from '../protocol';
+import type { CoverageFigure } from '../../../protocol';
 import { assertNever } from '../../../result';
 import { formatAgo, formatNumber, plural, t } from '../../../i18n/t';
 
@@ -87,6 +88,14 @@ export const popup = {
       default: return assertNever(e);
     }
   },
+  /** Issue 26: "412 of 500 (82 %), 3 admins without — counted 2 hours ago" (the popup line and the Portals page). */
+  coverageFigure(c: CoverageFigure, agoMs: number): string {
+    // Floored: 499 of 500 is not "100 %".
+    const subs = [formatNumber(c.covered), formatNumber(c.active), formatNumber(c.active ? Math.floor((c.covered * 100) / c.active) : 0), c.adminsWithout ? plural('popup.coverage.adminsWithout', c.adminsWithout) : ''] as const;
+    const ago = formatAgo(agoMs);
+    return ago === null ? t('popup.coverage.figureJustNow', ...subs) : t('popup.coverage.figure', ...subs, ago);
+  },
+  coverageLine: (c: CoverageFigure, agoMs: number) => t(c.mode === 'app' ? 'popup.coverage.app' : 'popup.coverage.sms', popup.coverageFigure(c, agoMs)),
   method(s: PortalStatus): string {
     if (!s.policy) return '—';
     return { none: t('popup.method.none'), app: t('popup.method.app'), sms: t('popup.method.sms') }[s.policy.method];

@@ -27,6 +27,8 @@ export const portals = {
     enrolment: t('portals.overview.enrolment'),
     codes: t('portals.overview.codes'),
     users: t('portals.overview.users'),
+    /** Issue 26: the last coverage count of a portal. */
+    coverage: (mode: 'app' | 'sms') => (mode === 'app' ? t('portals.overview.coverageApp') : t('portals.overview.coverageSms')),
     signIn: t('portals.overview.signIn'),
     checked: t('portals.overview.lastChecked'),
   },

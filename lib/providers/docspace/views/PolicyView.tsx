@@ -12,6 +12,11 @@ import { PolicyReview } from '../components/PolicyReview';
 import { PolicySaved } from '../components/PolicySaved';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { entityLabel } from '../components/EntityPicker';
+import { PolicyImpact } from '../components/PolicyImpact';
+import { EmptiedListsNotice } from '../components/EmptiedListsNotice';
+import { addressImpact, impactOf } from '../tfa/coverage-impact';
+import { coverageHref } from '../coverage/link';
+import type { CoveragePerson } from '../coverage/types';
 import type { ViewProps } from './views';
 
 type Phase =
@@ -49,6 +54,9 @@ export function PolicyView({ origin, navigate }: ViewProps) {
   const [phase, setPhase] = useState<Phase>({ status: 'loading' });
   const [view, setView] = useState<PolicyData | null>(null);
   const [draft, setDraft] = useState<EditorDraft | null>(null);
+  const [emptiedShown, setEmptiedShown] = useState(true);
+  // Issue 26: the people of this browser session's count (the coverage view's report), to work out a draft's impact exactly.
+  const [people, setPeople] = useState<CoveragePerson[] | null>(null);
 
   const load = async () => {
     setPhase({ status: 'loading' });
@@ -59,7 +67,12 @@ export function PolicyView({ origin, navigate }: ViewProps) {
     }
     setView(r.value);
     setDraft(initialDraft(r.value));
+    setEmptiedShown(true);
     setPhase({ status: 'edit' });
+    if (r.value.canEdit) {
+      const report = await call({ type: 'getCoverage', origin });
+      setPeople(report.ok && report.value && !report.value.unavailable ? report.value.people : null);
+    }
   };
   useEffect(() => {
     void load();
@@ -98,6 +111,27 @@ export function PolicyView({ origin, navigate }: ViewProps) {
     setPhase({ status: 'saved', reply: r.value });
   };
 
+  /** Issue 26, "Restore": the held lists go into the draft (the emptied ones only) and the normal review opens; nothing is saved yet. */
+  const restore = () => {
+    const held = view?.emptied?.restorable ? view.emptied.held : undefined;
+    if (!view || !draft || !held) {
+      return;
+    }
+    const lists = {
+      trustedIps: held.trustedIps.length ? held.trustedIps : view.policy.trustedIps,
+      mandatoryUsers: held.mandatoryUsers.length ? held.mandatoryUsers.map((e) => e.id) : view.policy.mandatoryUsers,
+      mandatoryGroups: held.mandatoryGroups.length ? held.mandatoryGroups.map((e) => e.id) : view.policy.mandatoryGroups,
+    };
+    const restored = initialDraft({ policy: { ...view.policy, ...lists }, users: [...view.users, ...held.mandatoryUsers], groups: [...view.groups, ...held.mandatoryGroups] });
+    setDraft({ ...restored, method: draft.method });
+    setEmptiedShown(false);
+    setPhase({ status: 'review', busy: false, error: null });
+  };
+  const dismiss = async () => {
+    setEmptiedShown(false);
+    await call({ type: 'forgetHeldLists', origin });
+  };
+
   // Keyed on the lists, not the whole draft: typing a trusted IP does not rebuild a map of thousands of names.
   const names = useMemo(() => (view && draft ? namesOf(view, draft) : {}), [view, draft?.users, draft?.groups]);
   const reviewed = phase.status === 'review' && draft ? toPolicyDraft(draft) : null;
@@ -110,6 +144,9 @@ export function PolicyView({ origin, navigate }: ViewProps) {
         {phase.status === 'loading' ? t.loading : ''}
       </p>
       {phase.status === 'error' ? <ErrorNotice error={phase.error} onRetry={() => void load()} /> : null}
+      {phase.status === 'edit' && view?.emptied && emptiedShown && view.canEdit ? (
+        <EmptiedListsNotice emptied={view.emptied} now={Date.now()} onRestore={restore} onDismiss={() => void dismiss()} />
+      ) : null}
       {phase.status === 'edit' && view && draft ? (
         <PolicyEditor
           view={view}
@@ -130,7 +167,14 @@ export function PolicyView({ origin, navigate }: ViewProps) {
           error={phase.error}
           onBack={() => setPhase({ status: 'edit' })}
           onSave={(hugeConfirmed) => void save(hugeConfirmed)}
-        />
+        >
+          <PolicyImpact
+            impact={impactOf({ before: draftOf(view.policy), draft: reviewed.draft, coverage: view.coverage, people, meId: view.me.id, meEnrolled: view.isEnrolled, ownerId: view.ownerId })}
+            address={addressImpact(reviewed.draft, view.me.id)}
+            now={Date.now()}
+            coverageHref={view.canEdit ? coverageHref(origin) : undefined}
+          />
+        </PolicyReview>
       ) : null}
       {phase.status === 'saved' ? (
         <PolicySaved reply={phase.reply} names={names} signInUrl={`${origin}/login`} onEditAgain={() => void load()} />

@@ -12,6 +12,8 @@ import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { StatusCard } from '../components/StatusCard';
 import { StatusActions } from '../components/StatusActions';
 import { LowCodesNotice } from '../components/LowCodesNotice';
+import { CoverageLine } from '../components/CoverageLine';
+import { coverageQuery } from '../coverage/link';
 import { ApiKeyForm } from '../components/ApiKeyForm';
 import { PopupSkeleton } from '../../../../components/PopupSkeleton';
 import { PopupHeader } from '../../../../components/PopupHeader';
@@ -163,6 +165,7 @@ export function App({ found, addSite }: PopupProps) {
             onMore={(list) => (offset, count) => call<'policyEntries'>({ type: 'policyEntries', origin: data.origin, list, offset, count })}
           />
           <LowCodesNotice enrolment={data.enrolment} onMakeNew={() => void openOptions('codes', data.origin, { regenerate: '1' })} />
+          <CoverageLine status={data} now={Date.now()} onOpen={() => void openOptionsPage(coverageQuery(data.origin))} />
           <StatusActions
             status={data}
             onOpen={(viewName) => void (viewName === 'enrol' ? openEnrolment(data.origin, target?.url) : openOptions(viewName, data.origin))}

@@ -17,6 +17,7 @@ import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { BroadAccessNotice } from '../../../../components/BroadAccessNotice';
 import { PortalText } from '../../../../components/PortalText';
 import { LOW_BACKUP_CODES } from '../tfa/low-codes';
+import { coverageHref } from '../coverage/link';
 
 type State = { status: 'loading' } | { status: 'ready'; rows: SiteOverview[]; known: KnownPortal[] } | { status: 'error'; error: AppError };
 
@@ -176,6 +177,8 @@ function SiteFacts({ row, known, now }: { row: SiteOverview; known: KnownPortal 
     facts.push(['enrolment', t.label.enrolment, read && row.enrolment ? t.enrolment(row.enrolment) : unknown]);
     facts.push(['codes', t.label.codes, read && row.unusedCodes !== null ? formatNumber(row.unusedCodes) : unknown]);
   }
+  // Issue 26: the last coverage count kept on this device, with its time, linking to the coverage view; nothing when never counted.
+  if (row.coverage) facts.push(['coverage', t.label.coverage(row.coverage.mode), <a href={coverageHref(row.site)}>{popup.coverageFigure(row.coverage, now - row.coverage.countedAt)}</a>]);
   if (row.usersWithMfa) facts.push(['users', t.label.users, t.usersCount(formatNumber(row.usersWithMfa.allowed), formatNumber(row.usersWithMfa.total))]);
   if (known) facts.push(['sign-in', t.label.signIn, known.auth === 'apiKey' ? t.apiKey(known.rememberedKey) : t.browserSignIn]);
   facts.push(['checked', t.label.checked, row.checkedAt === null ? t.notChecked : t.ago(now - row.checkedAt)]);
