@@ -46,10 +46,13 @@ export class ChromiumBrowser implements E2EBrowser {
     private readonly driverPage: Page,
   ) {}
 
-  /** `language`: the browser's UI language (`--lang`, `LANGUAGE`, and the pages' locale), e.g. `ru`; default the system's. */
-  static async launch({ language: lang, https }: LaunchOptions = {}): Promise<ChromiumBrowser> {
+  /**
+   * `language`: the browser's UI language (`--lang`, `LANGUAGE`, and the pages' locale), e.g. `ru`; default the system's.
+   * `extensionDir`: load this unpacked extension instead of the test build (the bench's copy of it with its floor page).
+   */
+  static async launch({ language: lang, https, extensionDir }: LaunchOptions & { extensionDir?: string } = {}): Promise<ChromiumBrowser> {
     const profileDir = await mkdtemp(path.join(tmpdir(), 'e2e-chromium-'));
-    const extension = https ? HTTPS_TEST_BUILDS.chromium : TEST_BUILDS.chromium;
+    const extension = extensionDir ?? (https ? HTTPS_TEST_BUILDS.chromium : TEST_BUILDS.chromium);
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: BROWSER_BINARIES.chromium,
       // Chromium on Linux takes its UI language from the environment (LANGUAGE, then LC_ALL / LANG), not --lang.
@@ -105,12 +108,13 @@ export class ChromiumBrowser implements E2EBrowser {
   /**
    * Focuses the tab and has the service worker call `action.openPopup()`. Playwright's own connection never
    * attaches to the popup, and neither does a `connectOverCDP` made before it opened, so the popup's target is
-   * found with CDP's Target domain and then driven through a new `connectOverCDP`.
+   * found with CDP's Target domain and then driven through a new `connectOverCDP`. `popupPage`: the page the popup
+   * shows, when the extension set another one with `action.setPopup` (the bench's floor popup).
    */
-  async openPopup(tab: E2EPage): Promise<E2EPage> {
+  async openPopup(tab: E2EPage, popupPage = 'popup.html'): Promise<E2EPage> {
     await this.#closePopup();
     await tab.bringToFront();
-    const popupUrl = `${this.extensionOrigin}/popup.html`;
+    const popupUrl = `${this.extensionOrigin}/${popupPage}`;
     const targets = await this.#browser().newBrowserCDPSession();
     try {
       const popupTargets = async () =>
