@@ -1,4 +1,6 @@
-// People and group look-ups (§4.1, §10): visibility per role, filter/paging, system groups.
+// People and group look-ups (§4.1, §10, §12.5): visibility per role, filter/paging, system groups, the status
+// routes. Read from ONLYOFFICE/DocSpace-server master ed2994e7 (UserController.cs, DbUserService.cs); assumptions
+// where no source says are marked UNCONFIRMED or SIMPLIFIED where they are made.
 import { type Ctx, requireCaller } from './context';
 import type { DemoGroup, DemoUser } from './demo';
 import { employee, employeeFull, groupDto, groupMembers, systemGroup } from './dto';
@@ -25,6 +27,43 @@ const descending = (ctx: Ctx): boolean => ['descending', '1'].includes((ctx.quer
 
 const TYPE_NAMES = ['all', 'roomadmin', 'guest', 'docspaceadmin', 'user'];
 
+/**
+ * `accountLoginType` (AccountLoginType.cs: SSO = 0, LDAP = 1, Standart = 2; DbUserService.cs `GetUserQueryForFilter`:
+ * SSO = `SsoNameId != null`, LDAP = `Sid != null`, Standart = neither). Bound by name (any case) or number, as
+ * ASP.NET Core binds enums (UNCONFIRMED at runtime, §10.3); another value is refused with a wrapped 400 as a failed
+ * binding would be (UNCONFIRMED). The emulator has no LDAP accounts, so LDAP matches nobody.
+ */
+const LOGIN_TYPES = ['sso', 'ldap', 'standart'] as const;
+type LoginType = (typeof LOGIN_TYPES)[number];
+
+function loginTypeParam(ctx: Ctx): LoginType | null {
+  const raw = (ctx.query.get('accountLoginType') ?? '').trim().toLowerCase();
+  if (!raw) {
+    return null;
+  }
+  const found = /^\d+$/.test(raw) ? LOGIN_TYPES[Number(raw)] : LOGIN_TYPES.find((t) => t === raw);
+  if (!found) {
+    throw new ValidationError({ accountLoginType: [`The value '${raw}' is not valid.`] });
+  }
+  return found;
+}
+
+const loginTypeOf = (u: DemoUser): LoginType => (u.sso ? 'sso' : 'standart');
+
+/** `EmployeeStatus` from a route or query value, by number or name; null = no status filter (All, 7, or absent). */
+function statusParam(raw: string): string {
+  const v = raw.trim().toLowerCase();
+  const named: Record<string, string> = { '1': 'active', '2': 'terminated', '4': 'pending', '7': '', all: '', '': '' };
+  if (v in named) {
+    return named[v] ?? '';
+  }
+  if (['active', 'terminated', 'pending'].includes(v)) {
+    return v;
+  }
+  // A route value that is not an EmployeeStatus fails model binding (UNCONFIRMED: the exact answer).
+  throw new ValidationError({ status: [`The value '${raw}' is not valid.`] });
+}
+
 function userType(u: DemoUser): string {
   return { owner: 'docspaceadmin', admin: 'docspaceadmin', roomadmin: 'roomadmin', user: 'user', guest: 'guest' }[u.role];
 }
@@ -44,10 +83,12 @@ function textMatch(ctx: Ctx, u: DemoUser): boolean {
 /** One collator for every sort (localeCompare with options builds one per call: slow over thousands of users). */
 const COLLATOR = new Intl.Collator('en', { sensitivity: 'base' });
 
-function filterUsers(ctx: Ctx, viewer: DemoUser, forceActive: boolean): DemoUser[] {
+function filterUsers(ctx: Ctx, viewer: DemoUser, forceStatus: string | null): DemoUser[] {
   const st = ctx.state;
   const q = ctx.query;
-  const status = (forceActive ? '1' : q.get('employeeStatus') ?? '').toLowerCase();
+  const status = statusParam(forceStatus ?? q.get('employeeStatus') ?? '');
+  // GET people and people/status/{status} build their filter without it (UserController.cs `GetByStatus`).
+  const loginType = forceStatus === null ? loginTypeParam(ctx) : null;
   const types = [...q.getAll('employeeType'), ...q.getAll('employeeTypes')]
     .map((t) => t.toLowerCase())
     .map((t) => TYPE_NAMES[Number(t)] ?? t)
@@ -58,13 +99,16 @@ function filterUsers(ctx: Ctx, viewer: DemoUser, forceActive: boolean): DemoUser
     if (viewer.role === 'roomadmin' && (u.role === 'guest' || u.terminated)) {
       return false;
     }
-    if ((status === '1' || status === 'active') && (u.terminated || u.pending)) {
+    if (status === 'active' && (u.terminated || u.pending)) {
       return false;
     }
-    if ((status === '2' || status === 'terminated') && !u.terminated) {
+    if (status === 'terminated' && !u.terminated) {
       return false;
     }
-    if ((status === '4' || status === 'pending') && !u.pending) {
+    if (status === 'pending' && !u.pending) {
+      return false;
+    }
+    if (loginType && loginTypeOf(u) !== loginType) {
       return false;
     }
     if (types.length > 0 && !types.includes(userType(u))) {
@@ -96,7 +140,9 @@ const bucket = (u: DemoUser): number => (u.terminated ? 2 : u.pending ? 1 : 0);
 /**
  * DbUserService.cs `GetUsers` (§12.2): firstName (the default, and unknown sorts) and lastName sort by the status
  * bucket, then the name (a Pending account by its e-mail), `sortOrder` reversing only the name; email sorts by e-mail
- * alone. Nothing breaks a tie: equal keys come back in a new order on each request (order.ts). Simplifications: the
+ * alone (`q.OrderBy(u => u.Email)`, DbUserService.cs lines 418-419, read in ONLYOFFICE/DocSpace-server master
+ * ed2994e7 for issue 26). E-mails are unique in a tenant (`SaveUserAsync` refuses a second account with the same
+ * one: `AnyUsersByEmailAsync`, "Duplicate Email"), so that order has no ties and pages the same on every request. Nothing breaks a tie: equal keys come back in a new order on each request (order.ts). Simplifications: the
  * collation is Intl's (base sensitivity) rather than MySQL's; `displayName` sorts by the display name with the
  * bucket, and the other sorts (type, department, usedSpace, createdBy, registrationDate) fall back to firstName.
  */
@@ -112,19 +158,19 @@ function sortUsers(ctx: Ctx, list: DemoUser[]): DemoUser[] {
   return sortWithTies(list, (a, b) => bucket(a) - bucket(b) || sign * COLLATOR.compare(name(a), name(b)), random);
 }
 
-function pagedUsers(ctx: Ctx, full: boolean, forceActive = false): Paged {
+function pagedUsers(ctx: Ctx, full: boolean, forceStatus: string | null = null): Paged {
   const { user: viewer } = requireCaller(ctx);
   if (viewer.role === 'user' || viewer.role === 'guest') {
     throw errors.accessDenied();
   }
   const count = intParam(ctx, 'count', 100, 1, 100);
   const start = intParam(ctx, 'startIndex', 0, 0, Number.MAX_SAFE_INTEGER);
-  const all = filterUsers(ctx, viewer, forceActive);
+  const all = filterUsers(ctx, viewer, forceStatus);
   const page = all.slice(start, start + count).map((u) => (full ? employeeFull(ctx, u, viewer) : employee(ctx, u)));
   return new Paged(page, all.length);
 }
 
-function search(ctx: Ctx, query: string): Counted {
+function search(ctx: Ctx, query: string, full: boolean): Counted {
   const { user: viewer } = requireCaller(ctx);
   if (!ctx.state.isAdmin(viewer)) {
     throw errors.accessDenied();
@@ -136,6 +182,41 @@ function search(ctx: Ctx, query: string): Counted {
     }
     const hay = [u.lastName, u.firstName, u.email].map((s) => s.toLowerCase());
     return words.every((w) => w.length >= 2 && hay.some((h) => h.includes(w)));
+  });
+  // §12.5: `people/search` does not carry `tfaAppEnabled` while `people/@search/{query}` does. UNCONFIRMED at runtime:
+  // the action is declared `IAsyncEnumerable<EmployeeDto>` around the `@search` iterator (UserController.cs); the
+  // emulator keeps the full profile's other properties (§10.3) and drops only this one, as the fact sheet says.
+  return new Counted(
+    found.map((u) => (full ? employeeFull(ctx, u, viewer) : withoutTfaField(employeeFull(ctx, u, viewer)))),
+    1,
+  );
+}
+
+function withoutTfaField(dto: Record<string, unknown>): Record<string, unknown> {
+  delete dto.tfaAppEnabled;
+  return dto;
+}
+
+/**
+ * `GET people/status/{status}/search?query=` (UserController.cs `SearchUsersByStatus`): DocSpace admins only
+ * (SecurityException otherwise), every account of that status whose first name, last name, user name or e-mail
+ * contains `query` (ordinal, case-insensitive; contacts are not emulated); not paged, count 1, no total, full profiles.
+ * SIMPLIFIED: a missing `query` matches everyone (the server's `Contains(null)` would throw: UNCONFIRMED which answer);
+ * `filterBy=group` is not emulated. The list is in stored order (`UserManager.GetUsersAsync` sorts nothing here).
+ */
+function statusSearch(ctx: Ctx, rawStatus: string): Counted {
+  const { user: viewer } = requireCaller(ctx);
+  if (!ctx.state.isAdmin(viewer)) {
+    throw errors.accessDenied();
+  }
+  const status = statusParam(rawStatus);
+  const query = (ctx.query.get('query') ?? '').toLowerCase();
+  const found = ctx.state.users.filter((u) => {
+    const st = u.terminated ? 'terminated' : u.pending ? 'pending' : 'active';
+    if (status && st !== status) {
+      return false;
+    }
+    return [u.firstName, u.lastName, ctx.state.userName(u), u.email].some((s) => s.toLowerCase().includes(query));
   });
   return new Counted(
     found.map((u) => employeeFull(ctx, u, viewer)),
@@ -177,9 +258,12 @@ export const peopleRoutes = {
 
   getFilter: (ctx: Ctx): unknown => pagedUsers(ctx, true),
   getSimpleFilter: (ctx: Ctx): unknown => pagedUsers(ctx, false),
-  getPeople: (ctx: Ctx): unknown => pagedUsers(ctx, true, true),
-  getSearch: (ctx: Ctx): unknown => search(ctx, ctx.query.get('query') ?? ''),
-  getAtSearch: (ctx: Ctx, query: string): unknown => search(ctx, query),
+  getPeople: (ctx: Ctx): unknown => pagedUsers(ctx, true, '1'),
+  /** `GET people/status/{status}` (`GetByStatus`): `people/filter` with the route's status and the text filter. */
+  getByStatus: (ctx: Ctx, status: string): unknown => pagedUsers(ctx, true, status),
+  getStatusSearch: (ctx: Ctx, status: string): unknown => statusSearch(ctx, status),
+  getSearch: (ctx: Ctx): unknown => search(ctx, ctx.query.get('query') ?? '', false),
+  getAtSearch: (ctx: Ctx, query: string): unknown => search(ctx, query, true),
 
   getGroups(ctx: Ctx): unknown {
     const viewer = requireGroupReader(ctx);

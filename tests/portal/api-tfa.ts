@@ -38,8 +38,10 @@ export function issueConfirmKey(ctx: Ctx, user: DemoUser, type: ConfirmType): st
 
 /**
  * `GetTfaConfirmData` for `user` (§2.4); null when no TFA applies. SIMPLIFIED: `TfaExpiredAndResetAsync` (the reset
- * of an old enrolment after a disable/enable cycle, read from the audit trail) is not emulated, and the SMS link is
- * always PhoneActivation (no user has an activated phone).
+ * of an old enrolment after a disable/enable cycle, read from the audit trail) is not emulated: per-user app
+ * settings survive a disable and a re-enable untouched (§12.5), so a `tfaAppEnabled: true` seen before a disable is
+ * still true after it here, where a real portal may wipe it at that person's next sign-in. The SMS link is always
+ * PhoneActivation, even for an account with `phoneActivated` (which only drives `mobilePhoneActivationStatus`).
  */
 export function tfaConfirmData(ctx: Ctx, user: DemoUser): { url: string; cookieName?: string; cookieValue?: string } | null {
   const st = ctx.state;

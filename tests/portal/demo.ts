@@ -19,6 +19,14 @@ export interface DemoUser {
   pending?: boolean;
   /** The user's own language (`CultureName`); unset: the portal's. Errors to this user are in it (§11.1). */
   culture?: string;
+  /**
+   * Signs in through the portal's SSO (`SsoNameId` set): `isSSO: true`, matched by `accountLoginType=0`, never asked
+   * for a DocSpace code (§12.4, SsoHandler.cs). SIMPLIFIED: the emulator has no identity provider and still takes
+   * this account's password on its own sign-in.
+   */
+  sso?: boolean;
+  /** A confirmed mobile phone (`MobilePhoneActivationStatus.Activated`): `mobilePhoneActivationStatus: 1` and a number. */
+  phoneActivated?: boolean;
 }
 
 export interface DemoGroup {
@@ -47,7 +55,8 @@ export const GROUP_IDS = {
 
 const uid = (n: number): string => `8d1e5b2a-7c3f-4a6e-b0d9-${n.toString(16).padStart(12, '0')}`;
 
-type Seed = [n: number, local: string, first: string, last: string, role: DemoRole, groups: string[], terminated?: boolean];
+type Extra = Pick<DemoUser, 'terminated' | 'sso' | 'phoneActivated'>;
+type Seed = [n: number, local: string, first: string, last: string, role: DemoRole, groups: string[], extra?: Extra];
 
 const { finance, engineering, support } = GROUP_IDS;
 
@@ -59,7 +68,7 @@ const SEEDS: Seed[] = [
   [5, 'guest', 'Gus', 'Guest', 'guest', []],
   [6, 'alice', 'Alice', 'Anderson', 'user', [finance]],
   [7, 'bob', 'Bob', 'Brown', 'roomadmin', [engineering]],
-  [8, 'carol', 'Carol', 'Chen', 'user', [finance]],
+  [8, 'carol', 'Carol', 'Chen', 'user', [finance], { phoneActivated: true }],
   [9, 'dave', 'Dave', 'Dubois', 'user', [engineering]],
   [10, 'erin', 'Erin', 'Evans', 'user', [engineering]],
   [11, 'frank', 'Frank', 'Fischer', 'user', [finance, support]],
@@ -68,12 +77,14 @@ const SEEDS: Seed[] = [
   [14, 'ivan', 'Ivan', 'Ivanov', 'user', [engineering]],
   [15, 'judy', 'Judy', 'Jones', 'guest', []],
   [16, 'mallory', '<b>Mallory', '&"\'Quote', 'user', [engineering]],
-  [17, 'trent', 'Trent', 'Terminated', 'user', [support], true],
+  [17, 'trent', 'Trent', 'Terminated', 'user', [support], { terminated: true }],
+  // Issue 26: an SSO account, added last so the ids and order of the others stay as they were.
+  [18, 'sam', 'Sam', 'Sso', 'user', [], { sso: true }],
 ];
 
 /** Fresh copies of the demo users. */
 export function demoUsers(): DemoUser[] {
-  return SEEDS.map(([n, local, firstName, lastName, role, groups, terminated]) => ({
+  return SEEDS.map(([n, local, firstName, lastName, role, groups, extra]) => ({
     id: uid(n),
     email: `${local}@demo.test`,
     password: DEMO_PASSWORD,
@@ -82,7 +93,7 @@ export function demoUsers(): DemoUser[] {
     displayName: `${firstName} ${lastName}`,
     role,
     groups: [...groups],
-    ...(terminated ? { terminated: true } : {}),
+    ...extra,
   }));
 }
 

@@ -32,9 +32,21 @@ export function groupSummary(ctx: Ctx, g: DemoGroup): Record<string, unknown> {
 }
 
 /**
- * Full profile as seen by `viewer` (tfaAppEnabled only for admin viewers while the app policy is on).
+ * A made-up number for an account with an activated phone, from the fictional 555-01xx range. EmployeeFullDto.cs
+ * (server master ed2994e7, lines 414-419) writes `MobilePhone` as stored whenever it is not empty, with no masking
+ * there, and `MobilePhoneActivationStatus` always; whether another layer hides the number from some callers is
+ * UNCONFIRMED (not read). Accounts without an activated phone have no number here (the key is omitted).
+ */
+const phoneOf = (u: DemoUser): string => `+1555010${(parseInt(u.id.slice(-4), 16) % 100).toString().padStart(2, '0')}`;
+
+/**
+ * Full profile as seen by `viewer`. `tfaAppEnabled` (§4.1, §12.5; EmployeeFullDto.cs `GetFullAsync`): only for a
+ * DocSpace-admin viewer (the owner counts) while the app policy is enabled, and only on a portal from v3.1.1 on
+ * (`state.tfaAppField`); otherwise the key is absent, never false. true = the person has stored backup codes
+ * (`TfaAppUserSettings.EnableForUserAsync` = `CodesSetting.Any()`), which stays so when every code is used.
+ * `isSSO` from DemoUser.sso; `isLDAP` always false (the emulator has no LDAP accounts).
  * SIMPLIFIED: every account is activated, in no department, registered on one date and created by the owner; no
- * contacts, phone, quota or theme fields.
+ * contacts, quota or theme fields.
  */
 export function employeeFull(ctx: Ctx, u: DemoUser, viewer: DemoUser): Record<string, unknown> {
   const st = ctx.state;
@@ -62,13 +74,14 @@ export function employeeFull(ctx: Ctx, u: DemoUser, viewer: DemoUser): Record<st
     isVisitor: u.role === 'guest',
     isCollaborator: u.role === 'user',
     isLDAP: false,
-    isSSO: false,
+    isSSO: u.sso === true,
     listAdminModules: u.role === 'admin' ? ['people'] : undefined,
     cultureName: u.culture ?? st.culture,
-    mobilePhoneActivationStatus: 0,
+    mobilePhone: u.phoneActivated ? phoneOf(u) : undefined,
+    mobilePhoneActivationStatus: u.phoneActivated ? 1 : 0,
     registrationDate: apiDate(REGISTERED_MS),
     createdBy: viewerIsAdmin && u.role !== 'owner' ? employee(ctx, st.owner) : undefined,
-    tfaAppEnabled: viewerIsAdmin && st.app.enable ? st.isEnrolled(u.id) : undefined,
+    tfaAppEnabled: viewerIsAdmin && st.app.enable && st.tfaAppField ? st.isEnrolled(u.id) : undefined,
     hasPersonalFolder: u.role !== 'guest',
   };
 }

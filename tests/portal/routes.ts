@@ -60,6 +60,8 @@ export const API_ROUTES: Route[] = [
   r('GET', 'people/simple/filter', peopleRoutes.getSimpleFilter),
   r('GET', 'people/search', peopleRoutes.getSearch),
   r('GET', 'people/@search/([^/]+)', peopleRoutes.getAtSearch),
+  r('GET', 'people/status/([^/]+)/search', peopleRoutes.getStatusSearch),
+  r('GET', 'people/status/([^/]+)', peopleRoutes.getByStatus),
   // [Authorize(AuthenticationSchemes = "confirm", Roles = "LinkInvite,Authenticated")] (UserController.cs): no scope policy.
   r('GET', 'people/([^/]+)', peopleRoutes.getUser, open),
   r('GET', 'people', peopleRoutes.getPeople),

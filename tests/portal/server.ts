@@ -49,6 +49,8 @@ export interface PortalOptions {
   tls?: TlsCredentials;
   /** Load the big portal (tests/portal/big.ts); reset() keeps it. */
   big?: boolean;
+  /** false: a portal older than v3.1.1 that never sends `tfaAppEnabled` (§12.5); reset() goes back to this value. */
+  tfaAppField?: boolean;
 }
 
 export interface Policy {
@@ -90,6 +92,12 @@ export interface RunningPortal {
   setPolicy(p: { enabled: boolean; trustedIps?: string[]; mandatoryUsers?: string[]; mandatoryGroups?: string[] }): void;
   setClientIp(ip: string): void;
   enrol(email: string): { secret: string; backupCodes: string[] };
+  /** Stores backup codes for this person as a first validated code would, without a secret or TOTP (`tfaAppEnabled: true`). */
+  enrolUser(emailOrId: string): void;
+  /** Whether this person has stored backup codes (what `tfaAppEnabled` reports to admins while the app policy is on). */
+  isEnrolled(emailOrId: string): boolean;
+  /** false: behave as a portal older than v3.1.1, where no answer carries `tfaAppEnabled`; reset() restores the start value. */
+  setTfaAppField(on: boolean): void;
   secretOf(email: string): string | null;
   totp(email: string, atMs?: number): Promise<string>;
   backupCodes(email: string): { code: string; isUsed: boolean }[];
@@ -346,6 +354,11 @@ export async function startPortal(opts: PortalOptions = {}): Promise<RunningPort
       const u = byEmail(email);
       const secret = state.ensureSecret(u.id);
       return { secret, backupCodes: state.newBackupCodes(u.id).map((c) => c.code) };
+    },
+    enrolUser: (emailOrId) => state.enrolUser(byEmail(emailOrId).id),
+    isEnrolled: (emailOrId) => state.isEnrolled(byEmail(emailOrId).id),
+    setTfaAppField: (on) => {
+      state.tfaAppField = on;
     },
     secretOf: (email) => state.secretOf(byEmail(email).id),
     totp: async (email, atMs) => {

@@ -4,7 +4,7 @@ import { type DemoGroup, type DemoUser, ROLE_EMAILS, SYSTEM_GROUPS, demoGroups, 
 import { bigGroups, bigPolicy, bigUsers } from './big';
 import { TieOrder } from './order';
 import { trustedIpExempts } from './dotnet-ip';
-import { AttemptCounter, BACKUP_COUNT, BACKUP_LENGTH, TfaCodeCounter, type BackupCode, ConfirmKeys, newBackupCodes, newSalt, secretFromSalt } from './tfa';
+import { AttemptCounter, BACKUP_COUNT, BACKUP_LENGTH, TfaCodeCounter, type BackupCode, ConfirmKeys, newBackupCodes, newSalt, quickBackupCodes, secretFromSalt } from './tfa';
 
 /** 3.5 answers as 3.6 does on every TFA route (`git diff v3.5.0-server v3.6.1-server` of TfaappController.cs is whitespace only); only its version string differs. */
 export type PortalVersion = '3.5' | '3.6' | '3.7';
@@ -25,6 +25,11 @@ export interface StateOptions {
   attemptWindowMs?: number;
   /** Load the big portal (tests/portal/big.ts): 5,000 more users, 300 groups, a policy naming thousands; reset() keeps it. */
   big?: boolean;
+  /**
+   * false: a portal older than v3.1.1, where `EmployeeFullDto` has no `TfaAppEnabled` (§12.5): the field is never
+   * sent, to anyone. Default true; reset() goes back to this value.
+   */
+  tfaAppField?: boolean;
 }
 
 interface Enrolment {
@@ -56,6 +61,9 @@ export class PortalState {
   /** How `people/filter` and `GET group` order rows with equal sort keys (order.ts); reset() restores the default seed. */
   readonly tieOrder = new TieOrder();
   readonly big: boolean;
+  /** Whether `EmployeeFullDto` carries `tfaAppEnabled` at all (false: a portal older than v3.1.1, §12.5). */
+  tfaAppField: boolean;
+  private readonly tfaAppFieldDefault: boolean;
   readonly users: DemoUser[] = demoUsers();
   readonly groups: DemoGroup[] = demoGroups();
   app: TfaSettings = defaultSettings();
@@ -89,6 +97,8 @@ export class PortalState {
     this.smsAvailable = opts.smsAvailable ?? false;
     this.attemptWindowMs = opts.attemptWindowMs ?? 60_000;
     this.big = opts.big ?? false;
+    this.tfaAppFieldDefault = opts.tfaAppField ?? true;
+    this.tfaAppField = this.tfaAppFieldDefault;
     this.loadData();
   }
 
@@ -144,6 +154,7 @@ export class PortalState {
     this.backupCodeLength = BACKUP_LENGTH;
     this.rewriteLink = null;
     this.tieOrder.reset();
+    this.tfaAppField = this.tfaAppFieldDefault;
     this.loadData();
   }
 
@@ -357,6 +368,15 @@ export class PortalState {
       hit.isUsed = true;
     }
     return Boolean(hit);
+  }
+
+  /**
+   * An enrolment as the portal stores it after a first validated code (`TfaAppUserSettings`: salt and backup codes),
+   * without going through TOTP: for tests and for the big portal's mix. No salt (no secret) until `ensureSecret`;
+   * the codes are random and unused. Quick: one randomBytes call, no hashing.
+   */
+  enrolUser(userId: string): void {
+    this.enrolmentOf(userId).codes = quickBackupCodes(this.backupCodeCount, this.backupCodeLength);
   }
 
   /** tfaappnewapp: codes and salt wiped, a new secret next time. */

@@ -82,6 +82,15 @@ export function newBackupCodes(count = BACKUP_COUNT, length = BACKUP_LENGTH): Ba
   }));
 }
 
+/** Backup codes from one randomBytes call (the alphabet has 64 characters, so `byte & 63` is uniform): seeding thousands stays fast. */
+export function quickBackupCodes(count = BACKUP_COUNT, length = BACKUP_LENGTH): BackupCode[] {
+  const bytes = randomBytes(count * length);
+  return Array.from({ length: count }, (_, i) => ({
+    code: Array.from(bytes.subarray(i * length, (i + 1) * length), (b) => BACKUP_ALPHABET[b & 63]).join(''),
+    isUsed: false,
+  }));
+}
+
 export type ConfirmType = 'TfaActivation' | 'TfaAuth';
 export type KeyCheck = 'ok' | 'invalid' | 'expired';
 

@@ -37,6 +37,7 @@ export const CALLS: Record<string, (c: DocspaceClient) => Promise<Result<unknown
   resetTfaApp: (c) => c.resetTfaApp(GUID),
   getUser: (c) => c.getUser(GUID),
   searchPeople: (c) => c.searchPeople('a'),
+  coveragePage: (c) => c.coveragePage(0),
   getGroup: (c) => c.getGroup(GUID),
   listGroups: (c) => c.listGroups(),
 };

@@ -2,7 +2,7 @@ import type { AppError } from '../../errors';
 import { ok, type Result } from '../../result';
 import { request, type Transport } from './http';
 import {
-  BackupCodeListSchema, BooleanResponseSchema, GroupListSchema, GroupSchema, LoginSettingsSchema, OptionalStringResponseSchema, PeopleListSchema,
+  BackupCodeListSchema, BooleanResponseSchema, GroupListSchema, GroupSchema, LoginSettingsSchema, OptionalStringResponseSchema, PeopleListSchema, CoveragePeopleSchema,
   PortalSettingsSchema, ProfileSchema, SetupCodeSchema, TfaConfirmSchema, TfaSettingsListSchema, toPolicy,
   type TfaMethod,
 } from './schemas';
@@ -59,6 +59,9 @@ async function paged<T>(load: (onTotal: (n: number | null) => void) => Promise<R
   return r.ok ? ok({ items: r.value, total }) : r;
 }
 
+/** What the coverage listing asks of each person (exact camelCase DTO names, §10.5). */
+export const COVERAGE_FIELDS = 'id,displayName,email,userName,status,activationStatus,isOwner,isAdmin,isRoomAdmin,isVisitor,isCollaborator,isSSO,tfaAppEnabled,mobilePhoneActivationStatus,groups';
+
 /** One function per DocSpace endpoint the extension uses; each returns a Result, none throws. */
 export const LIST_PAGE = PAGE;
 
@@ -107,6 +110,17 @@ export function createDocspaceClient(t: Transport) {
     peoplePage: (startIndex: number) =>
       paged((onTotal) => request(t, {
         method: 'GET', path: 'people/filter', query: { count: PAGE, startIndex, fields: 'id,displayName,email' }, schema: PeopleListSchema, onTotal,
+      })),
+    /**
+     * One page of everyone for the coverage scan (issue 26): sorted by e-mail, a unique key, so offset paging neither
+     * skips nor repeats a row (the default order has ties, §12.2); no `employeeStatus`, so an admin gets every status
+     * (§10.2). `fields`: the DTO's exact camelCase names (§12.2); `tfaAppEnabled` only comes to admins in app mode (§12.5).
+     */
+    coveragePage: (startIndex: number) =>
+      paged((onTotal) => request(t, {
+        method: 'GET', path: 'people/filter',
+        query: { count: PAGE, startIndex, sortBy: 'email', sortOrder: 'ascending', fields: COVERAGE_FIELDS },
+        schema: CoveragePeopleSchema, onTotal,
       })),
     /** The tenant's groups a page at a time (system groups are never listed, §10.2). */
     groupsPage: (startIndex: number) =>

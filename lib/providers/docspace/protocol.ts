@@ -3,6 +3,7 @@ import type { AppError } from '../../errors';
 import type { Result } from '../../result';
 import { Origin, type CommandIn } from '../../protocol';
 import type { BackupCode, Role, TfaMethod, TfaPolicy } from './schemas';
+import type { CoverageProgress, CoverageReport } from './coverage/types';
 
 /** The DocSpace provider's commands (UI → background) and their replies. */
 const Guid = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i));
@@ -46,6 +47,11 @@ export const DOCSPACE_COMMANDS = [
   z.object({ type: z.literal('regenerateBackupCodes'), origin: Origin }),
   z.object({ type: z.literal('resetMyApp'), origin: Origin }),
   z.object({ type: z.literal('resetUserApp'), origin: Origin, userId: Guid }),
+  // Enrolment coverage (options, issue 26): a scan of everyone, its progress and cancel, and the last report (no network).
+  z.object({ type: z.literal('scanCoverage'), origin: Origin }),
+  z.object({ type: z.literal('coverageProgress'), origin: Origin }),
+  z.object({ type: z.literal('cancelCoverage'), origin: Origin }),
+  z.object({ type: z.literal('getCoverage'), origin: Origin }),
   // People and groups (pickers)
   z.object({ type: z.literal('searchPeople'), origin: Origin, text: z.string().check(z.maxLength(200)) }),
   z.object({ type: z.literal('searchGroups'), origin: Origin, text: z.string().check(z.maxLength(200)) }),
@@ -228,6 +234,10 @@ export interface Replies {
   regenerateBackupCodes: BackupCode[];
   resetMyApp: EnrolmentStart;
   resetUserApp: true;
+  scanCoverage: CoverageReport;
+  coverageProgress: CoverageProgress;
+  cancelCoverage: true;
+  getCoverage: CoverageReport | null;
   searchPeople: NamedEntity[];
   searchGroups: NamedEntity[];
   getPolicy: PolicyView;

@@ -190,6 +190,42 @@ function roleOf(p: { isOwner?: boolean | null; isAdmin?: boolean | null; isRoomA
 
 export const PeopleListSchema = z.array(ProfileSchema).check(z.maxLength(1000));
 
+/**
+ * One person of the coverage listing (issue 26, fact sheet §12.5, §10.5): the profile plus `isSSO`,
+ * `mobilePhoneActivationStatus` and `tfaAppEnabled`, kept as null when the portal did not carry it (TFA off, SMS mode,
+ * a caller who is not a DocSpace admin, a portal older than 3.1.1). `status`: 1 Active, 2 Terminated, 4 Pending.
+ */
+export const CoverageProfileSchema = z.pipe(
+  z.object({
+    id: GuidSchema,
+    displayName: z.nullish(DisplayNameSchema),
+    email: z.nullish(z.string().check(z.maxLength(320))),
+    userName: z.nullish(z.string().check(z.maxLength(6 * MAX_NAME))),
+    status: z.nullish(z.number()),
+    activationStatus: z.nullish(z.number()),
+    isOwner: z.nullish(z.boolean()),
+    isAdmin: z.nullish(z.boolean()),
+    isRoomAdmin: z.nullish(z.boolean()),
+    isVisitor: z.nullish(z.boolean()),
+    isCollaborator: z.nullish(z.boolean()),
+    isSSO: z.nullish(z.boolean()),
+    tfaAppEnabled: z.nullish(z.boolean()),
+    mobilePhoneActivationStatus: z.nullish(z.number()),
+    groups: z.nullish(z.array(z.looseObject({ id: z.string().check(z.maxLength(100)) })).check(z.maxLength(1000))),
+  }), z.transform((p) => ({
+    id: p.id,
+    name: p.displayName || p.email || (p.userName ? clip(p.userName, MAX_NAME) : '') || p.id,
+    email: p.email ?? null,
+    role: roleOf(p),
+    status: p.status === 2 ? 'disabled' as const : p.status === 4 ? 'pending' as const : 'active' as const,
+    hasApp: p.tfaAppEnabled ?? null,
+    phoneActivated: p.mobilePhoneActivationStatus == null ? null : p.mobilePhoneActivationStatus === 1,
+    sso: p.isSSO === true,
+    groupIds: p.groups?.map((g) => g.id) ?? [],
+  })));
+export type CoverageProfile = z.output<typeof CoverageProfileSchema>;
+export const CoveragePeopleSchema = z.array(CoverageProfileSchema).check(z.maxLength(1000));
+
 export const GroupSchema = z.pipe(
   z.object({ id: GuidSchema, name: z.string().check(z.maxLength(1000)), isSystem: z.nullish(z.boolean()), membersCount: z.nullish(z.number()) }), z.transform((g) => ({ id: g.id, name: g.name, isSystem: g.isSystem ?? false })));
 export type Group = z.output<typeof GroupSchema>;

@@ -10,6 +10,7 @@ import { accessTicket, clientFor, getRecord, getSession, updateSession, type Acc
 import type { PortalAuth } from '../http';
 import { API_KEY_ENROLMENT_SINCE, isAtLeast } from '../version';
 import { reachableOrigin, supportedOrigin } from './guard';
+import { coverageAfterReset } from './coverage';
 
 /**
  * Enrolment, backup codes and resets (fact sheet §2.4–2.9, §5.3). The confirm token
@@ -320,6 +321,8 @@ export async function resetUserApp(c: CommandOf<'resetUserApp'>): HandlerResult<
   const reset = await client.value.resetTfaApp(c.userId);
   if (!reset.ok) return reset.error.kind === 'notAvailable' ? whyNotReset(client.value, c.origin, c.userId, reset.error) : reset;
   logEvent('authenticator-reset', { origin: c.origin, self: false });
+  // The last coverage report and its counts say so at once (issue 26).
+  await coverageAfterReset(c.origin, c.userId, client.value.access);
   return ok(true);
 }
 

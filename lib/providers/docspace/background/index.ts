@@ -6,6 +6,7 @@ import { DOCSPACE_COMMANDS, type Command, type Replies } from '../protocol';
 import * as status from './status';
 import * as enrolment from './enrolment';
 import * as policy from './policy';
+import * as coverage from './coverage';
 import { forgetUnreachable, getSession, knownOrigins } from './session';
 import { clearBadgesOf } from './badge';
 import { docspaceOverview } from './overview';
@@ -59,6 +60,10 @@ export const docspaceBackground: ProviderBackground<Command, Replies> = {
     regenerateBackupCodes: enrolment.regenerateBackupCodes,
     resetMyApp: enrolment.resetMyApp,
     resetUserApp: enrolment.resetUserApp,
+    scanCoverage: coverage.scanCoverage,
+    coverageProgress: coverage.coverageProgress,
+    cancelCoverage: coverage.cancelCoverage,
+    getCoverage: coverage.getCoverage,
     searchPeople: policy.searchPeople,
     searchGroups: policy.searchGroups,
     getPolicy: policy.getPolicy,

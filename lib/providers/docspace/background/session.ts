@@ -9,6 +9,8 @@ import { isSupportedOrigin, originPattern } from '../../../portal/origin';
 import { hasHostAccess } from '../../../background/host-access';
 import { accessTicket, accessWithdrawn, isCurrent, type AccessTicket } from '../../../background/access-generation';
 import { namesKey } from './names';
+import { coverageSessionKey, dropCachedCoverage } from './coverage-cache';
+import { coverageKey } from '../coverage/store';
 
 /**
  * Per-portal session state. Everything lives in `storage.session` (cleared when the
@@ -94,6 +96,8 @@ export function updateSession(origin: string, patch: (s: PortalSession) => Porta
 export async function clearSignedIn(origin: string, since: AccessTicket | null): Promise<PortalSession> {
   // Names are what this account could see: another account signing in next may see less.
   await storage.removeItem(namesKey(origin));
+  // So is the last coverage report (names and e-mails); its counts stay on the device (coverage/store.ts).
+  await dropCachedCoverage(origin);
   return updateSession(origin, (s) => ({ auth: s.auth, enrolment: s.enrolment?.outlivesSignOut ? s.enrolment : undefined, clockOffsetMs: s.clockOffsetMs }), since);
 }
 
@@ -118,17 +122,18 @@ export function updateRecord(origin: string, patch: (r: PortalRecord | null) => 
  */
 export async function forgetPortalData(origin: string): Promise<void> {
   await accessWithdrawn([originPattern(origin)]);
-  await storage.removeItems([sessionKey(origin), localKey(origin), namesKey(origin)]);
+  await dropCachedCoverage(origin);
+  await storage.removeItems([sessionKey(origin), localKey(origin), namesKey(origin), coverageSessionKey(origin), coverageKey(origin)]);
 }
 
 /**
- * Wipes every portal held here (local record and remembered key, session, confirm token, names) that host access
+ * Wipes every portal held here (local record and remembered key, session, confirm token, names, coverage) that host access
  * no longer covers, and clears its toolbar badges. Enrolment attempt counts stay until the browser closes: the
  * portal's own lockout does not end when access is removed, and they warn before the last attempt.
  */
 export async function forgetUnreachable(): Promise<string[]> {
   const [local, session] = await Promise.all([browser.storage.local.get(null), browser.storage.session.get(null)]);
-  const held = [...new Set([...Object.keys(local), ...Object.keys(session)].flatMap((k) => /^(?:portal|names):(.+)$/.exec(k)?.[1] ?? []))];
+  const held = [...new Set([...Object.keys(local), ...Object.keys(session)].flatMap((k) => /^(?:portal|names|coverage):(.+)$/.exec(k)?.[1] ?? []))];
   const gone: string[] = [];
   for (const origin of held) {
     if (await hasHostAccess(origin)) continue;

@@ -68,6 +68,8 @@ export interface CoverageReport {
   missing: number;
   /** The listing was cancelled or cut short: the figures are partial. */
   partial: boolean;
+  /** A later page gave another `total` than the first (accounts added or removed during the scan): `summary.total` is the last one. */
+  totalChanged?: boolean;
   /** The caller (to hide the reset button from a non-owner) and the owner's id. */
   meId: string | null;
   ownerId: string | null;
