@@ -80,14 +80,17 @@ const bytes: [name: string, now: number | undefined, limit: number, unit: (n: nu
   ['popup JS heap after GC', heap?.demo, 2 * KB * KB, mb],
   ['popup heap, realistic admin', heap?.realistic, 2 * KB * KB, mb],
 ];
-// Ratio budgets: today's ratios measured on 2026-12-07 (RATIOS_MEASURED below) plus about 15 %, so that a slower
-// popup shows while the day-to-day noise of the ratio (a few per cent) does not.
+// Ratio budgets: today's ratios plus about 10-15 %, so that a slower popup shows while the noise of the ratio does
+// not. Measured 2026-12-07 (issue 26) in three runs on the shared 2-core machine under heavy load (load average
+// 10-14): demo warm ×2.83-2.95, demo not cached ×3.09-3.54, big warm ×3.41, big not cached ×4.11, Navixy (click to
+// visible, which includes the browser opening the window for both) ×1.21. A quiet machine may give other ratios
+// (the floor's fixed costs weigh more there): derive them again from a quiet run before tightening.
 const ratios: [name: string, ms: number | undefined, floorMs: number | undefined, limit: number][] = [
-  ['status visible, warm', demo?.warm, demo?.floor, 2.0],
-  ['status visible, not cached', demo?.cold, demo?.floor, 3.0],
-  ['big portal, warm', big?.warm, big?.floor, 2.0],
-  ['big portal, not cached', big?.cold, big?.floor, 3.0],
-  ['Navixy popup (click)', nav?.click, nav?.floorClick, 2.0],
+  ['status visible, warm', demo?.warm, demo?.floor, 3.3],
+  ['status visible, not cached', demo?.cold, demo?.floor, 3.9],
+  ['big portal, warm', big?.warm, big?.floor, 3.9],
+  ['big portal, not cached', big?.cold, big?.floor, 4.7],
+  ['Navixy popup (click)', nav?.click, nav?.floorClick, 1.4],
 ];
 say(`\nBudgets (sizes and heap in bytes; times as multiples of the floor popup of the same run, ${RUNS} runs each)`);
 for (const [name, now, limit, unit] of bytes) {

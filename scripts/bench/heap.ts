@@ -38,12 +38,14 @@ async function realistic(portal: RunningPortal, browser: ChromiumBrowser): Promi
 /**
  * The popup's JS heap after GC. The extension's pages share one renderer process (and V8 heap), so each
  * figure comes from a fresh browser whose only extension page is one popup, opened once on a signed-in portal
- * (not cached), after it shows its status and names; the median of 5 browsers.
+ * (not cached), after it shows its status and names; the median of 5 browsers. Until issue 26 the options page
+ * the extension opens on install stayed open beside the popup and its heap (about 0.6 MB) was counted as the
+ * popup's; `keepInstallPage` measures that way again, for comparison with the figures filed before.
  * demo: the demo portal's small status; big: the big portal (a policy naming 5,000 users); realistic: an admin
  * on the big portal whose policy names 25 users and 5 groups and trusts 6 entries (one malformed), enrolled
  * with backup codes, with a coverage count stored.
  */
-export async function popupHeap(state: HeapState): Promise<number> {
+export async function popupHeap(state: HeapState, { keepInstallPage = false } = {}): Promise<number> {
   const heaps: number[] = [];
   for (let i = 0; i < 5; i++) {
     const portal = await startPortal({ big: state !== 'demo' });
@@ -51,6 +53,11 @@ export async function popupHeap(state: HeapState): Promise<number> {
     try {
       portal.enrol('admin@demo.test');
       if (state === 'realistic') await realistic(portal, browser);
+      // The options page the extension opens on install runs in the popup's renderer and V8 heap: navigated away
+      // (not closed: the harness drives the browser through that first tab), unless the old method is asked for.
+      if (!keepInstallPage) {
+        for (const page of browser.context.pages()) if (page.url().startsWith(browser.extensionOrigin)) await page.goto('about:blank');
+      }
       const tab = await signInWithCookie(browser, portal, 'admin');
       const popup = await browser.openPopup(tab);
       const shown = state === 'big' ? `${ODD_NAMES[0]!.first} ${ODD_NAMES[0]!.last}` : state === 'realistic' ? REALISTIC_FIRST : `Signed in as ${portal.user('admin').displayName}`;
@@ -69,7 +76,9 @@ export async function heaps(): Promise<{ demo: number; big: number; realistic: n
   const demo = await popupHeap('demo');
   const big = await popupHeap('big');
   const real = await popupHeap('realistic');
-  say(`\nPopup JS heap after GC (a fresh browser, the popup its only extension page, median of 5): ${mb(demo)}; on the big portal ${mb(big)}; ` +
-    `a realistic admin (6 trusted IPs, 25 mandatory users, 5 groups, backup codes, a coverage count) ${mb(real)} (goal ≤ 2.00 MB: ${real <= 2 * 1024 * 1024 ? 'met' : 'NOT MET'})`);
+  const withInstallPage = await popupHeap('realistic', { keepInstallPage: true });
+  say(`\nPopup JS heap after GC (a fresh browser, the popup its only extension page, median of 5): ${mb(demo)} (${demo} bytes); on the big portal ${mb(big)}; ` +
+    `a realistic admin (6 trusted IPs, 25 mandatory users, 5 groups, backup codes, a coverage count) ${mb(real)} (${real} bytes; goal ≤ 2.00 MB: ${real <= 2 * 1024 * 1024 ? 'met' : 'NOT MET'})`);
+  say(`  the same realistic popup with the install-time options page left open beside it (how the heap was measured before issue 26): ${mb(withInstallPage)}`);
   return { demo, big, realistic: real };
 }
