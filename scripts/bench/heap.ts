@@ -15,7 +15,7 @@ export const REALISTIC_POLICY = {
   mandatoryGroups: bigGroups().slice(10, 15).map((g) => g.id),
 };
 /** The first mandatory user's name: on screen once the popup has named the list's first entries. */
-const REALISTIC_FIRST = bigUsers()[100]!.displayName;
+export const REALISTIC_FIRST = bigUsers()[100]!.displayName;
 
 /** A count of the big portal's 5,017 people as the coverage scan writes it (`local:coverage:<origin>`, coverage/store.ts). */
 export function realisticSummary(countedAt = Date.now() - 2 * 3600_000): CoverageSummary {
@@ -26,7 +26,7 @@ export function realisticSummary(countedAt = Date.now() - 2 * 3600_000): Coverag
 }
 
 /** Puts the realistic admin's state on `portal` and in the browser: policy, enrolment with backup codes, a stored count. */
-async function realistic(portal: RunningPortal, browser: ChromiumBrowser): Promise<void> {
+export async function realistic(portal: RunningPortal, browser: ChromiumBrowser): Promise<void> {
   portal.setPolicy(REALISTIC_POLICY);
   const worker = await browser.serviceWorker();
   await worker.evaluate(async ({ key, summary }: { key: string; summary: CoverageSummary }) => {
