@@ -48,9 +48,9 @@ export class ChromiumBrowser implements E2EBrowser {
 
   /**
    * `language`: the browser's UI language (`--lang`, `LANGUAGE`, and the pages' locale), e.g. `ru`; default the system's.
-   * Chromium only (the screenshots): `extensionDir` loads that unpacked extension instead of a test build, and
-   * `hostRules` goes to `--host-resolver-rules` (e.g. `MAP acme.onlyoffice.io 127.0.0.1:8093`) for tabs and the
-   * extension's background alike.
+   * `extensionDir` loads that unpacked extension instead of the test build (the screenshots' release copy, the
+   * bench's copy with its floor page); `hostRules` (Chromium only, the screenshots) goes to `--host-resolver-rules`
+   * (e.g. `MAP acme.onlyoffice.io 127.0.0.1:8093`) for tabs and the extension's background alike.
    */
   static async launch({ language: lang, https, extensionDir, hostRules }: LaunchOptions & { extensionDir?: string; hostRules?: string } = {}): Promise<ChromiumBrowser> {
     const profileDir = await mkdtemp(path.join(tmpdir(), 'e2e-chromium-'));
@@ -111,12 +111,13 @@ export class ChromiumBrowser implements E2EBrowser {
   /**
    * Focuses the tab and has the service worker call `action.openPopup()`. Playwright's own connection never
    * attaches to the popup, and neither does a `connectOverCDP` made before it opened, so the popup's target is
-   * found with CDP's Target domain and then driven through a new `connectOverCDP`.
+   * found with CDP's Target domain and then driven through a new `connectOverCDP`. `popupPage`: the page the popup
+   * shows, when the extension set another one with `action.setPopup` (the bench's floor popup).
    */
-  async openPopup(tab: E2EPage): Promise<E2EPage> {
+  async openPopup(tab: E2EPage, popupPage = 'popup.html'): Promise<E2EPage> {
     await this.#closePopup();
     await tab.bringToFront();
-    const popupUrl = `${this.extensionOrigin}/popup.html`;
+    const popupUrl = `${this.extensionOrigin}/${popupPage}`;
     const targets = await this.#browser().newBrowserCDPSession();
     try {
       const popupTargets = async () =>
