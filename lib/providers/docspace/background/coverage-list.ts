@@ -17,7 +17,7 @@ import type { CoverageProfile } from '../schemas';
  *   or that never ends a listing without `total`, stops there (partial).
  */
 
-export const CONCURRENCY = 4;
+export const CONCURRENCY = 6;
 export const SPARE_PAGES = 3;
 
 export type LoadPage = (startIndex: number) => Promise<Result<Page<CoverageProfile>, AppError>>;
