@@ -12,6 +12,7 @@ import { signInWithCookie, type RunningPortal } from './harness/portal';
 import { percentOf } from '../../lib/providers/docspace/coverage/filters';
 import type { DemoUser } from '../portal/demo';
 import { BIG_MIX } from '../portal/big';
+import { parseCsv } from '../support/csv';
 
 const ROLE_TEXT = { owner: 'Owner', admin: 'Admin', roomadmin: 'Room admin', user: 'User', guest: 'Guest' } as const;
 const FORMULA: DemoUser = {
@@ -73,21 +74,6 @@ async function waitForHeadline(page: E2EPage, text: string, timeoutMs = 30_000):
 const caption = (page: E2EPage) => page.evaluate(() => document.querySelector('.coverage-table caption')?.textContent ?? '');
 const rowCount = (page: E2EPage) => page.evaluate(() => document.querySelectorAll('[data-testid="coverage-row"]').length);
 
-/** RFC 4180 rows of a CSV text (quoted fields, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; } else field += c;
-  }
-  return rows;
-}
 
 /** The file the page offered (harness/downloads.ts): its name, its first three bytes and its text after them. */
 const savedFile = (page: E2EPage) => page.evaluate(async () => {

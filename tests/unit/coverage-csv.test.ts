@@ -3,23 +3,8 @@ import fc from 'fast-check';
 import { BOM, coverageCsv, csvCell, csvFileName } from '../../lib/providers/docspace/coverage/csv';
 import { csvText } from '../../lib/providers/docspace/i18n/coverage';
 import { PEOPLE, person } from '../support/coverage-people';
+import { parseCsv } from '../support/csv';
 
-/** RFC 4180 reader for the checks: fields, quoted fields with doubled quotes, CRLF rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; } else field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
 
 describe('coverage CSV', () => {
   it('neutralises cells that a spreadsheet would run as formulas (=, +, -, @, tab, CR)', () => {
