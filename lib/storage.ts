@@ -34,3 +34,12 @@ export const storage = {
     }
   },
 };
+
+/** Serialises read-modify-write per key inside this worker instance (a key of this storage, or any name). */
+const locks = new Map<string, Promise<unknown>>();
+export function withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const previous = locks.get(key) ?? Promise.resolve();
+  const next = previous.then(fn, fn);
+  locks.set(key, next.catch(() => undefined));
+  return next;
+}

@@ -1,4 +1,4 @@
-import { storage } from '../../../storage';
+import { storage, withLock } from '../../../storage';
 import type { EmptiedLists, NamedEntity, PolicyListName } from '../protocol';
 import type { TfaPolicy } from '../schemas';
 import { isCurrent, type AccessTicket } from '../../../background/access-generation';
@@ -40,14 +40,6 @@ export interface HeldLists {
 }
 
 type Lists = Pick<TfaPolicy, 'method' | PolicyListName>;
-
-const locks = new Map<string, Promise<unknown>>();
-function withLock<T>(origin: string, fn: () => Promise<T>): Promise<T> {
-  const previous = locks.get(origin) ?? Promise.resolve();
-  const next = previous.then(fn, fn);
-  locks.set(origin, next.catch(() => undefined));
-  return next;
-}
 
 export async function readHeldLists(origin: string): Promise<HeldLists> {
   return (await storage.getItem<HeldLists>(heldListsKey(origin))) ?? {};
@@ -110,7 +102,7 @@ export function compareWithHeld(held: HeldLists, policy: Lists, known: Record<st
  */
 export function observeLists(origin: string, policy: Lists, known: Record<string, NamedEntity> | NamedEntity[], since: AccessTicket | null, full = true): Promise<EmptiedLists | null> {
   const byId = Array.isArray(known) ? Object.fromEntries(known.map((e) => [e.id.toLowerCase(), e])) : known;
-  return withLock(origin, async () => {
+  return withLock(heldListsKey(origin), async () => {
     const { emptied, next, changed } = compareWithHeld(await readHeldLists(origin), policy, byId, Date.now(), full);
     if (changed && (!since || isCurrent(since))) await storage.setItem<HeldLists>(heldListsKey(origin), next);
     return emptied;
@@ -142,7 +134,7 @@ export async function withHeldEntries(origin: string, emptied: EmptiedLists, kno
 
 /** The extension saved the policy: what it holds now is what was saved (a list saved empty is no longer held, so never flagged). */
 export function keepSaved(origin: string, saved: Lists, known: Record<string, NamedEntity>, since: AccessTicket | null): Promise<void> {
-  return withLock(origin, async () => {
+  return withLock(heldListsKey(origin), async () => {
     const held = await readHeldLists(origin);
     const now = Date.now();
     const next: HeldLists = {};
@@ -156,5 +148,5 @@ export function keepSaved(origin: string, saved: Lists, known: Record<string, Na
 
 /** "Dismiss", or the portal forgotten: the held lists are dropped. */
 export function forgetHeld(origin: string): Promise<void> {
-  return withLock(origin, () => storage.removeItem(heldListsKey(origin)));
+  return withLock(heldListsKey(origin), () => storage.removeItem(heldListsKey(origin)));
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { storage } from '../../../storage';
+import { storage, withLock } from '../../../storage';
 import type { AppError } from '../../../errors';
 import { err, ok, type Result } from '../../../result';
 import { createDocspaceClient, type ConfirmToken, type DocspaceClient } from '../client';
@@ -57,15 +57,6 @@ export interface PortalRecord extends Recognition {
 
 const sessionKey = (origin: string) => `session:portal:${origin}` as const;
 const localKey = (origin: string) => `local:portal:${origin}` as const;
-
-/** Serialises read-modify-write per key inside this worker instance. */
-const locks = new Map<string, Promise<unknown>>();
-function withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
-  const previous = locks.get(key) ?? Promise.resolve();
-  const next = previous.then(fn, fn);
-  locks.set(key, next.catch(() => undefined));
-  return next;
-}
 
 export async function getSession(origin: string): Promise<PortalSession> {
   const stored = await storage.getItem<PortalSession>(sessionKey(origin));
