@@ -270,8 +270,9 @@ it('names and e-mails stay in the session storage; the device keeps counts only;
   expect(Object.keys(all)).not.toContain(coverageSessionKey(portal.origin).slice('session:'.length));
 });
 
-it('signed out mid-scan: the signedOut error, and nothing of the listing kept', async ({ portal, signInAs, fetchWithJar }) => {
-  portal.addUsers(sams(800));
+/** An admin's scan of `extra` more people on a slow portal, still running, once it has read some of them. */
+async function scanUnderWay(portal: RunningPortal, signInAs: (email: string) => Promise<unknown>, extra: number) {
+  portal.addUsers(sams(extra));
   portal.setPolicy({ enabled: true });
   portal.enrol('admin@demo.test');
   await signInAs('admin@demo.test');
@@ -281,6 +282,12 @@ it('signed out mid-scan: the signedOut error, and nothing of the listing kept', 
     const p = await coverageProgress({ type: 'coverageProgress', origin: portal.origin });
     expect(p.ok && p.value.read > 0).toBe(true);
   }, { timeout: 5000, interval: 10 });
+  // In an object: an async function returning the promise itself would wait for the scan to end.
+  return { run };
+}
+
+it('signed out mid-scan: the signedOut error, and nothing of the listing kept', async ({ portal, signInAs, fetchWithJar }) => {
+  const { run } = await scanUnderWay(portal, signInAs, 800);
   fetchWithJar.jar.cookies.delete('asc_auth_key');
   const r = await run;
   expect(r.ok).toBe(false);
@@ -290,16 +297,7 @@ it('signed out mid-scan: the signedOut error, and nothing of the listing kept', 
 });
 
 it('access removed mid-scan: nothing of it is written', async ({ portal, signInAs }) => {
-  portal.addUsers(sams(600));
-  portal.setPolicy({ enabled: true });
-  portal.enrol('admin@demo.test');
-  await signInAs('admin@demo.test');
-  portal.setLatency(40);
-  const run = scanCoverage({ type: 'scanCoverage', origin: portal.origin });
-  await vi.waitFor(async () => {
-    const p = await coverageProgress({ type: 'coverageProgress', origin: portal.origin });
-    expect(p.ok && p.value.read > 0).toBe(true);
-  }, { timeout: 5000, interval: 10 });
+  const { run } = await scanUnderWay(portal, signInAs, 600);
   await accessWithdrawn([originPattern(portal.origin)]);
   const r = await run;
   expect(r.ok).toBe(false);
