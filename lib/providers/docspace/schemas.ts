@@ -152,24 +152,33 @@ function decodeHtml(text: string): string {
  */
 const DisplayNameSchema = z.pipe(z.string().check(z.maxLength(6 * MAX_NAME)), z.transform((v) => clip(decodeHtml(v), MAX_NAME)));
 
+/** The fields of `EmployeeFullDto` every people reading parses (§10.5), whatever else it adds. */
+const PERSON_FIELDS = {
+  id: GuidSchema,
+  displayName: z.nullish(DisplayNameSchema),
+  email: z.nullish(z.string().check(z.maxLength(320))),
+  // Shown as the name when the portal gives neither a name nor an e-mail: bounded like the name.
+  userName: z.nullish(z.string().check(z.maxLength(6 * MAX_NAME))),
+  isOwner: z.nullish(z.boolean()),
+  isAdmin: z.nullish(z.boolean()),
+  isRoomAdmin: z.nullish(z.boolean()),
+  isVisitor: z.nullish(z.boolean()),
+  isCollaborator: z.nullish(z.boolean()),
+  tfaAppEnabled: z.nullish(z.boolean()),
+  status: z.nullish(z.number()),
+};
+
+/** The name a person is shown by: the display name, else the e-mail, else the user name, else the id. */
+const personName = (p: { id: string; displayName?: string | null; email?: string | null; userName?: string | null }): string =>
+  p.displayName || p.email || (p.userName ? clip(p.userName, MAX_NAME) : '') || p.id;
+
 export const ProfileSchema = z.pipe(
   z.object({
-    id: GuidSchema,
-    displayName: z.nullish(DisplayNameSchema),
-    email: z.nullish(z.string().check(z.maxLength(320))),
-    // Shown as the name when the portal gives neither a name nor an e-mail: bounded like the name.
-    userName: z.nullish(z.string().check(z.maxLength(6 * MAX_NAME))),
-    isOwner: z.nullish(z.boolean()),
-    isAdmin: z.nullish(z.boolean()),
-    isRoomAdmin: z.nullish(z.boolean()),
-    isVisitor: z.nullish(z.boolean()),
-    isCollaborator: z.nullish(z.boolean()),
-    tfaAppEnabled: z.nullish(z.boolean()),
-    status: z.nullish(z.number()),
+    ...PERSON_FIELDS,
     groups: z.nullish(z.array(z.looseObject({ id: z.string(), name: z.nullish(z.string().check(z.maxLength(1000))) })).check(z.maxLength(1000))),
   }), z.transform((p) => ({
     id: p.id,
-    displayName: p.displayName || p.email || (p.userName ? clip(p.userName, MAX_NAME) : '') || p.id,
+    displayName: personName(p),
     email: p.email ?? null,
     role: roleOf(p),
     isEnrolled: p.tfaAppEnabled ?? null,
@@ -197,24 +206,14 @@ export const PeopleListSchema = z.array(ProfileSchema).check(z.maxLength(1000));
  */
 export const CoverageProfileSchema = z.pipe(
   z.object({
-    id: GuidSchema,
-    displayName: z.nullish(DisplayNameSchema),
-    email: z.nullish(z.string().check(z.maxLength(320))),
-    userName: z.nullish(z.string().check(z.maxLength(6 * MAX_NAME))),
-    status: z.nullish(z.number()),
+    ...PERSON_FIELDS,
     activationStatus: z.nullish(z.number()),
-    isOwner: z.nullish(z.boolean()),
-    isAdmin: z.nullish(z.boolean()),
-    isRoomAdmin: z.nullish(z.boolean()),
-    isVisitor: z.nullish(z.boolean()),
-    isCollaborator: z.nullish(z.boolean()),
     isSSO: z.nullish(z.boolean()),
-    tfaAppEnabled: z.nullish(z.boolean()),
     mobilePhoneActivationStatus: z.nullish(z.number()),
     groups: z.nullish(z.array(z.looseObject({ id: z.string().check(z.maxLength(100)) })).check(z.maxLength(1000))),
   }), z.transform((p) => ({
     id: p.id,
-    name: p.displayName || p.email || (p.userName ? clip(p.userName, MAX_NAME) : '') || p.id,
+    name: personName(p),
     email: p.email ?? null,
     role: roleOf(p),
     status: p.status === 2 ? 'disabled' as const : p.status === 4 ? 'pending' as const : 'active' as const,
