@@ -5,7 +5,7 @@ import type { CoveragePerson, CoverageProgress, CoverageReport } from '../covera
 import { coverageText as t } from '../i18n/coverage';
 import { owner as ownerText } from '../i18n/enrolment';
 import { hostOf } from '../../../portal/origin';
-import { ConfirmDialog } from '../../../../components/ConfirmDialog';
+import { ResetUserConfirm } from '../components/ResetUserConfirm';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { CoverageCounts, countsSentence } from '../components/CoverageCounts';
 import { CoveragePeople } from '../components/CoveragePeople';
@@ -168,17 +168,12 @@ export function CoverageView({ origin, navigate }: ViewProps) {
         />
       ) : null}
       {target.status !== 'none' ? (
-        <ConfirmDialog
-          title={ownerText.confirmTitle(target.person.name)}
-          confirmLabel={ownerText.confirm}
+        <ResetUserConfirm
+          name={target.person.name}
           busy={target.status === 'resetting'}
           onConfirm={() => void reset(target.person)}
           onCancel={() => setTarget({ status: 'none' })}
-        >
-          <ul>
-            {ownerText.consequences.map((line) => <li key={line}>{line}</li>)}
-          </ul>
-        </ConfirmDialog>
+        />
       ) : null}
     </section>
   );

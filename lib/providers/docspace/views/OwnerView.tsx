@@ -3,7 +3,7 @@ import { call } from '../call';
 import type { AppError } from '../../../errors';
 import type { Me, NamedEntity } from '../protocol';
 import { owner as t } from '../i18n/enrolment';
-import { ConfirmDialog } from '../../../../components/ConfirmDialog';
+import { ResetUserConfirm } from '../components/ResetUserConfirm';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import type { ViewProps } from './views';
 import { PortalText } from '../../../../components/PortalText';
@@ -114,17 +114,12 @@ function OwnerTools({ origin, me }: { origin: string; me: Me }) {
       ) : null}
       {target.status === 'error' ? <ResetFailed name={target.person.name} error={target.error} /> : null}
       {target.status === 'confirming' || target.status === 'resetting' ? (
-        <ConfirmDialog
-          title={t.confirmTitle(target.person.name)}
-          confirmLabel={t.confirm}
+        <ResetUserConfirm
+          name={target.person.name}
           busy={target.status === 'resetting'}
           onConfirm={() => handleReset(target.person)}
           onCancel={() => setTarget({ status: 'none' })}
-        >
-          <ul>
-            {t.consequences.map((line) => <li key={line}>{line}</li>)}
-          </ul>
-        </ConfirmDialog>
+        />
       ) : null}
     </>
   );
