@@ -30,7 +30,7 @@ interface Glossary {
 const glossary = JSON.parse(readFileSync(join(root, 'locales/glossary.ru.json'), 'utf8')) as Glossary;
 
 const NBSP = '\u00A0';
-const NUMBER = String.raw`(?:(?<![\p{L}\d])\d[\d.,]*|\$[1-9])`;
+const NUMBER = String.raw`(?:(?<![\p{L}\d$])\d+(?:[.,]\d+)*|\$[1-9])`;
 const unitAfterNumber = new RegExp(`${NUMBER} (?:${glossary.typography.unitsAfter.join('|')})(?!\\p{L})`, 'giu');
 const numberAfterLabel = new RegExp(`(?<!\\p{L})(?:${glossary.typography.labelsBefore.join('|')}) (?:\\$[1-9]|/?\\d)`, 'giu');
 const rules = glossary.banned.map((r) => ({ ...r, re: new RegExp(r.pattern, 'giu') }));
@@ -91,7 +91,7 @@ describe('Russian glossary and typography', () => {
     expect(problemsIn('x', '$1 — не портал')).toHaveLength(1);
     expect(problemsIn('x', 'текст – текст')).toHaveLength(1);
     expect(problemsIn('x', 'через $1 с.')).toHaveLength(1);
-    expect(problemsIn('x', 'Шаг $1 из $2')).toHaveLength(2);
+    expect(problemsIn('x', 'Шаг $1 из $2')).toHaveLength(3);
     expect(problemsIn('x', 'HTTP 403, 82 %, 5 минут, 6 цифр, IPv6 /32')).toHaveLength(5);
   });
 
