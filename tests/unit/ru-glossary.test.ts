@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMessagesText } from '@wxt-dev/i18n/build';
 
 /**
- * Russian as ONLYOFFICE writes it (locales/glossary.ru.md): every string of locales/ru.yml and the store
+ * Russian as ONLYOFFICE writes it (locales/glossary.ru.md, whose JSON block holds the rules): every string of locales/ru.yml and the store
  * listing (store/ru.json: name, summary, description) uses the glossary's terms, never a banned variant, and
  * Russian typography: U+00A0 before an em dash, no spaced en dash used as a dash, and U+00A0 between a number or
  * $n and its unit or noun (or a label such as «HTTP» and its number).
@@ -27,7 +27,15 @@ interface Glossary {
   typography: { unitsAfter: string[]; labelsBefore: string[] };
 }
 
-const glossary = JSON.parse(readFileSync(join(root, 'locales/glossary.ru.json'), 'utf8')) as Glossary;
+/** The one ```json block of locales/glossary.ru.md (not a .json file: WXT builds every JSON/YAML file in locales/ as a locale). */
+function readGlossary(): Glossary {
+  const md = readFileSync(join(root, 'locales/glossary.ru.md'), 'utf8');
+  const blocks = [...md.matchAll(/^```json\n([\s\S]*?)^```$/gm)];
+  if (blocks.length !== 1) throw new Error(`locales/glossary.ru.md: expected one \`\`\`json block, found ${blocks.length}`);
+  return JSON.parse(blocks[0]![1]!) as Glossary;
+}
+
+const glossary = readGlossary();
 
 const NBSP = '\u00A0';
 const NUMBER = String.raw`(?:(?<![\p{L}\d$])\d+(?:[.,]\d+)*|\$[1-9])`;
