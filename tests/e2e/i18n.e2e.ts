@@ -35,12 +35,12 @@ describe.each(selectedBrowsers())('%s in Russian', (browserName) => {
     const page = await browser.openExtensionPage(`options.html?${new URLSearchParams({ view: 'enrol', origin: portal.origin }).toString()}`);
     opened.push(page);
 
-    await page.waitForText('Установите приложение-аутентификатор');
-    await page.waitForText('Шаг 1 из 3');
+    await page.waitForText('Установите приложение для аутентификации');
+    await page.waitForText('Шаг\u00a01\u00a0из\u00a03');
     await page.click('button', 'Далее');
-    await page.waitForText('Ключ настройки');
+    await page.waitForText('Секретный ключ');
     const qrLabel = await page.evaluate(() => document.querySelector('svg.qr-code')?.getAttribute('aria-label') ?? '');
-    expect(qrLabel).toBe(`QR-код, который добавляет ${user.email} на 127.0.0.1 в приложение-аутентификатор`);
+    expect(qrLabel).toBe(`QR-код для добавления учётной записи ${user.email} (127.0.0.1) в\u00a0приложение для аутентификации`);
     const key = await shownSetupKey(page);
     expect(key).toBe(portal.secretOf(user.email));
     await page.click('button', 'Далее');
@@ -48,23 +48,23 @@ describe.each(selectedBrowsers())('%s in Russian', (browserName) => {
 
     // The portal's clock is 20 minutes off: the code passes the local check, the portal refuses it.
     portal.setClockOffset(20 * 60_000);
-    await page.fill('Шестизначный код', await codeAt(key));
+    await page.fill('6-значный код', await codeAt(key));
     await page.click('button', 'Проверить и подключить');
     // A user cannot read the portal's attempt limit, so no count is promised (the plural forms are unit-tested).
-    await page.waitForText('Портал не принял код. Дождитесь следующего кода в приложении и введите его.');
+    await page.waitForText('Портал не принял код. Дождитесь следующего кода в\u00a0приложении и\u00a0введите его.');
 
     portal.setClockOffset(0);
-    await page.fill('Шестизначный код', await codeAt(key));
+    await page.fill('6-значный код', await codeAt(key));
     await page.click('button', 'Проверить и подключить');
-    await page.waitForText('Аутентификатор подключён');
-    await page.waitForText('Не использовано 5 из 5 кодов');
+    await page.waitForText('Приложение подключено');
+    await page.waitForText('Осталось 5\u00a0из\u00a05\u00a0кодов');
 
     // The file is named and dated in Russian; the date inside is written out with Intl.
     await catchDownloads(page);
     await page.click('button', 'Скачать .txt');
     const file = await firstDownload(page);
     const port = new URL(portal.origin).port;
-    expect(file?.name).toMatch(new RegExp(`^резервные-коды-127\\.0\\.0\\.1_${port}-\\d{4}-\\d{2}-\\d{2}\\.txt$`));
+    expect(file?.name).toMatch(new RegExp(`^docspace-backup-codes-127\\.0\\.0\\.1_${port}-\\d{4}-\\d{2}-\\d{2}\\.txt$`));
     const created = new Intl.DateTimeFormat('ru', { dateStyle: 'long' }).format(new Date());
     expect(file?.text).toContain(`Созданы ${created}`);
     expect(file?.text).toMatch(/Созданы \d{1,2} [а-я]+ \d{4} г\./);

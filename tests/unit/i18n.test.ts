@@ -47,7 +47,7 @@ describe('messages follow the browser language, English as the fallback', () => 
   it('a UI language tag Intl rejects falls back to the language of the messages', () => {
     speak('ru-!!');
     expect(locale()).toBe('ru');
-    expect(plural('owner.results', 3)).toBe('Найдено 3 человека');
+    expect(plural('owner.results', 3)).toBe('Найдено 3\u00a0пользователя');
   });
 
   it('a missing message shows its key and logs, never a blank or a throw', () => {
@@ -81,14 +81,14 @@ describe('plurals by the rules of the language', () => {
 
   it('Russian attempts, with the verb agreeing', () => {
     speak('ru');
-    expect(plural('enrolment.attemptsLeft', 1)).toBe('В эту минуту осталась 1 попытка.');
-    expect(plural('enrolment.attemptsLeft', 3)).toBe('В эту минуту осталось 3 попытки.');
-    expect(plural('enrolment.attemptsLeft', 0)).toBe('В эту минуту осталось 0 попыток.');
+    expect(plural('enrolment.attemptsLeft', 1)).toBe('До конца минуты осталась 1\u00a0попытка.');
+    expect(plural('enrolment.attemptsLeft', 3)).toBe('До конца минуты осталось 3\u00a0попытки.');
+    expect(plural('enrolment.attemptsLeft', 0)).toBe('До конца минуты осталось 0\u00a0попыток.');
   });
 
   it('counts are written with the digits and separators of the language', () => {
     speak('ru');
-    expect(plural('policy.ipValidCount', 1200)).toBe(`${new Intl.NumberFormat('ru').format(1200)} корректных записей.`);
+    expect(plural('policy.ipValidCount', 1200)).toBe(`${new Intl.NumberFormat('ru').format(1200)}\u00a0записей без ошибок.`);
     expect(plural('policy.ipValidCount', 1200)).not.toContain('1200');
   });
 });
@@ -144,17 +144,17 @@ describe('the facades speak Russian when the browser does', () => {
   it('enrolment sentences put the time difference in the right case', async () => {
     speak('ru');
     const { enrolment } = await freshModules();
-    expect(enrolment.enrolment.skewAccepted('ahead', 1)).toContain('спешат примерно на 1 минуту.');
-    expect(enrolment.enrolment.skewRejected('behind', 3)).toContain('отстают примерно на 3 минуты.');
-    expect(enrolment.enrolment.clockDiffers('ahead', 45)).toContain('примерно на 45 секунд.');
-    expect(enrolment.enrolment.wrongCode(2)).toContain('осталось 2 попытки');
-    expect(enrolment.backupCodes.fileName('portal.example.com', new Date(2026, 4, 7))).toBe('резервные-коды-portal.example.com-2026-05-07.txt');
+    expect(enrolment.enrolment.skewAccepted('ahead', 1)).toContain('спешат примерно на 1\u00a0минуту.');
+    expect(enrolment.enrolment.skewRejected('behind', 3)).toContain('отстают примерно на 3\u00a0минуты.');
+    expect(enrolment.enrolment.clockDiffers('ahead', 45)).toContain('примерно на 45\u00a0секунд.');
+    expect(enrolment.enrolment.wrongCode(2)).toContain('осталось 2\u00a0попытки');
+    expect(enrolment.backupCodes.fileName('portal.example.com', new Date(2026, 4, 7))).toBe('docspace-backup-codes-portal.example.com-2026-05-07.txt');
   });
 
   it('errors and the policy summary', async () => {
     speak('ru');
     const { messages, policy } = await freshModules();
-    expect(messages.describeError({ kind: 'network', origin: 'https://docs.example.com' }).message).toBe('Не удалось связаться с docs.example.com.');
+    expect(messages.describeError({ kind: 'network', origin: 'https://docs.example.com' }).message).toBe('Не удалось связаться с\u00a0docs.example.com.');
     expect(messages.describeError({ kind: 'rateLimited', origin: 'https://docs.example.com', retryAt: 1_000 + 90_000 }, 1_000).next).toBe('Повторите через 1 мин 30 с.');
     const diff: PolicyDiff = {
       trustedIps: { added: ['10.0.0.1'], removed: [] },
@@ -163,7 +163,7 @@ describe('the facades speak Russian when the browser does', () => {
       method: { from: 'none', to: 'app' },
     };
     expect(policy.describeDiff(diff, { user: (id) => id, group: (id) => id }))
-      .toBe('Добавляет 10.0.0.1 в доверенные IP-адреса, добавляет 4 человека в список «Обязательно для пользователей» и включает приложение-аутентификатор.');
+      .toBe('Добавит 10.0.0.1 в доверенные IP-адреса, добавит 4\u00a0пользователя в список обязательных пользователей и включит вход с кодом из приложения для аутентификации.');
   });
 
   it('Navixy counts agree with the number of users, and batch counts with theirs', async () => {
