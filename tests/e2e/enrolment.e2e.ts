@@ -128,7 +128,7 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
     const key = await toCodeStep(page);
 
     await enterCode(page, notFromKey(key));
-    await page.waitForText('This code does not come from this key');
+    await page.waitForText('This code does not match the setup key');
     await page.waitForText('The code was not sent.');
     expect(await page.evaluate(() => document.querySelector('input[name="code"]')?.getAttribute('aria-invalid'))).toBe('true');
 
@@ -243,7 +243,7 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
       await enterCode(page, await codeAt(key));
       await pollFor(async () => (validations().filter((r) => r.status === 400).length === i ? true : undefined), () => `refused code ${i}`);
       await page.waitForText('The portal did not accept the code. Wait for the next code in the app and enter it.');
-      expect(await page.bodyText()).not.toContain('left this minute');
+      expect(await page.bodyText()).not.toContain('left before');
     }
     await enterCode(page, await codeAt(key));
     await page.waitForText('Too many attempts');
@@ -276,7 +276,7 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
     portal.setClockOffset(20 * 60_000);
     for (let left = 2; left >= 1; left--) {
       await enterCode(page, await codeAt(key));
-      await page.waitForText(`The portal did not accept the code. ${left} attempt${left === 1 ? '' : 's'} left this minute.`);
+      await page.waitForText(`The portal did not accept the code. ${left} attempt${left === 1 ? '' : 's'} left before it pauses code entry for a minute.`);
     }
     await enterCode(page, await codeAt(key));
     await page.waitForText('Too many attempts');

@@ -139,7 +139,7 @@ describe('EnrolmentView', () => {
     backend({ startEnrolment: () => ({ ok: true, value: { ...start, attemptsLeft: null, attemptLimit: null } }) });
     renderView();
     await goToCodeStep();
-    expect(document.body.textContent).not.toContain('left this minute');
+    expect(document.body.textContent).not.toContain('left before');
   });
 
   it('a refused code with no known limit says so without a count, and nothing is locked locally', async () => {
