@@ -103,7 +103,7 @@ describe.each(selectedBrowsers())('%s', (browserName) => {
     portal.enrol('user@demo.test');
     await signInWithCookie(browser, portal, 'user');
     const page = await openPolicy();
-    await page.waitForText('you are signed in as user, so you see it read-only');
+    await page.waitForText('Your role on this portal is user, so you can view this policy but not change it');
     await page.waitForText('203.0.113.0/24');
     const controls = await page.evaluate(() => ({
       textareas: document.querySelectorAll('textarea').length,
