@@ -108,18 +108,18 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium accessibility'
     await page.click('button', 'Next');
     await page.fill('6-digit code', '12');
     await page.click('button', 'Check and connect');
-    await page.waitForText('Enter the six digits the app shows.');
+    await page.waitForText('Enter the 6-digit code the app shows.');
     expect(await axeBothSchemes(raw), 'step 3 with an error').toEqual(clean);
     await page.fill('6-digit code', await portal.totp('user@demo.test'));
     await page.click('button', 'Check and connect');
-    await page.waitForText('5 of 5 codes unused');
+    await page.waitForText('5 of 5 codes left');
     expect(await axeBothSchemes(raw), 'done: backup codes').toEqual(clean);
 
     await page.click('link', 'Backup codes');
-    await page.waitForText('5 of 5 codes unused');
+    await page.waitForText('5 of 5 codes left');
     expect(await axeBothSchemes(raw), 'backup codes view').toEqual(clean);
-    await page.click('button', 'Create new codes…');
-    await page.waitForText('Create new backup codes?');
+    await page.click('button', 'Make new codes…');
+    await page.waitForText('Make new backup codes?');
     expect(await axeBothSchemes(raw), 'the confirm dialog').toEqual(clean);
   });
 
@@ -142,13 +142,13 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium accessibility'
     expect(await axeBothSchemes(raw), 'policy review').toEqual(clean);
 
     const ownerTools = await options('owner');
-    await ownerTools.fill('Find a person by name or e-mail', 'alice');
+    await ownerTools.fill('Find a user by name or email', 'alice');
     await ownerTools.click('button', 'Search');
     await ownerTools.waitForText('alice@demo.test');
     expect(await axeBothSchemes(playwrightPageOf(ownerTools)), 'owner tools').toEqual(clean);
 
     const reset = await options('reset');
-    await reset.waitForText('All your other sessions on this portal are signed out');
+    await reset.waitForText('You are signed out of this portal everywhere else');
     expect(await axeBothSchemes(playwrightPageOf(reset)), 'reset').toEqual(clean);
 
     const portals = await options('portals');
@@ -195,9 +195,9 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium accessibility'
     await tabTo(page, '6-digit code');
     await page.keyboard.type(await portal.totp(user.email));
     await page.keyboard.press('Enter');
-    await page.getByText('Your authenticator is connected').waitFor();
+    await page.getByText('Your authenticator app is set up').waitFor();
     expect(portal.state.isEnrolled(user.id)).toBe(true);
-    await page.getByText('5 of 5 codes unused').waitFor();
+    await page.getByText('5 of 5 codes left').waitFor();
 
     // The backup codes' actions are reachable and show the ring too; Shift+Tab goes back to the view links.
     await tabTo(page, 'Download .txt');

@@ -90,7 +90,7 @@ describe.each(selectedBrowsers())('%s API keys', (browserName) => {
     await popup.waitForText(`Signed in as ${user.displayName}`);
 
     const page = keep(await browser.openExtensionPage(`options.html?view=reset&origin=${encodeURIComponent(portal.origin)}`));
-    await page.click('button', 'Reset my authenticator…');
+    await page.click('button', 'Reset authenticator…');
     portal.clearLog();
     await page.click('button', 'Reset and set up again');
     await page.waitForText(`${host()} runs DocSpace 3.5.0.1418`);

@@ -32,14 +32,14 @@ describe.each(selectedBrowsers())('%s clipboard', (browserName) => {
     const { page, tab, key } = await atSetupKey(browser, portal, opened);
     // Firefox refuses a clipboard write 45 s after the last click (no user activation left): there the page asks
     // for *Clear the clipboard* from the start rather than promise a clearing Firefox will refuse.
-    const asked = 'Setup key copied. Firefox lets this page clear the clipboard only right after a click, so choose Clear the clipboard once you have pasted it.';
+    const asked = 'Setup key copied. Firefox lets this page clear the clipboard only right after a click, so choose “Clear the clipboard” once you have pasted it.';
     await page.click('button', 'Copy key');
     await page.waitForText(browserName === 'chromium' ? 'Setup key copied. It is cleared from the clipboard in 45 seconds' : asked);
     expect(await browser.readClipboard(tab)).toBe(key);
     // The copy button leaves the page with step 2; the page goes on counting.
     await page.click('button', 'Next');
     await page.waitForText('Enter the code from the app');
-    await page.waitForText(browserName === 'chromium' ? 'Setup key copied. It is cleared from the clipboard 45 seconds after copying if this page stays in front.' : asked);
+    await page.waitForText(browserName === 'chromium' ? 'Setup key copied. It is cleared from the clipboard 45 seconds after copying if you stay on this page.' : asked);
     expect(await browser.readClipboard(tab)).toBe(key);
     if (browserName === 'chromium') {
       await page.waitForText('Clipboard cleared.', 60_000);
@@ -48,7 +48,7 @@ describe.each(selectedBrowsers())('%s clipboard', (browserName) => {
     }
     // Firefox lets a page write to the clipboard only shortly after a click or key press on it (user activation),
     // which a timer 45 s later is not: the page says the clipboard may still hold the key, and clears it on request.
-    await page.waitForText('Setup key copied. The clipboard may still hold it.', 60_000);
+    await page.waitForText('Setup key copied. The copied text may still be in the clipboard.', 60_000);
     expect(await browser.readClipboard(tab)).toBe(key);
     await page.click('button', 'Clear the clipboard');
     await page.waitForText('Clipboard cleared.');
@@ -60,7 +60,7 @@ describe.each(selectedBrowsers())('%s clipboard', (browserName) => {
     await page.click('button', 'Next');
     await page.fill('6-digit code', await portal.totp(portal.user('user').email));
     await page.click('button', 'Check and connect');
-    await page.waitForText('Your authenticator is connected');
+    await page.waitForText('Your authenticator app is set up');
     const codes = portal.backupCodes(portal.user('user').email).map((c) => c.code);
     await page.click('button', 'Copy all');
     await page.waitForText(`${codes.length} unused backup codes copied.`);

@@ -52,7 +52,7 @@ describe.each(selectedBrowsers())('%s', (browserName) => {
     // The review of a save that names Alice mandatory, worked out from this session's people.
     const alice = reply.value.people.find((p) => p.email === 'alice@demo.test')!;
     const page = await openView('policy');
-    await page.fill('Find people by name or e-mail', 'alice');
+    await page.fill('Find users by name or email', 'alice');
     await page.click('button', 'Add Alice Anderson');
     await page.waitForText('Alice Anderson (alice@demo.test)');
     await page.click('button', 'Review changes');

@@ -112,10 +112,10 @@ describe.each(selectedBrowsers())('%s coverage on the big portal', (browserName)
     expect(await caption(page)).toBe(`${fmt(e.all)} people shown`);
     expect(await rowCount(page)).toBe(100);
 
-    await page.fill('Search by name or e-mail', 'CAROL@demo');
+    await page.fill('Search by name or email', 'CAROL@demo');
     await page.waitForText('1 person shown');
     await page.waitForText('Carol Chen');
-    await page.fill('Search by name or e-mail', '');
+    await page.fill('Search by name or email', '');
 
     if (browserName === 'chromium') expect(await axeBothSchemes(playwrightPageOf(page))).toEqual({ light: [], dark: [] });
 
@@ -125,7 +125,7 @@ describe.each(selectedBrowsers())('%s coverage on the big portal', (browserName)
     expect(file?.name).toMatch(/^coverage-127\.0\.0\.1_\d+-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(file!.head).toEqual([0xef, 0xbb, 0xbf]);
     const [header, ...rows] = parseCsv(file!.text);
-    expect(header).toEqual(['Name', 'E-mail', 'Type', 'Status', 'Authenticator', 'SSO', 'Mandatory']);
+    expect(header).toEqual(['Name', 'Email', 'Type', 'Status', 'Authenticator', 'SSO', 'Mandatory']);
     expect(rows).toHaveLength(e.all);
     const byEmail = new Map(portal.users.map((u) => [u.email, u]));
     const seen = new Set<string>();
@@ -189,7 +189,7 @@ describe.each(selectedBrowsers())('%s coverage on the demo portal', (browserName
     track(await signInWithCookie(browser, portal, 'admin'));
     const page = track(await browser.openExtensionPage(coverageUrl(portal)));
     await count(page);
-    await page.waitForText('the portal does not say who has an authenticator while it is off', 30_000);
+    await page.waitForText('the portal does not say who has an authenticator app while it is off', 30_000);
     portal.state.smsAvailable = true;
     portal.state.sms = { enable: true, trustedIps: [], mandatoryUsers: [], mandatoryGroups: [] };
     await count(page);

@@ -78,12 +78,12 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
 
     const code = await codeAt(key);
     await enterCode(page, `${code.slice(0, 3)} ${code.slice(3)}`);
-    await page.waitForText('Your authenticator is connected');
+    await page.waitForText('Your authenticator app is set up');
     // One request; the portal's log redacts the code itself.
     expect(validations()).toHaveLength(1);
     const codes = portal.backupCodes(user.email);
     expect(codes).toHaveLength(5);
-    await page.waitForText('5 of 5 codes unused');
+    await page.waitForText('5 of 5 codes left');
     const text = await page.bodyText();
     for (const c of codes) expect(text).toContain(c.code);
     expect(text).not.toContain(key.slice(0, 4) + ' ' + key.slice(4, 8));
@@ -110,11 +110,11 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
 
     // The backup codes page: the same codes, then a new set after confirming.
     await page.click('link', 'Backup codes');
-    await page.waitForText('5 of 5 codes unused');
-    await page.click('button', 'Create new codes…');
-    await page.waitForText('Create new backup codes?');
-    await page.click('button', 'Create new codes');
-    await page.waitForText('New backup codes created. The old ones no longer work.');
+    await page.waitForText('5 of 5 codes left');
+    await page.click('button', 'Make new codes…');
+    await page.waitForText('Make new backup codes?');
+    await page.click('button', 'Make new codes');
+    await page.waitForText('New backup codes are ready. The old ones no longer work.');
     const fresh = portal.backupCodes(user.email);
     expect(fresh.map((c) => c.code)).not.toEqual(codes.map((c) => c.code));
     const after = await page.bodyText();
@@ -128,7 +128,7 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
     const key = await toCodeStep(page);
 
     await enterCode(page, notFromKey(key));
-    await page.waitForText('This code does not come from this key');
+    await page.waitForText('This code does not match the setup key');
     await page.waitForText('The code was not sent.');
     expect(await page.evaluate(() => document.querySelector('input[name="code"]')?.getAttribute('aria-invalid'))).toBe('true');
 
@@ -136,12 +136,12 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
     // portal's second-truncated Date offset) is in when it checks, the code is 39–40 or 5–6 steps off, which
     // the page words as "about 20" and "about 3 minutes"; a whole-minute offset could land on 20.5 or 3.5.
     await enterCode(page, await codeAt(key, Date.now() - 20 * 60_000 + 15_000));
-    await page.waitForText("Your authenticator's clock is about 20 minutes behind. The portal only accepts codes up to 5 minutes off, so the code was not sent.");
+    await page.waitForText("Your authenticator app’s clock is about 20 minutes behind. The portal accepts codes only up to 5 minutes off, so the code was not sent.");
     expect(validations()).toEqual([]);
 
     await enterCode(page, await codeAt(key, Date.now() + 3 * 60_000 - 15_000));
-    await page.waitForText('Your authenticator is connected');
-    await page.waitForText("Your authenticator's clock is about 3 minutes ahead. The portal accepts codes up to 5 minutes off, so this one was sent");
+    await page.waitForText('Your authenticator app is set up');
+    await page.waitForText("Your authenticator app’s clock is about 3 minutes ahead. The portal accepts codes up to 5 minutes off, so this one was sent");
     expect(validations()).toHaveLength(1);
     expect(portal.state.isEnrolled(user.id)).toBe(true);
   });
@@ -177,8 +177,8 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
     // Straight to setup with the activation link: no confirm-data call needed.
     expect(portal.requests.map((r) => r.path)).not.toContain('/api/2.0/settings/tfaapp/confirm');
     await enterCode(page, await codeAt(key));
-    await page.waitForText('Your authenticator is connected');
-    await page.waitForText('5 of 5 codes unused');
+    await page.waitForText('Your authenticator app is set up');
+    await page.waitForText('5 of 5 codes left');
   });
 
   test('a background restart mid-setup loses nothing: the confirm token is in session storage', async ({ browser, portal, openView, signedInUnderPolicy }) => {
@@ -187,7 +187,7 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
     const key = await toCodeStep(page);
     await browser.restartBackground();
     await enterCode(page, await codeAt(key));
-    await page.waitForText('Your authenticator is connected');
+    await page.waitForText('Your authenticator app is set up');
     expect(portal.state.isEnrolled(user.id)).toBe(true);
   });
 
@@ -195,17 +195,17 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
     const user = await signedInUnderPolicy('user');
     const { secret: old } = portal.enrol(user.email);
     const page = await openView('reset');
-    await page.waitForText('All your other sessions on this portal are signed out');
-    await page.click('button', 'Reset my authenticator…');
+    await page.waitForText('You are signed out of this portal everywhere else');
+    await page.click('button', 'Reset authenticator…');
     await page.waitForText('Reset your authenticator?');
     await page.click('button', 'Reset and set up again');
-    await page.waitForText('Your authenticator was reset. Set up the new one now.');
+    await page.waitForText('Your authenticator was reset. Set up the app again now.');
     const key = await toCodeStep(page);
     expect(key).not.toBe(old);
     expect(key).toBe(portal.secretOf(user.email));
     await enterCode(page, await codeAt(key));
-    await page.waitForText('Your authenticator is connected');
-    await page.waitForText('5 of 5 codes unused');
+    await page.waitForText('Your authenticator app is set up');
+    await page.waitForText('5 of 5 codes left');
   });
 
   test('the owner resets another person’s authenticator after confirming; an admin is told only the owner can', async ({ browser, portal, openView, signedInUnderPolicy, opened }) => {
@@ -214,7 +214,7 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
     const alice = portal.user('alice@demo.test');
     portal.enrol(alice.email);
     const page = await openView('owner');
-    await page.fill('Find a person by name or e-mail', 'alice');
+    await page.fill('Find a user by name or email', 'alice');
     await page.click('button', 'Search');
     await page.click('button', `Reset authenticator of ${alice.displayName}…`);
     await page.waitForText(`Reset the authenticator of ${alice.displayName}?`);
@@ -228,7 +228,7 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
     opened.push(await signInWithCookie(browser, portal, 'admin'));
     portal.clearLog();
     const adminPage = await openView('owner');
-    await adminPage.waitForText('Only the portal owner can reset another person’s authenticator. Ask the owner to do it.');
+    await adminPage.waitForText('Only the portal owner can reset someone else’s authenticator. Ask the owner to do it.');
     expect(await adminPage.evaluate(() => document.querySelectorAll('input[type="search"]').length)).toBe(0);
     expect(portal.requests.map((r) => r.path)).not.toContain('/api/2.0/settings/tfaappnewapp');
   });
@@ -243,7 +243,7 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
       await enterCode(page, await codeAt(key));
       await pollFor(async () => (validations().filter((r) => r.status === 400).length === i ? true : undefined), () => `refused code ${i}`);
       await page.waitForText('The portal did not accept the code. Wait for the next code in the app and enter it.');
-      expect(await page.bodyText()).not.toContain('left this minute');
+      expect(await page.bodyText()).not.toContain('left before');
     }
     await enterCode(page, await codeAt(key));
     await page.waitForText('Too many attempts');
@@ -276,7 +276,7 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
     portal.setClockOffset(20 * 60_000);
     for (let left = 2; left >= 1; left--) {
       await enterCode(page, await codeAt(key));
-      await page.waitForText(`The portal did not accept the code. ${left} attempt${left === 1 ? '' : 's'} left this minute.`);
+      await page.waitForText(`The portal did not accept the code. ${left} attempt${left === 1 ? '' : 's'} left before it pauses code entry for a minute.`);
     }
     await enterCode(page, await codeAt(key));
     await page.waitForText('Too many attempts');

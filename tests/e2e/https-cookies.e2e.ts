@@ -91,8 +91,8 @@ describe.each(selectedBrowsers())('%s over https', (browserName) => {
   async function enterCode(page: E2EPage, key: string): Promise<void> {
     await page.fill('6-digit code', await codeAt(key));
     await page.click('button', 'Check and connect');
-    await page.waitForText('Your authenticator is connected');
-    await page.waitForText('5 of 5 codes unused');
+    await page.waitForText('Your authenticator app is set up');
+    await page.waitForText('5 of 5 codes left');
   }
 
   test('signing in on the portal’s https page stores the Secure, HttpOnly, SameSite=Strict cookie; the popup reads the status with it', async ({ browser, portal, track, calls, sessionCookiesAfter }) => {
@@ -177,10 +177,10 @@ describe.each(selectedBrowsers())('%s over https', (browserName) => {
     portal.clearLog();
 
     const page = await openOptions('reset');
-    await page.click('button', 'Reset my authenticator…');
+    await page.click('button', 'Reset authenticator…');
     await page.waitForText('Reset your authenticator?');
     await page.click('button', 'Reset and set up again');
-    await page.waitForText('Your authenticator was reset. Set up the new one now.');
+    await page.waitForText('Your authenticator was reset. Set up the app again now.');
 
     // The reset signed all my sessions out and answered a new Secure session cookie and a Secure confirm cookie.
     const newApp = theCall('PUT', 'settings/tfaappnewapp');

@@ -120,9 +120,9 @@ describe.each(selectedBrowsers())('%s overview', (browserName) => {
     expect(portal.backupCodes(admin.email).filter((c) => !c.isUsed)).toHaveLength(1);
     const old = portal.backupCodes(admin.email).map((c) => c.code);
     const codesPage = track(await browser.openExtensionPage(`options.html?view=codes&origin=${encodeURIComponent(portal.origin)}&regenerate=1`));
-    await codesPage.waitForText('Create new backup codes?');
-    await codesPage.click('button', 'Create new codes');
-    await codesPage.waitForText('New backup codes created. The old ones no longer work.');
+    await codesPage.waitForText('Make new backup codes?');
+    await codesPage.click('button', 'Make new codes');
+    await codesPage.waitForText('New backup codes are ready. The old ones no longer work.');
     const fresh = portal.backupCodes(admin.email);
     expect(fresh.filter((c) => !c.isUsed)).toHaveLength(5);
     expect(fresh.map((c) => c.code)).not.toEqual(old);
@@ -142,9 +142,9 @@ describe.each(selectedBrowsers())('%s overview', (browserName) => {
     await page.waitForText('This extension can read more than your portals');
     await page.waitForText('Every https site');
     await page.click('button', 'Remove access to all sites');
-    await page.waitForText('Remove the broad access?');
+    await page.waitForText('Remove access to all sites?');
     await page.click('button', 'Remove access to all sites');
-    await page.waitForText('Broad access removed.');
+    await page.waitForText('Access to all sites removed.');
     const origins = await page.evaluate(async () => {
       const g = globalThis as unknown as { browser?: Api; chrome: Api };
       return (await (g.browser ?? g.chrome).permissions.getAll()).origins ?? [];

@@ -31,7 +31,7 @@ describe.each(selectedBrowsers())('%s', (browserName) => {
 
     await page.fill('Trusted IP addresses', '10.0.0.0/8\n192.0.2.0/24\n10.0.0.0/8');
     await page.waitForText('1 duplicate will be removed.');
-    await page.fill('Find people by name or e-mail', 'alice');
+    await page.fill('Find users by name or email', 'alice');
     await page.click('button', 'Add Alice Anderson');
     await page.fill('Find groups by name', 'fin');
     await page.click('button', 'Add Finance');
@@ -64,16 +64,16 @@ describe.each(selectedBrowsers())('%s', (browserName) => {
     const page = await openPolicy();
     await page.waitForText('1 valid entry.');
     await page.fill('Trusted IP addresses', '10.0.0.0/8\n2001:db8:0:1::/64\n0.0.0.0/0');
-    await page.waitForText('Line 2: “2001:db8:0:1::/64” will be saved as 2001:db8:0:1::-2001:db8:0:1:ffff:ffff:ffff:ffff.');
-    await page.waitForText('Line 3: “0.0.0.0/0” trusts a very large block of addresses');
+    await page.waitForText('Line 2: “2001:db8:0:1::/64” will be saved as 2001:db8:0:1::-2001:db8:0:1:ffff:ffff:ffff:ffff, exactly the addresses you typed.');
+    await page.waitForText('Line 3: “0.0.0.0/0” trusts a very large address range');
     portal.clearLog();
     await page.click('button', 'Review changes');
-    await page.waitForText('New trusted entries that cover very large blocks of addresses');
+    await page.waitForText('New entries that trust very large address ranges');
     // 10.0.0.0/8 is just as large, but already on the portal: only the new entry asks for a confirmation.
     expect(await page.evaluate(() => [...document.querySelectorAll('.policy-review .notice.warn li')].map((li) => li.textContent))).toEqual(['0.0.0.0/0']);
     const saveDisabled = () => page.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Save policy')?.disabled ?? null);
     expect(await saveDisabled()).toBe(true);
-    await page.click('checkbox', 'I understand that sign-ins from these addresses skip the second factor, except for mandatory users and groups.');
+    await page.click('checkbox', 'I understand that sign-ins from these addresses are not asked for a code, except for mandatory users and groups.');
     await expect.poll(saveDisabled).toBe(false);
     await page.click('button', 'Save policy');
     await page.waitForText('The portal signed everyone out, you included');
@@ -88,7 +88,7 @@ describe.each(selectedBrowsers())('%s', (browserName) => {
     const page = await openPolicy();
     await page.fill('Trusted IP addresses', '192.0.2.1\n10.0.0.999');
     await page.waitForText('Line 2: “10.0.0.999” is not an IPv4 or IPv6 address, range or CIDR block.');
-    await page.waitForText('1 entry is not valid; fix it to save.');
+    await page.waitForText('1 entry is not valid; fix it to save the policy.');
     expect(await reviewDisabled(page)).toBe(true);
     expect(await page.evaluate(() => document.querySelector('textarea')?.getAttribute('aria-invalid'))).toBe('true');
     await page.fill('Trusted IP addresses', '192.0.2.1\n10.0.0.9');
@@ -103,7 +103,7 @@ describe.each(selectedBrowsers())('%s', (browserName) => {
     portal.enrol('user@demo.test');
     await signInWithCookie(browser, portal, 'user');
     const page = await openPolicy();
-    await page.waitForText('you are signed in as user, so you see it read-only');
+    await page.waitForText('Your role on this portal is user, so you can view this policy but not change it');
     await page.waitForText('203.0.113.0/24');
     const controls = await page.evaluate(() => ({
       textareas: document.querySelectorAll('textarea').length,
@@ -133,7 +133,7 @@ describe.each(selectedBrowsers())('%s', (browserName) => {
     await page.click('button', 'Next');
     await page.fill('6-digit code', await portal.totp(admin.email));
     await page.click('button', 'Check and connect');
-    await page.waitForText('Your authenticator is connected');
+    await page.waitForText('Your authenticator app is set up');
 
     expect(portal.state.isEnrolled(admin.id)).toBe(true);
     expect(portal.getPolicy()).toMatchObject({ enabled: true, trustedIps: [], mandatoryUsers: [], mandatoryGroups: [] });

@@ -47,16 +47,16 @@ describe.each(selectedBrowsers())('%s secrets', (browserName) => {
 
     await page.fill('6-digit code', await portal.totp(user.email));
     await page.click('button', 'Check and connect');
-    await page.waitForText('Your authenticator is connected');
+    await page.waitForText('Your authenticator app is set up');
     const firstCodes = portal.backupCodes(user.email).map((c) => c.code);
     expect(firstCodes).toHaveLength(5);
     for (const c of firstCodes) await page.waitForText(c);
 
     await page.click('link', 'Backup codes');
-    await page.waitForText('5 of 5 codes unused');
-    await page.click('button', 'Create new codes…');
-    await page.click('button', 'Create new codes');
-    await page.waitForText('New backup codes created. The old ones no longer work.');
+    await page.waitForText('5 of 5 codes left');
+    await page.click('button', 'Make new codes…');
+    await page.click('button', 'Make new codes');
+    await page.waitForText('New backup codes are ready. The old ones no longer work.');
     const secondCodes = portal.backupCodes(user.email).map((c) => c.code);
     for (const c of secondCodes) await page.waitForText(c);
 

@@ -73,7 +73,7 @@ describe.each(selectedBrowsers())('%s', (browserName) => {
     opened.push(page);
     await page.waitForText('1 valid entry.');
     await page.fill('Trusted IP addresses', '10.0.0.1\n172.16.5.4/12');
-    await page.waitForText('Line 2: “172.16.5.4/12” will be saved as 172.16.0.0/12. The portal cannot read a block with bits set after the prefix');
+    await page.waitForText('Line 2: “172.16.5.4/12” will be saved as 172.16.0.0/12, the block you typed. The portal cannot read a block with bits set after the prefix');
     portal.clearLog();
     await page.click('button', 'Review changes');
     await page.waitForText('Adds 172.16.0.0/12 to trusted IPs');

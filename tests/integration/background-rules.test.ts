@@ -42,7 +42,7 @@ describe('savePolicy: a huge trusted block needs the confirmation from the revie
     await signInAs('admin@demo.test');
     const r = await save({ method: 'app', trustedIps: [...ips, '192.0.2.1'] });
     expect(r).toEqual({ ok: false, error: { kind: 'invalidInput', origin: portal.origin, message: expect.stringContaining(ips[0]) } });
-    expect(r.ok || r.error.kind !== 'invalidInput' || r.error.message).toMatch(/^Not saved: these new trusted entries cover very large blocks/);
+    expect(r.ok || r.error.kind !== 'invalidInput' || r.error.message).toMatch(/^Not saved: these new trusted entries trust very large address ranges/);
     expect(puts()).toEqual([]);
     expect(portal.getPolicy().trustedIps).toEqual(['192.0.2.1']);
   });
@@ -51,7 +51,7 @@ describe('savePolicy: a huge trusted block needs the confirmation from the revie
     portal.setPolicy({ enabled: true, trustedIps: [] });
     await signInAs('admin@demo.test');
     const r = await save({ method: 'app', trustedIps: ['10.0.0.0/9', '10.128.0.0/9'] });
-    expect(r.ok ? null : r.error).toMatchObject({ kind: 'invalidInput', message: expect.stringContaining('together cover a very large block') });
+    expect(r.ok ? null : r.error).toMatchObject({ kind: 'invalidInput', message: expect.stringContaining('together trust a very large address range') });
     expect(puts()).toEqual([]);
   });
 

@@ -93,7 +93,7 @@ describe('what an API key\'s refusal means (http.ts)', () => {
 
   it('the sentences: a refused key, a missing *:write, and enrolment refused by the real version', () => {
     const refused = describeError({ kind: 'signedOut', origin: ORIGIN, apiKeyRefused: true });
-    expect(refused.message).toBe('portal.example.com refused the API key (HTTP 401): it has expired, or was revoked or deleted.');
+    expect(refused.message).toBe('portal.example.com refused the API key: it has expired, or was revoked or deleted (HTTP 401).');
     expect(refused.next).toMatch(/Paste a new key .* or sign in to portal\.example\.com/);
     const write = describeError({ kind: 'forbidden', origin: ORIGIN, message: 'Access denied', missingScope: '*:write' });
     expect(write.message).toContain('“*:write”');
@@ -154,7 +154,7 @@ describe('the owner resetting a disabled account', () => {
       resetUserApp: () => ({ ok: false, error: { kind: 'notAvailable', origin: ORIGIN, message: 'Not available.', reason: 'userDisabled' } }),
     });
     render(<OwnerView origin={ORIGIN} navigate={vi.fn()} params={new URLSearchParams()} />);
-    fireEvent.input(await screen.findByLabelText('Find a person by name or e-mail'), { target: { value: 'bob' } });
+    fireEvent.input(await screen.findByLabelText('Find a user by name or email'), { target: { value: 'bob' } });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Search' }));
     });
@@ -175,7 +175,7 @@ describe('a save the portal answered with 3.7\'s 500 for an exempt caller', () =
       mismatches: [], enrolNext: false, callerExempt: true, signedOut: true,
     };
     render(<PolicySaved reply={reply} names={{}} signInUrl={`${ORIGIN}/login`} onEditAgain={vi.fn()} />);
-    expect(screen.getByText(/saved the policy and then answered with an internal error \(HTTP 500/)).toBeTruthy();
+    expect(screen.getByText(/saved the policy, then answered with an internal error \(HTTP 500/)).toBeTruthy();
     expect(screen.getByText(/your password is enough/)).toBeTruthy();
     expect(screen.queryByText(/did not arrive in time/)).toBeNull();
   });

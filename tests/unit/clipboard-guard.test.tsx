@@ -54,7 +54,7 @@ async function copySetupKey() {
   openPage('enrol');
   await screen.findByRole('heading', { name: 'Get an authenticator app' });
   await click('button', 'Next');
-  await screen.findByRole('heading', { name: 'Scan the QR code or type the key' });
+  await screen.findByRole('heading', { name: 'Scan the QR code or enter the key' });
   vi.useFakeTimers();
   await click('button', 'Copy key');
   expect(clipboard.held).toBe(KEY);
@@ -78,7 +78,7 @@ describe('the clipboard guard outlives the control that copied', () => {
     await click('button', 'Next');
     await screen.findByRole('heading', { name: 'Enter the code from the app' });
     expect(screen.queryByRole('button', { name: 'Copy key' })).toBeNull();
-    expect(pageNotice().textContent).toBe('Setup key copied. It is cleared from the clipboard 45 seconds after copying if this page stays in front.');
+    expect(pageNotice().textContent).toBe('Setup key copied. It is cleared from the clipboard 45 seconds after copying if you stay on this page.');
     expect(screen.getByRole('button', { name: 'Clear the clipboard' })).toBeTruthy();
     await wait(34_000);
     expect(clipboard.held).toBe(KEY);
@@ -95,7 +95,7 @@ describe('the clipboard guard outlives the control that copied', () => {
     await wait(45_000);
     expect(clipboard.held).toBe(KEY);
     expect(clipboard.writeText).toHaveBeenCalledTimes(1);
-    expect(pageNotice().textContent).toBe('Setup key copied. The clipboard may still hold it.');
+    expect(pageNotice().textContent).toBe('Setup key copied. The copied text may still be in the clipboard.');
     await click('button', 'Clear the clipboard');
     expect(clipboard.held).toBe('');
     expect(pageNotice().textContent).toBe('Clipboard cleared.');
@@ -107,7 +107,7 @@ describe('the clipboard guard outlives the control that copied', () => {
     const code = generateSync({ secret: KEY, epoch: Math.floor(Date.now() / 1000), guardrails: createGuardrails({ MIN_SECRET_BYTES: 10 }) });
     fireEvent.input(screen.getByLabelText('6-digit code'), { target: { value: code } });
     await click('button', 'Check and connect');
-    expect(screen.getByRole('heading', { name: 'Your authenticator is connected' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Your authenticator app is set up' })).toBeTruthy();
     expect(pageNotice().textContent).toContain('Setup key copied.');
     await wait(45_000);
     expect(clipboard.held).toBe('');
@@ -129,13 +129,13 @@ describe('the clipboard guard outlives the control that copied', () => {
   it('Copy all backup codes, then another view: cleared when the 45 s are up', async () => {
     const clipboard = fakeClipboard();
     openPage('codes');
-    await screen.findByText('2 of 2 codes unused');
+    await screen.findByText('2 of 2 codes left');
     vi.useFakeTimers();
     await click('button', 'Copy all');
     expect(clipboard.held).toBe(CODES_COPIED);
     await click('link', 'Reset my authenticator');
     expect(screen.queryByRole('button', { name: 'Copy all' })).toBeNull();
-    expect(pageNotice().textContent).toBe('2 unused backup codes copied. It is cleared from the clipboard 45 seconds after copying if this page stays in front.');
+    expect(pageNotice().textContent).toBe('2 unused backup codes copied. It is cleared from the clipboard 45 seconds after copying if you stay on this page.');
     await wait(45_000);
     expect(clipboard.held).toBe('');
     expect(pageNotice().textContent).toBe('Clipboard cleared.');
@@ -246,14 +246,14 @@ describe('where the browser refuses the timer\'s clearing (Firefox)', () => {
 
   it('asks for Clear the clipboard from the start instead of promising a clearing in 45 seconds', () => {
     expect(clipboardMessage(copied, true, false)).toBe(
-      'Setup key copied. Firefox lets this page clear the clipboard only right after a click, so choose Clear the clipboard once you have pasted it.',
+      'Setup key copied. Firefox lets this page clear the clipboard only right after a click, so choose “Clear the clipboard” once you have pasted it.',
     );
     expect(clipboardMessage(copied, true, false)).not.toContain('45');
     expect(offersClear(copied, false)).toBe(true);
   });
 
   it('elsewhere promises the clearing, and offers the button only once the clipboard may still hold it', () => {
-    expect(clipboardMessage(copied, false, true)).toBe('Setup key copied. It is cleared from the clipboard in 45 seconds if this page stays in front.');
+    expect(clipboardMessage(copied, false, true)).toBe('Setup key copied. It is cleared from the clipboard in 45 seconds if you stay on this page.');
     expect(offersClear(copied, true)).toBe(false);
     expect(offersClear({ kind: 'mayRemain', what: 'Setup key copied.', owner: null }, true)).toBe(true);
     expect(offersClear({ kind: 'cleared', owner: null }, false)).toBe(false);

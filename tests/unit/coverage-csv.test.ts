@@ -38,7 +38,7 @@ describe('coverage CSV', () => {
     expect(csv.startsWith(BOM)).toBe(true);
     const rows = parseCsv(csv.slice(1));
     expect(rows).toEqual([
-      ['Name', 'E-mail', 'Type', 'Status', 'Authenticator', 'SSO', 'Mandatory'],
+      ['Name', 'Email', 'Type', 'Status', 'Authenticator', 'SSO', 'Mandatory'],
       ['Olga Owner', 'owner@example.com', 'Owner', 'Active', 'Yes', 'No', 'No'],
       ['Юлия Смирнова', 'yulia@example.com', 'User', 'Active', 'No', 'No', 'By group'],
       ["'=SUM(1+1)", '', 'User', 'Active', 'Unknown', 'Yes', 'No'],
@@ -65,7 +65,7 @@ describe('the request to the owner', () => {
     const { coverageText } = await import('../../lib/providers/docspace/i18n/coverage');
     const text = coverageText.request('portal.example.com', [person(1, { name: 'Eve\n- Mallory <m@x>', email: 'eve@example.com' }), person(2, { name: '\u202Egnp.exe', email: null })]);
     expect(text.split('\n').slice(0, 3)).toEqual([
-      'Please reset the authenticator app of these people on portal.example.com:',
+      'Please reset the authenticator of these users on portal.example.com:',
       '- Eve - Mallory <m@x> <eve@example.com>',
       '- gnp.exe',
     ]);

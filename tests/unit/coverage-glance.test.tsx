@@ -144,13 +144,13 @@ describe('the impact in words', () => {
     expect(screen.getByText('The owner has no authenticator.')).toBeTruthy();
     expect(screen.getByText(/the extension cannot know your address as the portal sees it/)).toBeTruthy();
     expect(screen.getByText('From the count taken 2 hours ago on this device.')).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Open the coverage view' }).getAttribute('href')).toBe('options.html?view=coverage');
+    expect(screen.getByRole('link', { name: 'Open “Enrolment coverage”' }).getAttribute('href')).toBe('options.html?view=coverage');
   });
 
   it('while TFA is off: the last count while on with its date, or unknown', () => {
     const at = new Date(2026, 10, 3, 12).getTime();
     render(<PolicyImpact impact={impactOf({ before: draft({ method: 'none' }), draft: draft(), coverage: summary({ countedAt: at, without: 1 }), meId: ME, meEnrolled: null, ownerId: null })} address="noTrusted" now={Date.now()} />);
-    expect(screen.getByText('The portal cannot say who has an app while TFA is off: last count while it was on, November 3, 2026.')).toBeTruthy();
+    expect(screen.getByText('The portal cannot say who has an authenticator app while 2FA is off: last count while it was on, November 3, 2026.')).toBeTruthy();
     expect(screen.getByText(/^1 active person who does not sign in through SSO has no authenticator and will have to set one up at their next sign-in\.$/)).toBeTruthy();
     cleanup();
     render(<PolicyImpact impact={{ kind: 'unknown', offNow: true }} address="noTrusted" now={Date.now()} />);

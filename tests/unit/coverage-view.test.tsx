@@ -86,7 +86,7 @@ describe('CoverageView: when the portal cannot say', () => {
   it('TFA off: its sentence, the last count while it was on with its date, and the way to the policy', async () => {
     backend(last(report({ unavailable: 'tfaOff', people: [] })));
     open();
-    const box = await screen.findByText(/Two-factor authentication is off on portal.example.com: the portal does not say who has an authenticator/);
+    const box = await screen.findByText(/Two-factor authentication \(2FA\) is off on portal.example.com: the portal does not say who has an authenticator/);
     const state = box.closest('[data-state="tfaOff"]') as HTMLElement;
     expect(within(state).getByText('The last count while it was on, December 7, 2026:')).toBeTruthy();
     expect(within(state).getByText(/3 of 7 active people have an authenticator \(43%\)/)).toBeTruthy();
@@ -135,9 +135,9 @@ describe('CoverageView: the table', () => {
     fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'adminsWithout' } });
     expect(rows()).toHaveLength(1);
     fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'all' } });
-    fireEvent.input(screen.getByLabelText('Search by name or e-mail'), { target: { value: 'ЮЛИЯ' } });
+    fireEvent.input(screen.getByLabelText('Search by name or email'), { target: { value: 'ЮЛИЯ' } });
     expect(rows()).toHaveLength(1);
-    fireEvent.input(screen.getByLabelText('Search by name or e-mail'), { target: { value: '' } });
+    fireEvent.input(screen.getByLabelText('Search by name or email'), { target: { value: '' } });
     const nameHeader = screen.getByRole('columnheader', { name: /Name/ });
     expect(nameHeader.getAttribute('aria-sort')).toBe('ascending');
     fireEvent.click(within(nameHeader).getByRole('button'));
@@ -205,7 +205,7 @@ describe('CoverageView: reset and request', () => {
     // Only rows with an authenticator, never the owner's own (that is "Reset my authenticator").
     expect(screen.queryByRole('button', { name: 'Reset authenticator of Boris Admin…' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Reset authenticator of Olga Owner…' })).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Reset my authenticator' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Reset your own authenticator' }));
     expect(navigate).toHaveBeenCalledWith('reset');
     fireEvent.click(screen.getByRole('button', { name: 'Reset authenticator of Ada Admin…' }));
     const dialog = screen.getByRole('dialog', { name: 'Reset the authenticator of Ada Admin?' });

@@ -71,7 +71,7 @@ describe('SetupKey', () => {
     expect(status.textContent).toBe('');
     await copyKey();
     expect(clipboard.held).toBe('MFRGGZDFMZTWQ2LK');
-    expect(status.textContent).toBe('Setup key copied. It is cleared from the clipboard in 45 seconds if this page stays in front.');
+    expect(status.textContent).toBe('Setup key copied. It is cleared from the clipboard in 45 seconds if you stay on this page.');
   });
 
   it('clears the clipboard after 45 s when the page kept the focus and nothing else was copied', async () => {
@@ -94,7 +94,7 @@ describe('SetupKey', () => {
     fireEvent.blur(window);
     await act(async () => void (await vi.advanceTimersByTimeAsync(45_000)));
     expect(clipboard.held).toBe('MFRGGZDFMZTWQ2LK');
-    expect(screen.getAllByRole('status')[0]!.textContent).toBe('Setup key copied. The clipboard may still hold it.');
+    expect(screen.getAllByRole('status')[0]!.textContent).toBe('Setup key copied. The copied text may still be in the clipboard.');
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Clear the clipboard' }));
     });
@@ -208,14 +208,14 @@ describe('ConfirmDialog', () => {
     const onConfirm = vi.fn();
     const onCancel = vi.fn();
     render(
-      <ConfirmDialog title="Create new codes?" confirmLabel="Create new codes" onConfirm={onConfirm} onCancel={onCancel}>
+      <ConfirmDialog title="Make new codes?" confirmLabel="Make new codes" onConfirm={onConfirm} onCancel={onCancel}>
         <p>Old codes stop working.</p>
       </ConfirmDialog>,
     );
-    const dialog = screen.getByRole('dialog', { name: 'Create new codes?' });
+    const dialog = screen.getByRole('dialog', { name: 'Make new codes?' });
     expect((dialog as HTMLDialogElement).open).toBe(true);
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Create new codes' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Make new codes' }));
     expect(onConfirm).toHaveBeenCalledTimes(1);
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(onCancel).toHaveBeenCalledTimes(1);
@@ -251,7 +251,7 @@ describe('BackupCodeList', () => {
 
   it('lists the codes in an ordered monospace list with the unused count and used ones in words', () => {
     render(<BackupCodeList codes={codes} host="portal.example.com" date={date} />);
-    expect(screen.getByText('2 of 3 codes unused')).toBeTruthy();
+    expect(screen.getByText('2 of 3 codes left')).toBeTruthy();
     const list = screen.getByRole('list', { name: 'Backup codes' });
     expect(list.tagName).toBe('OL');
     expect(list.className).toContain('mono');

@@ -27,7 +27,7 @@ function renderView(params = new URLSearchParams()) {
 async function goToCodeStep() {
   await screen.findByRole('heading', { name: 'Get an authenticator app' });
   fireEvent.click(screen.getByRole('button', { name: 'Next' }));
-  await screen.findByRole('heading', { name: 'Scan the QR code or type the key' });
+  await screen.findByRole('heading', { name: 'Scan the QR code or enter the key' });
   fireEvent.click(screen.getByRole('button', { name: 'Next' }));
   await screen.findByRole('heading', { name: 'Enter the code from the app' });
 }
@@ -64,7 +64,7 @@ describe('EnrolmentView', () => {
     expect(sent[0]).toEqual({ type: 'startEnrolment', origin: ORIGIN });
     await waitFor(() => expect(document.activeElement).toBe(first));
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
-    const scan = await screen.findByRole('heading', { name: 'Scan the QR code or type the key' });
+    const scan = await screen.findByRole('heading', { name: 'Scan the QR code or enter the key' });
     await waitFor(() => expect(document.activeElement).toBe(scan));
     expect(screen.getByRole('img', { name: /QR code that adds ann@example.com on portal.example.com/ })).toBeTruthy();
     expect(screen.getByText('MFRG GZDF MZTW Q2LK')).toBeTruthy();
@@ -75,9 +75,9 @@ describe('EnrolmentView', () => {
     const code = codeAt(Date.now());
     await submit(`${code.slice(0, 3)} ${code.slice(3)}`);
     expect(validations()).toEqual([{ type: 'validateCode', origin: ORIGIN, code }]);
-    const done = await screen.findByRole('heading', { name: 'Your authenticator is connected' });
+    const done = await screen.findByRole('heading', { name: 'Your authenticator app is set up' });
     await waitFor(() => expect(document.activeElement).toBe(done));
-    expect(screen.getByText('2 of 2 codes unused')).toBeTruthy();
+    expect(screen.getByText('2 of 2 codes left')).toBeTruthy();
     // The setup key is gone from the page once setup is over.
     expect(document.body.textContent).not.toContain('MFRG GZDF');
   });
@@ -91,8 +91,8 @@ describe('EnrolmentView', () => {
     await goToCodeStep();
     await submit(codeAt(Date.now() + 180_000));
     expect(validations()).toHaveLength(1);
-    await screen.findByRole('heading', { name: 'Your authenticator is connected' });
-    expect(document.body.textContent).toContain("Your authenticator's clock is about 3 minutes ahead. The portal accepts codes up to 5 minutes off, so this one was sent");
+    await screen.findByRole('heading', { name: 'Your authenticator app is set up' });
+    expect(document.body.textContent).toContain("Your authenticator app’s clock is about 3 minutes ahead. The portal accepts codes up to 5 minutes off, so this one was sent");
   });
 
   it('a code 8 minutes behind is not sent: the clock is named and the window explained', async () => {
@@ -102,7 +102,7 @@ describe('EnrolmentView', () => {
     await submit(codeAt(Date.now() - 480_000));
     expect(validations()).toHaveLength(0);
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain("Your authenticator's clock is about 8 minutes behind");
+    expect(alert.textContent).toContain("Your authenticator app’s clock is about 8 minutes behind");
     expect(alert.textContent).toContain('the code was not sent');
     const input = screen.getByLabelText('6-digit code');
     expect(input.getAttribute('aria-invalid')).toBe('true');
@@ -115,7 +115,7 @@ describe('EnrolmentView', () => {
     await goToCodeStep();
     await submit(codeAt(Date.now() + 3 * 3600_000));
     expect(validations()).toHaveLength(0);
-    expect(screen.getByRole('alert').textContent).toContain('This code does not come from this key');
+    expect(screen.getByRole('alert').textContent).toContain('This code does not match the setup key');
   });
 
   it('a code the portal refuses shows the attempts left', async () => {
@@ -127,19 +127,19 @@ describe('EnrolmentView', () => {
     await goToCodeStep();
     await submit(codeAt(Date.now()));
     expect(validations()).toHaveLength(1);
-    expect(screen.getByRole('alert').textContent).toBe('The portal did not accept the code. 3 attempts left this minute. Wait for the next code in the app and enter it.');
+    expect(screen.getByRole('alert').textContent).toBe('The portal did not accept the code. 3 attempts left before it pauses code entry for a minute. Wait for the next code in the app and enter it.');
   });
 
   it('a known limit with attempts already used shows what is left at the start; an unknown limit shows no count', async () => {
     backend({ startEnrolment: () => ({ ok: true, value: { ...start, attemptsLeft: 2, attemptLimit: 3 } }) });
     const first = renderView();
     await goToCodeStep();
-    expect(document.body.textContent).toContain('2 attempts left this minute.');
+    expect(document.body.textContent).toContain('2 attempts left before the portal pauses code entry for a minute.');
     first.unmount();
     backend({ startEnrolment: () => ({ ok: true, value: { ...start, attemptsLeft: null, attemptLimit: null } }) });
     renderView();
     await goToCodeStep();
-    expect(document.body.textContent).not.toContain('left this minute');
+    expect(document.body.textContent).not.toContain('left before');
   });
 
   it('a refused code with no known limit says so without a count, and nothing is locked locally', async () => {
@@ -164,7 +164,7 @@ describe('EnrolmentView', () => {
     const link = screen.getByRole('link', { name: 'Open portal.example.com' });
     expect(link.getAttribute('href')).toBe(`${ORIGIN}/`);
     expect(link.getAttribute('rel')).toContain('noopener');
-    expect(screen.queryByRole('button', { name: 'Use the browser sign-in for this portal' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Sign in on the portal in this browser instead' })).toBeNull();
   });
 
   it('DocSpace 3.6 with an API key: says the browser sign-in is needed and switches to it on request, then starts again', async () => {
@@ -179,9 +179,9 @@ describe('EnrolmentView', () => {
       },
     });
     renderView();
-    expect((await screen.findByRole('alert')).textContent).toContain('hand the setup key only to the portal’s sign-in in this browser');
+    expect((await screen.findByRole('alert')).textContent).toContain('give the setup key only when you sign in on the portal in this browser');
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Use the browser sign-in for this portal' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Sign in on the portal in this browser instead' }));
     });
     expect(types()).toEqual(['startEnrolment', 'useBrowserSignIn', 'startEnrolment']);
     await screen.findByRole('heading', { name: 'Get an authenticator app' });
@@ -195,8 +195,8 @@ describe('EnrolmentView', () => {
     renderView();
     await goToCodeStep();
     await submit(codeAt(Date.now()));
-    expect(screen.getByRole('alert').textContent).toMatch(/^The portal set nothing up: two-factor authentication was switched off for you meanwhile/);
-    expect(document.body.textContent).not.toContain('Your authenticator is connected');
+    expect(screen.getByRole('alert').textContent).toMatch(/^Nothing was set up: in the meantime, two-factor authentication \(2FA\) was turned off for you/);
+    expect(document.body.textContent).not.toContain('Your authenticator app is set up');
   });
 
   it('the last wrong code of the minute starts the countdown at once', async () => {
@@ -207,7 +207,7 @@ describe('EnrolmentView', () => {
     renderView();
     await goToCodeStep();
     await submit(codeAt(Date.now()));
-    expect(screen.getByRole('alert').textContent).toContain('0 attempts left this minute');
+    expect(screen.getByRole('alert').textContent).toContain('0 attempts left before it pauses code entry');
     expect(screen.getByRole('timer').textContent).toMatch(/^(1:00|0:59)$/);
     expect((screen.getByRole('button', { name: 'Check and connect' }) as HTMLButtonElement).disabled).toBe(true);
   });
@@ -239,17 +239,17 @@ describe('EnrolmentView', () => {
     backend({ startEnrolment: () => ({ ok: true, value: { ...start, serverClockOffsetMs: 95_000 } }) });
     renderView();
     await screen.findByRole('heading', { name: 'Get an authenticator app' });
-    expect(document.body.textContent).toContain("This computer's clock is about 2 minutes behind the portal's.");
+    expect(document.body.textContent).toContain("This computer’s clock is about 2 minutes behind the portal’s.");
     cleanup();
     backend({ startEnrolment: () => ({ ok: true, value: { ...start, serverClockOffsetMs: -40_000 } }) });
     renderView();
     await screen.findByRole('heading', { name: 'Get an authenticator app' });
-    expect(document.body.textContent).toContain("This computer's clock is about 40 seconds ahead of the portal's.");
+    expect(document.body.textContent).toContain("This computer’s clock is about 40 seconds ahead of the portal’s.");
     cleanup();
     backend({ startEnrolment: () => ({ ok: true, value: { ...start, serverClockOffsetMs: 20_000 } }) });
     renderView();
     await screen.findByRole('heading', { name: 'Get an authenticator app' });
-    expect(document.body.textContent).not.toContain("This computer's clock");
+    expect(document.body.textContent).not.toContain("This computer’s clock");
   });
 
   it('explains when setup is not available and offers the other views', async () => {

@@ -26,23 +26,23 @@ describe('BackupCodesView', () => {
   it('shows the codes with used ones marked and regenerates only after confirming', async () => {
     backend({ getBackupCodes: () => ({ ok: true, value: old }), regenerateBackupCodes: () => ({ ok: true, value: fresh }) });
     render(<BackupCodesView {...props} />);
-    expect(await screen.findByText('1 of 2 codes unused')).toBeTruthy();
+    expect(await screen.findByText('1 of 2 codes left')).toBeTruthy();
     expect(screen.getByText('(used)')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Create new codes…' }));
-    const dialog = screen.getByRole('dialog', { name: 'Create new backup codes?' });
+    fireEvent.click(screen.getByRole('button', { name: 'Make new codes…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Make new backup codes?' });
     expect(dialog.textContent).toContain('stop working at once');
     // Cancelling sends nothing.
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(types()).toEqual(['getBackupCodes']);
-    fireEvent.click(screen.getByRole('button', { name: 'Create new codes…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Make new codes…' }));
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Create new codes' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Make new codes' }));
     });
     expect(types()).toEqual(['getBackupCodes', 'regenerateBackupCodes']);
-    expect(await screen.findByText('2 of 2 codes unused')).toBeTruthy();
+    expect(await screen.findByText('2 of 2 codes left')).toBeTruthy();
     expect(document.body.textContent).not.toContain('bbbbbb');
-    expect(document.body.textContent).toContain('New backup codes created. The old ones no longer work.');
+    expect(document.body.textContent).toContain('New backup codes are ready. The old ones no longer work.');
   });
 
   it('says so when every code is used', async () => {
@@ -70,8 +70,8 @@ describe('ResetView', () => {
   it('explains the consequences, confirms, resets, and continues straight into enrolment', async () => {
     backend({ resetMyApp: () => ({ ok: true, value: start }) });
     render(<ResetView {...props} />);
-    expect(document.body.textContent).toContain('All your other sessions on this portal are signed out');
-    fireEvent.click(screen.getByRole('button', { name: 'Reset my authenticator…' }));
+    expect(document.body.textContent).toContain('You are signed out of this portal everywhere else');
+    fireEvent.click(screen.getByRole('button', { name: 'Reset authenticator…' }));
     expect(types()).toEqual([]);
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Reset and set up again' }));
@@ -88,7 +88,7 @@ describe('ResetView', () => {
   it('a failed reset shows the error and keeps the page', async () => {
     backend({ resetMyApp: () => ({ ok: false, error: { kind: 'signedOut', origin: ORIGIN } }) });
     render(<ResetView {...props} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Reset my authenticator…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Reset authenticator…' }));
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Reset and set up again' }));
     });
@@ -112,13 +112,13 @@ describe('OwnerView', () => {
       resetUserApp: () => ({ ok: true, value: true }),
     });
     render(<OwnerView {...props} />);
-    const box = await screen.findByLabelText('Find a person by name or e-mail');
+    const box = await screen.findByLabelText('Find a user by name or email');
     fireEvent.input(box, { target: { value: 'bob' } });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Search' }));
     });
     expect(sent.find((c) => c.type === 'searchPeople')).toEqual({ type: 'searchPeople', origin: ORIGIN, text: 'bob' });
-    expect(screen.getByText('2 people found')).toBeTruthy();
+    expect(screen.getByText('2 users found')).toBeTruthy();
     // No reset button for myself.
     expect(screen.getAllByRole('button', { name: /Reset authenticator of/ })).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: 'Reset authenticator of Bob Stone…' }));
@@ -133,8 +133,8 @@ describe('OwnerView', () => {
   it('an admin who is not the owner is told only the owner can, with no reset button', async () => {
     backend({ getStatus: () => ({ ok: true, value: status('admin') }) });
     render(<OwnerView {...props} />);
-    expect(await screen.findByText(/Only the portal owner can reset another person’s authenticator. Ask the owner/)).toBeTruthy();
-    expect(screen.queryByLabelText('Find a person by name or e-mail')).toBeNull();
+    expect(await screen.findByText(/Only the portal owner can reset someone else’s authenticator. Ask the owner/)).toBeTruthy();
+    expect(screen.queryByLabelText('Find a user by name or email')).toBeNull();
     expect(screen.queryByRole('button', { name: /Reset authenticator of/ })).toBeNull();
   });
 
@@ -142,7 +142,7 @@ describe('OwnerView', () => {
     backend({ getStatus: () => ({ ok: true, value: status('user') }) });
     render(<OwnerView {...props} />);
     expect(await screen.findByText(/To reset your own/)).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Reset my authenticator' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Reset your own authenticator' }));
     expect(navigate).toHaveBeenCalledWith('reset');
   });
 
@@ -152,10 +152,10 @@ describe('OwnerView', () => {
       searchPeople: () => ({ ok: false, error: { kind: 'notAvailable', origin: ORIGIN, message: 'Not implemented yet' } }),
     });
     render(<OwnerView {...props} />);
-    await screen.findByLabelText('Find a person by name or e-mail');
+    await screen.findByLabelText('Find a user by name or email');
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Search' }));
     });
-    expect(screen.getByRole('alert').textContent).toBe('Searching people is not available right now.');
+    expect(screen.getByRole('alert').textContent).toBe('Searching users is not available right now.');
   });
 });

@@ -41,7 +41,7 @@ describe('messages follow the browser language, English as the fallback', () => 
     speak('de-DE');
     expect(t('popup.title')).toBe('Two-factor authentication');
     expect(locale()).toBe('en');
-    expect(plural('backupCodes.unused', 1, '0')).toBe('0 of 1 code unused');
+    expect(plural('backupCodes.unused', 1, '0')).toBe('0 of 1 code left');
   });
 
   it('a UI language tag Intl rejects falls back to the language of the messages', () => {
@@ -59,10 +59,10 @@ describe('messages follow the browser language, English as the fallback', () => 
 
 describe('plurals by the rules of the language', () => {
   it('English: one and other', () => {
-    expect(plural('enrolment.attemptsLeft', 1)).toBe('1 attempt left this minute.');
-    expect(plural('enrolment.attemptsLeft', 3)).toBe('3 attempts left this minute.');
-    expect(plural('enrolment.attemptsLeft', 0)).toBe('0 attempts left this minute.');
-    expect(plural('backupCodes.unused', 5, '3')).toBe('3 of 5 codes unused');
+    expect(plural('enrolment.attemptsLeft', 1)).toBe('1 attempt left before the portal pauses code entry for a minute.');
+    expect(plural('enrolment.attemptsLeft', 3)).toBe('3 attempts left before the portal pauses code entry for a minute.');
+    expect(plural('enrolment.attemptsLeft', 0)).toBe('0 attempts left before the portal pauses code entry for a minute.');
+    expect(plural('backupCodes.unused', 5, '3')).toBe('3 of 5 codes left');
   });
 
   it.each([

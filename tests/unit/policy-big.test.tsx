@@ -70,7 +70,7 @@ describe('a list of 5,000 mandatory users', () => {
     const rows = within(usersList()).getAllByRole('listitem').map((li) => li.textContent ?? '');
     expect(rows).toHaveLength(5);
     expect(rows.filter((r) => r.startsWith('Deleted user'))).toHaveLength(3);
-    expect(rows.some((r) => r.includes(`Not an id: ${NOT_AN_ID}`) && r.includes('not valid'))).toBe(true);
+    expect(rows.some((r) => r.includes(`Not an ID: ${NOT_AN_ID}`) && r.includes('not valid'))).toBe(true);
     expect(rows.some((r) => r.startsWith(`User ${idOf(HIDDEN).slice(0, 8)}`))).toBe(true);
   });
 
@@ -86,7 +86,7 @@ describe('a list of 5,000 mandatory users', () => {
 
   it('says what saving does with entries that are not ids, and never sends them', () => {
     render(<Editor view={bigView()} />);
-    expect(screen.getByText('1 entry is not an id (written by another tool); it counts for nothing and saving removes it.')).toBeTruthy();
+    expect(screen.getByText('1 entry is not an ID (written by another tool); it is ignored, and saving removes it.')).toBeTruthy();
     const { draft, droppedIds } = toPolicyDraft(last!);
     expect(droppedIds.map((e) => e.id)).toEqual([NOT_AN_ID]);
     expect(draft.mandatoryUsers).not.toContain(NOT_AN_ID);

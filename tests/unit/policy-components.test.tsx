@@ -46,7 +46,7 @@ type PolicyEditorSearch = (text: string) => Promise<{ ok: true; value: NamedEnti
 describe('PolicyEditor', () => {
   it('offers Off and the authenticator app as a radio group, SMS only where available', () => {
     const { unmount } = render(<Editor view={viewFor('admin')} />);
-    const group = screen.getByRole('group', { name: 'Two-factor authentication' });
+    const group = screen.getByRole('group', { name: 'Two-factor authentication (2FA)' });
     expect(within(group).getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['none', 'app']);
     expect(within(group).getByRole('radio', { name: 'Authenticator app' })).toHaveProperty('checked', true);
     unmount();
@@ -61,7 +61,7 @@ describe('PolicyEditor', () => {
     expect(within(users).getByText(`Deleted user (${GONE.slice(0, 8)}…)`)).toBeTruthy();
     expect(screen.getByRole('list', { name: 'Mandatory groups' }).textContent).toContain('Finance');
     expect(document.body.textContent).not.toContain(ALICE);
-    expect(screen.getByText(/only matter when trusted IP addresses are set/)).toBeTruthy();
+    expect(screen.getByText(/matter only when trusted IP addresses are set/)).toBeTruthy();
   });
 
   it('an invalid trusted IP is marked, explained by line, and blocks the review', () => {
@@ -73,7 +73,7 @@ describe('PolicyEditor', () => {
     fireEvent.input(field, { target: { value: '10.0.0.1\n10.0.0.999\n10.0.0.1' } });
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText('Line 2: “10.0.0.999” is not an IPv4 or IPv6 address, range or CIDR block.')).toBeTruthy();
-    expect(screen.getAllByText(/1 entry is not valid; fix it to save\./).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(/1 entry is not valid; fix it to save the policy\./).length).toBeGreaterThan(0);
     expect(screen.getByText(/1 duplicate will be removed\./)).toBeTruthy();
     expect(review).toHaveProperty('disabled', true);
     fireEvent.submit(review.closest('form')!);
@@ -89,21 +89,21 @@ describe('PolicyEditor', () => {
     render(<Editor view={viewFor('admin', { method: 'none', trustedIps: [], mandatoryUsers: [], mandatoryGroups: [] })} />);
     fireEvent.input(screen.getByLabelText('Trusted IP addresses'), { target: { value: '10.0.0.1' } });
     expect(screen.getByRole('button', { name: 'Review changes' })).toHaveProperty('disabled', true);
-    expect(screen.getByText(/Turn two-factor authentication on to save trusted IPs/)).toBeTruthy();
+    expect(screen.getByText(/Turn on two-factor authentication \(2FA\) to save trusted IPs/)).toBeTruthy();
     fireEvent.click(screen.getByRole('radio', { name: 'Authenticator app' }));
     expect(screen.getByRole('button', { name: 'Review changes' })).toHaveProperty('disabled', false);
   });
 
   it('is read-only for a non-admin, with the reason', () => {
     render(<Editor view={viewFor('user')} />);
-    expect(screen.getByText(/Only DocSpace admins and the portal owner can change this policy; you are signed in as user/)).toBeTruthy();
+    expect(screen.getByText(/Your role on this portal is user, so you can view this policy but not change it/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Review changes' })).toBeNull();
     expect(screen.queryByRole('textbox')).toBeNull();
     // Nothing to add with: the only search box left filters the list shown (it has a deleted entry to find).
     expect(screen.queryByRole('searchbox', { name: /Find/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /Remove/ })).toBeNull();
     expect(screen.getByRole('radio', { name: 'Authenticator app' })).toHaveProperty('disabled', false); // fieldset disables it
-    expect(screen.getByRole('group', { name: 'Two-factor authentication' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('group', { name: 'Two-factor authentication (2FA)' })).toHaveProperty('disabled', true);
     expect(screen.getByText('10.0.0.1')).toBeTruthy();
   });
 
@@ -117,7 +117,7 @@ describe('PolicyEditor', () => {
     fireEvent.click(within(users).getByRole('button', { name: 'Remove Olga Owner' }));
     expect(screen.queryByRole('list', { name: 'Mandatory users' })).toBeNull();
     vi.useFakeTimers();
-    fireEvent.input(screen.getByLabelText('Find people by name or e-mail'), { target: { value: 'a' } });
+    fireEvent.input(screen.getByLabelText('Find users by name or email'), { target: { value: 'a' } });
     await act(async () => {
       await vi.advanceTimersByTimeAsync(300);
     });
@@ -183,14 +183,14 @@ describe('PolicyReview and PolicySaved', () => {
   it('saved: shows what the portal holds by name and every mismatch', () => {
     const reply: SaveReply = {
       policy: { method: 'app', smsAvailable: false, appAvailable: true, trustedIps: ['10.0.0.1'], mandatoryUsers: [ALICE], mandatoryGroups: [] },
-      mismatches: ['Mandatory groups: Finance was sent but not kept.'],
+      mismatches: ['Mandatory groups: Finance was sent but not saved.'],
       enrolNext: false,
       signedOut: false,
     };
     render(<PolicySaved reply={reply} names={{ [ALICE]: { id: ALICE, name: 'Alice Adams' } }} signInUrl="https://p.example.com/login" onEditAgain={() => {}} />);
-    expect(screen.getByRole('alert').textContent).toContain('Finance was sent but not kept');
+    expect(screen.getByRole('alert').textContent).toContain('Finance was sent but not saved');
     expect(screen.getByText('Alice Adams')).toBeTruthy();
-    expect(screen.getByText(/from your current address it does not ask you for a code/)).toBeTruthy();
+    expect(screen.getByText(/From your current address, the portal does not ask you for a code/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Open the portal sign-in page' }).getAttribute('rel')).toBe('noopener noreferrer');
   });
 });
@@ -198,7 +198,7 @@ describe('PolicyReview and PolicySaved', () => {
 describe('trusted IPs the portal would misread or that trust too much (fact sheet §11.2)', () => {
   it('an IPv6 block shows the range it will be saved as; a stored one too', () => {
     render(<Editor view={viewFor('admin', { trustedIps: ['2001:db8::/64'] })} />);
-    expect(screen.getByText(/Line 1: “2001:db8::\/64” will be saved as 2001:db8::-2001:db8::ffff:ffff:ffff:ffff\./)).toBeTruthy();
+    expect(screen.getByText(/Line 1: “2001:db8::\/64” will be saved as 2001:db8::-2001:db8::ffff:ffff:ffff:ffff, exactly the addresses you typed\./)).toBeTruthy();
     fireEvent.input(screen.getByLabelText('Trusted IP addresses'), { target: { value: '2001:db8::/64\n10.0.0.0/24' } });
     // An IPv4 block the portal matches right is not mentioned.
     expect(document.body.textContent).not.toMatch(/10\.0\.0\.0\/24” will be saved/);
@@ -207,20 +207,20 @@ describe('trusted IPs the portal would misread or that trust too much (fact shee
   it('an entry that trusts a large part of the Internet is flagged by line in the editor', () => {
     render(<Editor view={viewFor('admin')} />);
     fireEvent.input(screen.getByLabelText('Trusted IP addresses'), { target: { value: '10.0.0.1\n0.0.0.0/0' } });
-    expect(screen.getByText(/Line 2: “0\.0\.0\.0\/0” trusts a very large block of addresses/)).toBeTruthy();
+    expect(screen.getByText(/Line 2: “0\.0\.0\.0\/0” trusts a very large address range/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Review changes' })).toHaveProperty('disabled', false);
   });
 
   it('review: saving such entries waits for the admin to confirm', () => {
     const onSave = vi.fn();
     render(<PolicyReview changes="Adds 0.0.0.0/0." consequences={[]} hugeEntries={['0.0.0.0/0', '10.0.0.0/8']} busy={false} error={null} onBack={() => {}} onSave={onSave} />);
-    const group = screen.getByRole('group', { name: 'New trusted entries that cover very large blocks of addresses' });
+    const group = screen.getByRole('group', { name: 'New entries that trust very large address ranges' });
     expect(within(group).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['0.0.0.0/0', '10.0.0.0/8']);
     const save = screen.getByRole('button', { name: 'Save policy' });
     expect(save).toHaveProperty('disabled', true);
     fireEvent.click(save);
     expect(onSave).not.toHaveBeenCalled();
-    fireEvent.click(within(group).getByRole('checkbox', { name: /sign-ins from these addresses skip the second factor/ }));
+    fireEvent.click(within(group).getByRole('checkbox', { name: /sign-ins from these addresses are not asked for a code/ }));
     expect(save).toHaveProperty('disabled', false);
     fireEvent.click(save);
     // The confirmation goes with the save: the background refuses a huge block without it (issue 24 §4).

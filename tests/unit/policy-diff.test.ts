@@ -20,7 +20,7 @@ describe('describeDiff: the change in words', () => {
       'Adds 10.0.0.1 to trusted IPs, adds Alice and Bob to mandatory users, adds Finance to mandatory groups, and enables the authenticator app.'],
     ['many entries become a count', on(), on({ trustedIps: ['10.0.0.1', '10.0.0.2', '10.0.0.3', '10.0.0.4'] }), 'Adds 4 entries to trusted IPs.'],
     ['disabling clears the lists', on({ trustedIps: ['10.0.0.1'], mandatoryUsers: [ALICE] }), { ...on({ trustedIps: ['10.0.0.1'], mandatoryUsers: [ALICE] }), method: 'none' },
-      'Removes 10.0.0.1 from trusted IPs, removes Alice from mandatory users, and turns two-factor authentication off.'],
+      'Removes 10.0.0.1 from trusted IPs, removes Alice from mandatory users, and turns 2FA off.'],
     ['switching method', { ...on(), method: 'sms' }, on(), 'Switches from SMS codes to the authenticator app.'],
     ['unknown id falls back to what names() says', on(), on({ mandatoryUsers: ['dddddddd-0000-4000-8000-000000000009'] }), 'Adds dddddddd-0000-4000-8000-000000000009 to mandatory users.'],
     ['nothing', on({ trustedIps: ['10.0.0.1'] }), on({ trustedIps: ['10.0.0.1'] }), 'Nothing has changed yet.'],
@@ -87,8 +87,8 @@ describe('comparePolicy and describeMismatch', () => {
     const found = comparePolicy(on({ trustedIps: ['10.0.0.1'], mandatoryUsers: [ALICE] }), { method: 'none', trustedIps: [], mandatoryUsers: [BOB], mandatoryGroups: [] });
     expect(found.map((m) => describeMismatch(m, nameOf.user))).toEqual([
       'The portal reports the method as Off, not Authenticator app as sent.',
-      'Trusted IPs: 10.0.0.1 was sent but not kept.',
-      'Mandatory users: Alice was sent but not kept; Bob is held but was not sent.',
+      'Trusted IPs: 10.0.0.1 was sent but not saved.',
+      'Mandatory users: Alice was sent but not saved; Bob is saved but was not sent.',
     ]);
   });
 });

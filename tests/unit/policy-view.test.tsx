@@ -38,7 +38,7 @@ afterEach(() => {
 
 async function enableWithIp(navigate = vi.fn()) {
   render(<PolicyView origin={ORIGIN} navigate={navigate} params={new URLSearchParams()} />);
-  await screen.findByRole('group', { name: 'Two-factor authentication' });
+  await screen.findByRole('group', { name: 'Two-factor authentication (2FA)' });
   fireEvent.click(screen.getByRole('radio', { name: 'Authenticator app' }));
   fireEvent.input(screen.getByLabelText('Trusted IP addresses'), { target: { value: '10.0.0.1' } });
   fireEvent.click(screen.getByRole('button', { name: 'Review changes' }));
@@ -53,15 +53,15 @@ describe('PolicyView', () => {
     data.policy = { ...before, method: 'app', trustedIps: ['2001:DB8::/16'] };
     try {
       render(<PolicyView origin={ORIGIN} navigate={vi.fn()} params={new URLSearchParams()} />);
-      await screen.findByRole('group', { name: 'Two-factor authentication' });
+      await screen.findByRole('group', { name: 'Two-factor authentication (2FA)' });
       const box = screen.getByLabelText('Trusted IP addresses');
       fireEvent.input(box, { target: { value: '2001:DB8::/16\n10.0.0.1' } });
       fireEvent.click(screen.getByRole('button', { name: 'Review changes' }));
-      expect(screen.queryByText('New trusted entries that cover very large blocks of addresses')).toBeNull();
+      expect(screen.queryByText('New entries that trust very large address ranges')).toBeNull();
       fireEvent.click(screen.getByRole('button', { name: 'Back to editing' }));
       fireEvent.input(screen.getByLabelText('Trusted IP addresses'), { target: { value: '2001:DB8::/16\n0.0.0.0/0' } });
       fireEvent.click(screen.getByRole('button', { name: 'Review changes' }));
-      const group = screen.getByRole('group', { name: 'New trusted entries that cover very large blocks of addresses' });
+      const group = screen.getByRole('group', { name: 'New entries that trust very large address ranges' });
       expect([...group.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['0.0.0.0/0']);
     } finally {
       data.policy = before;
@@ -71,7 +71,7 @@ describe('PolicyView', () => {
   it('the ticked confirmation travels with the save (the background asks for it again, issue 24 §4)', async () => {
     saveReply = { ok: true, value: { policy: { ...data.policy, method: 'app', trustedIps: ['10.0.0.0/8'] }, mismatches: [], enrolNext: false, signedOut: true } };
     render(<PolicyView origin={ORIGIN} navigate={vi.fn()} params={new URLSearchParams()} />);
-    await screen.findByRole('group', { name: 'Two-factor authentication' });
+    await screen.findByRole('group', { name: 'Two-factor authentication (2FA)' });
     fireEvent.click(screen.getByRole('radio', { name: 'Authenticator app' }));
     fireEvent.input(screen.getByLabelText('Trusted IP addresses'), { target: { value: '10.0.0.0/8' } });
     fireEvent.click(screen.getByRole('button', { name: 'Review changes' }));

@@ -131,7 +131,7 @@ describe('the editor: sign-in-breaking entries shown with their fix, never sent'
   it('a typed host-bit block is converted, with the reason, before review', () => {
     render(<Editor view={viewWith([])} />);
     fireEvent.input(screen.getByLabelText('Trusted IP addresses'), { target: { value: '192.168.1.5/24' } });
-    expect(screen.getByText(/^Line 1: “192\.168\.1\.5\/24” will be saved as 192\.168\.1\.0\/24\. The portal cannot read a block with bits set after the prefix/)).toBeTruthy();
+    expect(screen.getByText(/^Line 1: “192\.168\.1\.5\/24” will be saved as 192\.168\.1\.0\/24, the block you typed\. The portal cannot read a block with bits set after the prefix/)).toBeTruthy();
     expect(toPolicyDraft(last!).draft.trustedIps).toEqual(['192.168.1.0/24']);
   });
 
