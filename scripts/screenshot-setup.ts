@@ -1,6 +1,7 @@
 // The screenshots' stage (scripts/screenshots.ts): the release build with host access to the screenshot hosts, and
 // TLS in front of the emulated Navixy panel, which serves plain http only.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { type AddressInfo, type Server, connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -62,4 +63,16 @@ export async function tlsInFrontOf(port: number, tls: TlsCredentials): Promise<{
       for (const end of [...open]) end();
     }),
   };
+}
+
+/**
+ * A fontconfig file that makes Debian's fonts-inter the sans-serif and system-ui font of the browser it is given to
+ * (FONTCONFIG_FILE), for captures only: the extension's CSS does not change. Null when fonts-inter is not installed.
+ */
+export async function interFontconfig(): Promise<string | null> {
+  if (!existsSync('/usr/share/fonts/opentype/inter/Inter-Regular.otf')) return null;
+  const file = path.join(tmpdir(), 'screenshots-fonts.conf');
+  const prefer = (family: string) => `<alias binding="strong"><family>${family}</family><prefer><family>Inter</family></prefer></alias>`;
+  await writeFile(file, `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>${['sans-serif', 'system-ui', 'sans'].map(prefer).join('')}</fontconfig>`);
+  return file;
 }

@@ -13,14 +13,18 @@
 // (--host-resolver-rules), which serve them over https with a throwaway certificate that Chromium trusts by its key
 // alone; the copy of the release build it loads has access to them granted, as a user grants it on first use; the
 // portal's demo people get realistic names and e-mails.
-// --store also writes the stores' 1280×800 screenshots to store/screenshots/<n>-<name>-<scheme><suffix>.png: the
-// options pages at that size, and the popup on a plain backdrop with the listing's summary (store/<lang>.json).
+// --store also writes the stores' pictures (scripts/screenshot-store.ts, issue 27): store/screenshots/<lang>/1-popup.png
+// (the popup under a drawn toolbar with the extension's icon and the badge it set), 2-policy-review.png (the policy
+// editor's Review before saving), 3-enrolment.png, 4-backup-codes.png, 5-overview.png, each 1280×800 with the caption
+// of store/<lang>.json as its headline and the UI at 1.5×, and store/screenshots/<lang>/promo-440x280.png.
+// With Debian's fonts-inter installed, the capture browser's sans-serif and system-ui are Inter (a fontconfig file
+// for that browser only; the extension's CSS is unchanged).
 // --coverage (issue 26) runs it all on the big portal (5,000 people, tests/portal/big.ts, its enrolment mix; renamed
 // too) and adds the enrolment coverage view after a count: <out>/coverage-<scheme><suffix>.png, store 7-coverage.
 // --lang sets the browser's UI language (Chromium's --lang, LANGUAGE and the pages' locale), so the same script
 // makes translated screenshots once the UI has the strings; --suffix (default: the --lang value, none without
 // --lang; `--suffix=` for none) keeps them apart: popup-light-ru.png.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
@@ -32,7 +36,10 @@ import { makeThrowawayCertificate } from '../tests/portal/tls';
 import { messageFor } from '../tests/support/locale-catalogs';
 import { DEMO_LOGINS, startNavixyPanel } from '../tests/navixy/server';
 import { SHOT_HOSTS, SHOT_PANEL_API_ORIGIN, SHOT_PANEL_MAIL_DOMAIN, SHOT_PANEL_ORIGIN, SHOT_PORTAL_ORIGIN, hostResolverRules, renameForShots } from './screenshot-hosts';
-import { buildRelease, releaseCopyWithAccess, tlsInFrontOf } from './screenshot-setup';
+import { buildRelease, interFontconfig, releaseCopyWithAccess, tlsInFrontOf } from './screenshot-setup';
+import {
+  STORE_SCHEME, STORE_SIZE, UI_SCALE, type Badge, type StoreView, activeTabBadge, capturePopupScaled, captureScaled, contentRegion, framePage, framePopup, listingShot, promoTile, readListing,
+} from './screenshot-store';
 
 const { values } = parseArgs({
   options: {
@@ -62,6 +69,9 @@ if (!values['no-build']) {
 }
 await mkdir(outDir, { recursive: true });
 
+const fonts = await interFontconfig();
+if (fonts) process.env.FONTCONFIG_FILE = fonts;
+say(fonts ? 'Captures in Inter (fonts-inter)' : 'fonts-inter not installed: the captures use the system font');
 const cert = await makeThrowawayCertificate(SHOT_HOSTS);
 const [extension, portal, navixy] = await Promise.all([
   releaseCopyWithAccess(REPO_ROOT, [SHOT_PORTAL_ORIGIN, SHOT_PANEL_ORIGIN, SHOT_PANEL_API_ORIGIN]),
@@ -77,75 +87,73 @@ const hostRules = hostResolverRules({
 const browser = await ChromiumBrowser.launch({ ...(values.lang ? { language: values.lang } : {}), https: cert, extensionDir: extension.dir, hostRules });
 const written: string[] = [];
 
-const STORE = { width: 1280, height: 800 } as const;
-const storeDir = path.join(REPO_ROOT, 'store/screenshots');
-/** Store screenshots in the order the listing shows them. */
-const STORE_ORDER = ['popup', 'overview', 'enrolment', 'backup-codes', 'policy', 'navixy', 'coverage'];
+const storeLang = values.lang === 'ru' ? 'ru' : 'en';
+const storeDir = path.join(REPO_ROOT, 'store/screenshots', storeLang);
+/** The store's pictures of the UI, framed at the end (a new page would take the focus and close the real popup). */
+const storeShots: { view: StoreView; png: Buffer; background?: string; popup?: { page: Buffer; badge: Badge } }[] = [];
+/** Options pages for the store: this wide and at most this tall (CSS px), so that at 1.5× they fit the frame. */
+const STORE_PAGE = { width: 1000, maxHeight: 560 } as const;
+
+/** The pointer off every control (the sidebar's hover state), the page's top in view. */
+async function settle(raw: Page): Promise<void> {
+  const size = raw.viewportSize();
+  await raw.mouse.move((size?.width ?? 800) - 2, (size?.height ?? 480) - 2);
+  await raw.evaluate(() => window.scrollTo(0, 0));
+}
 
 /**
- * Waits for the page to settle (no aria-busy), then one PNG per colour scheme; with --store also the 1280×800
- * store screenshot of an options page (`store: 'page'`) or of the popup on a backdrop (`store: 'popup'`).
+ * Waits for the page to settle (no aria-busy), then one PNG per colour scheme (`docs`: false for a store-only view);
+ * with --store also the store's capture of the view, in its scheme.
  */
-async function shoot(page: E2EPage, name: string, fullPage: boolean, store: 'page' | 'popup' | null = null): Promise<void> {
+async function shoot(page: E2EPage, name: string, fullPage: boolean, view: StoreView | null = null, docs = true): Promise<void> {
   const raw: Page = playwrightPageOf(page);
   await pollQuiet(page);
-  // No hover left over from the last click (the store's wider layout put it on a menu item), and the page's top in
-  // view (a click further down scrolled it; the store's 1280×800 shots show the viewport).
-  await raw.mouse.move(0, 0);
-  await raw.evaluate(() => window.scrollTo(0, 0));
-  for (const scheme of SCHEMES) {
+  await settle(raw);
+  for (const scheme of docs ? SCHEMES : []) {
     await raw.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
     const file = path.join(outDir, `${name}-${scheme}${suffix}.png`);
     await raw.screenshot({ path: file, fullPage, animations: 'disabled', caret: 'hide' });
     written.push(path.relative(REPO_ROOT, file));
-    if (values.store && store) await storeShot(raw, name, scheme, store);
   }
+  if (values.store && view) await storeCapture(page, view);
 }
 
-async function storeShot(raw: Page, name: string, scheme: ColorScheme, kind: 'page' | 'popup'): Promise<void> {
+async function storeCapture(page: E2EPage, view: StoreView): Promise<void> {
+  const raw = playwrightPageOf(page);
+  await raw.emulateMedia({ colorScheme: STORE_SCHEME[view], reducedMotion: 'reduce' });
+  if (view === 'popup') {
+    storeShots.push({ view, png: await capturePopupScaled(raw) });
+    return;
+  }
+  const before = raw.viewportSize();
+  await raw.setViewportSize({ width: STORE_PAGE.width, height: 700 });
+  await settle(raw);
+  await pollQuiet(page);
+  const background = await raw.evaluate(() => [document.body, document.documentElement].map((e) => getComputedStyle(e).backgroundColor).find((c) => !/^(transparent|rgba\(0, 0, 0, 0\))$/.test(c)));
+  const region = await contentRegion(raw, STORE_PAGE.maxHeight);
+  say(`Store ${view}: ${region.width}×${region.height} CSS px of the view`);
+  storeShots.push({ view, background, png: await captureScaled(raw, region) });
+  if (before) await raw.setViewportSize(before);
+}
+
+async function composeStoreShots(): Promise<void> {
+  await rm(storeDir, { recursive: true, force: true });
   await mkdir(storeDir, { recursive: true });
-  const file = path.join(storeDir, `${STORE_ORDER.indexOf(name) + 1}-${name}-${scheme}${suffix}.png`);
-  if (kind === 'page') {
-    const before = raw.viewportSize();
-    await raw.setViewportSize(STORE);
-    await raw.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
-    if (before) await raw.setViewportSize(before);
-    written.push(path.relative(REPO_ROOT, file));
-  } else {
-    // Composed at the end: opening the backdrop page now would take the focus and close the real popup.
-    popupShots.push({ file, scheme, png: await raw.screenshot({ animations: 'disabled', caret: 'hide' }) });
+  const listing = await readListing(REPO_ROOT, storeLang);
+  const icon = await readFile(path.join(REPO_ROOT, 'public/icon/128.png'));
+  for (const { view, png, popup, background } of storeShots.splice(0)) {
+    const { file, caption } = listingShot(listing, view);
+    const scheme = STORE_SCHEME[view];
+    const framed = popup
+      ? await framePopup(browser.context, { ui: png, page: popup.page, caption, icon, scheme, host: new URL(SHOT_PORTAL_ORIGIN).host, badge: popup.badge })
+      : await framePage(browser.context, png, caption, icon, scheme, background);
+    await writeFile(path.join(storeDir, file), framed);
+    written.push(path.relative(REPO_ROOT, path.join(storeDir, file)));
   }
-}
-
-const popupShots: { file: string; scheme: ColorScheme; png: Buffer }[] = [];
-
-async function composePopupShots(): Promise<void> {
-  for (const { file, scheme, png } of popupShots.splice(0)) {
-    await writeFile(file, await popupOnBackdrop(png, scheme));
-    written.push(path.relative(REPO_ROOT, file));
-  }
-}
-
-/** The popup's picture on a 1280×800 backdrop in the scheme's colours, beside the listing's summary. */
-async function popupOnBackdrop(popupPng: Buffer, scheme: ColorScheme): Promise<Buffer> {
-  const listing = JSON.parse(await readFile(path.join(REPO_ROOT, `store/${values.lang === 'ru' ? 'ru' : 'en'}.json`), 'utf8')) as { name: string; summary: string };
-  const icon = (await readFile(path.join(REPO_ROOT, 'public/icon/128.png'))).toString('base64');
-  const page = await browser.context.newPage();
-  try {
-    await page.setViewportSize(STORE);
-    await page.emulateMedia({ colorScheme: scheme });
-    const dark = scheme === 'dark';
-    const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-    await page.setContent(`<body style="margin:0;width:1280px;height:800px;display:flex;align-items:center;justify-content:center;gap:72px;
-      font:20px/1.4 system-ui,sans-serif;background:${dark ? '#0f1316' : '#eef4f4'};color:${dark ? '#e6edf3' : '#1b1f24'}">
-      <div style="max-width:520px"><img src="data:image/png;base64,${icon}" width="96" height="96" alt="">
-      <h1 style="font-size:40px;margin:24px 0 16px">${esc(listing.name)}</h1><p style="margin:0">${esc(listing.summary)}</p></div>
-      <img src="data:image/png;base64,${popupPng.toString('base64')}" alt="" style="max-height:720px;border-radius:10px;box-shadow:0 12px 40px rgba(0,0,0,.35)">
-      </body>`);
-    return await page.screenshot();
-  } finally {
-    await page.close();
-  }
+  const tile = path.join(storeDir, listing.promoTile.file);
+  await writeFile(tile, await promoTile(browser.context, listing, icon));
+  written.push(path.relative(REPO_ROOT, tile));
+  say(`Store pictures: ${STORE_SIZE.width}×${STORE_SIZE.height}, UI at ${UI_SCALE}×`);
 }
 
 async function pollQuiet(page: E2EPage): Promise<void> {
@@ -181,15 +189,19 @@ async function main(portalRun: RunningPortal): Promise<void> {
   const adminTab = await signIn(portalRun, admin.email);
   // With --coverage the count comes first, so the popup shows its coverage line.
   if (values.coverage) await coverageShot(portalRun, admin.email);
+  // The portal's page, shown faintly behind the store's popup picture.
+  const behind = await playwrightPageOf(adminTab).screenshot();
   const popup = await browser.openPopup(adminTab);
   await popup.waitForText(alice.displayName);
   say(`Browser UI language: ${await popup.evaluate(() => (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage())}`);
   await shoot(popup, 'popup', true, 'popup');
+  const popupShot = storeShots.find((s) => s.view === 'popup');
+  if (popupShot) popupShot.popup = { page: behind, badge: await activeTabBadge(await browser.serviceWorker()) };
   await popup.close();
 
   const policy = await optionsPage('policy');
   await policy.waitForText(m('policy.review'));
-  await shoot(policy, 'policy', true, 'page');
+  await shoot(policy, 'policy', true);
   await policy.close();
 
   // Enrolment: a user who must enrol, on the step with the QR code and the setup key; then the backup codes.
@@ -199,12 +211,12 @@ async function main(portalRun: RunningPortal): Promise<void> {
   await enrol.waitForText(m('enrolment.steps.app'));
   await enrol.click('button', m('enrolment.next'));
   await enrol.waitForText(m('enrolment.keyLabel'));
-  await shoot(enrol, 'enrolment', true, 'page');
+  await shoot(enrol, 'enrolment', true, 'enrolment');
   await enrol.click('button', m('enrolment.next'));
   await enrol.fill(m('enrolment.codeLabel'), await portalRun.totp(user.email));
   await enrol.click('button', m('enrolment.submit'));
   await enrol.waitForText(m('enrolment.doneTitle'));
-  await shoot(enrol, 'backup-codes', true, 'page');
+  await shoot(enrol, 'backup-codes', true, 'backup-codes');
 
   // A Navixy Admin Panel: added by its two addresses, signed in as an operator, the users' MFA view.
   const panels = await browser.openExtensionPage('options.html?view=navixy-panels');
@@ -219,7 +231,7 @@ async function main(portalRun: RunningPortal): Promise<void> {
   await users.fill(m('navixy.signIn.password'), 'demo-password');
   await users.click('button', m('navixy.signIn.submit'));
   await users.waitForText(m('navixy.popup.signedInAs', DEMO_LOGINS.admin));
-  await shoot(users, 'navixy', false, 'page');
+  await shoot(users, 'navixy', false);
 
   // Every portal and panel at a glance; the user (signed in last) is down to one unused backup code.
   for (const c of portalRun.backupCodes(user.email).slice(0, 4)) portalRun.state.useBackupCode(user.id, c.code);
@@ -227,7 +239,26 @@ async function main(portalRun: RunningPortal): Promise<void> {
   await playwrightPageOf(overview).setViewportSize({ width: 860, height: 480 });
   await overview.click('button', m('portals.overview.checkAll'));
   await overview.waitForText(m('portals.overview.checked'));
-  await shoot(overview, 'overview', true, 'page');
+  await shoot(overview, 'overview', true, 'overview');
+  if (values.store) await policyReviewShot(portalRun, admin.email);
+}
+
+/**
+ * The store's second picture: the policy editor's *Review before saving* as an admin turns 2FA on with a trusted
+ * office range (what changes, who is signed out, who must set up). Nothing is saved.
+ */
+async function policyReviewShot(portalRun: RunningPortal, adminEmail: string): Promise<void> {
+  portalRun.setPolicy({ enabled: false, trustedIps: [], mandatoryUsers: [], mandatoryGroups: [] });
+  await signIn(portalRun, adminEmail);
+  const editor = await optionsPage('policy');
+  const raw = playwrightPageOf(editor);
+  await editor.waitForText(m('policy.review'));
+  await raw.check('input[type="radio"][value="app"]');
+  await raw.getByLabel(m('policy.trustedIpsLabel')).first().fill('203.0.113.0/24');
+  await editor.click('button', m('policy.review'));
+  await raw.getByRole('heading', { name: m('policy.reviewHeading') }).waitFor();
+  await shoot(editor, 'policy-review', true, 'policy-review', false);
+  await editor.close();
 }
 
 /**
@@ -241,12 +272,12 @@ async function coverageShot(portalRun: RunningPortal, adminEmail: string): Promi
   await playwrightPageOf(page).setViewportSize({ width: 860, height: 760 });
   await page.click('button', m('coverageView.countNow'));
   await page.waitForText(m('coverageView.countedJustNow'), 60_000);
-  await shoot(page, 'coverage', false, 'page');
+  await shoot(page, 'coverage', false);
 }
 
 try {
   await main(portal);
-  await composePopupShots();
+  if (values.store) await composeStoreShots();
   say(`Wrote ${written.length} screenshots:\n  ${written.join('\n  ')}`);
 } finally {
   await browser.close();

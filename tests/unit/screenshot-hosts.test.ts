@@ -72,6 +72,14 @@ describe('screenshot people', () => {
     expect(new Set(users.map((u) => u.displayName)).size).toBeGreaterThan(users.length * 0.9);
   });
 
+  it('the demo people have no alliterative test names and no surname twice (issue 27: no “… Novak” repeats)', () => {
+    const users = demoUsers();
+    renameForShots(users);
+    const last = users.map((u) => u.lastName);
+    expect(new Set(last).size).toBe(last.length);
+    for (const u of users) expect(u.firstName[0], u.displayName).not.toBe(u.lastName[0]);
+  });
+
   it('leaves people of other domains alone', () => {
     const [u] = demoUsers();
     const other = { ...u!, email: 'someone@partner.org' };
