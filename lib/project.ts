@@ -1,27 +1,6 @@
 import pkg from '../package.json';
-
-/** The package.json fields the pages' footer uses; `homepage` and `bugs` are optional (the package may set none). */
-interface PackageFacts {
-  version: string;
-  homepage?: string;
-  bugs?: string | { url?: string };
-}
-
-/** An https address, else null (a footer link never points anywhere else). */
-export function httpsOrNull(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).protocol === 'https:' ? url : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The extension's version and where its source and issue tracker are, when package.json names them. */
-export function projectFacts(facts: PackageFacts): { version: string; source: string | null; issues: string | null } {
-  const bugs = typeof facts.bugs === 'string' ? facts.bugs : facts.bugs?.url;
-  return { version: facts.version, source: httpsOrNull(facts.homepage), issues: httpsOrNull(bugs) };
-}
+import { projectFacts, type PackageFacts } from './project-facts';
 
 const facts: PackageFacts = pkg;
+/** The version, source and issue tracker the options pages' footer shows (package.json, read at build time). */
 export const PROJECT = projectFacts(facts);

@@ -5,7 +5,7 @@ import { act, cleanup, render, screen, within } from '@testing-library/preact';
 import type { NavEntry } from '../../lib/provider';
 import type { PortalStatus, Role } from '../../lib/providers/docspace/protocol';
 import { breadcrumb, joinNav } from '../../lib/nav';
-import { projectFacts } from '../../lib/project';
+import { projectFacts } from '../../lib/project-facts';
 import { UNKNOWN_ACCESS, accessOf, docspaceNav, portalSections, type PortalAccess } from '../../lib/providers/docspace/views/nav';
 import { navixyNav } from '../../lib/providers/navixy/views/nav';
 import { OptionsShell, PageFooter } from '../../components/OptionsShell';
