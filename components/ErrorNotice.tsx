@@ -1,7 +1,8 @@
 import type { AppError } from '../lib/errors';
 import { describeError } from '../lib/messages';
 import { common } from '../lib/i18n/common';
-import { Notice } from './Notice';
+import { NoticeBox } from './Notice';
+import { IconError } from './icons';
 
 interface Props {
   error: AppError;
@@ -12,14 +13,15 @@ interface Props {
 export function ErrorNotice({ error, onRetry }: Props) {
   const text = describeError(error);
   return (
-    <Notice
+    <NoticeBox
       kind="error"
+      icon={IconError}
       role="alert"
       class="error-notice"
       action={text.canRetry && onRetry ? <button type="button" onClick={onRetry}>{common.retry}</button> : undefined}
     >
       <p class="error-text">{text.message}</p>
       <p>{text.next}</p>
-    </Notice>
+    </NoticeBox>
   );
 }

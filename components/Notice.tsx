@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import type { LucideIcon } from 'lucide-preact';
 import { IconError, IconInfo, IconSuccess, IconWarning } from './icons';
 
 export type NoticeKind = 'ok' | 'warn' | 'error' | 'info';
@@ -22,8 +23,15 @@ interface Props {
  * A notice whose kind shows at a glance: a tinted fill with a coloured edge (theme.css `.notice.<kind>`), the
  * kind's icon, a bold title line and the action on its own row. The icon is decorative: the words say it all.
  */
-export function Notice({ kind, title, role, action, class: extra, children }: Props) {
-  const Icon = ICONS[kind];
+export function Notice(props: Props) {
+  return <NoticeBox {...props} icon={ICONS[props.kind]} />;
+}
+
+/**
+ * The same notice with its icon given: a page that shows one kind only (the popup's ErrorNotice) then carries
+ * that one icon, not all four.
+ */
+export function NoticeBox({ kind, title, role, action, class: extra, icon: Icon, children }: Props & { icon: LucideIcon }) {
   return (
     <div class={`notice ${kind} with-icon${extra ? ` ${extra}` : ''}`} role={role}>
       <Icon class="notice-icon" aria-hidden="true" size={20} />
