@@ -30,7 +30,7 @@ const test = e2eTest
   /** The users' MFA view, signed in (the panel was added by the first test). */
   .extend('openUsers', ({ browser, panel, track, signIn }) => async (login = DEMO_LOGINS.admin): Promise<E2EPage> => {
     const page = track(await browser.openExtensionPage(`options.html?view=navixy&panel=${encodeURIComponent(panel.panelOrigin)}`));
-    await page.waitForText('Navixy Admin Panel');
+    await page.waitForText('Navixy panels');
     // Either the sign-in form (the panel was reset, so the kept hash is unknown) or a signed-in view.
     const text = await pollFor(async () => {
       const body = await page.bodyText();

@@ -56,7 +56,8 @@ const navixy = await startNavixyPanel({
 });
 out(`Emulated Navixy Admin Panel: ${navixy.panelOrigin}/   API base URL: ${navixy.apiBase}`);
 out(`  ${navixy.users().length} users; MFA allowed for ${navixy.users().filter((u) => u.mfa_allowed).length}; default MFA setting (for users with no setting of their own): disallowed.`);
-out('  In the extension: All settings → Navixy panels → add the panel address and the API base URL above, then sign in as:');
+out('  In the extension: open the panel address above in a tab and add it from the popup (the options navigation shows Navixy panels only once one exists),');
+out('  with the API base URL above, then sign in as:');
 for (const o of navixy.operators) out(`  ${o.login.padEnd(22)} ${o.password}  (${o.note})`);
 out(`  curl -H 'Content-Type: application/json' -d '{"login":"${DEMO_LOGINS.admin}","password":"demo-password"}' ${navixy.apiBase}/panel/account/auth`);
 out();
