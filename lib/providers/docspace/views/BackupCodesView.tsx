@@ -8,11 +8,14 @@ import { backupCodes as t } from '../i18n/enrolment';
 import { BackupCodeList } from '../components/BackupCodeList';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
+import { IconSuccess } from '../../../../components/icons';
+import { CodesSavedAck } from '../components/CodesSavedAck';
 import type { ViewProps } from './views';
 
 type State =
   | { status: 'loading' }
-  | { status: 'ready'; codes: BackupCode[] }
+  /** `fresh`: just made here; the page asks "I have saved these codes" + Done before treating them as the usual list. */
+  | { status: 'ready'; codes: BackupCode[]; fresh?: boolean }
   | { status: 'error'; error: AppError };
 
 /** My backup codes: view (used ones marked), copy, download, print, and regenerate after a confirmation. */
@@ -55,7 +58,7 @@ export function BackupCodesView({ origin, navigate, params }: ViewProps) {
       setActionError(reply.error);
       return;
     }
-    setState({ status: 'ready', codes: reply.value });
+    setState({ status: 'ready', codes: reply.value, fresh: true });
     setAnnounce(t.regenerated);
   };
 
@@ -63,7 +66,8 @@ export function BackupCodesView({ origin, navigate, params }: ViewProps) {
     <section aria-labelledby="codes-title">
       <h2 id="codes-title">{t.title}</h2>
       <p>{t.intro}</p>
-      <p role="status" class={state.status === 'loading' || announce ? 'notice ok' : 'visually-hidden'}>
+      <p role="status" class={announce ? 'notice ok with-icon' : state.status === 'loading' ? 'muted' : 'visually-hidden'}>
+        {announce && state.status !== 'loading' ? <IconSuccess size={20} aria-hidden="true" /> : null}
         {state.status === 'loading' ? t.loading : announce}
       </p>
       {state.status === 'error' ? <CodesFailed error={state.error} onRetry={load} onEnrol={() => navigate('enrol')} /> : null}
@@ -71,11 +75,20 @@ export function BackupCodesView({ origin, navigate, params }: ViewProps) {
         <>
           {unusedCount(state.codes) === 0 ? <p class="notice warn">{t.none}</p> : null}
           <BackupCodeList codes={state.codes} host={hostOf(origin)} />
-          <div class="step-actions no-print">
-            <button type="button" class="danger" onClick={() => setConfirming(true)}>
-              {t.regenerate}
-            </button>
-          </div>
+          {state.fresh ? (
+            <CodesSavedAck
+              onDone={() => {
+                setState({ status: 'ready', codes: state.codes });
+                setAnnounce('');
+              }}
+            />
+          ) : (
+            <div class="danger-zone no-print">
+              <button type="button" class="danger" onClick={() => setConfirming(true)}>
+                {t.regenerate}
+              </button>
+            </div>
+          )}
         </>
       ) : null}
       {actionError ? <ErrorNotice error={actionError} /> : null}

@@ -6,6 +6,7 @@ import type { EnrolmentStart } from '../protocol';
 import { reset as t } from '../i18n/enrolment';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
+import { SuccessNotice } from '../components/SuccessNotice';
 import { EnrolmentView } from './EnrolmentView';
 import type { ViewProps } from './views';
 
@@ -36,7 +37,9 @@ export function ResetView(props: ViewProps) {
   if (state.status === 'enrolling') {
     return (
       <>
-        <p class="notice ok" role="status">{t.done}</p>
+        <SuccessNotice role="status">
+          <p>{t.done}</p>
+        </SuccessNotice>
         <EnrolmentView {...props} initial={handoff.current ?? undefined} />
       </>
     );
