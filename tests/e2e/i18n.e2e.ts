@@ -57,7 +57,7 @@ describe.each(selectedBrowsers())('%s in Russian', (browserName) => {
     await page.fill('Шестизначный код', await codeAt(key));
     await page.click('button', 'Проверить и подключить');
     await page.waitForText('Аутентификатор подключён');
-    await page.waitForText('Не использовано 5 из 5 кодов');
+    await page.waitForText('Осталось 5\u00a0кодов');
 
     // The file is named and dated in Russian; the date inside is written out with Intl.
     await catchDownloads(page);

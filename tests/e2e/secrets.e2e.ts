@@ -53,7 +53,7 @@ describe.each(selectedBrowsers())('%s secrets', (browserName) => {
     for (const c of firstCodes) await page.waitForText(c);
 
     await page.click('link', 'Backup codes');
-    await page.waitForText('5 of 5 codes unused');
+    await page.waitForText('5 codes left');
     await page.click('button', 'Create new codes…');
     await page.click('button', 'Create new codes');
     await page.waitForText('New backup codes created. The old ones no longer work.');

@@ -8,6 +8,7 @@ import { PortalText } from '../../../../components/PortalText';
 import { isolate } from '../../../i18n/bidi';
 import { flows } from '../i18n/flows';
 import { IconClose, IconInfo, IconSearch } from '../../../../components/icons';
+import './enrolment.css';
 import './policy.css';
 
 export type EntityKind = 'user' | 'group';

@@ -5,6 +5,9 @@ import type { Me, NamedEntity } from '../protocol';
 import { owner as t } from '../i18n/enrolment';
 import { ResetUserConfirm } from '../components/ResetUserConfirm';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
+import { IconSearch, IconSuccess } from '../../../../components/icons';
+import { flows } from '../i18n/flows';
+import '../components/enrolment.css';
 import type { ViewProps } from './views';
 import { PortalText } from '../../../../components/PortalText';
 
@@ -83,11 +86,17 @@ function OwnerTools({ origin, me }: { origin: string; me: Me }) {
       >
         <div>
           <label for={`${id}-q`}>{t.searchLabel}</label>
-          <input id={`${id}-q`} type="search" value={text} maxLength={200} onInput={(e) => setText(e.currentTarget.value)} />
+          <div class="search-field">
+            <IconSearch size={16} aria-hidden="true" />
+            <input id={`${id}-q`} type="search" value={text} maxLength={200} placeholder={flows.policy.searchPeople} onInput={(e) => setText(e.currentTarget.value)} />
+          </div>
         </div>
         <button type="submit" disabled={search.status === 'searching'}>{t.search}</button>
       </form>
-      <p role="status" class={statusText ? undefined : 'visually-hidden'}>{statusText}</p>
+      <p role="status" class={target.status === 'done' ? 'notice ok with-icon' : statusText ? undefined : 'visually-hidden'}>
+        {target.status === 'done' ? <IconSuccess size={20} aria-hidden="true" /> : null}
+        {statusText}
+      </p>
       {search.status === 'error' ? <SearchFailed error={search.error} /> : null}
       {search.status === 'ready' && search.people.length > 0 ? (
         <ul class="people-results" aria-label={t.results(search.people.length)}>
