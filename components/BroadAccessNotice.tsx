@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { broadScopeOf, type BroadScope } from '../lib/host-patterns';
 import { access as t } from '../lib/i18n/access';
 import { ConfirmDialog } from './ConfirmDialog';
+import { Notice } from './Notice';
 
 const describe = (scope: BroadScope) => (scope.kind === 'allSites' ? t.allSites : scope.kind === 'allOfScheme' ? t.allOfScheme(scope.scheme) : t.domain(scope.domain));
 
@@ -13,16 +14,15 @@ export function BroadAccessNotice({ patterns, onRemove }: { patterns: readonly s
   const [confirming, setConfirming] = useState(false);
   if (patterns.length === 0) return null;
   return (
-    <div class="notice warn broad-access" role="region" aria-labelledby="broad-access-title">
-      <h3 id="broad-access-title">{t.title}</h3>
-      <ul>
+    <Notice kind="warn" class="broad-access" action={<button type="button" class="danger" onClick={() => setConfirming(true)}>{t.remove}</button>}>
+      <h3 id="broad-access-title" class="notice-title">{t.title}</h3>
+      <ul aria-labelledby="broad-access-title">
         {patterns.map((p) => {
           const scope = broadScopeOf(p);
           return <li key={p}>{scope ? describe(scope) : p} <code class="muted">{p}</code></li>;
         })}
       </ul>
       <p>{t.body}</p>
-      <button type="button" class="danger" onClick={() => setConfirming(true)}>{t.remove}</button>
       {confirming ? (
         <ConfirmDialog
           title={t.confirmTitle}
@@ -36,6 +36,6 @@ export function BroadAccessNotice({ patterns, onRemove }: { patterns: readonly s
           <p>{t.confirmBody}</p>
         </ConfirmDialog>
       ) : null}
-    </div>
+    </Notice>
   );
 }

@@ -1,4 +1,4 @@
-import type { ProviderUi, SiteLink } from '../provider';
+import type { ProviderUi, SiteGroup, SiteLink } from '../provider';
 import { docspace } from './docspace';
 import { navixy } from './navixy';
 
@@ -18,9 +18,14 @@ export function providerOfView(view: string): ProviderUi | null {
   return PROVIDERS.find((p) => p.info.views.includes(view)) ?? null;
 }
 
-/** Every other provider's list of sites, for a provider's navigation. */
-export function otherSites(id: string): SiteLink[] {
-  return PROVIDERS.filter((p) => p.info.id !== id).map((p) => p.sitesLink());
+/**
+ * Every provider's navigation entries in registry order, for provider `id`'s options page: its own group is left
+ * empty (the page fills it), and a provider whose sites cannot be read shows none rather than failing the page.
+ */
+export async function siteGroups(id: string): Promise<SiteGroup[]> {
+  return Promise.all(
+    PROVIDERS.map(async (p) => ({ provider: p.info.id, entries: p.info.id === id ? [] : await p.listSites().catch(() => []) })),
+  );
 }
 
 /** Every other provider's offer to add `origin` as its site. */

@@ -36,7 +36,7 @@ function openPage(view: string) {
     getBackupCodes: () => ({ ok: true, value: codes }),
     cancelEnrolment: () => ({ ok: true, value: true }),
   });
-  return render(<App otherSites={[]} providerNames={{}} />);
+  return render(<App siteGroups={[]} providerNames={{}} />);
 }
 
 const click = async (role: 'button' | 'link', name: string) => {
@@ -133,7 +133,7 @@ describe('the clipboard guard outlives the control that copied', () => {
     vi.useFakeTimers();
     await click('button', 'Copy all');
     expect(clipboard.held).toBe(CODES_COPIED);
-    await click('link', 'Reset my authenticator');
+    await click('link', 'Reset authenticator');
     expect(screen.queryByRole('button', { name: 'Copy all' })).toBeNull();
     expect(pageNotice().textContent).toBe('2 unused backup codes copied. It is cleared from the clipboard 45 seconds after copying if this page stays in front.');
     await wait(45_000);

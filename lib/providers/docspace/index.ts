@@ -1,6 +1,5 @@
 import type { ProviderUi } from '../../provider';
-import { t } from '../../i18n/t';
-import { VIEW_NAMES, optionsUrl } from './views/views';
+import { VIEW_NAMES } from './views/views';
 
 /**
  * ONLYOFFICE DocSpace, for the pages: any https site, recognised by the anonymous
@@ -15,7 +14,7 @@ export const docspace: ProviderUi = {
     views: VIEW_NAMES,
     siteParam: 'origin',
   },
-  sitesLink: () => ({ label: t('portals.listLink'), href: optionsUrl('portals', null) }),
+  listSites: () => import('./views/nav').then((m) => m.listDocspaceSites()),
   Popup: () => import('./views/Popup').then((m) => m.App),
   Options: () => import('./views/Options').then((m) => m.App),
 };

@@ -15,7 +15,7 @@ export const navixy: ProviderUi = {
     views: NAVIXY_VIEW_NAMES,
     siteParam: 'panel',
   },
-  sitesLink: () => ({ label: t('navixy.panels.heading'), href: navixyOptionsUrl('navixy-panels', null) }),
+  listSites: () => import('./views/nav').then((m) => m.listNavixySites()),
   addSiteLink: (origin) => ({ label: t('navixy.popup.addThisPanel'), href: navixyOptionsUrl('navixy-panels', null, { add: origin }) }),
   Popup: () => import('./views/NavixyPopup').then((m) => m.NavixyPopup),
   Options: () => import('./views/NavixyOptions').then((m) => m.NavixyOptions),

@@ -3,7 +3,6 @@ import { t } from '../../../i18n/t';
 
 /** Strings of the options page shell. */
 export const options = {
-  titleFor: (host: string) => t('options.titleFor', host),
   viewsLabel: t('options.viewsLabel'),
   views: {
     enrol: t('options.views.enrol'),
@@ -14,4 +13,6 @@ export const options = {
     coverage: t('options.views.coverage'),
     portals: t('options.views.portals'),
   } satisfies Record<ViewName, string>,
+  /** The authenticator's state beside "Authenticator" in the navigation. */
+  state: { setUp: t('options.state.setUp'), notSetUp: t('options.state.notSetUp') },
 } as const;

@@ -1,5 +1,10 @@
 import '../error-text';
+import { useEffect, useState } from 'preact/hooks';
 import type { OptionsProps } from '../../../provider';
+import { joinNav } from '../../../nav';
+import { call } from '../call';
+import type { KnownPortal } from '../protocol';
+import { UNKNOWN_ACCESS, accessOf, docspaceNav, type PortalAccess } from './nav';
 import { hostOf } from '../../../portal/origin';
 import { originParam, useUrlState } from '../../../location';
 import { common } from '../../../i18n/common';
@@ -23,26 +28,40 @@ function readLocation() {
   return { origin, view, params };
 }
 
-const pageTitle = (loc: ReturnType<typeof readLocation>) => (loc.origin ? `${t.views[loc.view]} · ${hostOf(loc.origin)}` : common.appName);
+const pageTitle = (loc: ReturnType<typeof readLocation>) =>
+  loc.origin && loc.view !== 'portals' ? `${t.views[loc.view]} · ${hostOf(loc.origin)} · ${common.appName}` : `${t.views.portals} · ${common.appName}`;
 
 /**
  * Options page shell: picks the view from the URL and keeps it in history. The page's clipboard guard lives here,
  * above every view, so a copied secret is cleared (or its notice shown) after the control that copied has gone.
  */
-export function App({ otherSites, providerNames }: OptionsProps) {
+export function App({ siteGroups, providerNames }: OptionsProps) {
   const [loc, go] = useUrlState(readLocation, pageTitle);
   const navigate = (view: ViewName, extra: Record<string, string> = {}) => go(optionsUrl(view, loc.origin, extra));
   const { origin, view, params } = loc;
+  const [portals, setPortals] = useState<readonly KnownPortal[]>([]);
+  const [held, setHeld] = useState<{ origin: string | null; access: PortalAccess }>({ origin: null, access: UNKNOWN_ACCESS });
+  const access = held.origin === origin ? held.access : UNKNOWN_ACCESS;
 
-  const items = [
-    ...VIEW_NAMES.filter((v) => origin || v === 'portals').map((v) => ({
-      key: v, label: t.views[v], href: optionsUrl(v, origin), current: v === view, onSelect: () => navigate(v),
-    })),
-    ...otherSites.map((link) => ({ key: link.href, label: link.label, href: link.href, current: false })),
-  ];
+  // The known portals, read again on every move (one may have been forgotten or added meanwhile).
+  useEffect(() => {
+    let live = true;
+    void call<'listPortals'>({ type: 'listPortals' }).then((r) => live && r.ok && setPortals(r.value));
+    return () => void (live = false);
+  }, [loc]);
+  // The portal's status as the background holds it (read once when it holds none): role and enrolment decide the
+  // sections shown. Until it answers for this portal, only what every user has; read again on every move (an
+  // enrolment or a reset changes it).
+  useEffect(() => {
+    let live = true;
+    if (origin) void call<'getStatus'>({ type: 'getStatus', origin, refresh: false }).then((r) => live && setHeld({ origin, access: r.ok ? accessOf(r.value) : UNKNOWN_ACCESS }));
+    return () => void (live = false);
+  }, [origin, view]);
+
+  const nav = joinNav(siteGroups, { provider: 'docspace', entries: docspaceNav({ portals, origin, view, access, go }) });
   return (
     <ClipboardGuardProvider>
-      <OptionsShell title={origin ? t.titleFor(hostOf(origin)) : common.appName} items={items}>
+      <OptionsShell nav={nav}>
         {view === 'portals' || !origin ? <PortalsView current={origin} providerNames={providerNames} /> : null}
         {origin && view === 'enrol' ? <EnrolmentView origin={origin} navigate={navigate} params={params} /> : null}
         {origin && view === 'codes' ? <BackupCodesView origin={origin} navigate={navigate} params={params} /> : null}
