@@ -4,6 +4,7 @@ import type { Result } from '../../../result';
 import { CONFIRM_LIMIT, type NamedEntity } from '../protocol';
 import { policy as t } from '../i18n/policy';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
+import { Notice } from '../../../../components/Notice';
 import { PortalText } from '../../../../components/PortalText';
 import { isolate } from '../../../i18n/bidi';
 import { flows } from '../i18n/flows';
@@ -171,15 +172,17 @@ function UnresolvedNote({ selected, onRetry }: { selected: NamedEntity[]; onRetr
     setRetry(r.ok ? { status: 'idle' } : { status: 'error', error: r.error });
   };
   return (
-    <div class="notice">
-      <p>{t.unresolvedNote(ids.length, CONFIRM_LIMIT)}</p>
-      {onRetry ? (
+    <Notice
+      kind="info"
+      action={onRetry ? (
         <button type="button" disabled={retry.status === 'busy'} onClick={() => void ask(onRetry)}>
           {retry.status === 'busy' ? t.retryingNames : t.retryNames}
         </button>
-      ) : null}
+      ) : undefined}
+    >
+      <p>{t.unresolvedNote(ids.length, CONFIRM_LIMIT)}</p>
       {retry.status === 'error' ? <ErrorNotice error={retry.error} /> : null}
-    </div>
+    </Notice>
   );
 }
 

@@ -1,4 +1,5 @@
 import { useId, useMemo } from 'preact/hooks';
+import { Notice } from '../../../../components/Notice';
 import type { AppError } from '../../../errors';
 import type { Result } from '../../../result';
 import { MAX_LIST_ENTRIES, MAX_TRUSTED_IPS, type NamedEntity, type PolicyView, type TfaMethod } from '../protocol';
@@ -71,7 +72,7 @@ export function PolicyEditor({ view, draft, onDraft, onReview, onSearchPeople, o
       }}
     >
       <p>{t.intro}</p>
-      {readOnly ? <p class="notice warn">{t.readOnly(view.me.role)}</p> : null}
+      {readOnly ? <Notice kind="info"><p>{t.readOnly(view.me.role)}</p></Notice> : null}
       <fieldset class="method-choice" disabled={readOnly}>
         <legend>{t.methodLegend}</legend>
         {methodsFor(view).map((m) => {
@@ -102,7 +103,7 @@ export function PolicyEditor({ view, draft, onDraft, onReview, onSearchPeople, o
         onFix={() => onDraft({ ...draft, ipText: applyIpFixes(draft.ipText, breakingIps) })}
       />
       <p class="lists-explainer">{t.listsExplainer}</p>
-      {droppedIds.length ? <p class="notice warn">{t.invalidIdsNote(droppedIds.length)}</p> : null}
+      {droppedIds.length ? <Notice kind="warn"><p>{t.invalidIdsNote(droppedIds.length)}</p></Notice> : null}
       <EntityPicker
         kind="user"
         label={t.usersLabel}

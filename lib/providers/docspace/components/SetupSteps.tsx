@@ -1,4 +1,5 @@
 import type { ComponentChildren, RefObject } from 'preact';
+import { Notice } from '../../../../components/Notice';
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { EnrolmentStart } from '../protocol';
 import { enrolment as t } from '../i18n/enrolment';
@@ -129,11 +130,10 @@ function CodeStep(props: Props & { headingRef: RefObject<HTMLHeadingElement> }) 
         </StepActions>
       </form>
       {isLocked ? (
-        <div class="notice error">
-          <p><strong>{t.lockedTitle}</strong></p>
+        <Notice kind="error" title={t.lockedTitle}>
           <p>{t.locked}</p>
           <Countdown until={lockedUntil} label={t.tryAgainIn} onDone={onUnlocked} />
-        </div>
+        </Notice>
       ) : null}
       <div role="alert" id={errorId} class={error ? 'notice error feedback' : 'feedback'}>
         {error}

@@ -8,6 +8,7 @@ import { backupCodes as t } from '../i18n/enrolment';
 import { BackupCodeList } from '../components/BackupCodeList';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
+import { Notice } from '../../../../components/Notice';
 import { IconSuccess } from '../../../../components/icons';
 import { CodesSavedAck } from '../components/CodesSavedAck';
 import type { ViewProps } from './views';
@@ -67,13 +68,13 @@ export function BackupCodesView({ origin, navigate, params }: ViewProps) {
       <h2 id="codes-title">{t.title}</h2>
       <p>{t.intro}</p>
       <p role="status" class={announce ? 'notice ok with-icon' : state.status === 'loading' ? 'muted' : 'visually-hidden'}>
-        {announce && state.status !== 'loading' ? <IconSuccess size={20} aria-hidden="true" /> : null}
+        {announce && state.status !== 'loading' ? <IconSuccess class="notice-icon" size={20} aria-hidden="true" /> : null}
         {state.status === 'loading' ? t.loading : announce}
       </p>
       {state.status === 'error' ? <CodesFailed error={state.error} onRetry={load} onEnrol={() => navigate('enrol')} /> : null}
       {state.status === 'ready' ? (
         <>
-          {unusedCount(state.codes) === 0 ? <p class="notice warn">{t.none}</p> : null}
+          {unusedCount(state.codes) === 0 ? <Notice kind="warn"><p>{t.none}</p></Notice> : null}
           <BackupCodeList codes={state.codes} host={hostOf(origin)} />
           {state.fresh ? (
             <CodesSavedAck
@@ -110,11 +111,16 @@ export function BackupCodesView({ origin, navigate, params }: ViewProps) {
 function CodesFailed({ error, onRetry, onEnrol }: { error: AppError; onRetry: () => void; onEnrol: () => void }) {
   if (error.kind !== 'notAvailable') return <ErrorNotice error={error} onRetry={onRetry} />;
   return (
-    <div class="notice warn" role="alert">
+    <Notice
+      kind="warn"
+      role="alert"
+      action={
+        <button type="button" class="primary" onClick={onEnrol}>
+          {t.enrolNow}
+        </button>
+      }
+    >
       <p>{t.notEnrolled}</p>
-      <button type="button" class="primary" onClick={onEnrol}>
-        {t.enrolNow}
-      </button>
-    </div>
+    </Notice>
   );
 }

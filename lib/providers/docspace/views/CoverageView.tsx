@@ -160,7 +160,7 @@ export function CoverageView({ origin, navigate }: ViewProps) {
       {report?.summary && (report.unavailable === null || report.unavailable === 'sms') ? <CoverageCounts summary={report.summary} report={report} /> : null}
       {resetNote ? ('error' in resetNote ? <ErrorNotice error={resetNote.error} /> : (
         <p class={resetNote.ok ? 'notice ok with-icon' : 'notice warn'} role="status">
-          {resetNote.ok ? <IconSuccess size={20} aria-hidden="true" /> : null}
+          {resetNote.ok ? <IconSuccess class="notice-icon" size={20} aria-hidden="true" /> : null}
           {resetNote.text}
         </p>
       )) : null}

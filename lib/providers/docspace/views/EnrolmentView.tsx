@@ -10,7 +10,7 @@ import { enrolment as t, backupCodes as codesText } from '../i18n/enrolment';
 import { SetupSteps, type SetupStep } from '../components/SetupSteps';
 import { BackupCodeList } from '../components/BackupCodeList';
 import { CodesSavedAck } from '../components/CodesSavedAck';
-import { SuccessNotice } from '../components/SuccessNotice';
+import { Notice } from '../../../../components/Notice';
 import { flows } from '../i18n/flows';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import type { ViewProps } from './views';
@@ -163,9 +163,9 @@ export function EnrolmentView({ origin, navigate, initial }: Props) {
         <Done codes={phase.codes} warning={phase.warning} host={host} navigate={navigate} onDone={() => setPhase({ status: 'finished' })} />
       ) : null}
       {phase.status === 'finished' ? (
-        <SuccessNotice>
+        <Notice kind="ok">
           <p>{flows.codes.finished}</p>
-        </SuccessNotice>
+        </Notice>
       ) : null}
     </section>
   );
@@ -188,7 +188,7 @@ function Heading({ id, focusKey, children }: { id: string; focusKey: string; chi
 function ClockNotice({ offsetMs }: { offsetMs: number | null }) {
   const clock = checkClock(offsetMs);
   if (clock.kind !== 'differs') return null;
-  return <div class="notice warn"><p>{t.clockDiffers(clock.direction, clock.seconds)}</p></div>;
+  return <Notice kind="warn"><p>{t.clockDiffers(clock.direction, clock.seconds)}</p></Notice>;
 }
 
 function StartFailed({ error, origin, onRetry, navigate }: { error: AppError; origin: string; onRetry: () => void; navigate: ViewProps['navigate'] }) {
@@ -197,15 +197,20 @@ function StartFailed({ error, origin, onRetry, navigate }: { error: AppError; or
   }
   if (error.kind === 'notAvailable' || error.kind === 'signedOut') {
     return (
-      <div class="notice error" role="alert">
+      <Notice
+        kind="error"
+        role="alert"
+        action={
+          <div class="step-actions">
+            <button type="button" onClick={onRetry}>{t.startAgain}</button>
+            <button type="button" onClick={() => navigate('codes')}>{t.goCodes}</button>
+            <button type="button" onClick={() => navigate('reset')}>{t.goReset}</button>
+          </div>
+        }
+      >
         <p>{error.kind === 'signedOut' ? t.expired : t.notAvailable}</p>
         {error.kind === 'notAvailable' ? <p>{t.alreadySetUp}</p> : null}
-        <div class="step-actions">
-          <button type="button" onClick={onRetry}>{t.startAgain}</button>
-          <button type="button" onClick={() => navigate('codes')}>{t.goCodes}</button>
-          <button type="button" onClick={() => navigate('reset')}>{t.goReset}</button>
-        </div>
-      </div>
+      </Notice>
     );
   }
   return <ErrorNotice error={error} onRetry={onRetry} />;
@@ -239,10 +244,10 @@ function PortalOnly({ error, origin, onRetry }: { error: AppError; origin: strin
 function Done({ codes, warning, host, navigate, onDone }: { codes: BackupCode[]; warning: string | null; host: string; navigate: ViewProps['navigate']; onDone: () => void }) {
   return (
     <>
-      <SuccessNotice>
+      <Notice kind="ok">
         <p>{t.doneText}</p>
-      </SuccessNotice>
-      {warning ? <div class="notice warn"><p>{warning}</p></div> : null}
+      </Notice>
+      {warning ? <Notice kind="warn"><p>{warning}</p></Notice> : null}
       <h3>{codesText.title}</h3>
       <p>{codesText.intro}</p>
       {codes.length > 0 ? (

@@ -6,7 +6,7 @@ import type { EnrolmentStart } from '../protocol';
 import { reset as t } from '../i18n/enrolment';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
-import { SuccessNotice } from '../components/SuccessNotice';
+import { Notice } from '../../../../components/Notice';
 import { EnrolmentView } from './EnrolmentView';
 import type { ViewProps } from './views';
 
@@ -37,9 +37,9 @@ export function ResetView(props: ViewProps) {
   if (state.status === 'enrolling') {
     return (
       <>
-        <SuccessNotice role="status">
+        <Notice kind="ok" role="status">
           <p>{t.done}</p>
-        </SuccessNotice>
+        </Notice>
         <EnrolmentView {...props} initial={handoff.current ?? undefined} />
       </>
     );
