@@ -11,13 +11,16 @@ interface Props {
   busy?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
+  /** The confirm button's weight: `danger` (the default: quiet, outlined, for what cannot be undone) or `primary`. */
+  tone?: 'danger' | 'primary';
 }
 
 /**
  * A modal confirmation on the native <dialog>: focus is trapped inside, Escape cancels,
- * and focus starts on Cancel so that Enter never confirms by accident.
+ * and focus starts on Cancel so that Enter never confirms by accident. Buttons as in every step and dialog:
+ * Cancel, quiet, on the left; the action on the right.
  */
-export function ConfirmDialog({ title, children, confirmLabel, busyLabel, busy = false, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({ title, children, confirmLabel, busyLabel, busy = false, onConfirm, onCancel, tone = 'danger' }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const id = useId();
@@ -45,10 +48,10 @@ export function ConfirmDialog({ title, children, confirmLabel, busyLabel, busy =
       <h2 id={`${id}-title`}>{title}</h2>
       <div id={`${id}-body`}>{children}</div>
       <div class="dialog-actions">
-        <button type="button" ref={cancelRef} onClick={onCancel} disabled={busy}>
+        <button type="button" class="quiet" ref={cancelRef} onClick={onCancel} disabled={busy}>
           {common.cancel}
         </button>
-        <button type="button" class="danger" onClick={onConfirm} disabled={busy}>
+        <button type="button" class={tone} onClick={onConfirm} disabled={busy}>
           {busy && busyLabel ? busyLabel : confirmLabel}
         </button>
       </div>

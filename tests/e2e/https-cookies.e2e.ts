@@ -92,7 +92,7 @@ describe.each(selectedBrowsers())('%s over https', (browserName) => {
     await page.fill('6-digit code', await codeAt(key));
     await page.click('button', 'Check and connect');
     await page.waitForText('Your authenticator app is set up');
-    await page.waitForText('5 of 5 codes left');
+    await page.waitForText('5 codes left');
   }
 
   test('signing in on the portal’s https page stores the Secure, HttpOnly, SameSite=Strict cookie; the popup reads the status with it', async ({ browser, portal, track, calls, sessionCookiesAfter }) => {

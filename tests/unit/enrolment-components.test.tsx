@@ -204,6 +204,14 @@ describe('Countdown', () => {
 });
 
 describe('ConfirmDialog', () => {
+  it('puts Cancel, quiet, on the left and the action on the right (danger by default, primary on request)', () => {
+    const { rerender } = render(<ConfirmDialog title="T" confirmLabel="Go" onConfirm={vi.fn()} onCancel={vi.fn()}>x</ConfirmDialog>);
+    const buttons = () => [...screen.getByRole('dialog').querySelectorAll('.dialog-actions button')].map((b) => [b.textContent, b.className]);
+    expect(buttons()).toEqual([['Cancel', 'quiet'], ['Go', 'danger']]);
+    rerender(<ConfirmDialog title="T" confirmLabel="Go" tone="primary" onConfirm={vi.fn()} onCancel={vi.fn()}>x</ConfirmDialog>);
+    expect(buttons()).toEqual([['Cancel', 'quiet'], ['Go', 'primary']]);
+  });
+
   it('opens modal with focus on Cancel; confirm and cancel call back', () => {
     const onConfirm = vi.fn();
     const onCancel = vi.fn();
@@ -249,14 +257,33 @@ describe('BackupCodeList', () => {
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
   });
 
-  it('lists the codes in an ordered monospace list with the unused count and used ones in words', () => {
+  it('shows the codes as a grid of monospace chips without ordinals, used ones struck through with words, and the count as a chip', () => {
     render(<BackupCodeList codes={codes} host="portal.example.com" date={date} />);
-    expect(screen.getByText('2 of 3 codes left')).toBeTruthy();
+    expect(screen.getByText('2 codes left').className).toBe('count-chip ok');
     const list = screen.getByRole('list', { name: 'Backup codes' });
-    expect(list.tagName).toBe('OL');
-    expect(list.className).toContain('mono');
+    // No ordinals: an unordered grid ("4. -5-v0a" read as punctuation).
+    expect(list.tagName).toBe('UL');
+    expect(list.className).toBe('code-grid mono');
     const items = [...list.querySelectorAll('li')].map((li) => li.textContent);
     expect(items).toEqual(['aZ3-_q', 'Kp09xQ (used)', 'b7Yy2M']);
+    const used = list.querySelector('li.used')!;
+    expect(used.querySelector('s')?.textContent).toBe('Kp09xQ');
+    expect(used.querySelector('.visually-hidden')?.textContent).toBe(' (used)');
+    // Copy, Download and Print as one labelled group, each with an icon.
+    const toolbar = screen.getByRole('group', { name: 'Save your backup codes' });
+    expect([...toolbar.querySelectorAll('button')].map((b) => [b.textContent, Boolean(b.querySelector('svg'))])).toEqual([
+      ['Copy all', true], ['Download .txt', true], ['Print', true],
+    ]);
+  });
+
+  it.each([
+    [[{ code: 'a', isUsed: false }, { code: 'b', isUsed: true }], 'low', '1 code left, the last one'],
+    [[{ code: 'a', isUsed: true }], 'none', 'No codes left'],
+  ])('the count chip turns amber at one and red at none, in words and with an icon (%#)', (list, tone, text) => {
+    render(<BackupCodeList codes={list} host="portal.example.com" date={date} />);
+    const chip = screen.getByText(text);
+    expect(chip.className).toBe(`count-chip ${tone}`);
+    expect(chip.querySelector('svg')).toBeTruthy();
   });
 
   it('downloads a .txt named after the portal and date through a Blob and <a download>', async () => {

@@ -77,9 +77,58 @@ describe('EnrolmentView', () => {
     expect(validations()).toEqual([{ type: 'validateCode', origin: ORIGIN, code }]);
     const done = await screen.findByRole('heading', { name: 'Your authenticator app is set up' });
     await waitFor(() => expect(document.activeElement).toBe(done));
-    expect(screen.getByText('2 of 2 codes left')).toBeTruthy();
+    expect(screen.getByText('2 codes left')).toBeTruthy();
     // The setup key is gone from the page once setup is over.
     expect(document.body.textContent).not.toContain('MFRG GZDF');
+  });
+
+  it('marks the current step in a stepper, shows the intro on step 1 only, and orders Cancel, Back, primary', async () => {
+    backend({ startEnrolment: () => ({ ok: true, value: start }) });
+    renderView();
+    await screen.findByRole('heading', { name: 'Get an authenticator app' });
+    const stepper = screen.getByRole('list', { name: 'Setup steps' });
+    const current = () => stepper.querySelector('[aria-current="step"]');
+    expect(current()?.textContent).toBe('1Get the app (Step 1 of 3)');
+    expect(document.body.textContent).toContain('asks for a code from an authenticator app');
+    const names = () => [...document.querySelectorAll('.step-actions button')].map((b) => b.textContent);
+    expect(names()).toEqual(['Cancel setup', 'Next']);
+    expect(document.querySelector('.step-actions button')?.className).toBe('quiet');
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByRole('heading', { name: 'Scan the QR code or type the key' });
+    expect(current()?.textContent).toBe('2Scan (Step 2 of 3)');
+    expect(stepper.querySelectorAll('[aria-current]')).toHaveLength(1);
+    expect(stepper.querySelector('.stepper-step.done')?.textContent).toBe('Get the app (done)');
+    expect(document.body.textContent).not.toContain('asks for a code from an authenticator app');
+    expect(names()).toEqual(['Cancel setup', 'Back', 'Next']);
+    // The key in a field with a copy icon button; account, issuer and the TOTP hint behind "Can't scan?".
+    expect(screen.getByRole('group', { name: 'Setup key' }).querySelector('button')?.getAttribute('aria-label')).toBe('Copy key');
+    const manual = screen.getByText('Can’t scan? Enter the key manually').closest('details')!;
+    expect(manual.open).toBe(false);
+    expect(manual.textContent).toContain('ann@example.com');
+    expect(manual.querySelector('.hint')?.textContent).toMatch(/6 digits/);
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByRole('heading', { name: 'Enter the code from the app' });
+    expect(current()?.textContent).toBe('3Enter code (Step 3 of 3)');
+    expect(names()).toEqual(['Cancel setup', 'Back', 'Check and connect']);
+  });
+
+  it('after a good code, "Done" needs "I have saved these codes" first, then drops the codes and says you are set up', async () => {
+    backend({
+      startEnrolment: () => ({ ok: true, value: start }),
+      validateCode: () => ({ ok: true, value: { enrolled: true, backupCodes: codes } }),
+    });
+    renderView();
+    await goToCodeStep();
+    await submit(codeAt(Date.now()));
+    await screen.findByRole('heading', { name: 'Your authenticator app is set up' });
+    const done = screen.getByRole('button', { name: 'Done' }) as HTMLButtonElement;
+    expect(done.disabled).toBe(true);
+    expect(done.getAttribute('aria-describedby')).toBeTruthy();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'I have saved these codes' }));
+    await waitFor(() => expect(done.disabled).toBe(false));
+    fireEvent.click(done);
+    await screen.findByText('You’re set up. From now on, sign in with your password and a code from the app.');
+    expect(screen.queryByRole('list', { name: 'Backup codes' })).toBeNull();
   });
 
   it('a code 3 minutes ahead is sent, with a warning that stays after success', async () => {

@@ -26,8 +26,11 @@ describe('BackupCodesView', () => {
   it('shows the codes with used ones marked and regenerates only after confirming', async () => {
     backend({ getBackupCodes: () => ({ ok: true, value: old }), regenerateBackupCodes: () => ({ ok: true, value: fresh }) });
     render(<BackupCodesView {...props} />);
-    expect(await screen.findByText('1 of 2 codes left')).toBeTruthy();
+    expect(await screen.findByText('1 code left, the last one')).toBeTruthy();
     expect(screen.getByText('(used)')).toBeTruthy();
+    // "Make new codes…" stands apart from the codes' toolbar, as a quiet destructive action.
+    expect(screen.getByRole('button', { name: 'Make new codes…' }).closest('.danger-zone')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Make new codes…' }).className).toBe('danger');
     fireEvent.click(screen.getByRole('button', { name: 'Make new codes…' }));
     const dialog = screen.getByRole('dialog', { name: 'Make new backup codes?' });
     expect(dialog.textContent).toContain('stop working at once');
@@ -40,9 +43,19 @@ describe('BackupCodesView', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Make new codes' }));
     });
     expect(types()).toEqual(['getBackupCodes', 'regenerateBackupCodes']);
-    expect(await screen.findByText('2 of 2 codes left')).toBeTruthy();
+    expect(await screen.findByText('2 codes left')).toBeTruthy();
     expect(document.body.textContent).not.toContain('bbbbbb');
     expect(document.body.textContent).toContain('New backup codes are ready. The old ones no longer work.');
+    // New codes: "Done" once they are saved, which closes the step (and brings back "Make new codes…").
+    expect(screen.queryByRole('button', { name: 'Make new codes…' })).toBeNull();
+    const done = screen.getByRole('button', { name: 'Done' }) as HTMLButtonElement;
+    expect(done.disabled).toBe(true);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'I have saved these codes' }));
+    await waitFor(() => expect(done.disabled).toBe(false));
+    fireEvent.click(done);
+    expect(await screen.findByRole('button', { name: 'Make new codes…' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Done' })).toBeNull();
+    expect(screen.getByText('2 codes left')).toBeTruthy();
   });
 
   it('says so when every code is used', async () => {

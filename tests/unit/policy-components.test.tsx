@@ -114,7 +114,7 @@ describe('PolicyEditor', () => {
     render(<Editor view={view} onSearchPeople={search} />);
     const users = screen.getByRole('list', { name: 'Mandatory users' });
     expect(within(users).getByText(/owner/)).toBeTruthy();
-    fireEvent.click(within(users).getByRole('button', { name: 'Remove Olga Owner' }));
+    fireEvent.click(within(users).getByRole('button', { name: 'Remove Olga Owner from the list' }));
     expect(screen.queryByRole('list', { name: 'Mandatory users' })).toBeNull();
     vi.useFakeTimers();
     fireEvent.input(screen.getByLabelText('Find users by name or email'), { target: { value: 'a' } });
@@ -125,11 +125,59 @@ describe('PolicyEditor', () => {
     expect(screen.getByRole('button', { name: 'Add Olga Owner' })).toHaveProperty('disabled', false);
   });
 
+  it('shows a sticky bar with the number of changes once something changed', () => {
+    render(<Editor view={viewFor('admin')} />);
+    const bar = () => screen.getByRole('region', { name: 'Unsaved changes' });
+    expect(bar().className).toBe('form-actions');
+    expect(bar().querySelector('.change-count')).toBeNull();
+    fireEvent.input(screen.getByLabelText('Trusted IP addresses'), { target: { value: '10.0.0.1\n192.0.2.7' } });
+    expect(bar().className).toBe('form-actions review-bar');
+    expect(bar().querySelector('.change-count')?.textContent).toBe('1 change');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Alice Adams from the list' }));
+    expect(bar().querySelector('.change-count')?.textContent).toBe('2 changes');
+    // The primary comes last, on the right.
+    expect([...bar().querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Review changes']);
+  });
+
+  it('chips show the name, the email muted on its own line and an × button named for the list; search fields have an icon and a placeholder', () => {
+    render(<Editor view={viewFor('admin')} />);
+    const chip = within(screen.getByRole('list', { name: 'Mandatory users' })).getByText('Alice Adams').closest('li')!;
+    expect(chip.querySelector('.chip-note')?.textContent).toBe('alice@example.com');
+    expect(chip.textContent).not.toContain('(');
+    const remove = within(chip).getByRole('button', { name: 'Remove Alice Adams from the list' });
+    expect(remove.textContent).toBe('');
+    expect(remove.querySelector('svg')).toBeTruthy();
+    const search = screen.getByLabelText('Find people by name or e-mail');
+    expect(search.getAttribute('placeholder')).toBe('Name or email');
+    expect(search.parentElement?.querySelector('svg')).toBeTruthy();
+  });
+
+  it('greys the mandatory lists while no trusted IPs are set, and says why', () => {
+    render(<Editor view={viewFor('admin')} />);
+    const users = screen.getByRole('group', { name: 'Mandatory users' });
+    expect(users.className).not.toContain('inactive');
+    fireEvent.input(screen.getByLabelText('Trusted IP addresses'), { target: { value: '' } });
+    expect(users.className).toContain('inactive');
+    expect(users.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(users.getAttribute('aria-describedby')!)?.textContent).toContain('Only used when trusted IPs are set.');
+    expect(screen.getByRole('group', { name: 'Mandatory groups' }).className).toContain('inactive');
+  });
+
+  it('a large private range gets a calm note, a large public block the strong warning', () => {
+    render(<Editor view={viewFor('admin')} />);
+    fireEvent.input(screen.getByLabelText('Trusted IP addresses'), { target: { value: '10.0.0.0/8\n1.0.0.0/8' } });
+    const notes = [...document.querySelectorAll('.ip-notes li')];
+    expect(notes.map((n) => n.className)).toEqual(['ip-note info', 'ip-note warn-text']);
+    expect(notes[0]!.textContent).toContain('Line 1: “10.0.0.0/8” is a private network');
+    expect(notes[0]!.textContent).not.toContain('very large block');
+    expect(notes[1]!.textContent).toContain('Line 2: “1.0.0.0/8” trusts a very large block');
+  });
+
   it('the owner may make themselves mandatory', () => {
     const view = viewFor('owner', { mandatoryUsers: [OWNER] });
     view.users = [{ id: OWNER, name: 'Olga Owner' }];
     render(<Editor view={view} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Remove Olga Owner' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Olga Owner from the list' }));
     expect(screen.queryByRole('list', { name: 'Mandatory users' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Review changes' })).toHaveProperty('disabled', false);
   });

@@ -3,6 +3,8 @@ import { useState } from 'preact/hooks';
 import type { BackupCode } from '../protocol';
 import { backupCodesClipboard, backupCodesFileName, backupCodesText, unusedCount } from '../tfa/backup-codes';
 import { backupCodes as t, copyText } from '../i18n/enrolment';
+import { flows } from '../i18n/flows';
+import { IconDownload, IconError, IconPrint, IconWarning } from '../../../../components/icons';
 import { CopyButton } from './CopyButton';
 import './enrolment.css';
 
@@ -27,7 +29,22 @@ function download(text: string, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Backup codes as a numbered monospace list (used ones struck through and labelled), with Copy all, Download and Print. */
+/** How many unused codes are left, as a chip: amber with a warning icon at 1, red at 0, and always in words. */
+export function CountChip({ unused }: { unused: number }) {
+  const tone = unused === 0 ? 'none' : unused === 1 ? 'low' : 'ok';
+  return (
+    <p class={`count-chip ${tone}`}>
+      {tone === 'none' ? <IconError size={14} aria-hidden="true" /> : tone === 'low' ? <IconWarning size={14} aria-hidden="true" /> : null}
+      {flows.codes.left(unused)}
+    </p>
+  );
+}
+
+/**
+ * Backup codes as a bordered two-column grid of monospace chips (no ordinals: a code starting with "-" must not
+ * read as punctuation), used ones struck through, muted and said in words; the count as a chip; Copy all,
+ * Download and Print as one toolbar.
+ */
 export function BackupCodeList({ codes, host, date = new Date() }: Props) {
   const [saved, setSaved] = useState('');
   const fileName = backupCodesFileName(host, date, t);
@@ -40,26 +57,29 @@ export function BackupCodeList({ codes, host, date = new Date() }: Props) {
 
   return (
     <div class="backup-codes">
-      <p class="backup-count">{t.unused(unused, codes.length)}</p>
-      <ol class="backup-code-list mono" aria-label={t.listLabel}>
+      <CountChip unused={unused} />
+      <ul class="code-grid mono" aria-label={t.listLabel}>
         {codes.map((c, i) => (
           <li key={`${i}-${c.code}`} class={c.isUsed ? 'used' : undefined}>
             {c.isUsed ? (
               <>
-                <s>{cleanBidi(c.code)}</s> <span class="muted">({t.used})</span>
+                <s>{cleanBidi(c.code)}</s>
+                <span class="visually-hidden"> ({t.used})</span>
               </>
             ) : (
               cleanBidi(c.code)
             )}
           </li>
         ))}
-      </ol>
-      <div class="code-actions no-print">
-        <CopyButton text={backupCodesClipboard(codes)} label={t.copyAll} copied={copyText.backupCodes(unusedCount(codes))} />
+      </ul>
+      <div class="code-toolbar no-print" role="group" aria-label={flows.codes.actions}>
+        <CopyButton text={backupCodesClipboard(codes)} label={t.copyAll} copied={copyText.backupCodes(unusedCount(codes))} withIcon />
         <button type="button" onClick={handleDownload}>
+          <IconDownload size={16} aria-hidden="true" />
           {t.download}
         </button>
         <button type="button" onClick={() => window.print()}>
+          <IconPrint size={16} aria-hidden="true" />
           {t.print}
         </button>
         <span role="status" class="copy-status">

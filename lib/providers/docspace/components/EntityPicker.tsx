@@ -4,8 +4,12 @@ import type { Result } from '../../../result';
 import { CONFIRM_LIMIT, type NamedEntity } from '../protocol';
 import { policy as t } from '../i18n/policy';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
+import { Notice } from '../../../../components/Notice';
 import { PortalText } from '../../../../components/PortalText';
 import { isolate } from '../../../i18n/bidi';
+import { flows } from '../i18n/flows';
+import { IconClose, IconInfo, IconSearch } from '../../../../components/icons';
+import './enrolment.css';
 import './policy.css';
 
 export type EntityKind = 'user' | 'group';
@@ -42,13 +46,15 @@ interface Props {
   readOnly?: boolean;
   /** Asks the portal again for entries it did not name (not read, not checked); the caller merges the answers. */
   onRetry?: (ids: string[]) => Promise<Result<unknown, AppError>>;
+  /** The list has no effect now (no trusted IPs set): the card is greyed and says so. */
+  inactive?: boolean;
 }
 
 type Search = { status: 'idle' } | { status: 'busy' } | { status: 'done'; items: NamedEntity[] } | { status: 'error'; error: AppError };
 const DEBOUNCE_MS = 250;
 
 /** Mandatory users or groups: the chosen ones by name, and a search through the portal to add more. */
-export function EntityPicker({ kind, label, searchLabel, selected, onChange, onSearch, tags = {}, readOnly = false, onRetry }: Props) {
+export function EntityPicker({ kind, label, searchLabel, selected, onChange, onSearch, tags = {}, readOnly = false, onRetry, inactive = false }: Props) {
   const id = useId();
   const [text, setText] = useState('');
   const [search, setSearch] = useState<Search>({ status: 'idle' });
@@ -78,10 +84,15 @@ export function EntityPicker({ kind, label, searchLabel, selected, onChange, onS
   const chosen = useMemo(() => new Set(selected.map((e) => e.id.toLowerCase())), [selected]);
 
   return (
-    <div class="entity-picker">
+    <div class={inactive ? 'entity-picker policy-card inactive' : 'entity-picker policy-card'} role="group" aria-labelledby={`${id}-label`} aria-describedby={inactive ? `${id}-inactive` : undefined}>
       <h3 class="field-label" id={`${id}-label`}>
         {label}
       </h3>
+      {inactive ? (
+        <p class="card-note muted" id={`${id}-inactive`}>
+          <IconInfo size={16} aria-hidden="true" /> {flows.policy.listsInactive}
+        </p>
+      ) : null}
       {selected.length ? (
         <SelectedList kind={kind} labelledBy={`${id}-label`} selected={selected} onChange={onChange} note={note} readOnly={readOnly} onRetry={onRetry} />
       ) : (
@@ -90,7 +101,14 @@ export function EntityPicker({ kind, label, searchLabel, selected, onChange, onS
       {readOnly ? null : (
         <div class="picker-search">
           <label for={`${id}-search`}>{searchLabel}</label>
-          <input id={`${id}-search`} type="search" autoComplete="off" value={text} onInput={(e) => setText(e.currentTarget.value)} />
+          <div class="search-field">
+            <IconSearch size={16} aria-hidden="true" />
+            <input
+              id={`${id}-search`} type="search" autoComplete="off" value={text}
+              placeholder={kind === 'user' ? flows.policy.searchPeople : flows.policy.searchGroups}
+              onInput={(e) => setText(e.currentTarget.value)}
+            />
+          </div>
           <p class="muted hint" role="status">
             {statusText}
           </p>
@@ -154,15 +172,17 @@ function UnresolvedNote({ selected, onRetry }: { selected: NamedEntity[]; onRetr
     setRetry(r.ok ? { status: 'idle' } : { status: 'error', error: r.error });
   };
   return (
-    <div class="notice">
-      <p>{t.unresolvedNote(ids.length, CONFIRM_LIMIT)}</p>
-      {onRetry ? (
+    <Notice
+      kind="info"
+      action={onRetry ? (
         <button type="button" disabled={retry.status === 'busy'} onClick={() => void ask(onRetry)}>
           {retry.status === 'busy' ? t.retryingNames : t.retryNames}
         </button>
-      ) : null}
+      ) : undefined}
+    >
+      <p>{t.unresolvedNote(ids.length, CONFIRM_LIMIT)}</p>
       {retry.status === 'error' ? <ErrorNotice error={retry.error} /> : null}
-    </div>
+    </Notice>
   );
 }
 
@@ -219,12 +239,19 @@ function SelectedList({ kind, labelledBy, selected, onChange, note, readOnly, on
             const problem = e.invalid || e.missing;
             return (
               <li key={e.id} class={problem ? 'chip missing' : 'chip'}>
-                <PortalText class="chip-name" text={name} />
-                {e.invalid ? <span class="warn-text"> ({t.invalidTag})</span> : null}
-                {note(e) ? <span class="muted"> (<PortalText text={note(e)} />)</span> : null}
+                <span class="chip-text">
+                  <span>
+                    <PortalText class="chip-name" text={name} />
+                    {e.invalid ? <span class="warn-text"> ({t.invalidTag})</span> : null}
+                  </span>
+                  {note(e) ? <PortalText class="chip-note muted" text={note(e)} /> : null}
+                </span>
                 {readOnly ? null : (
-                  <button type="button" class="chip-remove" aria-label={t.remove(name)} onClick={() => onChange(selected.filter((s) => s.id !== e.id))}>
-                    {t.removeShort}
+                  <button
+                    type="button" class="chip-remove icon-button" aria-label={flows.policy.removeFromList(name)} title={flows.policy.removeFromList(name)}
+                    onClick={() => onChange(selected.filter((s) => s.id !== e.id))}
+                  >
+                    <IconClose size={14} aria-hidden="true" />
                   </button>
                 )}
               </li>

@@ -1,8 +1,10 @@
 import { useId } from 'preact/hooks';
-import type { TrustedIpLine, TrustedIpList } from '../tfa/trusted-ips';
+import { isPrivateEntry, type TrustedIpLine, type TrustedIpList } from '../tfa/trusted-ips';
 import type { DraftParse } from '../tfa/policy-draft';
 import { policy as t } from '../i18n/policy';
 import { PortalText } from '../../../../components/PortalText';
+import { IconInfo, IconWarning } from '../../../../components/icons';
+import { flows } from '../i18n/flows';
 import './policy.css';
 
 interface Props {
@@ -29,12 +31,26 @@ function IpNotes({ list, id }: { list: TrustedIpList; id: string }) {
           {(l.result.ok && l.result.entry.hostBits && l.result.entry.kind === 'cidr' ? t.ipNetwork : t.ipConverted)(l.line, l.input, l.result.ok ? l.result.entry.value : '')}
         </li>
       ))}
-      {list.huge.map((l) => (
-        <li key={`h-${l.line}-${l.input}`} class="warn-text">
-          {t.ipHuge(l.line, l.input)}
+      {list.huge.map((l) =>
+        // A private, loopback or unique-local block reaches only a self-hosted portal from inside: a calm note.
+        l.result.ok && isPrivateEntry(l.result.entry) ? (
+          <li key={`h-${l.line}-${l.input}`} class="ip-note info">
+            <IconInfo size={16} aria-hidden="true" />
+            <span>{flows.policy.ipPrivate(l.line, l.input)}</span>
+          </li>
+        ) : (
+          <li key={`h-${l.line}-${l.input}`} class="ip-note warn-text">
+            <IconWarning size={16} aria-hidden="true" />
+            <span>{t.ipHuge(l.line, l.input)}</span>
+          </li>
+        ),
+      )}
+      {list.hugeTogether ? (
+        <li class="ip-note warn-text">
+          <IconWarning size={16} aria-hidden="true" />
+          <span>{t.ipHugeTogether}</span>
         </li>
-      ))}
-      {list.hugeTogether ? <li class="warn-text">{t.ipHugeTogether}</li> : null}
+      ) : null}
     </ul>
   );
 }
@@ -88,7 +104,7 @@ export function IpListEditor({ text, list, dropped = [], breaking = [], onFix, o
 
   if (readOnly) {
     return (
-      <div class="ip-editor">
+      <div class="ip-editor policy-card">
         <h3 class="field-label">{t.trustedIpsLabel}</h3>
         {breakingNote}
         {list.lines.length ? (
@@ -111,7 +127,7 @@ export function IpListEditor({ text, list, dropped = [], breaking = [], onFix, o
   }
 
   return (
-    <div class="ip-editor">
+    <div class="ip-editor policy-card">
       <label class="field-label" for={id}>
         {t.trustedIpsLabel}
       </label>

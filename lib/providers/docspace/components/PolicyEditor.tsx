@@ -1,11 +1,13 @@
 import { useId, useMemo } from 'preact/hooks';
+import { Notice } from '../../../../components/Notice';
 import type { AppError } from '../../../errors';
 import type { Result } from '../../../result';
 import { MAX_LIST_ENTRIES, MAX_TRUSTED_IPS, type NamedEntity, type PolicyView, type TfaMethod } from '../protocol';
-import { diffPolicy, draftOf, isEmptyDiff } from '../tfa/policy-diff';
+import { diffPolicy, draftOf, isEmptyDiff, type PolicyDiff } from '../tfa/policy-diff';
 import { applyIpFixes, toPolicyDraft, type EditorDraft } from '../tfa/policy-draft';
 import { common } from '../../../i18n/common';
 import { policy as t } from '../i18n/policy';
+import { flows } from '../i18n/flows';
 import { IpListEditor } from './IpListEditor';
 import { EntityPicker } from './EntityPicker';
 import './policy.css';
@@ -30,12 +32,21 @@ function methodsFor(view: PolicyView): TfaMethod[] {
   return out;
 }
 
+/** How many changes the review would list: the method, and each entry added to or removed from a list. */
+export function changeCount(d: PolicyDiff): number {
+  const lists = [d.trustedIps, d.mandatoryUsers, d.mandatoryGroups];
+  return (d.method ? 1 : 0) + lists.reduce((n, l) => n + l.added.length + l.removed.length, 0);
+}
+
 /** The policy form: method, trusted IPs, mandatory users and groups; read-only for non-admins. */
 export function PolicyEditor({ view, draft, onDraft, onReview, onSearchPeople, onSearchGroups, onRetryNames }: Props) {
   const id = useId();
   const readOnly = !view.canEdit;
   const { draft: next, ips, droppedIps, breakingIps, droppedIds } = useMemo(() => toPolicyDraft(draft), [draft]);
-  const unchanged = useMemo(() => isEmptyDiff(diffPolicy(draftOf(view.policy), next)), [view.policy, next]);
+  const diff = useMemo(() => diffPolicy(draftOf(view.policy), next), [view.policy, next]);
+  const unchanged = isEmptyDiff(diff);
+  // Mandatory lists only act while trusted IPs are set (with none, everyone is asked for a code).
+  const listsInactive = next.trustedIps.length === 0;
   const listsWhileOff = next.method === 'none' && next.trustedIps.length + next.mandatoryUsers.length + next.mandatoryGroups.length > 0;
   const tooMany = next.trustedIps.length > MAX_TRUSTED_IPS || Math.max(next.mandatoryUsers.length, next.mandatoryGroups.length) > MAX_LIST_ENTRIES;
   const blocked = ips.invalid.length
@@ -61,7 +72,7 @@ export function PolicyEditor({ view, draft, onDraft, onReview, onSearchPeople, o
       }}
     >
       <p>{t.intro}</p>
-      {readOnly ? <p class="notice warn">{t.readOnly(view.me.role)}</p> : null}
+      {readOnly ? <Notice kind="info"><p>{t.readOnly(view.me.role)}</p></Notice> : null}
       <fieldset class="method-choice" disabled={readOnly}>
         <legend>{t.methodLegend}</legend>
         {methodsFor(view).map((m) => {
@@ -92,7 +103,7 @@ export function PolicyEditor({ view, draft, onDraft, onReview, onSearchPeople, o
         onFix={() => onDraft({ ...draft, ipText: applyIpFixes(draft.ipText, breakingIps) })}
       />
       <p class="lists-explainer">{t.listsExplainer}</p>
-      {droppedIds.length ? <p class="notice warn">{t.invalidIdsNote(droppedIds.length)}</p> : null}
+      {droppedIds.length ? <Notice kind="warn"><p>{t.invalidIdsNote(droppedIds.length)}</p></Notice> : null}
       <EntityPicker
         kind="user"
         label={t.usersLabel}
@@ -102,6 +113,7 @@ export function PolicyEditor({ view, draft, onDraft, onReview, onSearchPeople, o
         onSearch={onSearchPeople}
         tags={tags}
         readOnly={readOnly}
+        inactive={listsInactive}
         onRetry={onRetryNames && ((ids) => onRetryNames('user', ids))}
       />
       <EntityPicker
@@ -112,16 +124,19 @@ export function PolicyEditor({ view, draft, onDraft, onReview, onSearchPeople, o
         onChange={(groups) => onDraft({ ...draft, groups })}
         onSearch={onSearchGroups}
         readOnly={readOnly}
+        inactive={listsInactive}
         onRetry={onRetryNames && ((ids) => onRetryNames('group', ids))}
       />
       {readOnly ? null : (
-        <div class="form-actions">
-          <button type="submit" class="primary" disabled={Boolean(blocked)} aria-describedby={`${id}-blocked`}>
-            {t.review}
-          </button>
+        // Once something changed, the row sticks to the bottom of the window: "2 changes · Review changes".
+        <div class={unchanged ? 'form-actions' : 'form-actions review-bar'} role="region" aria-label={flows.policy.bar}>
+          {unchanged ? null : <span class="change-count">{flows.policy.changes(changeCount(diff))}</span>}
           <p id={`${id}-blocked`} class={ips.invalid.length ? 'error-text hint' : 'muted hint'} role="status">
             {blocked}
           </p>
+          <button type="submit" class="primary" disabled={Boolean(blocked)} aria-describedby={`${id}-blocked`}>
+            {t.review}
+          </button>
         </div>
       )}
     </form>

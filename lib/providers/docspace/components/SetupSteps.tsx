@@ -1,4 +1,5 @@
-import type { RefObject } from 'preact';
+import type { ComponentChildren, RefObject } from 'preact';
+import { Notice } from '../../../../components/Notice';
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { EnrolmentStart } from '../protocol';
 import { enrolment as t } from '../i18n/enrolment';
@@ -6,6 +7,9 @@ import { QrCode } from './QrCode';
 import { SetupKey } from './SetupKey';
 import { CodeInput } from './CodeInput';
 import { Countdown } from './Countdown';
+import { Stepper } from './Stepper';
+import { flows } from '../i18n/flows';
+import '../../../../components/dialog.css';
 import './enrolment.css';
 
 export type SetupStep = 1 | 2 | 3;
@@ -32,20 +36,45 @@ interface Props {
 
 const TOTAL = 3;
 
-/** The three enrolment steps; focus moves to each step's heading, and to the field after a failure. */
+/**
+ * The button row of every step: Cancel, quiet, on the left; then Back; then the step's primary on the right.
+ */
+function StepActions({ step, onStep, onCancel, busy, children }: { step: SetupStep; onStep: Props['onStep']; onCancel: () => void; busy: boolean; children: ComponentChildren }) {
+  return (
+    <div class="action-row step-actions">
+      <button type="button" class="quiet" onClick={onCancel} disabled={busy}>
+        {t.cancel}
+      </button>
+      {step > 1 ? (
+        <button type="button" onClick={() => onStep((step - 1) as SetupStep)} disabled={busy}>
+          {t.back}
+        </button>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+/** The three enrolment steps under a stepper; focus moves to each step's heading, and to the field after a failure. */
 export function SetupSteps(props: Props) {
   const { start, step, onStep, onCancel } = props;
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), [step]);
+  const next = (
+    <button type="button" class="primary" onClick={() => onStep((step + 1) as SetupStep)}>
+      {t.next}
+    </button>
+  );
 
   return (
     <div class="setup-step">
-      <p class="steps-progress">{t.stepOf(step, TOTAL)}</p>
+      <Stepper steps={flows.stepper.names} current={step} stepOf={t.stepOf(step, TOTAL)} />
       {step === 1 ? (
         <>
           <h3 ref={headingRef} tabIndex={-1}>{t.steps.app}</h3>
           <p>{t.appText}</p>
           <p class="muted">{t.haveApp}</p>
+          <StepActions step={step} onStep={onStep} onCancel={onCancel} busy={Boolean(props.busy)}>{next}</StepActions>
         </>
       ) : null}
       {step === 2 ? (
@@ -53,38 +82,26 @@ export function SetupSteps(props: Props) {
           <h3 ref={headingRef} tabIndex={-1}>{t.steps.scan}</h3>
           <p>{t.scanText}</p>
           <div class="scan-layout">
-            <QrCode
-              text={start.otpauthUri}
-              label={t.qrAlt(start.issuer, start.account)}
-              fallbackSrc={start.qrImage}
-              fallbackLabel={t.qrFallbackAlt(start.issuer)}
-            />
+            <div class="qr-card">
+              <QrCode
+                text={start.otpauthUri}
+                label={t.qrAlt(start.issuer, start.account)}
+                fallbackSrc={start.qrImage}
+                fallbackLabel={t.qrFallbackAlt(start.issuer)}
+              />
+            </div>
             <SetupKey setupKey={start.setupKey} account={start.account} issuer={start.issuer} />
           </div>
+          <StepActions step={step} onStep={onStep} onCancel={onCancel} busy={Boolean(props.busy)}>{next}</StepActions>
         </>
       ) : null}
       {step === 3 ? <CodeStep {...props} headingRef={headingRef} /> : null}
-      <div class="step-actions">
-        {step > 1 ? (
-          <button type="button" onClick={() => onStep((step - 1) as SetupStep)} disabled={Boolean(props.busy)}>
-            {t.back}
-          </button>
-        ) : null}
-        {step < TOTAL ? (
-          <button type="button" class="primary" onClick={() => onStep((step + 1) as SetupStep)}>
-            {t.next}
-          </button>
-        ) : null}
-        <button type="button" onClick={onCancel} disabled={Boolean(props.busy)}>
-          {t.cancel}
-        </button>
-      </div>
     </div>
   );
 }
 
 function CodeStep(props: Props & { headingRef: RefObject<HTMLHeadingElement> }) {
-  const { code, onCode, onSubmit, busy, error, warning, attemptsLeft, lockedUntil, onUnlocked, headingRef } = props;
+  const { step, onStep, onCancel, code, onCode, onSubmit, busy, error, warning, attemptsLeft, lockedUntil, onUnlocked, headingRef } = props;
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const errorId = `${id}-error`;
@@ -106,18 +123,17 @@ function CodeStep(props: Props & { headingRef: RefObject<HTMLHeadingElement> }) 
         }}
       >
         <CodeInput id={`${id}-code`} value={code} onValue={onCode} errorId={error ? errorId : null} disabled={Boolean(busy) || isLocked} inputRef={inputRef} />
-        <div class="step-actions">
+        <StepActions step={step} onStep={onStep} onCancel={onCancel} busy={Boolean(busy)}>
           <button type="submit" class="primary" disabled={Boolean(busy) || isLocked}>
             {t.submit}
           </button>
-        </div>
+        </StepActions>
       </form>
       {isLocked ? (
-        <div class="notice error">
-          <p><strong>{t.lockedTitle}</strong></p>
+        <Notice kind="error" title={t.lockedTitle}>
           <p>{t.locked}</p>
           <Countdown until={lockedUntil} label={t.tryAgainIn} onDone={onUnlocked} />
-        </div>
+        </Notice>
       ) : null}
       <div role="alert" id={errorId} class={error ? 'notice error feedback' : 'feedback'}>
         {error}

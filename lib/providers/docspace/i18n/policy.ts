@@ -114,9 +114,7 @@ export const policy = {
   results: (n: number) => plural('policy.results', n),
   // Accessible names only (never drawn): the controls are dropped, no isolate needed.
   add: (name: string) => t('policy.add', cleanBidi(name)),
-  remove: (name: string) => t('policy.remove', cleanBidi(name)),
   addShort: t('policy.addShort'),
-  removeShort: t('policy.removeShort'),
   resultsLabel: (searchLabel: string) => t('policy.resultsLabel', searchLabel.toLocaleLowerCase()),
   alreadyAdded: t('policy.alreadyAdded'),
   emptyList: t('policy.emptyList'),

@@ -54,3 +54,28 @@ export function coversHugeBlock(bounds: Bounds[]): boolean {
 export function rangeIsHuge(a: number[], b: number[]): boolean {
   return coversHugeBlock([{ family: a.length === 4 ? 4 : 6, lo: toBig(a), hi: toBig(b) }]);
 }
+
+/**
+ * Address blocks no one on the Internet can come from: private IPv4 (RFC 1918), loopback (127.0.0.0/8, ::1) and
+ * IPv6 unique local addresses (fc00::/7, RFC 4193), also in their IPv4-carrying IPv6 spellings. A request from
+ * them reaches only a portal inside that network (self-hosted), so trusting one is a LAN decision, not a hole.
+ */
+const V4_PRIVATE: Array<[bigint, bigint]> = [
+  [0x0a000000n, 0x0affffffn], // 10.0.0.0/8
+  [0xac100000n, 0xac1fffffn], // 172.16.0.0/12
+  [0xc0a80000n, 0xc0a8ffffn], // 192.168.0.0/16
+  [0x7f000000n, 0x7fffffffn], // 127.0.0.0/8
+];
+const V6_PRIVATE: Array<[bigint, bigint]> = [
+  [0xfcn << 120n, (0xfen << 120n) - 1n], // fc00::/7
+  [1n, 1n], // ::1
+];
+
+/** Whether every address of `b` is private, loopback or unique local (never a public Internet address). */
+export function isPrivateBlock(b: Bounds): boolean {
+  const inside = (ranges: Array<[bigint, bigint]>, lo: bigint, hi: bigint) => ranges.some(([from, to]) => lo >= from && hi <= to);
+  if (b.family === 4) return inside(V4_PRIVATE, b.lo, b.hi);
+  if (inside(V6_PRIVATE, b.lo, b.hi)) return true;
+  // An IPv4-carrying IPv6 block (::ffff:10.0.0.0/104 …) is as private as its IPv4 part.
+  return IPV4_EMBEDDINGS.some((base) => b.lo >= base && b.hi <= base + V4_BLOCK && inside(V4_PRIVATE, b.lo - base, b.hi - base));
+}

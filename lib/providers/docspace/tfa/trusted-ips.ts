@@ -1,7 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import { serverFormatAddress, serverParseAddress } from './server-ip';
 import { classifyStoredTrustedIp } from './stored-ips';
-import { type Bounds, coversHugeBlock, rangeIsHuge, toBig } from './ip-blocks';
+import { type Bounds, coversHugeBlock, isPrivateBlock, rangeIsHuge, toBig } from './ip-blocks';
 
 /**
  * Trusted-IP entries as the portal matches them (fact sheet §2: exact address,
@@ -210,6 +210,13 @@ export function boundsOf(entry: TrustedIp): Bounds {
   const b = to === undefined ? a : ipaddr.parse(to);
   return { family: entry.family, lo: toBig(a.toByteArray()), hi: toBig(b.toByteArray()) };
 }
+
+/**
+ * Whether an entry trusts only private, loopback or unique-local addresses (ip-blocks.ts isPrivateBlock). A huge
+ * one (10.0.0.0/8) still needs the review's confirmation, but the editor notes it calmly: it matters only for a
+ * self-hosted portal inside that network, not for the Internet at large.
+ */
+export const isPrivateEntry = (entry: TrustedIp): boolean => isPrivateBlock(boundsOf(entry));
 
 /** Splits editor text (one entry per line; commas also accepted) and validates every entry. */
 export function parseTrustedIpList(text: string): TrustedIpList {

@@ -8,11 +8,15 @@ import { backupCodes as t } from '../i18n/enrolment';
 import { BackupCodeList } from '../components/BackupCodeList';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
+import { Notice } from '../../../../components/Notice';
+import { IconSuccess } from '../../../../components/icons';
+import { CodesSavedAck } from '../components/CodesSavedAck';
 import type { ViewProps } from './views';
 
 type State =
   | { status: 'loading' }
-  | { status: 'ready'; codes: BackupCode[] }
+  /** `fresh`: just made here; the page asks "I have saved these codes" + Done before treating them as the usual list. */
+  | { status: 'ready'; codes: BackupCode[]; fresh?: boolean }
   | { status: 'error'; error: AppError };
 
 /** My backup codes: view (used ones marked), copy, download, print, and regenerate after a confirmation. */
@@ -55,7 +59,7 @@ export function BackupCodesView({ origin, navigate, params }: ViewProps) {
       setActionError(reply.error);
       return;
     }
-    setState({ status: 'ready', codes: reply.value });
+    setState({ status: 'ready', codes: reply.value, fresh: true });
     setAnnounce(t.regenerated);
   };
 
@@ -63,19 +67,29 @@ export function BackupCodesView({ origin, navigate, params }: ViewProps) {
     <section aria-labelledby="codes-title">
       <h2 id="codes-title">{t.title}</h2>
       <p>{t.intro}</p>
-      <p role="status" class={state.status === 'loading' || announce ? 'notice ok' : 'visually-hidden'}>
+      <p role="status" class={announce ? 'notice ok with-icon' : state.status === 'loading' ? 'muted' : 'visually-hidden'}>
+        {announce && state.status !== 'loading' ? <IconSuccess class="notice-icon" size={20} aria-hidden="true" /> : null}
         {state.status === 'loading' ? t.loading : announce}
       </p>
       {state.status === 'error' ? <CodesFailed error={state.error} onRetry={load} onEnrol={() => navigate('enrol')} /> : null}
       {state.status === 'ready' ? (
         <>
-          {unusedCount(state.codes) === 0 ? <p class="notice warn">{t.none}</p> : null}
+          {unusedCount(state.codes) === 0 ? <Notice kind="warn"><p>{t.none}</p></Notice> : null}
           <BackupCodeList codes={state.codes} host={hostOf(origin)} />
-          <div class="step-actions no-print">
-            <button type="button" class="danger" onClick={() => setConfirming(true)}>
-              {t.regenerate}
-            </button>
-          </div>
+          {state.fresh ? (
+            <CodesSavedAck
+              onDone={() => {
+                setState({ status: 'ready', codes: state.codes });
+                setAnnounce('');
+              }}
+            />
+          ) : (
+            <div class="danger-zone no-print">
+              <button type="button" class="danger" onClick={() => setConfirming(true)}>
+                {t.regenerate}
+              </button>
+            </div>
+          )}
         </>
       ) : null}
       {actionError ? <ErrorNotice error={actionError} /> : null}
@@ -97,11 +111,16 @@ export function BackupCodesView({ origin, navigate, params }: ViewProps) {
 function CodesFailed({ error, onRetry, onEnrol }: { error: AppError; onRetry: () => void; onEnrol: () => void }) {
   if (error.kind !== 'notAvailable') return <ErrorNotice error={error} onRetry={onRetry} />;
   return (
-    <div class="notice warn" role="alert">
+    <Notice
+      kind="warn"
+      role="alert"
+      action={
+        <button type="button" class="primary" onClick={onEnrol}>
+          {t.enrolNow}
+        </button>
+      }
+    >
       <p>{t.notEnrolled}</p>
-      <button type="button" class="primary" onClick={onEnrol}>
-        {t.enrolNow}
-      </button>
-    </div>
+    </Notice>
   );
 }

@@ -7,6 +7,8 @@ import { owner as ownerText } from '../i18n/enrolment';
 import { hostOf } from '../../../portal/origin';
 import { ResetUserConfirm } from '../components/ResetUserConfirm';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
+import { IconSuccess } from '../../../../components/icons';
+import '../components/enrolment.css';
 import { CoverageCounts, countsSentence } from '../components/CoverageCounts';
 import { CoveragePeople } from '../components/CoveragePeople';
 import type { ViewProps } from './views';
@@ -147,7 +149,7 @@ export function CoverageView({ origin, navigate }: ViewProps) {
             aria-valuetext={t.progress(progress.read, progress.total)}
           />
           <span>{t.progress(progress.read, progress.total)}</span>
-          <button type="button" onClick={cancel}>{t.cancel}</button>
+          <button type="button" class="quiet" onClick={cancel}>{t.cancel}</button>
         </div>
       ) : null}
       <p role="status" class="visually-hidden">{announce}</p>
@@ -157,7 +159,10 @@ export function CoverageView({ origin, navigate }: ViewProps) {
       {report ? <Unavailable report={report} host={host} onPolicy={() => navigate('policy')} /> : null}
       {report?.summary && (report.unavailable === null || report.unavailable === 'sms') ? <CoverageCounts summary={report.summary} report={report} /> : null}
       {resetNote ? ('error' in resetNote ? <ErrorNotice error={resetNote.error} /> : (
-        <p class={resetNote.ok ? 'notice ok' : 'notice warn'} role="status">{resetNote.text}</p>
+        <p class={resetNote.ok ? 'notice ok with-icon' : 'notice warn'} role="status">
+          {resetNote.ok ? <IconSuccess class="notice-icon" size={20} aria-hidden="true" /> : null}
+          {resetNote.text}
+        </p>
       )) : null}
       {report && report.people.length > 0 ? (
         <CoveragePeople

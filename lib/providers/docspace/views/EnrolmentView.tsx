@@ -9,6 +9,9 @@ import { hostOf } from '../../../portal/origin';
 import { enrolment as t, backupCodes as codesText } from '../i18n/enrolment';
 import { SetupSteps, type SetupStep } from '../components/SetupSteps';
 import { BackupCodeList } from '../components/BackupCodeList';
+import { CodesSavedAck } from '../components/CodesSavedAck';
+import { Notice } from '../../../../components/Notice';
+import { flows } from '../i18n/flows';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import type { ViewProps } from './views';
 
@@ -17,7 +20,9 @@ type Phase =
   | { status: 'error'; error: AppError }
   | { status: 'cancelled' }
   | { status: 'setup'; start: EnrolmentStart }
-  | { status: 'done'; codes: BackupCode[]; warning: string | null };
+  | { status: 'done'; codes: BackupCode[]; warning: string | null }
+  /** The codes were acknowledged ("Done"): they are dropped from this page. */
+  | { status: 'finished' };
 
 type Attempt =
   | { status: 'idle'; attemptsLeft: number | null }
@@ -120,8 +125,8 @@ export function EnrolmentView({ origin, navigate, initial }: Props) {
 
   return (
     <section aria-labelledby="enrol-title">
-      <Heading id="enrol-title" focusKey={phase.status === 'done' ? 'done' : 'steps'}>
-        {phase.status === 'done' ? t.doneTitle : t.title}
+      <Heading id="enrol-title" focusKey={phase.status === 'done' || phase.status === 'finished' ? 'done' : 'steps'}>
+        {phase.status === 'done' || phase.status === 'finished' ? t.doneTitle : t.title}
       </Heading>
       <p role="status" class={phase.status === 'loading' || phase.status === 'cancelled' ? undefined : 'visually-hidden'}>
         {phase.status === 'loading' ? t.loading : phase.status === 'cancelled' ? t.cancelled : announce}
@@ -132,7 +137,7 @@ export function EnrolmentView({ origin, navigate, initial }: Props) {
       ) : null}
       {phase.status === 'setup' ? (
         <>
-          <p>{t.intro(host)}</p>
+          {step === 1 ? <p>{t.intro(host)}</p> : null}
           <ClockNotice offsetMs={phase.start.serverClockOffsetMs} />
           <SetupSteps
             start={phase.start}
@@ -154,7 +159,14 @@ export function EnrolmentView({ origin, navigate, initial }: Props) {
           />
         </>
       ) : null}
-      {phase.status === 'done' ? <Done codes={phase.codes} warning={phase.warning} host={host} navigate={navigate} /> : null}
+      {phase.status === 'done' ? (
+        <Done codes={phase.codes} warning={phase.warning} host={host} navigate={navigate} onDone={() => setPhase({ status: 'finished' })} />
+      ) : null}
+      {phase.status === 'finished' ? (
+        <Notice kind="ok">
+          <p>{flows.codes.finished}</p>
+        </Notice>
+      ) : null}
     </section>
   );
 }
@@ -176,7 +188,7 @@ function Heading({ id, focusKey, children }: { id: string; focusKey: string; chi
 function ClockNotice({ offsetMs }: { offsetMs: number | null }) {
   const clock = checkClock(offsetMs);
   if (clock.kind !== 'differs') return null;
-  return <div class="notice warn"><p>{t.clockDiffers(clock.direction, clock.seconds)}</p></div>;
+  return <Notice kind="warn"><p>{t.clockDiffers(clock.direction, clock.seconds)}</p></Notice>;
 }
 
 function StartFailed({ error, origin, onRetry, navigate }: { error: AppError; origin: string; onRetry: () => void; navigate: ViewProps['navigate'] }) {
@@ -185,15 +197,20 @@ function StartFailed({ error, origin, onRetry, navigate }: { error: AppError; or
   }
   if (error.kind === 'notAvailable' || error.kind === 'signedOut') {
     return (
-      <div class="notice error" role="alert">
+      <Notice
+        kind="error"
+        role="alert"
+        action={
+          <div class="step-actions">
+            <button type="button" onClick={onRetry}>{t.startAgain}</button>
+            <button type="button" onClick={() => navigate('codes')}>{t.goCodes}</button>
+            <button type="button" onClick={() => navigate('reset')}>{t.goReset}</button>
+          </div>
+        }
+      >
         <p>{error.kind === 'signedOut' ? t.expired : t.notAvailable}</p>
         {error.kind === 'notAvailable' ? <p>{t.alreadySetUp}</p> : null}
-        <div class="step-actions">
-          <button type="button" onClick={onRetry}>{t.startAgain}</button>
-          <button type="button" onClick={() => navigate('codes')}>{t.goCodes}</button>
-          <button type="button" onClick={() => navigate('reset')}>{t.goReset}</button>
-        </div>
-      </div>
+      </Notice>
     );
   }
   return <ErrorNotice error={error} onRetry={onRetry} />;
@@ -224,15 +241,20 @@ function PortalOnly({ error, origin, onRetry }: { error: AppError; origin: strin
   );
 }
 
-function Done({ codes, warning, host, navigate }: { codes: BackupCode[]; warning: string | null; host: string; navigate: ViewProps['navigate'] }) {
+function Done({ codes, warning, host, navigate, onDone }: { codes: BackupCode[]; warning: string | null; host: string; navigate: ViewProps['navigate']; onDone: () => void }) {
   return (
     <>
-      <p class="notice ok">{t.doneText}</p>
-      {warning ? <div class="notice warn"><p>{warning}</p></div> : null}
+      <Notice kind="ok">
+        <p>{t.doneText}</p>
+      </Notice>
+      {warning ? <Notice kind="warn"><p>{warning}</p></Notice> : null}
       <h3>{codesText.title}</h3>
       <p>{codesText.intro}</p>
       {codes.length > 0 ? (
-        <BackupCodeList codes={codes} host={host} />
+        <>
+          <BackupCodeList codes={codes} host={host} />
+          <CodesSavedAck onDone={onDone} />
+        </>
       ) : (
         <p>
           {t.doneNoCodes}{' '}

@@ -5,6 +5,10 @@ import type { Me, NamedEntity } from '../protocol';
 import { owner as t } from '../i18n/enrolment';
 import { ResetUserConfirm } from '../components/ResetUserConfirm';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
+import { Notice } from '../../../../components/Notice';
+import { IconSearch, IconSuccess } from '../../../../components/icons';
+import { flows } from '../i18n/flows';
+import '../components/enrolment.css';
 import type { ViewProps } from './views';
 import { PortalText } from '../../../../components/PortalText';
 
@@ -83,11 +87,17 @@ function OwnerTools({ origin, me }: { origin: string; me: Me }) {
       >
         <div>
           <label for={`${id}-q`}>{t.searchLabel}</label>
-          <input id={`${id}-q`} type="search" value={text} maxLength={200} onInput={(e) => setText(e.currentTarget.value)} />
+          <div class="search-field">
+            <IconSearch size={16} aria-hidden="true" />
+            <input id={`${id}-q`} type="search" value={text} maxLength={200} placeholder={flows.policy.searchPeople} onInput={(e) => setText(e.currentTarget.value)} />
+          </div>
         </div>
         <button type="submit" disabled={search.status === 'searching'}>{t.search}</button>
       </form>
-      <p role="status" class={statusText ? undefined : 'visually-hidden'}>{statusText}</p>
+      <p role="status" class={target.status === 'done' ? 'notice ok with-icon' : statusText ? undefined : 'visually-hidden'}>
+        {target.status === 'done' ? <IconSuccess class="notice-icon" size={20} aria-hidden="true" /> : null}
+        {statusText}
+      </p>
       {search.status === 'error' ? <SearchFailed error={search.error} /> : null}
       {search.status === 'ready' && search.people.length > 0 ? (
         <ul class="people-results" aria-label={t.results(search.people.length)}>
@@ -127,12 +137,12 @@ function OwnerTools({ origin, me }: { origin: string; me: Me }) {
 
 function SearchFailed({ error }: { error: AppError }) {
   // People search comes from the policy tools; until they answer, say so plainly.
-  if (error.kind === 'notAvailable' || error.kind === 'badRequest') return <p class="notice warn" role="alert">{t.searchUnavailable}</p>;
+  if (error.kind === 'notAvailable' || error.kind === 'badRequest') return <Notice kind="warn" role="alert"><p>{t.searchUnavailable}</p></Notice>;
   return <ErrorNotice error={error} />;
 }
 
 function ResetFailed({ name, error }: { name: string; error: AppError }) {
-  if (error.kind === 'notAvailable' && error.reason === 'userDisabled') return <p class="notice warn" role="alert">{t.userDisabled(name)}</p>;
-  if (error.kind === 'notAvailable') return <p class="notice warn" role="alert">{t.notEnrolled(name)}</p>;
+  if (error.kind === 'notAvailable' && error.reason === 'userDisabled') return <Notice kind="warn" role="alert"><p>{t.userDisabled(name)}</p></Notice>;
+  if (error.kind === 'notAvailable') return <Notice kind="warn" role="alert"><p>{t.notEnrolled(name)}</p></Notice>;
   return <ErrorNotice error={error} />;
 }

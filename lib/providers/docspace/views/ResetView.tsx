@@ -6,6 +6,7 @@ import type { EnrolmentStart } from '../protocol';
 import { reset as t } from '../i18n/enrolment';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
+import { Notice } from '../../../../components/Notice';
 import { EnrolmentView } from './EnrolmentView';
 import type { ViewProps } from './views';
 
@@ -36,7 +37,9 @@ export function ResetView(props: ViewProps) {
   if (state.status === 'enrolling') {
     return (
       <>
-        <p class="notice ok" role="status">{t.done}</p>
+        <Notice kind="ok" role="status">
+          <p>{t.done}</p>
+        </Notice>
         <EnrolmentView {...props} initial={handoff.current ?? undefined} />
       </>
     );
