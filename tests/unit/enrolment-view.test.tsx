@@ -94,7 +94,7 @@ describe('EnrolmentView', () => {
     expect(names()).toEqual(['Cancel setup', 'Next']);
     expect(document.querySelector('.step-actions button')?.className).toBe('quiet');
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
-    await screen.findByRole('heading', { name: 'Scan the QR code or type the key' });
+    await screen.findByRole('heading', { name: 'Scan the QR code or enter the key' });
     expect(current()?.textContent).toBe('2Scan (Step 2 of 3)');
     expect(stepper.querySelectorAll('[aria-current]')).toHaveLength(1);
     expect(stepper.querySelector('.stepper-step.done')?.textContent).toBe('Get the app (done)');
