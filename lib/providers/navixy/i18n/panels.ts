@@ -21,8 +21,11 @@ export const panels = {
   permissionDenied: t('navixy.panels.permissionDenied'),
   added: (host: string) => t('navixy.panels.added', host),
   empty: t('navixy.panels.empty'),
-  open: (host: string) => t('navixy.panels.open', host),
-  remove: (host: string) => t('navixy.panels.remove', host),
+  open: t('navixy.panels.open'),
+  /** The button's name for screen readers: "Manage panel.example.com". */
+  openLabel: (host: string) => t('navixy.panels.openLabel', host),
+  remove: t('navixy.panels.remove'),
+  removeLabel: (host: string) => t('navixy.panels.removeLabel', host),
   removed: (host: string) => t('navixy.panels.removed', host),
   api: (base: string) => t('navixy.panels.api', base),
   signedInAs: (login: string) => t('navixy.panels.signedInAs', isolate(login)),

@@ -9,6 +9,10 @@ export const popup = {
   loading: t('navixy.popup.loading'),
   defaultLabel: t('navixy.popup.defaultLabel'),
   allowedLabel: t('navixy.popup.allowedLabel'),
+  /** "Default MFA: Disallowed" (the popup's status line). */
+  defaultStatus: (text: string) => t('navixy.popup.defaultStatus', text),
+  /** "12 of 40 users with MFA allowed". */
+  allowedLine: (allowed: number, total: number) => plural('navixy.popup.allowedLine', total, formatNumber(allowed)),
   /** "51 of 250 users". */
   allowedCount: (allowed: number, total: number) => plural('navixy.popup.allowedCount', total, formatNumber(allowed)),
   signedInAs: (login: string) => t('navixy.popup.signedInAs', isolate(login)),

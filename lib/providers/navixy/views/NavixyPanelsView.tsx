@@ -12,6 +12,7 @@ import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { NavixyApiServerField } from '../components/NavixyApiServerField';
 import '../components/navixy.css';
+import '../../../../components/forms.css';
 
 interface Props {
   /** A panel address to prefill (from the popup's "add it" link). */
@@ -92,23 +93,25 @@ export function NavixyPanelsView({ prefill, onOpen }: Props) {
                 · {t.panels.api(p.apiBase)} · {p.login ? t.panels.signedInAs(p.login) : t.panels.signedOut}
                 {p.sessionEndsAt ? ` · ${t.panels.sessionEnds(p.sessionEndsAt)}` : ''}
               </span>{' '}
-              <button type="button" onClick={() => onOpen(p.panel)}>{t.panels.open(p.host)}</button>{' '}
+              <button type="button" aria-label={t.panels.openLabel(p.host)} onClick={() => onOpen(p.panel)}>{t.panels.open}</button>{' '}
               {confirming === p.panel ? (
                 <>
-                  <button type="button" class="danger" onClick={() => void remove(p)}>{t.panels.remove(p.host)}</button>{' '}
+                  <button type="button" class="danger" aria-label={t.panels.removeLabel(p.host)} onClick={() => void remove(p)}>{t.panels.remove}</button>{' '}
                   <button type="button" onClick={() => setConfirming(null)}>{common.cancel}</button>
                 </>
               ) : (
-                <button type="button" class="danger" onClick={() => setConfirming(p.panel)}>{t.panels.remove(p.host)}</button>
+                <button type="button" class="quiet danger" aria-label={t.panels.removeLabel(p.host)} onClick={() => setConfirming(p.panel)}>{t.panels.remove}</button>
               )}
             </li>
           ))}
         </ul>
       )}
       <form class="navixy-form" onSubmit={(e) => { e.preventDefault(); void add(); }}>
-        <label for={`${id}-panel`}>{t.panels.panelUrl}</label>
-        <input id={`${id}-panel`} type="url" spellcheck={false} value={panelUrl} aria-invalid={invalid.panel} aria-describedby={`${id}-panel-hint`} onInput={(e) => setPanelUrl(e.currentTarget.value)} />
-        <p id={`${id}-panel-hint`} class={invalid.panel ? 'error-text hint' : 'muted hint'}>{invalid.panel ? t.panels.invalidPanel : t.panels.panelUrlHint}</p>
+        <div class="field">
+          <label for={`${id}-panel`}>{t.panels.panelUrl}</label>
+          <input id={`${id}-panel`} type="url" spellcheck={false} value={panelUrl} aria-invalid={invalid.panel} aria-describedby={`${id}-panel-hint`} onInput={(e) => setPanelUrl(e.currentTarget.value)} />
+          <p id={`${id}-panel-hint`} class={invalid.panel ? 'error-text hint' : 'muted hint'}>{invalid.panel ? t.panels.invalidPanel : t.panels.panelUrlHint}</p>
+        </div>
         <NavixyApiServerField value={apiBase} invalid={invalid.api} onChange={setApiBase} />
         <button type="submit" class="primary" disabled={busy}>{t.panels.add}</button>
         {note ? <p role="alert">{note}</p> : null}
