@@ -80,9 +80,9 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     await tab.waitForText('Navixy Admin Panel (emulated)');
     const popup = track(await browser.openPopup(tab));
     await popup.waitForText('Navixy Admin Panel');
-    await popup.waitForText('Default MFA setting');
-    await popup.waitForText('Disallowed');
-    await popup.waitForText('50 of 250 users');
+    await popup.waitForText('Default MFA: Disallowed');
+    await popup.waitForText('50 of 250 users with MFA allowed');
+    await popup.waitForText('Manage users’ MFA');
     await popup.waitForText(`Signed in to the panel as ${DEMO_LOGINS.admin}`);
   });
 
@@ -189,9 +189,12 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     await page.waitForText('You can view users; changing MFA needs the users: update permission.');
     await page.waitForText('Changing the default needs the users: update permission.');
     const disabled = await page.evaluate(() => [...document.querySelectorAll('button')]
-      .filter((b) => /^(Save default|Allow MFA|Disallow MFA|Allow MFA for all users…|Disallow MFA for all users…)$/.test(b.textContent ?? ''))
+      .filter((b) => /^(Save|Allow MFA for all users…|Disallow MFA for all users…)$/.test(b.textContent ?? ''))
       .map((b) => b.disabled));
-    expect(disabled).toEqual([true, true, true, true, true]);
+    expect(disabled).toEqual([true, true, true]);
+    // Users cannot be selected, so no selection bar (with its Allow / Disallow MFA) ever shows.
+    expect(await page.evaluate(() => [...document.querySelectorAll<HTMLInputElement>('table input[type="checkbox"]')].every((c) => c.disabled))).toBe(true);
+    expect(await page.evaluate(() => document.querySelector('[data-field="navixy-selection-bar"]'))).toBeNull();
     expect(panel.requests.filter((r) => r.code === 13)).toEqual([]);
     const tab = track(await browser.openTab(`${panel.panelOrigin}/`));
     const popup = track(await browser.openPopup(tab));

@@ -26,6 +26,7 @@ export const panels = {
   openLabel: (host: string) => t('navixy.panels.openLabel', host),
   remove: t('navixy.panels.remove'),
   removeLabel: (host: string) => t('navixy.panels.removeLabel', host),
+  confirmRemove: (host: string) => t('navixy.panels.confirmRemove', host),
   removed: (host: string) => t('navixy.panels.removed', host),
   api: (base: string) => t('navixy.panels.api', base),
   signedInAs: (login: string) => t('navixy.panels.signedInAs', isolate(login)),

@@ -31,7 +31,7 @@ export function NavixyOptions({ otherSites }: OptionsProps) {
   ];
   return (
     <OptionsShell title={panel ? t.panelLabel(hostOf(panel)) : t.panels.heading} items={items}>
-      {view === 'navixy-panels' ? <NavixyPanelsView prefill={params.get('add')} onOpen={(p) => navigate('navixy', p)} /> : null}
+      {view === 'navixy-panels' ? <NavixyPanelsView prefill={params.get('add')} forget={originParam(params, 'forget')} onOpen={(p) => navigate('navixy', p)} /> : null}
       {view === 'navixy' && panel ? <NavixyUsersView panel={panel} onPanels={() => navigate('navixy-panels', panel)} /> : null}
     </OptionsShell>
   );
