@@ -170,9 +170,9 @@ describe('the facades speak Russian when the browser does', () => {
     speak('ru');
     const { navixy, panelErrorText } = await freshModules();
     const NBSP = '\u00A0';
-    expect(navixy.popup.allowedCount(1, 1)).toBe(`1${NBSP}из 1${NBSP}пользователя`);
-    expect(navixy.popup.allowedCount(2, 3)).toBe(`2${NBSP}из 3${NBSP}пользователей`);
-    expect(navixy.popup.allowedCount(5, 5)).toBe(`5${NBSP}из 5${NBSP}пользователей`);
+    expect(navixy.popup.allowedCount(1, 1)).toBe(`1${NBSP}из${NBSP}1${NBSP}пользователя`);
+    expect(navixy.popup.allowedCount(2, 3)).toBe(`2${NBSP}из${NBSP}3${NBSP}пользователей`);
+    expect(navixy.popup.allowedCount(5, 5)).toBe(`5${NBSP}из${NBSP}5${NBSP}пользователей`);
     expect(navixy.users.selected(1)).toBe(`Выбран 1${NBSP}пользователь.`);
     expect(navixy.users.selected(3)).toBe(`Выбрано 3${NBSP}пользователя.`);
     expect(navixy.users.selected(5)).toBe(`Выбрано 5${NBSP}пользователей.`);
