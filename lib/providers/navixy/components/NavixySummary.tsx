@@ -1,13 +1,10 @@
-import type { HeldSettings, NavixyStatus } from '../protocol';
-import { navixyPopup as t } from '../i18n/popup';
+import type { NavixyStatus } from '../protocol';
+import { navixyPopup as t, settingsText } from '../i18n/popup';
+
+/** The panel's MFA default in words (kept in ../i18n/popup.ts, which the background's overview uses too). */
+export { settingsText };
 import { IconOff, IconOn } from '../../../../components/icons';
 import './navixy-popup.css';
-
-/** The panel's MFA default in words. */
-export function settingsText(s: HeldSettings | null): string {
-  if (!s) return t.settings.none;
-  return s.type === 'allowed' ? t.settings.allowed(s.factor_types, s.unreadable === true) : t.settings.disallowed;
-}
 
 /** The last count of users with MFA allowed, taken over the whole list; null when none was taken. */
 export function countOf(status: Pick<NavixyStatus, 'mfaAllowed' | 'countedTotal' | 'countedAt'>): { allowed: number; total: number; at: number } | null {

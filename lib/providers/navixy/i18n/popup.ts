@@ -1,4 +1,4 @@
-import type { FactorType } from '../schemas';
+import type { FactorType, HeldSettings } from '../schemas';
 import { formatList, formatNumber, plural, t } from '../../../i18n/t';
 import { isolate } from '../../../i18n/bidi';
 import { ago, factorName, timeOf } from './format';
@@ -38,6 +38,12 @@ export const settings = {
   disallowed: t('navixy.settings.disallowed'),
   none: t('navixy.settings.none'),
 } as const;
+
+/** The panel's MFA default in words: "Allowed (email code)", "Disallowed", "Not set". */
+export function settingsText(s: HeldSettings | null): string {
+  if (!s) return settings.none;
+  return s.type === 'allowed' ? settings.allowed(s.factor_types, s.unreadable === true) : settings.disallowed;
+}
 
 /** What the popup's views and components use, under the same keys as {@link navixy} in index.ts. */
 export const navixyPopup = { providerName: t('navixy.providerName'), popup, settings } as const;
