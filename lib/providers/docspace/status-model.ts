@@ -1,7 +1,7 @@
 import type { SiteOverview, StatusTone } from '../../protocol';
 import type { Applicability, Enrolment, PortalStatus } from './protocol';
 import { lowOnBackupCodes } from './tfa/low-codes';
-import { popup as t } from './i18n/popup';
+import { popup as t, type Headline } from './i18n/popup';
 
 /**
  * One status model for the popup and the Portals overview's cards (issue 27, review V60): the same facts always get
@@ -11,10 +11,8 @@ import { popup as t } from './i18n/popup';
 export type Tone = StatusTone;
 export type StatusIcon = 'on' | 'attention' | 'off';
 
-/** The states a portal can be in, as the status line says them. */
-export type Headline =
-  | 'off' | 'setUp' | 'smsOn' | 'required' | 'inProgress' | 'lowOne' | 'lowNone' | 'enrolmentUnknown'
-  | 'unknown' | 'signedOut' | 'noAccess' | 'error' | 'notChecked';
+/** The states a portal can be in, as the status line says them (the union lives beside its words). */
+export type { Headline };
 
 /** The one primary action for a state (none when all is well). */
 export type PrimaryAction = 'setUp' | 'continueSetUp' | 'makeNewCodes' | null;
@@ -48,6 +46,9 @@ const TONE: Record<Headline, Tone> = {
   enrolmentUnknown: 'warn', unknown: 'warn', signedOut: 'error', noAccess: 'error', error: 'error', notChecked: 'off',
 };
 const ICON: Record<Tone, StatusIcon> = { ok: 'on', warn: 'attention', error: 'attention', off: 'off' };
+
+/** The icon of a tone: one picture per meaning, everywhere. */
+export const iconFor = (tone: Tone): StatusIcon => ICON[tone];
 
 function headlineOf(f: StatusFacts): Headline {
   if (f.state !== 'ready') return f.state;

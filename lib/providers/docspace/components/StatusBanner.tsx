@@ -9,8 +9,8 @@ interface Props {
   title: string;
   /** A second line under the title ("5 of 5 backup codes left"). */
   detail?: string | null;
-  /** 'large' for the popup (24 px icon), 'small' for an overview card. */
-  size?: 'large' | 'small';
+  /** Smaller, for an overview card (the popup's has a 24 px icon). */
+  compact?: boolean;
 }
 
 const ICONS = { on: IconOn, attention: IconAttention, off: IconOff } as const;
@@ -19,11 +19,11 @@ const ICONS = { on: IconOn, attention: IconAttention, off: IconOff } as const;
  * The status line of the status model (status-model.ts): an icon and words, tinted by tone. The words carry the
  * meaning; the icon and the colour repeat it (never colour alone).
  */
-export function StatusBanner({ tone, icon, title, detail, size = 'large' }: Props) {
+export function StatusBanner({ tone, icon, title, detail, compact = false }: Props) {
   const Icon = ICONS[icon];
   return (
-    <div class={`status-banner tone-${tone} ${size}`} data-tone={tone}>
-      <Icon size={size === 'large' ? 24 : 20} aria-hidden="true" class="status-icon" />
+    <div class={`status-banner tone-${tone} ${compact ? 'small' : 'large'}`} data-tone={tone}>
+      <Icon size={compact ? 20 : 24} aria-hidden="true" class="status-icon" />
       <div>
         <p class="status-title">{title}</p>
         {detail ? <p class="status-detail">{detail}</p> : null}

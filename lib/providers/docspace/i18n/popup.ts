@@ -1,8 +1,12 @@
 import type { Applicability, Enrolment, PortalJar, TfaMethod } from '../protocol';
-import type { Headline } from '../status-model';
 import type { CoverageFigure } from '../../../protocol';
 import { assertNever } from '../../../result';
 import { formatAgo, formatNumber, plural, t } from '../../../i18n/t';
+
+/** The states the status line names (status-model.ts decides which; the words are here). */
+export type Headline =
+  | 'off' | 'setUp' | 'smsOn' | 'required' | 'inProgress' | 'lowOne' | 'lowNone' | 'enrolmentUnknown'
+  | 'unknown' | 'signedOut' | 'noAccess' | 'error' | 'notChecked';
 
 /** Strings of the popup. */
 export const popup = {

@@ -18,7 +18,7 @@ import { BroadAccessNotice } from '../../../../components/BroadAccessNotice';
 import { PortalText } from '../../../../components/PortalText';
 import { LOW_BACKUP_CODES } from '../tfa/low-codes';
 import { coverageHref } from '../coverage/link';
-import { factsOfOverview, statusModel, type StatusModel } from '../status-model';
+import { factsOfOverview, iconFor, statusModel, type StatusIcon, type StatusModel } from '../status-model';
 import { StatusBanner } from '../components/StatusBanner';
 import { IconMore } from '../../../../components/icons';
 import './portals.css';
@@ -36,14 +36,15 @@ interface Props {
 const optionsHref = (query: string) => (query.startsWith('?view=') ? `options.html${query}` : null);
 
 /** A card's status line: a DocSpace portal's from the status model (the popup's words), another provider's own. */
-function bannerOf(row: SiteOverview): Pick<StatusModel, 'tone' | 'title'> & { model: StatusModel | null } {
+function bannerOf(row: SiteOverview): { tone: StatusTone; icon: StatusIcon; title: string; model: StatusModel | null } {
   if (row.provider === 'docspace') {
     const model = statusModel(factsOfOverview(row));
-    return { tone: model.tone, title: model.title, model };
+    return { tone: model.tone, icon: model.icon, title: model.title, model };
   }
-  if (row.headline) return { ...row.headline, title: row.headline.text, model: null };
+  if (row.headline) return { tone: row.headline.tone, icon: iconFor(row.headline.tone), title: row.headline.text, model: null };
+  // Another provider's site not read: the same words as a portal's (signed out, no access…); read, it says its own.
   const model = statusModel({ state: row.state, method: null, applies: 'unknown', enrolment: { state: 'unknown' }, setupInProgress: false });
-  return row.state === 'ready' ? { tone: 'off', title: '', model: null } : { tone: model.tone, title: model.title, model };
+  return { tone: model.tone, icon: model.icon, title: row.state === 'ready' ? '' : model.title, model: null };
 }
 
 const ATTENTION: Record<StatusTone, number> = { error: 0, warn: 1, ok: 2, off: 3 };
@@ -154,7 +155,7 @@ export function PortalsView({ current, providerNames, now = Date.now }: Props) {
                 <h3 id={titleId}>
                   <PortalText text={row.host} /> <span class="muted site-kind">{providerNames[row.provider] ?? row.provider}</span>
                 </h3>
-                {banner.title ? <StatusBanner tone={banner.tone} icon={banner.model?.icon ?? (banner.tone === 'ok' ? 'on' : banner.tone === 'off' ? 'off' : 'attention')} title={banner.title} size="small" /> : null}
+                {banner.title ? <StatusBanner tone={banner.tone} icon={banner.icon} title={banner.title} compact /> : null}
                 <SiteFacts row={row} model={banner.model} known={known} now={now()} />
                 {row.state === 'noAccess' ? (
                   <div class="notice warn">
