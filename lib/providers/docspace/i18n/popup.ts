@@ -1,7 +1,12 @@
-import type { Applicability, Enrolment, PortalJar, PortalStatus } from '../protocol';
+import type { Applicability, Enrolment, PortalJar, TfaMethod } from '../protocol';
 import type { CoverageFigure } from '../../../protocol';
 import { assertNever } from '../../../result';
 import { formatAgo, formatNumber, plural, t } from '../../../i18n/t';
+
+/** The states the status line names (status-model.ts decides which; the words are here). */
+export type Headline =
+  | 'off' | 'setUp' | 'smsOn' | 'required' | 'inProgress' | 'lowOne' | 'lowNone' | 'enrolmentUnknown'
+  | 'unknown' | 'signedOut' | 'noAccess' | 'error' | 'notChecked';
 
 /** Strings of the popup. */
 export const popup = {
@@ -43,6 +48,7 @@ export const popup = {
   separateCookiesBody: (jar: PortalJar, host: string) =>
     jar === 'private' ? t('popup.separateCookies.privateBody', host) : t('popup.separateCookies.containerBody', host),
   keyNotSaved: t('popup.separateCookies.keyNotSaved'),
+  youHeading: t('popup.youHeading'),
   policyHeading: t('popup.policyHeading'),
   policyLabel: t('popup.policyLabel'),
   appliesLabel: t('popup.appliesLabel'),
@@ -68,21 +74,42 @@ export const popup = {
   backupCodes: t('popup.backupCodes'),
   managePolicy: t('popup.managePolicy'),
   settings: t('popup.settings'),
-  applies(a: Applicability): string {
-    switch (a.kind) {
+  /** Issue 27: the status line of a state (status-model.ts), the same on the popup and the Portals page's cards. */
+  status(h: Headline): string {
+    switch (h) {
+      case 'off': return t('popup.status.off');
+      case 'setUp': return t('popup.status.setUp');
+      case 'smsOn': return t('popup.status.smsOn');
+      case 'required': return t('popup.status.required');
+      case 'inProgress': return t('popup.status.inProgress');
+      case 'lowOne': return t('popup.status.lowOne');
+      case 'lowNone': return t('popup.status.lowNone');
+      case 'enrolmentUnknown': return t('popup.status.enrolmentUnknown');
+      case 'unknown': return t('popup.status.unknown');
+      case 'signedOut': return t('popup.status.signedOut');
+      case 'noAccess': return t('popup.status.noAccess');
+      case 'error': return t('popup.status.error');
+      case 'notChecked': return t('popup.status.notChecked');
+      default: return assertNever(h);
+    }
+  },
+  /** "5 of 5 backup codes left". */
+  codesLeft: (unused: number, total: number) => plural('popup.codesLeft', total, formatNumber(unused)),
+  /** "Applies to you" as yes/no with its condition. */
+  applies(kind: Applicability['kind']): string {
+    switch (kind) {
       case 'off': return t('popup.applies.off');
       case 'everyone': return t('popup.applies.everyone');
       case 'mandatoryUser': return t('popup.applies.mandatoryUser');
       case 'mandatoryGroup': return t('popup.applies.mandatoryGroup');
       case 'outsideTrusted': return t('popup.applies.outsideTrusted');
       case 'unknown': return t('popup.applies.unknown');
-      default: return assertNever(a);
+      default: return assertNever(kind);
     }
   },
   enrolment(e: Enrolment): string {
     switch (e.state) {
-      case 'enrolled':
-        return e.unusedCodes === null ? t('popup.enrolment.enrolled') : plural('popup.enrolment.enrolledCodes', e.totalCodes ?? e.unusedCodes, formatNumber(e.unusedCodes));
+      case 'enrolled': return t('popup.enrolment.enrolled');
       case 'notEnrolled': return t('popup.enrolment.notEnrolled');
       case 'unknown': return t('popup.enrolment.unknown');
       default: return assertNever(e);
@@ -96,8 +123,5 @@ export const popup = {
     return ago === null ? t('popup.coverage.figureJustNow', ...subs) : t('popup.coverage.figure', ...subs, ago);
   },
   coverageLine: (c: CoverageFigure, agoMs: number) => t(c.mode === 'app' ? 'popup.coverage.app' : 'popup.coverage.sms', popup.coverageFigure(c, agoMs)),
-  method(s: PortalStatus): string {
-    if (!s.policy) return '—';
-    return { none: t('popup.method.none'), app: t('popup.method.app'), sms: t('popup.method.sms') }[s.policy.method];
-  },
+  method: (m: TfaMethod) => ({ none: t('popup.method.none'), app: t('popup.method.app'), sms: t('popup.method.sms') })[m],
 } as const;

@@ -38,7 +38,7 @@ export function NavixyPopup({ found }: { found: PopupTarget }) {
   const signIn = <button type="button" class="primary" onClick={() => void openNavixyOptions('navixy', panel)}>{t.popup.signIn}</button>;
   return (
     <main aria-busy={view.status === 'loading' || (view.status === 'ready' && view.refreshing)}>
-      <PopupHeader title={host} aside={t.providerName} />
+      <PopupHeader title={host} subtitle={t.providerName} />
       <div role="status" class="visually-hidden">{view.status === 'loading' ? t.popup.loading : ''}</div>
       {view.status === 'loading' ? <PopupSkeleton label={t.popup.loading} /> : null}
       {view.status === 'error' ? (
