@@ -53,6 +53,9 @@ export interface SiteOverview {
    * shared policy/applies/enrolment/codes facts, and its own status line (tone + words) for the card's banner. */
   facts?: readonly SiteFact[];
   headline?: { tone: StatusTone; text: string } | null;
+  /** Issue 27: forgetting a site the card cannot forget itself (a Navixy panel): an options query that opens the
+   * provider's confirmation, with the visible label and the screen readers' (host) label. */
+  forget?: { href: string; label: string; ariaLabel: string };
   /** Users with two-factor authentication allowed, of all (a panel's users); null where not counted or not a panel. */
   usersWithMfa: { allowed: number; total: number } | null;
   /** A DocSpace portal's last enrolment coverage count kept on this device (issue 26): absent or null when never counted. */

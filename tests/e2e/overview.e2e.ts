@@ -76,8 +76,12 @@ describe.each(selectedBrowsers())('%s overview', (browserName) => {
     expect(await page.bodyText()).not.toContain(`Forget ${portalHost()}`);
     expect(await fact(page, portalHost(), 'checked')).toBe('just now');
     await page.waitForText('Only one backup code is left.');
-    expect(await fact(page, panelHost(), 'policy')).toMatch(/^(On|Off)$/);
-    expect(await fact(page, panelHost(), 'users')).toMatch(/^\d+ of \d+$/);
+    // The panel's card in Navixy's own words (V54), its Forget panel in the card's menu, host for screen readers only (V57).
+    expect(await fact(page, panelHost(), 'navixy-default')).toMatch(/^(Disallowed|Allowed \(email code\))$/);
+    expect(await fact(page, panelHost(), 'navixy-users')).toMatch(/^\d+ of \d+ users$/);
+    expect(await fact(page, panelHost(), 'policy')).toBeNull();
+    expect(await banner(page, panelHost())).toMatch(/^Default MFA: (Disallowed|Allowed \(email code\))$/);
+    expect(await page.evaluate(() => document.querySelector('a[href*="forget="]')?.textContent ?? null)).toBe('Forget panel');
     expect(await page.bodyText()).toContain('Navixy Admin Panel');
 
     const before = portal.requests.length;

@@ -176,11 +176,13 @@ export function PortalsView({ current, providerNames, now = Date.now }: Props) {
                   {row.access ? (
                     <button type="button" aria-label={t.checkOneLabel(row.host)} onClick={() => void check([row.site])} disabled={checking !== null}>{t.checkOne}</button>
                   ) : null}
-                  {row.provider === 'docspace' && confirming !== row.site ? (
+                  {(row.provider === 'docspace' || row.forget) && confirming !== row.site ? (
                     <details class="more-menu">
                       <summary aria-label={t.more(row.host)} title={t.more(row.host)}><IconMore size={18} aria-hidden="true" /></summary>
                       <div class="menu">
-                        <button type="button" class="danger" aria-label={t.forgetLabel(row.host)} onClick={() => setConfirming(row.site)}>{t.forget}</button>
+                        {row.forget ? <a class="button danger" href={optionsHref(row.forget.href) ?? undefined} aria-label={row.forget.ariaLabel}>{row.forget.label}</a> : (
+                          <button type="button" class="danger" aria-label={t.forgetLabel(row.host)} onClick={() => setConfirming(row.site)}>{t.forget}</button>
+                        )}
                       </div>
                     </details>
                   ) : null}
