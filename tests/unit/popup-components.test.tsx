@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { CheckedLine, StatusCard } from '../../lib/providers/docspace/components/StatusCard';
-import { StatusActions } from '../../lib/providers/docspace/components/StatusActions';
+import { StatusCard } from '../../lib/providers/docspace/components/StatusCard';
+import { CheckedLine, StatusActions } from '../../lib/providers/docspace/components/StatusActions';
 import { ApiKeyForm } from '../../lib/providers/docspace/components/ApiKeyForm';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PopupHeader } from '../../components/PopupHeader';

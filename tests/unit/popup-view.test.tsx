@@ -46,7 +46,8 @@ describe('the DocSpace popup', () => {
     expect(document.querySelector('.popup-footer')?.textContent).toContain('Checked just now');
     // All is well: no primary button; the secondary actions are quiet rows.
     expect(document.querySelector('button.primary')).toBeNull();
-    expect(screen.getByRole('button', { name: 'Backup codes' }).className).toBe('action-row');
+    // The blocks follow the answer (loaded once it is on screen).
+    expect((await screen.findByRole('button', { name: 'Backup codes' })).className).toBe('action-row');
     expect(screen.getByRole('button', { name: 'All settings' }).className).toBe('action-row');
   });
 
@@ -90,7 +91,7 @@ describe('the Portals page says what the popup says', () => {
     // The row the background builds from that status (overview.ts keeps why it applies).
     answerCalls(call, { getStatus: () => ({ ok: true, value: s }) });
     const popup = render(<Popup found={found} addSite={[]} />);
-    await waitFor(() => expect(document.querySelector('.status-title')).toBeTruthy());
+    await waitFor(() => expect(document.querySelector('[data-field="applies"] dd')).toBeTruthy());
     const popupWords = {
       title: document.querySelector('.status-title')?.textContent,
       applies: document.querySelector('[data-field="applies"] dd')?.textContent,

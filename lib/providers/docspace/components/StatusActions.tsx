@@ -44,3 +44,8 @@ export function ActionRows({ rows }: { rows: readonly { label: string; onClick: 
     </ul>
   );
 }
+
+/** The freshness line at the foot of the popup: "Checked just now", "Checked 3 minutes ago". */
+export function CheckedLine({ checkedAt, now = Date.now() }: { checkedAt: number; now?: number }) {
+  return <p class="muted checked-at">{t.checked(now - checkedAt)}</p>;
+}

@@ -99,8 +99,3 @@ export function StatusCard({ status, names, onMore = () => noMore, onOpen = () =
     </>
   );
 }
-
-/** The freshness line at the foot of the popup: "Checked just now", "Checked 3 minutes ago". */
-export function CheckedLine({ checkedAt, now = Date.now() }: { checkedAt: number; now?: number }) {
-  return <p class="muted checked-at">{t.checked(now - checkedAt)}</p>;
-}

@@ -1,6 +1,5 @@
 import type { Applicability, Enrolment, PortalJar, TfaMethod } from '../protocol';
 import type { CoverageFigure } from '../../../protocol';
-import { assertNever } from '../../../result';
 import { formatAgo, formatNumber, plural, t } from '../../../i18n/t';
 
 /** The states the status line names (status-model.ts decides which; the words are here). */
@@ -75,46 +74,12 @@ export const popup = {
   managePolicy: t('popup.managePolicy'),
   settings: t('popup.settings'),
   /** Issue 27: the status line of a state (status-model.ts), the same on the popup and the Portals page's cards. */
-  status(h: Headline): string {
-    switch (h) {
-      case 'off': return t('popup.status.off');
-      case 'setUp': return t('popup.status.setUp');
-      case 'smsOn': return t('popup.status.smsOn');
-      case 'required': return t('popup.status.required');
-      case 'inProgress': return t('popup.status.inProgress');
-      case 'lowOne': return t('popup.status.lowOne');
-      case 'lowNone': return t('popup.status.lowNone');
-      case 'enrolmentUnknown': return t('popup.status.enrolmentUnknown');
-      case 'unknown': return t('popup.status.unknown');
-      case 'signedOut': return t('popup.status.signedOut');
-      case 'noAccess': return t('popup.status.noAccess');
-      case 'error': return t('popup.status.error');
-      case 'notChecked': return t('popup.status.notChecked');
-      default: return assertNever(h);
-    }
-  },
+  status: (h: Headline) => t(`popup.status.${h}`),
   /** "5 of 5 backup codes left". */
   codesLeft: (unused: number, total: number) => plural('popup.codesLeft', total, formatNumber(unused)),
   /** "Applies to you" as yes/no with its condition. */
-  applies(kind: Applicability['kind']): string {
-    switch (kind) {
-      case 'off': return t('popup.applies.off');
-      case 'everyone': return t('popup.applies.everyone');
-      case 'mandatoryUser': return t('popup.applies.mandatoryUser');
-      case 'mandatoryGroup': return t('popup.applies.mandatoryGroup');
-      case 'outsideTrusted': return t('popup.applies.outsideTrusted');
-      case 'unknown': return t('popup.applies.unknown');
-      default: return assertNever(kind);
-    }
-  },
-  enrolment(e: Enrolment): string {
-    switch (e.state) {
-      case 'enrolled': return t('popup.enrolment.enrolled');
-      case 'notEnrolled': return t('popup.enrolment.notEnrolled');
-      case 'unknown': return t('popup.enrolment.unknown');
-      default: return assertNever(e);
-    }
-  },
+  applies: (kind: Applicability['kind']) => t(`popup.applies.${kind}`),
+  enrolment: (e: Enrolment) => t(`popup.enrolment.${e.state}`),
   /** Issue 26: "412 of 500 (82 %), 3 admins without — counted 2 hours ago" (the popup line and the Portals page). */
   coverageFigure(c: CoverageFigure, agoMs: number): string {
     // Floored: 499 of 500 is not "100 %".
@@ -123,5 +88,5 @@ export const popup = {
     return ago === null ? t('popup.coverage.figureJustNow', ...subs) : t('popup.coverage.figure', ...subs, ago);
   },
   coverageLine: (c: CoverageFigure, agoMs: number) => t(c.mode === 'app' ? 'popup.coverage.app' : 'popup.coverage.sms', popup.coverageFigure(c, agoMs)),
-  method: (m: TfaMethod) => ({ none: t('popup.method.none'), app: t('popup.method.app'), sms: t('popup.method.sms') })[m],
+  method: (m: TfaMethod) => t(`popup.method.${m}`),
 } as const;
