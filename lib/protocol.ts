@@ -44,6 +44,18 @@ export interface SiteOverview {
   applies: 'yes' | 'no' | 'dependsOnIp' | null;
   enrolment: 'enrolled' | 'notEnrolled' | null;
   unusedCodes: number | null;
+  /** Issue 27 (DocSpace): of how many backup codes, why the policy applies ('yes' only), and a setup started and not
+   * finished, so the card says what the popup says (lib/providers/docspace/status-model.ts). */
+  totalCodes?: number | null;
+  appliesWhy?: 'everyone' | 'mandatoryUser' | 'mandatoryGroup';
+  setupInProgress?: boolean;
+  /** Issue 27: a provider's own facts, already in words (Navixy's "Default MFA"), shown on its card in place of the
+   * shared policy/applies/enrolment/codes facts, and its own status line (tone + words) for the card's banner. */
+  facts?: readonly SiteFact[];
+  headline?: { tone: StatusTone; text: string } | null;
+  /** Issue 27: forgetting a site the card cannot forget itself (a Navixy panel): an options query that opens the
+   * provider's confirmation, with the visible label and the screen readers' (host) label. */
+  forget?: { href: string; label: string; ariaLabel: string };
   /** Users with two-factor authentication allowed, of all (a panel's users); null where not counted or not a panel. */
   usersWithMfa: { allowed: number; total: number } | null;
   /** A DocSpace portal's last enrolment coverage count kept on this device (issue 26): absent or null when never counted. */
@@ -52,6 +64,17 @@ export interface SiteOverview {
   /** The options page for this site, and (when one or no backup codes are left) the page that makes new ones. */
   manage: string;
   makeNewCodes: string | null;
+}
+
+/** A status's tone, the same everywhere (popup banner, overview card): ok, needs attention, off, or could not be read. */
+export type StatusTone = 'ok' | 'warn' | 'off' | 'error';
+
+/** One fact on an overview card in a provider's own words: `field` names it for tests and styles. */
+export interface SiteFact {
+  field: string;
+  label: string;
+  value: string;
+  tone?: StatusTone;
 }
 
 /** Of the active people, how many have an authenticator ('app') or an activated phone ('sms'), admins without, and when counted. */

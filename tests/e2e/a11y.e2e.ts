@@ -72,7 +72,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium accessibility'
     expect(await axeBothSchemes(playwrightPageOf(admin.popup))).toEqual(clean);
 
     const user = await popupOf('user');
-    await user.popup.waitForText('Not enrolled');
+    await user.popup.waitForText('Not set up');
     await settled(user.popup);
     expect(await axeBothSchemes(playwrightPageOf(user.popup))).toEqual(clean);
   });
@@ -83,7 +83,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium accessibility'
     const popup = track(await browser.openPopup(tab));
     await popup.waitForText('Signed out of');
     const raw = playwrightPageOf(popup);
-    await raw.getByText('Use an API key instead').click();
+    await raw.getByText('Sign in with an API key instead').click();
     await popup.fill('API key (starts with sk-)', 'not-a-key');
     await raw.getByLabel('Remember on this device').focus();
     await popup.waitForText('An API key starts with');
@@ -162,7 +162,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium accessibility'
     const tab = track(await signInWithCookie(browser, portal, 'user'));
     portal.setPolicy({ enabled: true });
     const popup = track(await browser.openPopup(tab));
-    await popup.waitForText('Not enrolled');
+    await popup.waitForText('Not set up');
     await settled(popup);
     const rawPopup = playwrightPageOf(popup);
 
@@ -213,7 +213,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium accessibility'
     const popup = track(await browser.openPopup(tab));
     await popup.waitForText('Signed out of');
     const raw = playwrightPageOf(popup);
-    await tabTo(raw, 'Use an API key instead');
+    await tabTo(raw, 'Sign in with an API key instead');
     await raw.keyboard.press('Enter');
     await tabTo(raw, 'API key (starts with sk-)');
     await raw.keyboard.type(portal.apiKeyOf(user.email));
@@ -223,7 +223,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('chromium accessibility'
     await popup.waitForText(`Signed in as ${user.displayName}`);
     await popup.waitForText('Signed in with an API key.');
     // And back to the browser's own sign-in (signed out there), so later tests use the cookie again.
-    await tabTo(raw, 'Use my browser sign-in instead');
+    await tabTo(raw, 'Use my portal sign-in instead');
     await raw.keyboard.press('Enter');
     await popup.waitForText('Signed out of');
   });

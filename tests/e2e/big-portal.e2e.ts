@@ -49,11 +49,11 @@ describe.each(selectedBrowsers())('%s with a big portal', (browserName) => {
     const popup = await browser.openPopup(tab);
     opened.push(popup);
 
-    await popup.waitForText('On: authenticator app');
-    await popup.waitForText('5,000 mandatory users:');
-    await popup.waitForText('255 mandatory groups:');
-    await popup.waitForText('4 trusted IP ranges:');
-    await popup.waitForText('2 entries match no one and count for nothing');
+    await popup.waitForText('On, authenticator app');
+    await popup.waitForText('Users who always need a code (5,000):');
+    await popup.waitForText('Groups who always need a code (255):');
+    await popup.waitForText('Trusted IP addresses (4):');
+    await popup.waitForText('2 entries match no one and are ignored');
     await popup.waitForText(`${MALFORMED_IPS[0]} (matches no one)`);
     await popup.waitForText(name(0));
     await popup.waitForText(name(1));

@@ -56,7 +56,7 @@ describe.each(selectedBrowsers())('%s clean-up', (browserName) => {
         async () => `the badge still ${JSON.stringify(await badgeOf(options, tabId))}`,
         10_000,
       );
-      expect(after.title).toBe('Two-factor authentication status');
+      expect(after.title).toBe('Two-factor authentication (2FA) status');
     } finally {
       await browser.setHostAccess('http://127.0.0.1/*', true);
     }

@@ -269,7 +269,7 @@ describe.each(selectedBrowsers())('%s enrolment', (browserName) => {
     // The popup's status read tells the background who this is (only admins may read the limit).
     const popup = await browser.openPopup(tab);
     opened.push(popup);
-    await popup.waitForText('Not enrolled');
+    await popup.waitForText('Not set up');
     const page = await openView('enrol');
     const key = await toCodeStep(page);
     // The portal's clock jumps 20 minutes after setup started: codes pass the local check, the portal refuses them.

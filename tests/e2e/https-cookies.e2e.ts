@@ -110,7 +110,7 @@ describe.each(selectedBrowsers())('%s over https', (browserName) => {
     portal.clearLog();
     const popup = track(await browser.openPopup(tab));
     await popup.waitForText(`Signed in as ${admin.displayName}`);
-    await popup.waitForText('No: two-factor authentication is off on this portal.');
+    await popup.waitForText('No, 2FA is off');
     const self = calls('GET', 'people/@self');
     expect(self.length).toBeGreaterThan(0);
     for (const r of self) expect(r).toMatchObject({ status: 200, auth: 'cookie', cookies: { [AUTH_COOKIE]: token } });
@@ -161,8 +161,8 @@ describe.each(selectedBrowsers())('%s over https', (browserName) => {
     await tab.evaluate(() => location.reload());
     await tab.waitForText(`Signed in as ${admin.displayName}`);
     const popup = track(await browser.openPopup(tab));
-    await popup.waitForText('On: authenticator app');
-    await popup.waitForText('Enrolled, 5 of 5 backup codes unused');
+    await popup.waitForText('On, authenticator app');
+    await popup.waitForText('5 of 5 backup codes left');
     expect(new Set(sessionCookiesAfter(reloadedAt))).toEqual(new Set([session]));
   });
 
@@ -211,7 +211,7 @@ describe.each(selectedBrowsers())('%s over https', (browserName) => {
     const laterAt = portal.requests.length - 1;
     const popup = track(await browser.openPopup(tab));
     await popup.waitForText(`Signed in as ${user.displayName}`);
-    await popup.waitForText('Enrolled, 5 of 5 backup codes unused');
+    await popup.waitForText('5 of 5 backup codes left');
     await tab.evaluate(() => location.reload());
     await tab.waitForText(`Signed in as ${user.displayName}`);
     const after = portal.requests.slice(laterAt + 1).filter((r) => r.cookies?.[AUTH_COOKIE] !== undefined);

@@ -71,8 +71,8 @@ describe.each(selectedBrowsers())('%s Navixy codes by meaning', (browserName) =>
 
   test('code 101 on saving the default: its own sentence and next step, no Retry, nothing changed', async ({ panel, host }) => {
     panel.forceError({ code: 101, action: 'panel/user/mfa/settings/default/update', times: 1 });
-    await users.click('radio', 'Allow MFA (e-mail code)');
-    await users.click('button', 'Save default');
+    await users.click('radio', 'Allow MFA (email code)');
+    await users.click('button', 'Save');
     await users.click('button', 'Save the default');
     await users.waitForText(`The Navixy panel ${host()} is in demo mode, where this function is disabled (error 101).`);
     await users.waitForText('Nothing was changed. Sign in with a panel account that is not a demo account to change MFA.');

@@ -30,7 +30,7 @@ describe.each(selectedBrowsers())('%s Navixy writes', (browserName) => {
     await page.click('checkbox', 'Select all shown users');
     await page.waitForText('251 users selected.');
     panel.clearLog();
-    await page.click('button', 'Allow MFA for selected');
+    await page.click('button', 'Allow MFA');
     await page.waitForText('Batch 1 of 3 (100 users) failed and may be partly applied; batches 2–3 (101 users) were not sent. 50 selected users already had MFA allowed and were not written, so they still follow the default. The list below was read again from the panel.');
     await page.waitForText('could not find a selected user in its database (error 201)');
     // One batch sent: the moved user and 99 users not yet allowed (none of the 50 already allowed).
@@ -47,14 +47,14 @@ describe.each(selectedBrowsers())('%s Navixy writes', (browserName) => {
   test('a default saved whose write to all users failed: the page says both, with the error, and shows what the panel now holds', async ({ panel, updates }) => {
     panel.forceError({ code: 7, action: 'panel/user/mfa/settings/update', times: 1 });
     panel.clearLog();
-    await page.click('radio', 'Allow MFA (e-mail code)');
-    await page.click('checkbox', 'Also apply it to all users now (every user of the dealer, as the panel’s own settings page does)');
-    await page.click('button', 'Save default');
+    await page.click('radio', 'Allow MFA (email code)');
+    await page.click('checkbox', 'Also apply this setting to all users now (every user of the dealer, as the panel’s own settings page does)');
+    await page.click('button', 'Save');
     await page.waitForText('“All users” is every user of the dealer, as Navixy’s API documents it; Navixy’s own panel says the demo user is left out.');
     await page.click('button', 'Save and apply to all users');
-    await page.waitForText('The default was saved (Allowed (e-mail code)), but writing it to all users failed (the error is above); some users may already have it. The default and the list below were read again from the panel, so they show what it now holds.');
+    await page.waitForText('The default was saved (Allowed (email code)), but writing it to all users failed (the error is above); some users may already have it. The default and the list below were read again from the panel, so they show what it now holds.');
     await page.waitForText('rejected the request’s parameters (error 7: invalid parameters).');
-    await page.waitForText('The panel holds: Allowed (e-mail code).');
+    await page.waitForText('Default MFA: Allowed (email code)');
     expect(panel.defaultSettings()).toEqual({ type: 'allowed', factor_types: ['email'] });
     expect(updates().map((r) => r.body.target)).toEqual([{ type: 'all' }]);
     // Users with no setting of their own now follow the new default: the re-read list counts them.

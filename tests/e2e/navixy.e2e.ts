@@ -63,7 +63,7 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     await page.click('button', 'Add panel');
     await signIn(page);
     await page.waitForText('50 of 250 users have MFA allowed.');
-    await page.waitForText('The panel holds: Disallowed.');
+    await page.waitForText('Default MFA: Disallowed');
     await page.waitForText('driver250@fleet.test');
     expect(panel.requests.filter((r) => r.action === 'panel/account/auth').map((r) => r.body)).toEqual([{ login: DEMO_LOGINS.admin, password: '***' }]);
 
@@ -80,9 +80,9 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     await tab.waitForText('Navixy Admin Panel (emulated)');
     const popup = track(await browser.openPopup(tab));
     await popup.waitForText('Navixy Admin Panel');
-    await popup.waitForText('Default MFA setting');
-    await popup.waitForText('Disallowed');
-    await popup.waitForText('50 of 250 users');
+    await popup.waitForText('Default MFA: Disallowed');
+    await popup.waitForText('50 of 250 users with MFA allowed');
+    await popup.waitForText('Manage users’ MFA');
     await popup.waitForText(`Signed in to the panel as ${DEMO_LOGINS.admin}`);
   });
 
@@ -102,8 +102,8 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     await page.click('checkbox', 'Select all shown users');
     await page.waitForText('250 users selected.');
     panel.clearLog();
-    await page.click('button', 'Allow MFA for selected');
-    await page.waitForText('MFA allowed for 200 users in 2 batches. 50 selected users already had MFA allowed and were not written, so they still follow the default. The panel now reports 250 users with MFA allowed.');
+    await page.click('button', 'Allow MFA');
+    await page.waitForText('MFA allowed for 200 users. 50 selected users already had MFA allowed and were not written, so they still follow the default. The panel now reports 250 users with MFA allowed.');
     await page.waitForText('Batch 2 of 2: 200 of 200 users done.');
     expect(updates().map((r) => (r.body.target as { ids: number[] }).ids.length)).toEqual([100, 100]);
     expect(new Set(updates().flatMap((r) => (r.body.target as { ids: number[] }).ids)).size).toBe(200);
@@ -123,7 +123,7 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     await page.waitForText('151 users selected.');
     panel.forceError({ code: 217, action: 'panel/user/mfa/settings/update', after: 1, times: 1 });
     panel.clearLog();
-    await page.click('button', 'Allow MFA for selected');
+    await page.click('button', 'Allow MFA');
     // 31 of the 151 already have MFA allowed: 120 are sent, 100 then 20.
     await page.waitForText('Batch 2 of 2 (20 users) failed and may be partly applied. 31 selected users already had MFA allowed and were not written, so they still follow the default. The list below was read again from the panel.');
     await page.waitForText(`The Navixy panel ${host()} says the list contains users that do not exist (error 217).`);
@@ -155,14 +155,14 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     const page = await openUsers();
     await page.waitForText('The default applies to every user who has no MFA setting of their own');
     panel.clearLog();
-    await page.click('radio', 'Allow MFA (e-mail code)');
-    await page.click('button', 'Save default');
-    await page.waitForText(`The default of ${host()} becomes: Allowed (e-mail code). Every user with no setting of their own follows it.`);
+    await page.click('radio', 'Allow MFA (email code)');
+    await page.click('button', 'Save');
+    await page.waitForText(`The default of ${host()} becomes: Allowed (email code). Every user with no setting of their own follows it.`);
     await page.click('button', 'Cancel');
     expect(panel.requests.filter((r) => r.action === 'panel/user/mfa/settings/default/update')).toEqual([]);
-    await page.click('button', 'Save default');
+    await page.click('button', 'Save');
     await page.click('button', 'Save the default');
-    await page.waitForText('Default saved: Allowed (e-mail code).');
+    await page.waitForText('Default saved: Allowed (email code).');
     expect(panel.defaultSettings()).toEqual({ type: 'allowed', factor_types: ['email'] });
     expect(updates()).toEqual([]);
   });
@@ -170,14 +170,14 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
   test('"apply to all users" saves the default and writes it to every user in one confirmed step', async ({ panel, host, updates, openUsers }) => {
     panel.reset();
     const page = await openUsers();
-    await page.click('radio', 'Allow MFA (e-mail code)');
-    await page.click('checkbox', 'Also apply it to all users now (every user of the dealer, as the panel’s own settings page does)');
-    await page.click('button', 'Save default');
+    await page.click('radio', 'Allow MFA (email code)');
+    await page.click('checkbox', 'Also apply this setting to all users now (every user of the dealer, as the panel’s own settings page does)');
+    await page.click('button', 'Save');
     await page.waitForText(`and the same setting is written for all users and sub-users of ${host()}. Users who had their own setting get this one.`);
     await page.waitForText('“All users” is every user of the dealer, as Navixy’s API documents it; Navixy’s own panel says the demo user is left out.');
     panel.clearLog();
     await page.click('button', 'Save and apply to all users');
-    await page.waitForText('Default saved and applied to all users: Allowed (e-mail code).');
+    await page.waitForText('Default saved and applied to all users: Allowed (email code).');
     expect(panel.defaultSettings()).toEqual({ type: 'allowed', factor_types: ['email'] });
     expect(updates().map((r) => r.body)).toEqual([{ target: { type: 'all' }, settings: { type: 'allowed', factor_types: ['email'] } }]);
     await page.waitForText('250 of 250 users have MFA allowed.');
@@ -189,9 +189,12 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     await page.waitForText('You can view users; changing MFA needs the users: update permission.');
     await page.waitForText('Changing the default needs the users: update permission.');
     const disabled = await page.evaluate(() => [...document.querySelectorAll('button')]
-      .filter((b) => /^(Save default|Allow MFA for selected|Disallow MFA for selected|Allow MFA for all users…|Disallow MFA for all users…)$/.test(b.textContent ?? ''))
+      .filter((b) => /^(Save|Allow MFA for all users…|Disallow MFA for all users…)$/.test(b.textContent ?? ''))
       .map((b) => b.disabled));
-    expect(disabled).toEqual([true, true, true, true, true]);
+    expect(disabled).toEqual([true, true, true]);
+    // Users cannot be selected, so no selection bar (with its Allow / Disallow MFA) ever shows.
+    expect(await page.evaluate(() => [...document.querySelectorAll<HTMLInputElement>('table input[type="checkbox"]')].every((c) => c.disabled))).toBe(true);
+    expect(await page.evaluate(() => document.querySelector('[data-field="navixy-selection-bar"]'))).toBeNull();
     expect(panel.requests.filter((r) => r.code === 13)).toEqual([]);
     const tab = track(await browser.openTab(`${panel.panelOrigin}/`));
     const popup = track(await browser.openPopup(tab));
@@ -268,11 +271,11 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     panel.reset();
     panel.setDefault({ type: 'allowed', factor_types: ['email', 'authenticator_app'] });
     const page = await openUsers();
-    await page.waitForText('The panel holds: Allowed (e-mail code and authenticator_app).');
+    await page.waitForText('Default MFA: Allowed (email code and authenticator_app)');
     await page.click('checkbox', 'Select Boris Novak');
     panel.clearLog();
-    await page.click('button', 'Allow MFA for selected');
-    await page.waitForText('MFA allowed for 1 user in 1 batch.');
+    await page.click('button', 'Allow MFA');
+    await page.waitForText('MFA allowed for 1 user.');
     expect(updates().map((r) => r.body.settings)).toEqual([{ type: 'allowed', factor_types: ['email', 'authenticator_app'] }]);
   });
 
@@ -288,7 +291,7 @@ describe.each(selectedBrowsers())('%s Navixy panel', (browserName) => {
     const page = await openUsers();
     panel.forceError({ code, action: 'panel/user/mfa/settings/update', times: 1 });
     await page.click('checkbox', 'Select Boris Novak');
-    await page.click('button', 'Allow MFA for selected');
+    await page.click('button', 'Allow MFA');
     await page.waitForText(`The Navixy panel ${host()} ${words}`);
     await page.waitForText(next);
     expect(panel.user(2).mfa_allowed).toBe(false);

@@ -15,6 +15,14 @@ interface Api {
   action: { getBadgeText(d: { tabId: number }): Promise<string>; getTitle(d: { tabId: number }): Promise<string> };
 }
 
+/** The status line on the card of `host`. */
+function banner(page: E2EPage, host: string): Promise<string | null> {
+  return page.evaluate((h) => {
+    const card = [...document.querySelectorAll('.site-card')].find((c) => c.querySelector('h3')?.textContent?.includes(h));
+    return card?.querySelector('.status-title')?.textContent ?? null;
+  }, host);
+}
+
 /** The text of one fact (data-field) on the card of `host`. */
 function fact(page: E2EPage, host: string, field: string): Promise<string | null> {
   return page.evaluate(({ h, f }) => {
@@ -51,16 +59,31 @@ describe.each(selectedBrowsers())('%s overview', (browserName) => {
     const popup = track(await browser.openPopup(tab));
     await popup.waitForText('Signed in as');
     const page = track(await browser.openExtensionPage('options.html?view=portals'));
-    await page.waitForText('Portals and panels');
-    await pollFor(async () => ((await fact(page, portalHost(), 'policy')) === 'On: authenticator app' ? true : undefined), async () => `the policy, page said: ${await page.bodyText()}`);
-    expect(await fact(page, portalHost(), 'applies')).toBe('Yes');
-    expect(await fact(page, portalHost(), 'enrolment')).toBe('Enrolled');
+    await page.waitForText('Two-factor authentication (2FA) on every site you use');
+    await pollFor(async () => ((await fact(page, portalHost(), 'policy')) === 'On, authenticator app' ? true : undefined), async () => `the policy, page said: ${await page.bodyText()}`);
+    // Issue 27: the card says what the popup says (one status model): the same status line and "Applies to you".
+    expect(await fact(page, portalHost(), 'applies')).toBe('Yes, everyone is asked for a code');
+    expect(await fact(page, portalHost(), 'enrolment')).toBe('Set up');
     expect(await fact(page, portalHost(), 'codes')).toBe('1');
-    expect(await fact(page, portalHost(), 'sign-in')).toBe('Browser sign-in');
+    expect(await fact(page, portalHost(), 'sign-in')).toBe('Your portal sign-in');
+    expect(await banner(page, portalHost())).toBe('2FA is on · One backup code left');
+    const again = track(await browser.openPopup(tab));
+    await again.waitForText('2FA is on · One backup code left');
+    await again.waitForText('Yes, everyone is asked for a code');
+    await again.close();
+    // The card needing attention comes first; its buttons name the host only to screen readers.
+    expect(await page.evaluate(() => document.querySelector('.site-card h3')?.textContent ?? '')).toContain(portalHost());
+    expect(await page.text('link', `Open ${portalHost()}`)).toBe('Open');
+    expect(await page.text('button', `Check ${portalHost()} again`)).toBe('Check again');
+    expect(await page.bodyText()).not.toContain(`Forget ${portalHost()}`);
     expect(await fact(page, portalHost(), 'checked')).toBe('just now');
     await page.waitForText('Only one backup code is left.');
-    expect(await fact(page, panelHost(), 'policy')).toMatch(/^(On|Off)$/);
-    expect(await fact(page, panelHost(), 'users')).toMatch(/^\d+ of \d+$/);
+    // The panel's card in Navixy's own words (V54), its Forget panel in the card's menu, host for screen readers only (V57).
+    expect(await fact(page, panelHost(), 'navixy-default')).toMatch(/^(Disallowed|Allowed \(email code\))$/);
+    expect(await fact(page, panelHost(), 'navixy-users')).toMatch(/^\d+ of \d+ users$/);
+    expect(await fact(page, panelHost(), 'policy')).toBeNull();
+    expect(await banner(page, panelHost())).toMatch(/^Default MFA: (Disallowed|Allowed \(email code\))$/);
+    expect(await page.evaluate(() => document.querySelector('a[href*="forget="]')?.textContent ?? null)).toBe('Forget panel');
     expect(await page.bodyText()).toContain('Navixy Admin Panel');
 
     const before = portal.requests.length;
@@ -100,9 +123,9 @@ describe.each(selectedBrowsers())('%s overview', (browserName) => {
         const t = (await api.tabs.query({})).find((tab) => tab.url?.startsWith(`${origin}/`));
         return t?.id === undefined ? null : { text: await api.action.getBadgeText({ tabId: t.id }), title: await api.action.getTitle({ tabId: t.id }) };
       }, portal.origin);
-      return b?.text === '!' && b.title !== 'Two-factor authentication status' ? b : undefined;
+      return b?.text === '!' && b.title !== 'Two-factor authentication (2FA) status' ? b : undefined;
     }, () => 'the badge "!" and its title');
-    expect(badge.title).toBe('Two-factor authentication: on, only one backup code left. Make new ones.');
+    expect(badge.title).toBe('2FA is on, and only one backup code is left. Make new ones.');
 
     // The popup's one button: with no code left nothing is lost, so the backup codes page it opens in a new tab
     // makes a new set at once (seen on the portal).

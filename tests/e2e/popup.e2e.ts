@@ -48,11 +48,18 @@ describe.each(selectedBrowsers())('%s popup', (browserName) => {
     opened.push(tab);
     const popup = await popupFor(tab);
     await popup.waitForText(`Signed in as ${portal.user('admin').displayName}`);
-    await popup.waitForText('On: authenticator app');
+    await popup.waitForText('On, authenticator app');
     await popup.waitForText('10.0.0.0/8');
     await popup.waitForText(alice.displayName);
     await popup.waitForText('Finance');
-    expect(await popup.bodyText()).toContain('outside the trusted networks');
+    // Issue 27: "Applies to you" as yes/no with its condition; your facts and the portal's policy in two blocks.
+    const body = await popup.bodyText();
+    expect(body).toContain('Yes, except from trusted IP addresses');
+    // (innerText follows the headings' small caps)
+    expect(await popup.text('heading', 'You')).toMatch(/^you$/i);
+    expect(await popup.text('heading', 'Portal policy')).toMatch(/^portal policy$/i);
+    expect(await popup.text('button', 'Change policy')).toBe('Change policy');
+    expect(body).not.toContain('(Admin)');
   });
 
   test('user not enrolled while TFA applies: says so, offers set-up, badge "!"', async ({ browser, portal, opened, popupFor }) => {
@@ -61,9 +68,12 @@ describe.each(selectedBrowsers())('%s popup', (browserName) => {
     opened.push(tab);
     portal.setPolicy({ enabled: true });
     const popup = await popupFor(tab);
-    await popup.waitForText('Not enrolled');
-    await popup.waitForText('everyone must use a second factor');
+    // Issue 27: the answer first: the status line, then the one primary action; a plain user sees no policy block.
+    await popup.waitForText('Set up required');
+    await popup.waitForText('Not set up');
+    await popup.waitForText('Yes, everyone is asked for a code');
     await popup.waitForText('Set up authenticator');
+    expect(await popup.bodyText()).not.toContain('Portal policy');
     if (browserName === 'firefox') {
       // The Firefox popup runs in a tab of its own; the portal tab's badge follows its next load.
       await tab.evaluate(() => location.reload());
@@ -72,13 +82,27 @@ describe.each(selectedBrowsers())('%s popup', (browserName) => {
     await expect.poll(() => badgeOf(popup, portal.origin), { timeout: 5000 }).toBe('!');
   });
 
-  test('policy off: says TFA is off', async ({ browser, portal, opened, popupFor }) => {
+  test('policy off: says 2FA is off', async ({ browser, portal, opened, popupFor }) => {
     portal.reset();
     const tab = await signInWithCookie(browser, portal, 'user');
     opened.push(tab);
     const popup = await popupFor(tab);
-    await popup.waitForText('No: two-factor authentication is off on this portal.');
-    expect(await popup.bodyText()).toContain('Off');
+    await popup.waitForText('No, 2FA is off');
+    expect(await popup.bodyText()).toContain('2FA is off');
+  });
+
+  test('the header’s Check again reads the status again from the portal', async ({ browser, portal, opened, popupFor }) => {
+    portal.reset();
+    const tab = await signInWithCookie(browser, portal, 'user');
+    opened.push(tab);
+    const popup = await popupFor(tab);
+    await popup.waitForText('2FA is off');
+    await expect.poll(() => popup.isBusy(), { timeout: 5000 }).toBe(false);
+    portal.setPolicy({ enabled: true });
+    portal.clearLog();
+    await popup.click('button', 'Check again');
+    await popup.waitForText('Set up required');
+    expect(portal.requests.some((r) => r.path === '/api/2.0/settings/tfaapp')).toBe(true);
   });
 
   test('signed out: says so and offers the sign-in page', async ({ browser, portal, opened, popupFor }) => {

@@ -34,7 +34,7 @@ describe.each(selectedBrowsers())('%s, portal answering in another language', (b
     // Not available → not enrolled (the status probe of backup codes got the portal's translated 403).
     const popup = await browser.openPopup(tab);
     opened.push(popup);
-    await popup.waitForText('Not enrolled');
+    await popup.waitForText('Not set up');
     await popup.waitForText('Set up authenticator');
     const probe = portal.requests.filter((r) => r.path === '/api/2.0/settings/tfaappcodes');
     expect(probe.at(-1)?.status).toBe(403);

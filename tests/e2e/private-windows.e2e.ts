@@ -59,7 +59,7 @@ describe.each(selectedBrowsers())('%s private window', (browserName) => {
     await popup.fill('API key (starts with sk-)', portal.apiKeyOf(admin.email));
     await popup.click('button', 'Use this key');
     await popup.waitForText(`Signed in as ${admin.displayName}`);
-    expect(await popup.bodyText()).not.toContain('Use my browser sign-in instead');
+    expect(await popup.bodyText()).not.toContain('Use my portal sign-in instead');
     expect(portal.requests.filter((r) => r.auth === 'cookie')).toEqual([]);
     // storage.local is as the normal window left it: no key, no record.
     const after = await readLocal(popup);

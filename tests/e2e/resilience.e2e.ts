@@ -28,7 +28,7 @@ describe.each(selectedBrowsers())('%s resilience', (browserName) => {
 
     // The next message wakes it: the popup knows an enrolment is in progress and offers to continue it.
     const popup = await popupFor(tab);
-    await popup.waitForText('Continue setting up your authenticator');
+    await popup.waitForText('Continue setup');
     await settled(popup);
     await popup.close();
 
@@ -65,13 +65,13 @@ describe.each(selectedBrowsers())('%s resilience', (browserName) => {
       const popupA = await popupFor(first);
       expect(await popupA.text('heading')).toBe(host(portal.origin));
       await popupA.waitForText(`Signed in as ${user.displayName}`);
-      await popupA.waitForText('No: two-factor authentication is off on this portal.');
+      await popupA.waitForText('No, 2FA is off');
       await popupA.close();
 
       const popupB = await popupFor(other);
       expect(await popupB.text('heading')).toBe(host(secondOrigin));
       await popupB.waitForText(`Signed in as ${admin.displayName}`);
-      await popupB.waitForText('On: authenticator app');
+      await popupB.waitForText('On, authenticator app');
       await popupB.waitForText('203.0.113.0/24');
       await popupB.close();
 

@@ -22,7 +22,7 @@ describe.each(selectedBrowsers())('%s: portal strings in session storage are bou
     const tab = await signInWithCookie(browser, portal, 'admin');
     opened.push(tab);
     const popup = await popupFor(tab);
-    await popup.waitForText('On: authenticator app');
+    await popup.waitForText('On, authenticator app');
     await popup.waitForText('shortened, 3,000,000 characters in all');
     await popup.waitForText('shortened, 3,000,001 characters in all');
     await popup.waitForText('10.0.0.0/8');

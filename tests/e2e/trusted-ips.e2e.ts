@@ -86,7 +86,7 @@ describe.each(selectedBrowsers())('%s', (browserName) => {
     opened.push(again);
     const popup = await browser.openPopup(again);
     opened.push(popup);
-    await popup.waitForText('2 trusted IP ranges:');
+    await popup.waitForText('Trusted IP addresses (2):');
     expect(await popup.bodyText()).not.toContain('fails (HTTP 500)');
   });
 });

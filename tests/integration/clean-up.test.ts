@@ -180,7 +180,7 @@ describe('badges', () => {
     await site.removeAccess();
     await settled(async () => vi.mocked(fakeBrowser.action.setBadgeText).mock.lastCall?.[0].text === '');
     expect(fakeBrowser.action.setBadgeText).toHaveBeenLastCalledWith({ tabId: 7, text: '' });
-    expect(fakeBrowser.action.setTitle).toHaveBeenLastCalledWith({ tabId: 7, title: 'Two-factor authentication status' });
+    expect(fakeBrowser.action.setTitle).toHaveBeenLastCalledWith({ tabId: 7, title: 'Two-factor authentication (2FA) status' });
   });
 
   test('a tab that navigated while its status was read (to a site we cannot see: no address) gets no badge', async ({ site }) => {

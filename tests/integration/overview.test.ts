@@ -82,6 +82,16 @@ describe('overview', () => {
     expect(['on', 'off']).toContain(navixy.policy);
     expect(navixy.usersWithMfa).toEqual({ allowed: expect.any(Number), total: expect.any(Number) });
     expect(navixy.manage).toBe(`?view=navixy&panel=${encodeURIComponent(panel.panelOrigin)}`);
+    // Issue 27 (V54, V57): the card in Navixy's own words, and Forget panel through the panels page's confirmation.
+    const off = navixy.policy === 'off';
+    expect(navixy.headline).toEqual({ tone: off ? 'off' : 'ok', text: off ? 'Default MFA: Disallowed' : 'Default MFA: Allowed (email code)' });
+    expect(navixy.facts).toEqual([
+      { field: 'navixy-default', label: 'Default MFA', value: off ? 'Disallowed' : 'Allowed (email code)', tone: off ? 'off' : 'ok' },
+      { field: 'navixy-users', label: 'Users with MFA allowed', value: `${navixy.usersWithMfa!.allowed} of ${navixy.usersWithMfa!.total} users` },
+    ]);
+    expect(navixy.forget).toEqual({
+      href: `?view=navixy-panels&forget=${encodeURIComponent(panel.panelOrigin)}`, label: 'Forget panel', ariaLabel: `Forget ${new URL(panel.panelOrigin).host}`,
+    });
   });
 
   it('checks only the sites asked for', async ({ portal }) => {

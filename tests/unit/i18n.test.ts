@@ -66,17 +66,17 @@ describe('plurals by the rules of the language', () => {
   });
 
   it.each([
-    [1, '1 доверенный диапазон IP-адресов'],
-    [2, '2 доверенных диапазона IP-адресов'],
-    [4, '4 доверенных диапазона IP-адресов'],
-    [5, '5 доверенных диапазонов IP-адресов'],
-    [11, '11 доверенных диапазонов IP-адресов'],
-    [21, '21 доверенный диапазон IP-адресов'],
-    [22, '22 доверенных диапазона IP-адресов'],
-    [0, '0 доверенных диапазонов IP-адресов'],
+    [1, 'Осталось 1 из 1\u00a0резервного кода'],
+    [2, 'Осталось 1 из 2\u00a0резервных кодов'],
+    [4, 'Осталось 1 из 4\u00a0резервных кодов'],
+    [5, 'Осталось 1 из 5\u00a0резервных кодов'],
+    [11, 'Осталось 1 из 11\u00a0резервных кодов'],
+    [21, 'Осталось 1 из 21\u00a0резервного кода'],
+    [22, 'Осталось 1 из 22\u00a0резервных кодов'],
+    [0, 'Осталось 1 из 0\u00a0резервных кодов'],
   ])('Russian one/few/many: %i', (n, text) => {
     speak('ru');
-    expect(plural('popup.trustedIps', n)).toBe(text);
+    expect(plural('popup.codesLeft', n, '1')).toBe(text);
   });
 
   it('Russian attempts, with the verb agreeing', () => {
@@ -135,8 +135,11 @@ describe('the facades speak Russian when the browser does', () => {
     speak('ru');
     const { popup } = await freshModules();
     expect(popup.title).toBe('Двухфакторная аутентификация');
-    expect(popup.trustedIps(3)).toBe('3 доверенных диапазона IP-адресов');
-    expect(popup.enrolment({ state: 'enrolled', unusedCodes: 4, totalCodes: 5 })).toBe('Настроен, не использовано 4 из 5 резервных кодов');
+    expect(popup.trustedIps(3)).toBe('Доверенные IP-адреса (3)');
+    expect(popup.enrolment({ state: 'enrolled', unusedCodes: 4, totalCodes: 5 })).toBe('Подключено');
+    expect(popup.codesLeft(4, 5)).toBe('Осталось 4 из 5\u00a0резервных кодов');
+    expect(popup.applies('outsideTrusted')).toBe('Да, кроме входа с\u00a0доверенных IP-адресов');
+    expect(popup.status('setUp')).toBe('2FA включена · Приложение подключено');
     expect(popup.checked(10_000)).toBe('Проверено только что');
     expect(popup.checked(3 * 60_000)).toBe('Проверено 3 минуты назад');
   });
@@ -166,18 +169,20 @@ describe('the facades speak Russian when the browser does', () => {
       .toBe('Добавит 10.0.0.1 в доверенные IP-адреса, добавит 4\u00a0пользователя в список обязательных пользователей и включит вход с кодом из приложения для аутентификации.');
   });
 
-  it('Navixy counts agree with the number of users, and batch counts with theirs', async () => {
+  it('Navixy counts agree with the number of users', async () => {
     speak('ru');
     const { navixy, panelErrorText } = await freshModules();
-    expect(navixy.popup.allowedCount(1, 1)).toBe('1 из 1 пользователя');
-    expect(navixy.popup.allowedCount(2, 3)).toBe('2 из 3 пользователей');
-    expect(navixy.popup.allowedCount(5, 5)).toBe('5 из 5 пользователей');
-    expect(navixy.users.selected(1)).toBe('Выбран 1 пользователь.');
-    expect(navixy.users.selected(3)).toBe('Выбрано 3 пользователя.');
-    expect(navixy.users.selected(5)).toBe('Выбрано 5 пользователей.');
-    expect(navixy.users.doneSelected(true, 250, 3)).toBe('MFA разрешена 250 пользователям за 3 пакета.');
-    expect(navixy.users.doneSelected(false, 21, 1)).toBe('MFA запрещена 21 пользователю за 1 пакет.');
+    const NBSP = '\u00A0';
+    expect(navixy.popup.allowedCount(1, 1)).toBe(`1${NBSP}из${NBSP}1${NBSP}пользователя`);
+    expect(navixy.popup.allowedCount(2, 3)).toBe(`2${NBSP}из${NBSP}3${NBSP}пользователей`);
+    expect(navixy.popup.allowedCount(5, 5)).toBe(`5${NBSP}из${NBSP}5${NBSP}пользователей`);
+    expect(navixy.users.selected(1)).toBe(`Выбран 1${NBSP}пользователь.`);
+    expect(navixy.users.selected(3)).toBe(`Выбрано 3${NBSP}пользователя.`);
+    expect(navixy.users.selected(5)).toBe(`Выбрано 5${NBSP}пользователей.`);
+    expect(navixy.users.selectedCount(21)).toBe('Выбран 21');
+    expect(navixy.users.doneSelected(true, 250)).toBe(`MFA разрешена 250${NBSP}пользователям.`);
+    expect(navixy.users.doneSelected(false, 21)).toBe(`MFA запрещена 21${NBSP}пользователю.`);
     expect(navixy.settings.allowed(['email'])).toBe('Разрешена (код по электронной почте)');
-    expect(panelErrorText.other('panel.example.com', 1, 'Database error').message).toBe('Панель Navixy panel.example.com отклонила запрос (ошибка 1: Database error).');
+    expect(panelErrorText.other('panel.example.com', 1, 'Database error').message).toBe(`Панель Navixy panel.example.com отклонила запрос (ошибка${NBSP}1: Database error).`);
   });
 });

@@ -95,8 +95,8 @@ describe('factor types as the panel holds them', () => {
 
   it('names are shown as the panel spells them, right-to-left ones isolated; an unreadable one is named as such', () => {
     const held: HeldSettings = { type: 'allowed', factor_types: ['email', 'Authenticator-App'] };
-    expect(settingsText(held)).toBe('Allowed (e-mail code and Authenticator-App)');
-    expect(settingsText({ type: 'allowed', factor_types: ['email', 'رمز'] })).toBe(`Allowed (e-mail code and ${FSI}رمز${PDI})`);
-    expect(settingsText({ type: 'allowed', factor_types: ['email'], unreadable: true })).toBe('Allowed (e-mail code and a factor type the extension cannot read)');
+    expect(settingsText(held)).toBe('Allowed (email code and Authenticator-App)');
+    expect(settingsText({ type: 'allowed', factor_types: ['email', 'رمز'] })).toBe(`Allowed (email code and ${FSI}رمز${PDI})`);
+    expect(settingsText({ type: 'allowed', factor_types: ['email'], unreadable: true })).toBe('Allowed (email code and a factor type the extension cannot read)');
   });
 });

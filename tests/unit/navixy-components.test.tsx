@@ -21,13 +21,13 @@ describe('NavixyDefaultForm', () => {
   it('starts on what the panel holds, asks before saving, and saves factor_types when allowed', () => {
     const onSave = vi.fn();
     render(<NavixyDefaultForm host="panel.example.com" current={{ type: 'disallowed' }} busy={false} canUpdate onSave={onSave} />);
-    expect(screen.getByText('The panel holds: Disallowed.')).toBeTruthy();
+    expect(screen.getByText('Default MFA: Disallowed')).toBeTruthy();
     expect(screen.getByText(/applies to every user who has no MFA setting of their own/)).toBeTruthy();
     expect((screen.getByRole('radio', { name: 'Disallow MFA' }) as HTMLInputElement).checked).toBe(true);
-    fireEvent.click(screen.getByRole('radio', { name: 'Allow MFA (e-mail code)' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Save default' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Allow MFA (email code)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(onSave).not.toHaveBeenCalled();
-    expect(screen.getByText(/The default of panel.example.com becomes: Allowed \(e-mail code\). Every user with no setting/)).toBeTruthy();
+    expect(screen.getByText(/The default of panel.example.com becomes: Allowed \(email code\). Every user with no setting/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Save the default' }));
     expect(onSave).toHaveBeenCalledWith({ type: 'allowed', factor_types: ['email'] }, false);
   });
@@ -35,8 +35,8 @@ describe('NavixyDefaultForm', () => {
   it('"apply to all" is one confirmed step whose confirmation covers sub-users and says what "all" means by the spec and by Navixy\'s panel', () => {
     const onSave = vi.fn();
     render(<NavixyDefaultForm host="panel.example.com" current={{ type: 'allowed', factor_types: ['email'] }} busy={false} canUpdate onSave={onSave} />);
-    fireEvent.click(screen.getByRole('checkbox', { name: /Also apply it to all users now/ }));
-    fireEvent.click(screen.getByRole('button', { name: 'Save default' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Also apply this setting to all users now/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(screen.getByText(/the same setting is written for all users and sub-users of panel.example.com\. Users who had/)).toBeTruthy();
     expect(screen.getByText('“All users” is every user of the dealer, as Navixy’s API documents it; Navixy’s own panel says the demo user is left out.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Save and apply to all users' }));
@@ -46,15 +46,15 @@ describe('NavixyDefaultForm', () => {
   it('keeps factor types it does not know, shown by name, when allowing', () => {
     const onSave = vi.fn();
     render(<NavixyDefaultForm host="panel.example.com" current={{ type: 'allowed', factor_types: ['email', 'authenticator_app'] }} busy={false} canUpdate onSave={onSave} />);
-    expect(screen.getByText('The panel holds: Allowed (e-mail code and authenticator_app).')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Save default' }));
+    expect(screen.getByText('Default MFA: Allowed (email code and authenticator_app)')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     fireEvent.click(screen.getByRole('button', { name: 'Save the default' }));
     expect(onSave).toHaveBeenCalledWith({ type: 'allowed', factor_types: ['email', 'authenticator_app'] }, false);
   });
 
   it('without users: update the form is disabled and says why', () => {
     const { container } = render(<NavixyDefaultForm host="panel.example.com" current={null} busy={false} canUpdate={false} onSave={vi.fn()} />);
-    expect((screen.getByRole('button', { name: 'Save default' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
     expect((screen.getByRole('radio', { name: 'Disallow MFA' }).closest('fieldset') as HTMLFieldSetElement).disabled).toBe(true);
     expect(container.querySelector('[data-field="navixy-read-only"]')?.textContent).toContain('users: update');
   });
@@ -73,7 +73,7 @@ describe('NavixyUserTable', () => {
     expect(screen.getAllByText('Disallowed')).toHaveLength(2);
     expect(screen.getByText('1 user selected.')).toBeTruthy();
     expect(container.querySelectorAll('[data-field="navixy-inactive"]')).toHaveLength(1);
-    expect(screen.getByText('Chen Silva').closest('td')?.textContent).toBe('Chen Silva (inactive)');
+    expect(screen.getByText('Chen Silva').closest('td')?.textContent).toBe('Chen Silva (not activated)');
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select all shown users' }));
     expect(onToggleAll).toHaveBeenCalledWith([1, 2, 3], true);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select Chen Silva' }));
@@ -98,16 +98,19 @@ describe('NavixySummary and BatchProgress', () => {
       countedAt: now, countedTotal: 250, canRead: true, canUpdate: true, sessionEndsAt: now + 3_600_000,
     };
     const { container, rerender } = render(<NavixySummary status={status} />);
-    expect(screen.getByText('Allowed (e-mail code)')).toBeTruthy();
-    expect(screen.getByText('51 of 250 users')).toBeTruthy();
+    // The answer first: a status line with an icon and words, the count under it.
+    expect(screen.getByText('Default MFA: Allowed (email code)')).toBeTruthy();
+    expect(container.querySelector('[data-field="navixy-status"]')?.getAttribute('data-tone')).toBe('ok');
+    expect(container.querySelector('[data-field="navixy-status"] svg')).not.toBeNull();
+    expect(screen.getByText('51 of 250 users with MFA allowed')).toBeTruthy();
     expect(screen.getByText('Signed in to the panel as 10001')).toBeTruthy();
     expect(screen.getByText(/The panel ends this session at/)).toBeTruthy();
     expect(settingsText(null)).toBe('Not set');
     // A count from an earlier whole read says when it was taken; none is never made up.
     rerender(<NavixySummary status={{ ...status, countedAt: now - 2 * 3_600_000, usersTotal: 50_000 }} />);
-    expect(container.querySelector('[data-field="navixy-allowed"]')?.textContent).toBe('51 of 250 users · counted 2 hours ago');
+    expect(container.querySelector('[data-field="navixy-allowed"]')?.textContent).toBe('51 of 250 users with MFA allowed · counted 2 hours ago');
     rerender(<NavixySummary status={{ ...status, mfaAllowed: null, countedAt: null, countedTotal: null }} />);
-    expect(container.querySelector('[data-field="navixy-allowed"]')?.textContent).toBe('not counted yet (count on the Users page)');
+    expect(container.querySelector('[data-field="navixy-allowed"]')?.textContent).toBe('Users with MFA allowed: not counted yet (count them on the Users page)');
     // Read-only and no-read operators are told what they cannot do.
     rerender(<NavixySummary status={{ ...status, canUpdate: false }} />);
     expect(container.querySelector('[data-field="navixy-read-only"]')?.textContent).toContain('users: update');

@@ -63,7 +63,7 @@ describe('a failed batch', { timeout: 20_000 }, () => {
     await open();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select all shown users' }));
     const before = sent.length;
-    fireEvent.click(screen.getByRole('button', { name: 'Allow MFA for selected' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Allow MFA' }));
     await screen.findByText('Batch 3 of 5 (100 users) failed and may be partly applied; batches 4–5 (150 users) were not sent. The list below was read again from the panel.');
     expect(idsOf(sent).map((ids) => ids.length)).toEqual([100, 100, 100]);
     // After the error: the default (status) and the list are read again.
@@ -76,10 +76,10 @@ describe('a failed batch', { timeout: 20_000 }, () => {
     base(rows(250), { updateNavixyMfa: () => (++batch === 3 ? { ok: false, error: SERVER_ERROR } : { ok: true, value: { target: 'selected', count: 100 } }) });
     await open();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select all shown users' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Disallow MFA for selected' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Disallow MFA' }));
     // Every user is disallowed already: nothing to send.
     await screen.findByText('250 selected users already had MFA disallowed and were not written, so they still follow the default. Nothing was sent.');
-    fireEvent.click(screen.getByRole('button', { name: 'Allow MFA for selected' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Allow MFA' }));
     await screen.findByText('Batch 3 of 3 (50 users) failed and may be partly applied. The list below was read again from the panel.');
   });
 
@@ -88,7 +88,7 @@ describe('a failed batch', { timeout: 20_000 }, () => {
     base(rows(250), { updateNavixyMfa: () => (++batch === 3 ? { ok: false, error: SERVER_ERROR } : { ok: true, value: { target: 'selected', count: 100 } }) });
     await open();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select all shown users' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Allow MFA for selected' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Allow MFA' }));
     await screen.findByText('Batch 2 of 3 (100 users) failed and may be partly applied; batch 3 (50 users) was not sent. The list below was read again from the panel.');
   });
 });
@@ -98,12 +98,12 @@ describe('selected users already in the state asked for', () => {
     const sent = base(rows(5, (id) => id % 2 === 1), { updateNavixyMfa: (c) => ({ ok: true, value: { target: 'selected', count: c.target.type === 'selected' ? c.target.ids.length : null } }) });
     await open();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select all shown users' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Allow MFA for selected' }));
-    await screen.findByText(/^MFA allowed for 2 users in 1 batch\. 3 selected users already had MFA allowed and were not written, so they still follow the default\./);
+    fireEvent.click(screen.getByRole('button', { name: 'Allow MFA' }));
+    await screen.findByText(/^MFA allowed for 2 users. 3 selected users already had MFA allowed and were not written, so they still follow the default\./);
     expect(idsOf(sent)).toEqual([[2, 4]]);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select all shown users' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Disallow MFA for selected' }));
-    await screen.findByText(/^MFA disallowed for 3 users in 1 batch\. 2 selected users already had MFA disallowed/);
+    fireEvent.click(screen.getByRole('button', { name: 'Disallow MFA' }));
+    await screen.findByText(/^MFA disallowed for 3 users. 2 selected users already had MFA disallowed/);
     expect(idsOf(sent)).toEqual([[2, 4], [1, 3, 5]]);
   });
 });
@@ -114,7 +114,7 @@ describe('writes to all users', () => {
     const sent = base(rows(3), { updateNavixyMfa: () => new Promise((resolve) => (answer = resolve)) }, { type: 'allowed', factor_types: ['email', 'authenticator_app'] });
     await open();
     fireEvent.click(screen.getByRole('button', { name: 'Allow MFA for all users…' }));
-    screen.getByText(`Every user of ${HOST} gets exactly this setting: MFA allowed with: e-mail code and authenticator_app. That turns MFA on for them at their next sign-in.`);
+    screen.getByText(`Every user of ${HOST} gets exactly this setting: MFA allowed with: email code and authenticator_app. That turns MFA on for them at their next sign-in.`);
     screen.getByText('“All users” is every user of the dealer, as Navixy’s API documents it; Navixy’s own panel says the demo user is left out.');
     fireEvent.click(screen.getByRole('button', { name: 'Allow for all users' }));
     await screen.findByText('The panel may take a while to apply this; waiting up to two minutes for its answer.');
@@ -139,12 +139,12 @@ describe('the default', () => {
     const saved: MfaSettings = { type: 'allowed', factor_types: ['email'] };
     const sent = base(rows(3), { setNavixyDefault: () => ({ ok: true, value: { settings: saved, appliedToAll: false, allError: SERVER_ERROR } }) });
     await open();
-    fireEvent.click(screen.getByRole('radio', { name: 'Allow MFA (e-mail code)' }));
-    fireEvent.click(screen.getByRole('checkbox', { name: /Also apply it to all users now/ }));
-    fireEvent.click(screen.getByRole('button', { name: 'Save default' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Allow MFA (email code)' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Also apply this setting to all users now/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     const before = sent.length;
     fireEvent.click(screen.getByRole('button', { name: 'Save and apply to all users' }));
-    await screen.findByText('The default was saved (Allowed (e-mail code)), but writing it to all users failed (the error is above); some users may already have it. The default and the list below were read again from the panel, so they show what it now holds.');
+    await screen.findByText('The default was saved (Allowed (email code)), but writing it to all users failed (the error is above); some users may already have it. The default and the list below were read again from the panel, so they show what it now holds.');
     expect(screen.getByRole('alert')).toBeTruthy();
     expect(sent.slice(before).map((c) => c.type)).toEqual(['setNavixyDefault', 'getNavixyStatus', 'listNavixyUsers']);
   });
@@ -152,7 +152,7 @@ describe('the default', () => {
   it('a default that failed to save is followed by a re-read too', async () => {
     const sent = base(rows(3), { setNavixyDefault: () => ({ ok: false, error: SERVER_ERROR }) });
     await open();
-    fireEvent.click(screen.getByRole('button', { name: 'Save default' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     fireEvent.click(screen.getByRole('button', { name: 'Save the default' }));
     await screen.findByText('The default and the list below were read again from the panel, so they show what it now holds.');
     await waitFor(() => expect(sent.map((c) => c.type).slice(-3)).toEqual(['setNavixyDefault', 'getNavixyStatus', 'listNavixyUsers']));

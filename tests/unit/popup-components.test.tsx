@@ -2,9 +2,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { StatusCard } from '../../lib/providers/docspace/components/StatusCard';
-import { StatusActions } from '../../lib/providers/docspace/components/StatusActions';
+import { CheckedLine, StatusActions } from '../../lib/providers/docspace/components/StatusActions';
 import { ApiKeyForm } from '../../lib/providers/docspace/components/ApiKeyForm';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { PopupHeader } from '../../components/PopupHeader';
 import type { PortalStatus } from '../../lib/providers/docspace/protocol';
 
 afterEach(cleanup);
@@ -28,22 +29,46 @@ describe('StatusCard', () => {
     expect(container.querySelector('img')).toBeNull();
   });
 
-  it('says how long ago the status was checked, in words', () => {
-    const { rerender } = render(<StatusCard status={{ ...base, checkedAt: 1_000_000 }} names={null} now={1_000_000 + 20_000} />);
+  it('says how long ago the status was checked, in words (the footer line)', () => {
+    const { rerender } = render(<CheckedLine checkedAt={1_000_000} now={1_000_000 + 20_000} />);
     expect(screen.getByText('Checked just now')).toBeTruthy();
-    rerender(<StatusCard status={{ ...base, checkedAt: 1_000_000 }} names={null} now={1_000_000 + 3 * 60_000} />);
+    rerender(<CheckedLine checkedAt={1_000_000} now={1_000_000 + 3 * 60_000} />);
     expect(screen.getByText('Checked 3 minutes ago')).toBeTruthy();
-    rerender(<StatusCard status={{ ...base, checkedAt: 1_000_000 }} names={null} now={1_000_000 + 26 * 3600_000} />);
+    rerender(<CheckedLine checkedAt={1_000_000} now={1_000_000 + 26 * 3600_000} />);
     expect(screen.getByText('Checked 1 day ago')).toBeTruthy();
   });
 
-  it('says the policy, who it applies to and the enrolment in words', () => {
+  it('says the policy, who it applies to and the authenticator in words', () => {
     render(<StatusCard status={base} names={{ m1: { id: 'm1', name: 'Alice Smith', email: 'alice@x.test' } }} />);
-    expect(screen.getByText('On: authenticator app')).toBeTruthy();
-    expect(screen.getByText(/outside the trusted networks/)).toBeTruthy();
-    expect(screen.getByText('Enrolled, 3 of 5 backup codes unused')).toBeTruthy();
+    expect(screen.getByText('On, authenticator app')).toBeTruthy();
+    expect(screen.getByText('Yes, except from trusted IP addresses')).toBeTruthy();
+    expect(screen.getByText('Set up')).toBeTruthy();
     expect(screen.getByText('Alice Smith')).toBeTruthy();
     expect(screen.getByText('alice@x.test')).toBeTruthy();
+  });
+
+  it('admin: two blocks with visible headings, "You" (role as a chip) and "Portal policy" with Change policy', () => {
+    const onOpen = vi.fn();
+    render(<StatusCard status={base} names={{}} onOpen={onOpen} />);
+    const you = screen.getByRole('region', { name: 'You' });
+    const policy = screen.getByRole('region', { name: 'Portal policy' });
+    expect(you.querySelector('.role-chip')?.textContent).toBe('Admin');
+    expect(you.textContent).not.toContain('(Admin)');
+    expect(you.querySelector('[data-field="applies"]')?.textContent).toContain('Yes, except from trusted IP addresses');
+    expect(policy.querySelector('[data-field="policy"]')?.textContent).toContain('On, authenticator app');
+    expect(policy.textContent).toContain('10.0.0.0/8');
+    expect(you.textContent).not.toContain('10.0.0.0/8');
+    fireEvent.click(screen.getByRole('button', { name: 'Backup codes' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Change policy' }));
+    expect(onOpen.mock.calls).toEqual([['codes'], ['policy']]);
+  });
+
+  it('user: only the "You" block; no policy block, lists or Change policy', () => {
+    render(<StatusCard status={{ ...base, me: { ...base.me!, role: 'user' } }} names={null} />);
+    expect(screen.getByRole('region', { name: 'You' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Portal policy' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Change policy' })).toBeNull();
+    expect(screen.getByRole('region', { name: 'You' }).querySelector('.role-chip')?.textContent).toBe('User');
   });
 
   it('shows the first entries and a count, and asks for the rest a page at a time', async () => {
@@ -51,7 +76,7 @@ describe('StatusCard', () => {
       ok: true as const, value: { total: 6, items: ['172.16.0.0/12', '203.0.113.0/24', '198.51.100.7'].slice(offset - 3, offset - 3 + count).map((ip) => ({ id: ip, name: ip })) },
     }));
     render(<StatusCard status={base} names={{}} onMore={(list) => (o, c) => (list === 'trustedIps' ? more(o, c) : Promise.resolve({ ok: true as const, value: { total: 0, items: [] } }))} />);
-    const list = screen.getByRole('list', { name: '6 trusted IP ranges' });
+    const list = screen.getByRole('list', { name: 'Trusted IP addresses (6)' });
     expect(list.querySelectorAll('li')).toHaveLength(4);
     fireEvent.click(screen.getByRole('button', { name: 'and 3 more' }));
     await screen.findByText('198.51.100.7');
@@ -70,15 +95,15 @@ describe('StatusCard', () => {
       },
     };
     render(<StatusCard status={big} names={{ [ids[0]!]: { id: ids[0]!, name: 'Alice' }, [ids[1]!]: { id: ids[1]!, name: '', missing: true } }} />);
-    const users = screen.getByRole('list', { name: '5,000 mandatory users' });
+    const users = screen.getByRole('list', { name: 'Users who always need a code (5,000)' });
     expect(users.querySelectorAll('li')).toHaveLength(4);
     expect(users.textContent).toContain('Alice');
     expect(users.textContent).toContain('Deleted (00000001…)');
     expect(users.textContent).toContain('Not visible to you (00000002…)');
     expect(screen.getByRole('button', { name: 'and 4,997 more' })).toBeTruthy();
     // Stored entries that never match (judged as the portal does, §12.1) are shown as they are, marked, and not counted as ranges.
-    expect(screen.getByRole('list', { name: '10 trusted IP ranges' }).textContent).toContain('not an ip (matches no one)');
-    expect(screen.getByText('2 entries match no one and count for nothing')).toBeTruthy();
+    expect(screen.getByRole('list', { name: 'Trusted IP addresses (10)' }).textContent).toContain('not an ip (matches no one)');
+    expect(screen.getByText('2 entries match no one and are ignored')).toBeTruthy();
     expect(screen.queryByText(/Loading/)).toBeNull();
   });
 
@@ -104,20 +129,53 @@ describe('StatusCard', () => {
   });
 });
 
-describe('StatusActions', () => {
-  it('offers set-up when the policy is on and I am not enrolled, and policy for admins', () => {
+describe('StatusActions: one primary action for the state', () => {
+  it('set up when the policy applies and I am not set up, full width, and nothing else', () => {
     const onOpen = vi.fn();
-    render(<StatusActions status={{ ...base, enrolment: { state: 'notEnrolled' } }} onOpen={onOpen} />);
+    render(<StatusActions status={{ ...base, enrolment: { state: 'notEnrolled' } }} onOpen={onOpen} onMakeNewCodes={() => undefined} />);
     fireEvent.click(screen.getByRole('button', { name: 'Set up authenticator' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Manage policy' }));
-    expect(onOpen.mock.calls).toEqual([['enrol'], ['policy']]);
-    expect(screen.queryByRole('button', { name: 'Backup codes' })).toBeNull();
+    expect(onOpen.mock.calls).toEqual([['enrol']]);
+    expect(screen.getAllByRole('button')).toHaveLength(1);
+    expect(screen.getByRole('button').className).toContain('wide');
   });
 
-  it('offers backup codes to the enrolled and no policy button to users', () => {
-    render(<StatusActions status={{ ...base, me: { ...base.me!, role: 'user' } }} onOpen={() => undefined} />);
-    expect(screen.getByRole('button', { name: 'Backup codes' })).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Manage policy' })).toBeNull();
+  it('continue setup while a setup is under way', () => {
+    render(<StatusActions status={{ ...base, enrolment: { state: 'notEnrolled' }, enrolmentInProgress: true }} onOpen={() => undefined} onMakeNewCodes={() => undefined} />);
+    expect(screen.getByRole('button', { name: 'Continue setup' })).toBeTruthy();
+  });
+
+  it('make new codes when one or none are left', () => {
+    const onMakeNewCodes = vi.fn();
+    render(<StatusActions status={{ ...base, enrolment: { state: 'enrolled', unusedCodes: 1, totalCodes: 5 } }} onOpen={() => undefined} onMakeNewCodes={onMakeNewCodes} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Make new backup codes' }));
+    expect(onMakeNewCodes).toHaveBeenCalledOnce();
+  });
+
+  it('none when all is well', () => {
+    render(<StatusActions status={base} onOpen={() => undefined} onMakeNewCodes={() => undefined} />);
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+});
+
+describe('PopupHeader', () => {
+  it('host over its caption; refresh and settings are named icon buttons; refresh is disabled and busy while refreshing', () => {
+    const onRefresh = vi.fn();
+    const onSettings = vi.fn();
+    const { rerender } = render(<PopupHeader title="docs.example.com" subtitle="DocSpace 3.7" onRefresh={onRefresh} onSettings={onSettings} />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('docs.example.com');
+    expect(screen.getByText('DocSpace 3.7')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    expect([onRefresh.mock.calls.length, onSettings.mock.calls.length]).toEqual([1, 1]);
+    rerender(<PopupHeader title="docs.example.com" onRefresh={onRefresh} refreshing onSettings={onSettings} />);
+    const refresh = screen.getByRole('button', { name: 'Check again' }) as HTMLButtonElement;
+    expect(refresh.disabled).toBe(true);
+    expect(refresh.getAttribute('aria-busy')).toBe('true');
+  });
+
+  it('no buttons without handlers', () => {
+    render(<PopupHeader title="panel.example.com" subtitle="Navixy Admin Panel" />);
+    expect(screen.queryByRole('button')).toBeNull();
   });
 });
 

@@ -182,13 +182,13 @@ describe('the popup (admins): a portal whose trusted IPs break sign-in says so, 
   it('an error-level notice naming the portal; the entry marked; the harmless one marked apart; request-x-real-ip in a line', () => {
     const { container } = render(<StatusCard status={statusWith(['10.0.0.1', '192.168.1.5/24', 'office'])} names={null} />);
     expect(container.querySelector('.notice.error')?.textContent).toBe(
-      'Password sign-in on docs.example.com fails (HTTP 500) for everyone who is not a mandatory user or in a mandatory group: the portal cannot read the trusted IP entries marked “breaks sign-in”. Fix them under Manage policy.',
+      'Password sign-in on docs.example.com fails (HTTP 500) for everyone who is not a mandatory user or in a mandatory group: the portal cannot read the trusted IP entries marked “breaks sign-in”. Fix them under Change policy.',
     );
-    const list = screen.getByRole('list', { name: '1 trusted IP range' });
+    const list = screen.getByRole('list', { name: 'Trusted IP addresses (1)' });
     expect(list.textContent).toContain('192.168.1.5/24 (breaks sign-in)');
     expect(list.textContent).toContain('office (matches no one)');
-    expect(screen.getByText('1 entry matches no one and counts for nothing')).toBeTruthy();
-    expect(screen.getByText(/Unless a proxy in front of the portal strips the request-x-real-ip parameter, anyone can claim a trusted IP at sign-in/)).toBeTruthy();
+    expect(screen.getByText('1 entry matches no one and is ignored')).toBeTruthy();
+    expect(screen.getByText(/Unless a proxy in front of the portal strips the request-x-real-ip parameter, anyone can claim a trusted IP address at sign-in/)).toBeTruthy();
   });
 
   it('nothing alarming when the entries are fine; nothing of it for non-admins', () => {

@@ -9,7 +9,8 @@ import { NAVIXY_VIEW_NAMES, navixyOptionsUrl } from './views/views';
 export const navixy: ProviderUi = {
   info: {
     id: 'navixy',
-    name: 'Navixy Admin Panel',
+    // In the UI language, as the panel's pages name it (the Portals page's card tag).
+    name: t('navixy.providerName'),
     signIn: 'loginPassword',
     capabilities: ['status', 'userMfaList', 'bulkMfaChange', 'defaultMfa'],
     views: NAVIXY_VIEW_NAMES,

@@ -68,9 +68,13 @@ function fromStatus(base: SiteOverview, s: PortalStatus): SiteOverview {
   const policy = s.policy ? (s.policy.method === 'none' ? 'off' : s.policy.method) : null;
   const applies = { off: 'no', everyone: 'yes', mandatoryUser: 'yes', mandatoryGroup: 'yes', outsideTrusted: 'dependsOnIp', unknown: null } as const;
   const enrolment = s.enrolment.state === 'unknown' ? null : s.enrolment.state;
+  const k = s.applies.kind;
   return {
-    ...base, state, policy, applies: applies[s.applies.kind], enrolment,
+    ...base, state, policy, applies: applies[k], enrolment,
+    ...(k === 'everyone' || k === 'mandatoryUser' || k === 'mandatoryGroup' ? { appliesWhy: k } : {}),
+    setupInProgress: s.enrolmentInProgress,
     unusedCodes: s.enrolment.state === 'enrolled' ? s.enrolment.unusedCodes : null,
+    totalCodes: s.enrolment.state === 'enrolled' ? s.enrolment.totalCodes : null,
     checkedAt: s.checkedAt,
     makeNewCodes: lowOnBackupCodes(s.enrolment) ? optionsUrl('codes', s.origin, { regenerate: '1' }) : null,
   };

@@ -40,7 +40,7 @@ function EntryText({ e, kind, resolving }: { e: NamedEntity; kind: Props['kind']
   return (
     <>
       <PortalText text={e.name} />
-      {e.email ? <span class="muted"> <PortalText text={e.email} /></span> : null}
+      {e.email ? <span class="muted entry-email"><PortalText text={e.email} /></span> : null}
     </>
   );
 }

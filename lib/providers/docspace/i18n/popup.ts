@@ -1,7 +1,11 @@
-import type { Applicability, Enrolment, PortalJar, PortalStatus } from '../protocol';
+import type { Applicability, Enrolment, PortalJar, TfaMethod } from '../protocol';
 import type { CoverageFigure } from '../../../protocol';
-import { assertNever } from '../../../result';
 import { formatAgo, formatNumber, plural, t } from '../../../i18n/t';
+
+/** The states the status line names (status-model.ts decides which; the words are here). */
+export type Headline =
+  | 'off' | 'setUp' | 'smsOn' | 'required' | 'inProgress' | 'lowOne' | 'lowNone' | 'enrolmentUnknown'
+  | 'unknown' | 'signedOut' | 'noAccess' | 'error' | 'notChecked';
 
 /** Strings of the popup. */
 export const popup = {
@@ -43,6 +47,7 @@ export const popup = {
   separateCookiesBody: (jar: PortalJar, host: string) =>
     jar === 'private' ? t('popup.separateCookies.privateBody', host) : t('popup.separateCookies.containerBody', host),
   keyNotSaved: t('popup.separateCookies.keyNotSaved'),
+  youHeading: t('popup.youHeading'),
   policyHeading: t('popup.policyHeading'),
   policyLabel: t('popup.policyLabel'),
   appliesLabel: t('popup.appliesLabel'),
@@ -68,26 +73,13 @@ export const popup = {
   backupCodes: t('popup.backupCodes'),
   managePolicy: t('popup.managePolicy'),
   settings: t('popup.settings'),
-  applies(a: Applicability): string {
-    switch (a.kind) {
-      case 'off': return t('popup.applies.off');
-      case 'everyone': return t('popup.applies.everyone');
-      case 'mandatoryUser': return t('popup.applies.mandatoryUser');
-      case 'mandatoryGroup': return t('popup.applies.mandatoryGroup');
-      case 'outsideTrusted': return t('popup.applies.outsideTrusted');
-      case 'unknown': return t('popup.applies.unknown');
-      default: return assertNever(a);
-    }
-  },
-  enrolment(e: Enrolment): string {
-    switch (e.state) {
-      case 'enrolled':
-        return e.unusedCodes === null ? t('popup.enrolment.enrolled') : plural('popup.enrolment.enrolledCodes', e.totalCodes ?? e.unusedCodes, formatNumber(e.unusedCodes));
-      case 'notEnrolled': return t('popup.enrolment.notEnrolled');
-      case 'unknown': return t('popup.enrolment.unknown');
-      default: return assertNever(e);
-    }
-  },
+  /** Issue 27: the status line of a state (status-model.ts), the same on the popup and the Portals page's cards. */
+  status: (h: Headline) => t(`popup.status.${h}`),
+  /** "5 of 5 backup codes left". */
+  codesLeft: (unused: number, total: number) => plural('popup.codesLeft', total, formatNumber(unused)),
+  /** "Applies to you" as yes/no with its condition. */
+  applies: (kind: Applicability['kind']) => t(`popup.applies.${kind}`),
+  enrolment: (e: Enrolment) => t(`popup.enrolment.${e.state}`),
   /** Issue 26: "412 of 500 (82 %), 3 admins without — counted 2 hours ago" (the popup line and the Portals page). */
   coverageFigure(c: CoverageFigure, agoMs: number): string {
     // Floored: 499 of 500 is not "100 %".
@@ -96,8 +88,5 @@ export const popup = {
     return ago === null ? t('popup.coverage.figureJustNow', ...subs) : t('popup.coverage.figure', ...subs, ago);
   },
   coverageLine: (c: CoverageFigure, agoMs: number) => t(c.mode === 'app' ? 'popup.coverage.app' : 'popup.coverage.sms', popup.coverageFigure(c, agoMs)),
-  method(s: PortalStatus): string {
-    if (!s.policy) return '—';
-    return { none: t('popup.method.none'), app: t('popup.method.app'), sms: t('popup.method.sms') }[s.policy.method];
-  },
+  method: (m: TfaMethod) => t(`popup.method.${m}`),
 } as const;

@@ -9,18 +9,23 @@ export const portals = {
   empty: t('portals.empty'),
   apiKey: (remembered: boolean) => (remembered ? t('portals.apiKey.remembered') : t('portals.apiKey.session')),
   browserSignIn: t('portals.browserSignIn'),
-  forget: (host: string) => t('portals.forget', host),
+  forget: t('portals.forget'),
+  forgetLabel: (host: string) => t('portals.forgetLabel', host),
   confirmForget: (host: string) => t('portals.confirmForget', host),
   removed: (host: string) => t('portals.removed', host),
   checkAll: t('portals.overview.checkAll'),
-  checkOne: (host: string) => t('portals.overview.checkOne', host),
+  checkOne: t('portals.overview.checkOne'),
+  checkOneLabel: (host: string) => t('portals.overview.checkOneLabel', host),
   checking: t('portals.overview.checking'),
   checked: t('portals.overview.checked'),
   notChecked: t('portals.overview.notChecked'),
   noAccess: t('portals.overview.noAccess'),
-  allow: (host: string) => t('portals.overview.allow', host),
+  allow: t('portals.overview.allow'),
+  allowLabel: (host: string) => t('portals.overview.allowLabel', host),
   signedOut: t('portals.overview.signedOut'),
-  open: (host: string) => t('portals.overview.open', host),
+  open: t('portals.overview.open'),
+  openLabel: (host: string) => t('portals.overview.openLabel', host),
+  more: (host: string) => t('portals.overview.more', host),
   label: {
     policy: t('portals.overview.policy'),
     applies: t('portals.overview.applies'),
@@ -38,8 +43,4 @@ export const portals = {
   usersCount: (allowed: string, total: string) => t('portals.overview.usersCount', allowed, total),
   policy: (p: NonNullable<SiteOverview['policy']>) =>
     ({ off: t('portals.overview.value.policy.off'), app: t('portals.overview.value.policy.app'), sms: t('portals.overview.value.policy.sms'), on: t('portals.overview.value.policy.on') })[p],
-  applies: (a: NonNullable<SiteOverview['applies']>) =>
-    ({ yes: t('portals.overview.value.applies.yes'), no: t('portals.overview.value.applies.no'), dependsOnIp: t('portals.overview.value.applies.dependsOnIp') })[a],
-  enrolment: (e: NonNullable<SiteOverview['enrolment']>) =>
-    ({ enrolled: t('portals.overview.value.enrolment.enrolled'), notEnrolled: t('portals.overview.value.enrolment.notEnrolled') })[e],
 } as const;

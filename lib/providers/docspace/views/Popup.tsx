@@ -5,12 +5,14 @@ import type { NamedEntity, PortalStatus } from '../protocol';
 import { checkPortalUrl, hostOf } from '../../../portal/origin';
 import { openInTab, openOptionsPage, requestHostAccess } from '../../../ui';
 import type { PopupProps } from '../../../provider';
-import { openOptions } from './views';
+import { openOptions, type ViewName } from './views';
 import { popup as t } from '../i18n/popup';
 import { common } from '../../../i18n/common';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { StatusCard } from '../components/StatusCard';
-import { StatusActions } from '../components/StatusActions';
+import { ActionRows, CheckedLine, StatusActions } from '../components/StatusActions';
+import { StatusBanner } from '../components/StatusBanner';
+import { factsOfStatus, statusModel } from '../status-model';
 import { LowCodesNotice } from '../components/LowCodesNotice';
 import { CoverageLine } from '../components/CoverageLine';
 import { coverageQuery } from '../coverage/link';
@@ -80,6 +82,14 @@ export function App({ found, addSite }: PopupProps) {
     void load(target.origin, target.tabId, true);
   };
 
+  // The header's refresh: reads the status again from the portal, keeping what is shown until the answer arrives.
+  const refresh = () => {
+    if (!target) return;
+    if (view.status !== 'ready') return retry();
+    setView({ ...view, refreshing: true });
+    void load(target.origin, target.tabId, true);
+  };
+
   const allow = async () => {
     if (!target) return;
     const granted = await requestHostAccess(target.origin);
@@ -104,9 +114,14 @@ export function App({ found, addSite }: PopupProps) {
   };
 
   const host = target ? hostOf(target.origin) : '';
+  const refreshing = view.status === 'loading' || (view.status === 'ready' && view.refreshing);
   return (
-    <main aria-busy={view.status === 'loading' || (view.status === 'ready' && view.refreshing)}>
-      <PopupHeader title={host || t.title} aside={data?.version ? common.serverVersion(data.version) : null} />
+    <main aria-busy={refreshing}>
+      <PopupHeader
+        title={host || t.title} subtitle={data?.version ? common.serverVersion(shortVersion(data.version)) : undefined}
+        onRefresh={target ? refresh : undefined} refreshing={refreshing}
+        onSettings={() => void openOptions('portals', target?.origin ?? null)}
+      />
       <div role="status" class="visually-hidden">{view.status === 'loading' ? t.loadingLabel : view.status === 'ready' && view.refreshing ? t.refreshing : ''}</div>
       {view.status === 'loading' ? <PopupSkeleton label={t.loadingLabel} /> : null}
       {view.status === 'noTarget' ? (
@@ -157,28 +172,52 @@ export function App({ found, addSite }: PopupProps) {
           <ApiKeyForm busy={busy} open privateWindow={data.jar === 'private'} onSubmit={(k, r) => void useKey(k, r)} />
         </section>
       ) : null}
-      {data?.state === 'ready' ? (
-        <>
-          <StatusCard
-            status={data}
-            names={names}
-            onMore={(list) => (offset, count) => call<'policyEntries'>({ type: 'policyEntries', origin: data.origin, list, offset, count })}
-          />
-          <LowCodesNotice enrolment={data.enrolment} onMakeNew={() => void openOptions('codes', data.origin, { regenerate: '1' })} />
-          <CoverageLine status={data} now={Date.now()} onOpen={() => void openOptionsPage(coverageQuery(data.origin))} />
-          <StatusActions
-            status={data}
-            onOpen={(viewName) => void (viewName === 'enrol' ? openEnrolment(data.origin, target?.url) : openOptions(viewName, data.origin))}
-          />
-          {/* In a private window or a container the browser's sign-in is refused: no way back to it from here. */}
-          {data.auth === 'apiKey' && !data.jar ? (
-            <p class="footer">
-              {t.usingApiKey} <button type="button" class="link" onClick={() => void useBrowser()}>{t.useBrowserSignIn}</button>
-            </p>
-          ) : null}
-        </>
-      ) : null}
+      {data?.state === 'ready' ? <Ready data={data} names={names} tabUrl={target?.url} onUseBrowser={() => void useBrowser()} /> : null}
     </main>
+  );
+}
+
+/** "3.7.2.1234" → "3.7": the header's caption (the full version is the portal's business). */
+function shortVersion(v: string): string {
+  return v.split('.').slice(0, 2).join('.');
+}
+
+interface ReadyProps {
+  data: PortalStatus;
+  names: Record<string, NamedEntity> | null;
+  tabUrl: string | undefined;
+  onUseBrowser: () => void;
+}
+
+/**
+ * A status read (issue 27): the answer first (the status line, the backup-code count, the one primary action),
+ * then the "You" and "Portal policy" blocks, "All settings", and the freshness line at the foot.
+ */
+function Ready({ data, names, tabUrl, onUseBrowser }: ReadyProps) {
+  const model = statusModel(factsOfStatus(data));
+  const open = (viewName: ViewName) => void (viewName === 'enrol' ? openEnrolment(data.origin, tabUrl) : openOptions(viewName, data.origin));
+  return (
+    <>
+      <StatusBanner tone={model.tone} icon={model.icon} title={model.title} detail={model.codes} />
+      <LowCodesNotice enrolment={data.enrolment} />
+      <StatusActions status={data} onOpen={open} onMakeNewCodes={() => void openOptions('codes', data.origin, { regenerate: '1' })} />
+      <StatusCard
+        status={data} names={names} onOpen={open}
+        onMore={(list) => (offset, count) => call<'policyEntries'>({ type: 'policyEntries', origin: data.origin, list, offset, count })}
+      >
+        <CoverageLine status={data} now={Date.now()} onOpen={() => void openOptionsPage(coverageQuery(data.origin))} />
+      </StatusCard>
+      <ActionRows rows={[{ label: t.settings, onClick: () => open('portals') }]} />
+      <footer class="popup-footer">
+        <CheckedLine checkedAt={data.checkedAt} />
+        {/* In a private window or a container the browser's sign-in is refused: no way back to it from here. */}
+        {data.auth === 'apiKey' && !data.jar ? (
+          <p>
+            {t.usingApiKey} <button type="button" class="link" onClick={onUseBrowser}>{t.useBrowserSignIn}</button>
+          </p>
+        ) : null}
+      </footer>
+    </>
   );
 }
 

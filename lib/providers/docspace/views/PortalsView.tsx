@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { call } from '../call';
 import { call as callCore } from '../../../client';
 import type { AppError } from '../../../errors';
-import type { SiteOverview } from '../../../protocol';
+import type { SiteOverview, StatusTone } from '../../../protocol';
 import type { KnownPortal } from '../protocol';
 import { portals as t } from '../i18n/portals';
 import { popup } from '../i18n/popup';
@@ -18,6 +18,10 @@ import { BroadAccessNotice } from '../../../../components/BroadAccessNotice';
 import { PortalText } from '../../../../components/PortalText';
 import { LOW_BACKUP_CODES } from '../tfa/low-codes';
 import { coverageHref } from '../coverage/link';
+import { factsOfOverview, iconFor, statusModel, type StatusIcon, type StatusModel } from '../status-model';
+import { StatusBanner } from '../components/StatusBanner';
+import { IconMore } from '../../../../components/icons';
+import './portals.css';
 
 type State = { status: 'loading' } | { status: 'ready'; rows: SiteOverview[]; known: KnownPortal[] } | { status: 'error'; error: AppError };
 
@@ -31,10 +35,34 @@ interface Props {
 /** Links the background built for the options page are queries on it; anything else is not followed. */
 const optionsHref = (query: string) => (query.startsWith('?view=') ? `options.html${query}` : null);
 
+/** A card's status line: a DocSpace portal's from the status model (the popup's words), another provider's own. */
+function bannerOf(row: SiteOverview): { tone: StatusTone; icon: StatusIcon; title: string; model: StatusModel | null } {
+  if (row.provider === 'docspace') {
+    const model = statusModel(factsOfOverview(row));
+    return { tone: model.tone, icon: model.icon, title: model.title, model };
+  }
+  if (row.headline) return { tone: row.headline.tone, icon: iconFor(row.headline.tone), title: row.headline.text, model: null };
+  // Another provider's site not read: the same words as a portal's (signed out, no access…); read, it says its own.
+  const model = statusModel({ state: row.state, method: null, applies: 'unknown', enrolment: { state: 'unknown' }, setupInProgress: false });
+  return { tone: model.tone, icon: model.icon, title: row.state === 'ready' ? '' : model.title, model: null };
+}
+
+const ATTENTION: Record<StatusTone, number> = { error: 0, warn: 1, ok: 2, off: 3 };
+
+/** Cards needing attention first, then DocSpace portals, then the others; otherwise as the background listed them. */
+function ordered(rows: readonly SiteOverview[]): SiteOverview[] {
+  const rank = (r: SiteOverview) => {
+    const tone = bannerOf(r).tone;
+    return (tone === 'error' || tone === 'warn' ? 0 : 2) + (r.provider === 'docspace' ? 0 : 1);
+  };
+  return rows.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || ATTENTION[bannerOf(a.r).tone] - ATTENTION[bannerOf(b.r).tone] || a.i - b.i).map((x) => x.r);
+}
+
 /**
- * Every portal and panel the extension knows, at a glance: the policy, whether it applies to you, your enrolment
- * and unused backup codes, when each was checked; checked again on demand (one site or all) without opening them.
- * DocSpace portals also show how the extension signs in and can be removed here.
+ * Every portal and panel the extension knows, at a glance: a status line with an icon (the popup's words), the
+ * policy, whether it applies to you, your authenticator and backup codes left, when each was checked; checked again
+ * on demand (one site or all) without opening them. Buttons name the host only to screen readers; "Forget portal"
+ * sits quietly in a "⋯" menu.
  */
 export function PortalsView({ current, providerNames, now = Date.now }: Props) {
   const [state, setState] = useState<State>({ status: 'loading' });
@@ -116,21 +144,23 @@ export function PortalsView({ current, providerNames, now = Date.now }: Props) {
       {state.status === 'ready' && state.rows.length === 0 ? <p class="muted">{t.empty}</p> : null}
       {state.status === 'ready' && state.rows.length > 0 ? (
         <ul class="site-list">
-          {state.rows.map((row, i) => {
+          {ordered(state.rows).map((row, i) => {
             const known = row.provider === 'docspace' ? state.known.find((k) => k.origin === row.site) : undefined;
             const manage = optionsHref(row.manage);
             const makeNew = row.makeNewCodes ? optionsHref(row.makeNewCodes) : null;
             const titleId = `site-${i}`;
+            const banner = bannerOf(row);
             return (
               <li key={`${row.provider} ${row.site}`} class="site-card" aria-labelledby={titleId} aria-busy={isChecking(row.site)}>
                 <h3 id={titleId}>
                   <PortalText text={row.host} /> <span class="muted site-kind">{providerNames[row.provider] ?? row.provider}</span>
                 </h3>
-                <SiteFacts row={row} known={known} now={now()} />
+                {banner.title ? <StatusBanner tone={banner.tone} icon={banner.icon} title={banner.title} compact /> : null}
+                <SiteFacts row={row} model={banner.model} known={known} now={now()} />
                 {row.state === 'noAccess' ? (
                   <div class="notice warn">
                     <p>{t.noAccess}</p>
-                    <button type="button" class="primary" onClick={() => void allow(row)}>{t.allow(row.host)}</button>
+                    <button type="button" class="primary" aria-label={t.allowLabel(row.host)} onClick={() => void allow(row)}>{t.allow}</button>
                   </div>
                 ) : null}
                 {row.state === 'signedOut' ? <p class="notice warn">{t.signedOut}</p> : null}
@@ -142,19 +172,28 @@ export function PortalsView({ current, providerNames, now = Date.now }: Props) {
                   </div>
                 ) : null}
                 <div class="site-actions">
-                  {manage ? <a class="button" href={manage}>{t.open(row.host)}</a> : null}
+                  {manage ? <a class="button" href={manage} aria-label={t.openLabel(row.host)}>{t.open}</a> : null}
                   {row.access ? (
-                    <button type="button" onClick={() => void check([row.site])} disabled={checking !== null}>{t.checkOne(row.host)}</button>
+                    <button type="button" aria-label={t.checkOneLabel(row.host)} onClick={() => void check([row.site])} disabled={checking !== null}>{t.checkOne}</button>
                   ) : null}
-                  {row.provider === 'docspace' && confirming !== row.site ? (
-                    <button type="button" class="danger" onClick={() => setConfirming(row.site)}>{t.forget(row.host)}</button>
+                  {(row.provider === 'docspace' || row.forget) && confirming !== row.site ? (
+                    <details class="more-menu">
+                      <summary aria-label={t.more(row.host)} title={t.more(row.host)}><IconMore size={18} aria-hidden="true" /></summary>
+                      <div class="menu">
+                        {row.forget ? <a class="button danger" href={optionsHref(row.forget.href) ?? undefined} aria-label={row.forget.ariaLabel}>{row.forget.label}</a> : (
+                          <button type="button" class="danger" aria-label={t.forgetLabel(row.host)} onClick={() => setConfirming(row.site)}>{t.forget}</button>
+                        )}
+                      </div>
+                    </details>
                   ) : null}
                 </div>
                 {confirming === row.site ? (
-                  <div role="group" aria-label={t.forget(row.host)} class="notice warn">
+                  <div role="group" aria-label={t.forgetLabel(row.host)} class="notice warn">
                     <p>{t.confirmForget(row.host)}</p>
-                    <button type="button" class="danger" onClick={() => void forget(row.site, row.host)}>{t.forget(row.host)}</button>{' '}
-                    <button type="button" onClick={() => setConfirming(null)}>{common.cancel}</button>
+                    <div class="dialog-buttons">
+                      <button type="button" class="quiet" onClick={() => setConfirming(null)}>{common.cancel}</button>
+                      <button type="button" class="danger" aria-label={t.forgetLabel(row.host)} onClick={() => void forget(row.site, row.host)}>{t.forget}</button>
+                    </div>
                   </div>
                 ) : null}
               </li>
@@ -166,28 +205,37 @@ export function PortalsView({ current, providerNames, now = Date.now }: Props) {
   );
 }
 
-/** The site's two-factor facts as a description list; what the provider does not have is left out. */
-function SiteFacts({ row, known, now }: { row: SiteOverview; known: KnownPortal | undefined; now: number }) {
+/**
+ * The site's two-factor facts as a description list; what the provider does not have is left out. A DocSpace
+ * portal's come from the status model (the popup's words); another provider's own facts, in its words, replace the
+ * shared ones when it gives them.
+ */
+function SiteFacts({ row, model, known, now }: { row: SiteOverview; model: StatusModel | null; known: KnownPortal | undefined; now: number }) {
   const unknown = <span class="muted">{t.unknown}</span>;
-  const facts: [string, string, ComponentChildren][] = [];
+  const facts: [string, string, ComponentChildren, string?][] = [];
   const read = row.state === 'ready';
-  facts.push(['policy', t.label.policy, read && row.policy ? t.policy(row.policy) : unknown]);
-  if (row.provider === 'docspace') {
-    facts.push(['applies', t.label.applies, read && row.applies ? t.applies(row.applies) : unknown]);
-    facts.push(['enrolment', t.label.enrolment, read && row.enrolment ? t.enrolment(row.enrolment) : unknown]);
-    facts.push(['codes', t.label.codes, read && row.unusedCodes !== null ? formatNumber(row.unusedCodes) : unknown]);
+  const low = read && row.unusedCodes !== null && row.unusedCodes <= LOW_BACKUP_CODES;
+  if (row.facts) {
+    for (const f of row.facts) facts.push([f.field, f.label, read ? f.value : unknown, f.tone === 'warn' || f.tone === 'error' ? 'warn-text' : undefined]);
+  } else {
+    facts.push(['policy', t.label.policy, read && row.policy ? t.policy(row.policy) : unknown]);
+  }
+  if (row.provider === 'docspace' && model) {
+    facts.push(['applies', t.label.applies, read && row.applies ? model.applies : unknown]);
+    facts.push(['enrolment', t.label.enrolment, read && row.enrolment ? model.enrolment : unknown]);
+    facts.push(['codes', t.label.codes, read && row.unusedCodes !== null ? formatNumber(row.unusedCodes) : unknown, low ? 'warn-text' : undefined]);
   }
   // Issue 26: the last coverage count kept on this device, with its time, linking to the coverage view; nothing when never counted.
   if (row.coverage) facts.push(['coverage', t.label.coverage(row.coverage.mode), <a href={coverageHref(row.site)}>{popup.coverageFigure(row.coverage, now - row.coverage.countedAt)}</a>]);
-  if (row.usersWithMfa) facts.push(['users', t.label.users, t.usersCount(formatNumber(row.usersWithMfa.allowed), formatNumber(row.usersWithMfa.total))]);
+  if (row.usersWithMfa && !row.facts) facts.push(['users', t.label.users, t.usersCount(formatNumber(row.usersWithMfa.allowed), formatNumber(row.usersWithMfa.total))]);
   if (known) facts.push(['sign-in', t.label.signIn, known.auth === 'apiKey' ? t.apiKey(known.rememberedKey) : t.browserSignIn]);
   facts.push(['checked', t.label.checked, row.checkedAt === null ? t.notChecked : t.ago(now - row.checkedAt)]);
   return (
     <dl class="site-facts">
-      {facts.map(([field, label, value]) => (
+      {facts.map(([field, label, value, tone]) => (
         <div key={field} data-field={field}>
           <dt>{label}</dt>
-          <dd class={field === 'codes' && read && row.unusedCodes !== null && row.unusedCodes <= LOW_BACKUP_CODES ? 'warn-text' : undefined}>{value}</dd>
+          <dd class={tone}>{value}</dd>
         </div>
       ))}
     </dl>

@@ -2,6 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import { parseApiBase } from '../config';
 import { navixy as t } from '../i18n';
 import './navixy.css';
+import '../../../../components/forms.css';
 
 /**
  * Navixy's regional API servers ([SPEC] `servers`), offered as choices when a panel is added. The legacy host
@@ -44,29 +45,31 @@ export function NavixyApiServerField({ value, invalid, onChange }: Props) {
   const hintId = `${id}-api-hint`;
   return (
     <>
-      <fieldset class="navixy-servers" aria-describedby={`${id}-servers-hint`}>
+      <fieldset class="form-card navixy-servers" aria-describedby={`${id}-servers-hint`}>
         <legend>{t.panels.apiServer}</legend>
         <p id={`${id}-servers-hint`} class="muted hint">{t.panels.apiServerHint}</p>
         {NAVIXY_API_SERVERS.map((s) => (
-          <div class="navixy-server" key={s.region}>
+          <div class="radio-row navixy-server" key={s.region}>
             <input type="radio" id={`${id}-${s.region}`} name={`${id}-server`} checked={region === s.region} aria-describedby={`${id}-${s.region}-url`} onChange={() => choose(s.region)} />
             <label for={`${id}-${s.region}`}>{t.panels.servers[s.region]}</label>
             <span id={`${id}-${s.region}-url`} class="muted" dir="ltr">{s.apiBase}</span>
           </div>
         ))}
-        <div class="navixy-server">
+        <div class="radio-row navixy-server">
           <input type="radio" id={`${id}-other`} name={`${id}-server`} checked={other} onChange={() => choose('other')} />
           <label for={`${id}-other`}>{t.panels.servers.other}</label>
         </div>
       </fieldset>
-      <label for={`${id}-api`}>{t.panels.apiBase}</label>
-      <input
-        id={`${id}-api`} type="url" spellcheck={false} value={value} aria-invalid={invalid} aria-describedby={hintId}
-        onInput={(e) => onChange(e.currentTarget.value)}
-      />
-      <p id={hintId} class={invalid ? 'error-text hint' : legacy ? 'warn-text hint' : 'muted hint'} data-field="navixy-api-hint">
-        {invalid ? t.panels.invalidApi : legacy ? t.panels.legacyApi : t.panels.apiBaseHint}
-      </p>
+      <div class="field">
+        <label for={`${id}-api`}>{t.panels.apiBase}</label>
+        <input
+          id={`${id}-api`} type="url" spellcheck={false} value={value} aria-invalid={invalid} aria-describedby={hintId}
+          onInput={(e) => onChange(e.currentTarget.value)}
+        />
+        <p id={hintId} class={invalid ? 'error-text hint' : legacy ? 'warn-text hint' : 'muted hint'} data-field="navixy-api-hint">
+          {invalid ? t.panels.invalidApi : legacy ? t.panels.legacyApi : t.panels.apiBaseHint}
+        </p>
+      </div>
     </>
   );
 }

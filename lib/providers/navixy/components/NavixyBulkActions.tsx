@@ -1,24 +1,33 @@
 import { navixy as t } from '../i18n';
+import '../../../../components/forms.css';
 
-interface Props {
+interface SelectionProps {
+  count: number;
   /** The session may update users and nothing is running. */
   canChange: boolean;
-  busy: boolean;
-  hasSelection: boolean;
   onSelected: (allow: boolean) => void;
-  onAll: (allow: boolean) => void;
-  onReload: () => void;
+  onClear: () => void;
 }
 
-/** The users page's bulk changes: to the selected users, to every user (confirmed by the page), and reading the list again. */
-export function NavixyBulkActions({ canChange, busy, hasSelection, onSelected, onAll, onReload }: Props) {
+/** Over the table while users are selected: how many, allow or disallow MFA for them, and clearing the selection. */
+export function SelectionBar({ count, canChange, onSelected, onClear }: SelectionProps) {
+  if (!count) return null;
   return (
-    <div class="navixy-toolbar">
-      <button type="button" class="primary" disabled={!canChange || !hasSelection} onClick={() => onSelected(true)}>{t.users.allowSelected}</button>
-      <button type="button" disabled={!canChange || !hasSelection} onClick={() => onSelected(false)}>{t.users.disallowSelected}</button>
-      <button type="button" disabled={!canChange} onClick={() => onAll(true)}>{t.users.allowAll}</button>
-      <button type="button" class="danger" disabled={!canChange} onClick={() => onAll(false)}>{t.users.disallowAll}</button>
-      <button type="button" disabled={busy} onClick={onReload}>{t.users.reload}</button>
+    <div class="selection-bar" role="group" aria-label={t.users.selectionLabel} data-field="navixy-selection-bar">
+      <span class="count">{t.users.selectedCount(count)}</span>
+      <button type="button" class="primary" disabled={!canChange} onClick={() => onSelected(true)}>{t.users.allowSelected}</button>
+      <button type="button" disabled={!canChange} onClick={() => onSelected(false)}>{t.users.disallowSelected}</button>
+      <button type="button" class="quiet end" onClick={onClear}>{t.users.clearSelection}</button>
+    </div>
+  );
+}
+
+/** The changes to every user (each confirmed by the page): quiet, beside the table's title, never the main action. */
+export function AllUsersActions({ canChange, onAll }: { canChange: boolean; onAll: (allow: boolean) => void }) {
+  return (
+    <div class="quiet-group end" role="group" aria-label={t.users.allUsersLabel}>
+      <button type="button" class="quiet" disabled={!canChange} onClick={() => onAll(true)}>{t.users.allowAll}</button>
+      <button type="button" class="quiet danger" disabled={!canChange} onClick={() => onAll(false)}>{t.users.disallowAll}</button>
     </div>
   );
 }

@@ -4,6 +4,9 @@ import { navixy as t } from '../i18n';
 import { allowSettingsFrom } from '../users';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { settingsText } from './NavixySummary';
+import { SettingsPill } from './SettingsPill';
+import { IconWarning } from '../../../../components/icons';
+import '../../../../components/forms.css';
 import { panelErrorText } from '../messages';
 
 interface Props {
@@ -39,13 +42,15 @@ export function NavixyDefaultForm({ host, current, busy, canUpdate, onSave }: Pr
   const allowed = allowSettingsFrom(current);
   const next: MfaSettings | null = choice === 'allowed' ? allowed : { type: 'disallowed' };
   return (
-    <section aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>{t.defaults.heading}</h2>
+    <section aria-labelledby={`${id}-h`} class="navixy-card">
+      <div class="heading-row">
+        <h2 id={`${id}-h`}>{t.defaults.heading}</h2>
+        <SettingsPill settings={current} label={t.defaults.current} />
+      </div>
       <p>{t.defaults.explain}</p>
-      <p data-field="navixy-default-current">{t.defaults.current(settingsText(current))}</p>
       {!canUpdate ? <p class="muted" data-field="navixy-read-only">{t.defaults.readOnly}</p> : null}
       {!allowed ? <p class="muted" data-field="navixy-unreadable">{panelErrorText.unreadableFactors(host).message}</p> : null}
-      <fieldset class="method-choice" disabled={busy || !canUpdate}>
+      <fieldset class="form-card" disabled={busy || !canUpdate}>
         <legend>{t.defaults.legend}</legend>
         {(['allowed', 'disallowed'] as const).map((value) => (
           <div class="radio-row" key={value}>
@@ -56,11 +61,13 @@ export function NavixyDefaultForm({ host, current, busy, canUpdate, onSave }: Pr
             <label for={`${id}-${value}`}>{value === 'allowed' ? t.defaults.allow(allowedFactors(current)) : t.defaults.disallow}</label>
           </div>
         ))}
-        <label class="check">
-          <input type="checkbox" checked={applyToAll} onChange={(e) => setApplyToAll(e.currentTarget.checked)} />
-          {t.defaults.applyToAll}
-        </label>
       </fieldset>
+      {/* Not a third choice: it writes every user, so it sits under the choices, with a warning tone. */}
+      <div class="check-row warn">
+        <input type="checkbox" id={`${id}-all`} checked={applyToAll} disabled={busy || !canUpdate} onChange={(e) => setApplyToAll(e.currentTarget.checked)} />
+        <label for={`${id}-all`}>{t.defaults.applyToAll}</label>
+        <IconWarning aria-hidden="true" />
+      </div>
       <div class="navixy-toolbar">
         <button type="button" class="primary" disabled={busy || !canUpdate || !next} onClick={() => setConfirming(true)}>
           {busy ? t.defaults.saving : t.defaults.save}

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import { navixy as t } from '../i18n';
 import { hostOf } from '../../../portal/origin';
 import './navixy.css';
+import '../../../../components/forms.css';
 
 interface Props {
   host: string;
@@ -40,11 +41,15 @@ export function NavixySignInForm({ host, apiBase, busy, onSubmit }: Props) {
           setPassword('');
         }}
       >
-        <label for={`${id}-login`}>{t.signIn.login}</label>
-        <input id={`${id}-login`} type="text" autoComplete="username" spellcheck={false} value={login} aria-describedby={`${id}-login-hint`} onInput={(e) => setLogin(e.currentTarget.value)} />
-        <p id={`${id}-login-hint`} class="muted hint">{t.signIn.loginHint}</p>
-        <label for={`${id}-password`}>{t.signIn.password}</label>
-        <input id={`${id}-password`} type="password" autoComplete="current-password" value={password} aria-describedby={foreign ? `${id}-to ${id}-foreign` : `${id}-to`} onInput={(e) => setPassword(e.currentTarget.value)} />
+        <div class="field">
+          <label for={`${id}-login`}>{t.signIn.login}</label>
+          <input id={`${id}-login`} type="text" autoComplete="username" spellcheck={false} value={login} aria-describedby={`${id}-login-hint`} onInput={(e) => setLogin(e.currentTarget.value)} />
+          <p id={`${id}-login-hint`} class="muted hint">{t.signIn.loginHint}</p>
+        </div>
+        <div class="field">
+          <label for={`${id}-password`}>{t.signIn.password}</label>
+          <input id={`${id}-password`} type="password" autoComplete="current-password" value={password} aria-describedby={foreign ? `${id}-to ${id}-foreign` : `${id}-to`} onInput={(e) => setPassword(e.currentTarget.value)} />
+        </div>
         <button type="submit" class="primary" disabled={!ready}>{busy ? t.signIn.busy : t.signIn.submit}</button>
       </form>
     </section>

@@ -1,9 +1,12 @@
+import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import type { NavixyUserRow } from '../protocol';
 import { navixy as t } from '../i18n';
 // A cell is a paragraph of its own for the bidi algorithm: its text cannot reorder another's, so the cell needs no
 // <bdi> (hundreds of <bdi dir=auto> made Firefox lay a long table out several times slower), only the controls dropped.
 import { cleanBidi } from '../../../i18n/bidi';
+import { IconSearch } from '../../../../components/icons';
+import '../../../../components/forms.css';
 
 interface Props {
   users: NavixyUserRow[];
@@ -14,6 +17,8 @@ interface Props {
   onFilter?: (text: string) => void;
   onToggle: (id: number, checked: boolean) => void;
   onToggleAll: (ids: number[], checked: boolean) => void;
+  /** The selection bar, shown between the toolbar and the table. */
+  selectionBar?: ComponentChildren;
 }
 
 /** Users matching the filter (name or login). */
@@ -22,8 +27,17 @@ export function filterUsers(users: NavixyUserRow[], filter: string): NavixyUserR
   return f ? users.filter((u) => u.name.toLowerCase().includes(f) || u.login.toLowerCase().includes(f)) : users;
 }
 
-/** The panel's users with their MFA state, a filter and a checkbox per user (plus one for all shown). */
-export function NavixyUserTable({ users, selected, filter, disabled, onFilter, onToggle, onToggleAll }: Props) {
+/** A user's MFA as a pill in words: Allowed (green) or Disallowed (neutral). */
+export function MfaPill({ allowed }: { allowed: boolean }) {
+  return <span class={`status-pill ${allowed ? 'ok' : 'neutral'}`} data-field="navixy-mfa">{allowed ? t.users.allowedBadge : t.users.disallowedBadge}</span>;
+}
+
+/**
+ * The panel's users with their MFA state: a search field in the toolbar (whole lists), the selection bar when users
+ * are selected, a select-all checkbox in the header (all shown users) and a checkbox per user; the header stays in
+ * sight while the table scrolls.
+ */
+export function NavixyUserTable({ users, selected, filter, disabled, onFilter, onToggle, onToggleAll, selectionBar }: Props) {
   const id = useId();
   const shown = filter !== undefined ? filterUsers(users, filter) : users;
   const allShown = shown.length > 0 && shown.every((u) => selected.has(u.id));
@@ -31,30 +45,33 @@ export function NavixyUserTable({ users, selected, filter, disabled, onFilter, o
     <div>
       {onFilter ? (
         <div class="navixy-toolbar">
-          <label for={`${id}-filter`}>{t.users.filter}</label>
-          <input id={`${id}-filter`} type="search" value={filter} onInput={(e) => onFilter(e.currentTarget.value)} />
+          <span class="search-field">
+            <IconSearch aria-hidden="true" />
+            <input id={`${id}-filter`} type="search" aria-label={t.users.filter} placeholder={t.users.filterPlaceholder} value={filter} onInput={(e) => onFilter(e.currentTarget.value)} />
+          </span>
         </div>
       ) : null}
-      <div class="navixy-toolbar">
-        <label class="check">
-          <input type="checkbox" checked={allShown} disabled={disabled || shown.length === 0} onChange={(e) => onToggleAll(shown.map((u) => u.id), e.currentTarget.checked)} />
-          {t.users.selectAll}
-        </label>
-        <span>{t.users.selected(selected.size)}</span>
-      </div>
+      {selectionBar}
+      {/* The count, announced as it changes (always in the DOM; the bar shows it too). */}
+      <p role="status" class="visually-hidden" data-field="navixy-selected">{selected.size ? t.users.selected(selected.size) : ''}</p>
       {shown.length === 0 ? <p class="muted">{t.users.empty}</p> : (
         <div class="navixy-users-scroll">
           <table class="navixy-users">
             <thead>
-              <tr><th scope="col"><span class="visually-hidden">{t.users.selectAll}</span></th><th scope="col">{t.users.colName}</th><th scope="col">{t.users.colLogin}</th><th scope="col">{t.users.colMfa}</th></tr>
+              <tr>
+                <th scope="col" class="check-cell">
+                  <input type="checkbox" aria-label={t.users.selectAll} checked={allShown} disabled={disabled} onChange={(e) => onToggleAll(shown.map((u) => u.id), e.currentTarget.checked)} />
+                </th>
+                <th scope="col">{t.users.colName}</th><th scope="col">{t.users.colLogin}</th><th scope="col">{t.users.colMfa}</th>
+              </tr>
             </thead>
             <tbody>
               {shown.map((u) => (
                 <tr key={u.id}>
-                  <td><input type="checkbox" aria-label={t.users.select(u.name)} checked={selected.has(u.id)} disabled={disabled} onChange={(e) => onToggle(u.id, e.currentTarget.checked)} /></td>
+                  <td class="check-cell"><input type="checkbox" aria-label={t.users.select(u.name)} checked={selected.has(u.id)} disabled={disabled} onChange={(e) => onToggle(u.id, e.currentTarget.checked)} /></td>
                   <td class="portal-text">{cleanBidi(u.name)}{u.active ? null : <> <span class="muted" data-field="navixy-inactive">({t.users.inactiveBadge})</span></>}</td>
                   <td class="mono portal-text">{cleanBidi(u.login)}</td>
-                  <td class={u.mfaAllowed ? 'ok-text' : 'muted'}>{u.mfaAllowed ? t.users.allowedBadge : t.users.disallowedBadge}</td>
+                  <td><MfaPill allowed={u.mfaAllowed} /></td>
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,4 @@
-import type { FactorType } from '../schemas';
+import type { FactorType, HeldSettings } from '../schemas';
 import { formatList, formatNumber, plural, t } from '../../../i18n/t';
 import { isolate } from '../../../i18n/bidi';
 import { ago, factorName, timeOf } from './format';
@@ -9,6 +9,10 @@ export const popup = {
   loading: t('navixy.popup.loading'),
   defaultLabel: t('navixy.popup.defaultLabel'),
   allowedLabel: t('navixy.popup.allowedLabel'),
+  /** "Default MFA: Disallowed" (the popup's status line). */
+  defaultStatus: (text: string) => t('navixy.popup.defaultStatus', text),
+  /** "12 of 40 users with MFA allowed". */
+  allowedLine: (allowed: number, total: number) => plural('navixy.popup.allowedLine', total, formatNumber(allowed)),
   /** "51 of 250 users". */
   allowedCount: (allowed: number, total: number) => plural('navixy.popup.allowedCount', total, formatNumber(allowed)),
   signedInAs: (login: string) => t('navixy.popup.signedInAs', isolate(login)),
@@ -34,6 +38,12 @@ export const settings = {
   disallowed: t('navixy.settings.disallowed'),
   none: t('navixy.settings.none'),
 } as const;
+
+/** The panel's MFA default in words: "Allowed (email code)", "Disallowed", "Not set". */
+export function settingsText(s: HeldSettings | null): string {
+  if (!s) return settings.none;
+  return s.type === 'allowed' ? settings.allowed(s.factor_types, s.unreadable === true) : settings.disallowed;
+}
 
 /** What the popup's views and components use, under the same keys as {@link navixy} in index.ts. */
 export const navixyPopup = { providerName: t('navixy.providerName'), popup, settings } as const;

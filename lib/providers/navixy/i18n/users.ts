@@ -7,9 +7,6 @@ import { ago, factorName } from './format';
 
 /** The Navixy strings of the options page's users page: the default form and the users list. */
 
-/** How many batches a change went in: "3 batches", "3 пакета". */
-const batches = (n: number) => plural('navixy.users.batches', n);
-
 export const defaults = {
   heading: t('navixy.defaults.heading'),
   explain: t('navixy.defaults.explain'),
@@ -35,9 +32,16 @@ export const users = {
   /** "50 of 250 users have MFA allowed." */
   summary: (allowed: number, total: number) => plural('navixy.users.summary', total, formatNumber(allowed)),
   filter: t('navixy.users.filter'),
+  filterPlaceholder: t('navixy.users.filterPlaceholder'),
   selectAll: t('navixy.users.selectAll'),
   select: (name: string) => t('navixy.users.select', isolate(name)),
+  /** "3 users selected." (announced). */
   selected: (count: number) => plural('navixy.users.selected', count),
+  /** "3 selected" (the selection bar). */
+  selectedCount: (count: number) => plural('navixy.users.selectedCount', count),
+  selectionLabel: t('navixy.users.selectionLabel'),
+  clearSelection: t('navixy.users.clearSelection'),
+  allUsersLabel: t('navixy.users.allUsersLabel'),
   colName: t('navixy.users.colName'),
   colLogin: t('navixy.users.colLogin'),
   colMfa: t('navixy.users.colMfa'),
@@ -57,11 +61,9 @@ export const users = {
   progress: (batch: number, batchCount: number, done: number, total: number) =>
     plural('navixy.users.progress', total, formatNumber(batch), formatNumber(batchCount), formatNumber(done)),
   progressLabel: t('navixy.users.progressLabel'),
-  /** "MFA allowed for 250 users in 3 batches." */
-  doneSelected: (allow: boolean, count: number, batchCount: number) =>
-    allow
-      ? plural('navixy.users.doneSelected.allow', count, batches(batchCount))
-      : plural('navixy.users.doneSelected.disallow', count, batches(batchCount)),
+  /** "MFA allowed for 250 users." (how many batches it took is the extension's business, not the reader's). */
+  doneSelected: (allow: boolean, count: number) =>
+    allow ? plural('navixy.users.doneSelected.allow', count) : plural('navixy.users.doneSelected.disallow', count),
   doneAll: (allow: boolean) => (allow ? t('navixy.users.doneAll.allow') : t('navixy.users.doneAll.disallow')),
   /**
    * "Batch 3 of 5 (100 users) failed and may be partly applied; batches 4–5 (180 users) were not sent."
@@ -92,6 +94,8 @@ export const users = {
   nextPage: t('navixy.users.nextPage'),
   search: t('navixy.users.search'),
   searchLabel: t('navixy.users.searchLabel'),
+  searchPlaceholder: t('navixy.users.searchPlaceholder'),
+  orderLabel: t('navixy.users.orderLabel'),
   sortBy: t('navixy.users.sortBy'),
   sort: {
     id: t('navixy.users.sort.id'),

@@ -38,7 +38,7 @@ export function NavixyOptions({ siteGroups }: OptionsProps) {
   const nav = joinNav(siteGroups, { provider: 'navixy', entries: navixyNav({ panels: listed, panel, view, go }) });
   return (
     <OptionsShell nav={nav}>
-      {view === 'navixy-panels' ? <NavixyPanelsView prefill={params.get('add')} onOpen={(p) => navigate('navixy', p)} /> : null}
+      {view === 'navixy-panels' ? <NavixyPanelsView prefill={params.get('add')} forget={originParam(params, 'forget')} onOpen={(p) => navigate('navixy', p)} /> : null}
       {view === 'navixy' && panel ? <NavixyUsersView panel={panel} onPanels={() => navigate('navixy-panels', panel)} /> : null}
     </OptionsShell>
   );

@@ -12,15 +12,18 @@ import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { NavixyApiServerField } from '../components/NavixyApiServerField';
 import '../components/navixy.css';
+import '../../../../components/forms.css';
 
 interface Props {
   /** A panel address to prefill (from the popup's "add it" link). */
   prefill: string | null;
+  /** A panel whose "Forget panel" confirmation opens at once (from its card on the Portals page). */
+  forget?: string | null;
   onOpen: (panel: string) => void;
 }
 
 /** The Navixy panels the user added (panel address + API base URL), a form to add one, and removal. */
-export function NavixyPanelsView({ prefill, onOpen }: Props) {
+export function NavixyPanelsView({ prefill, forget = null, onOpen }: Props) {
   const id = useId();
   const [panels, setPanels] = useState<NavixyPanelInfo[] | null>(null);
   const [panelUrl, setPanelUrl] = useState(prefill ?? '');
@@ -30,7 +33,7 @@ export function NavixyPanelsView({ prefill, onOpen }: Props) {
   const [note, setNote] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const [busy, setBusy] = useState(false);
-  const [confirming, setConfirming] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(forget);
   /** A known panel re-added with another API address: nothing changes until the user confirms. */
   const [apiChange, setApiChange] = useState<{ panel: string; apiBase: string; current: string } | null>(null);
 
@@ -86,29 +89,38 @@ export function NavixyPanelsView({ prefill, onOpen }: Props) {
       {panels === null ? <p>{common.loading}</p> : panels.length === 0 ? <p class="muted">{t.panels.empty}</p> : (
         <ul class="panel-list">
           {panels.map((p) => (
-            <li key={p.panel}>
-              <strong>{p.host}</strong>{' '}
-              <span class="muted">
-                · {t.panels.api(p.apiBase)} · {p.login ? t.panels.signedInAs(p.login) : t.panels.signedOut}
-                {p.sessionEndsAt ? ` · ${t.panels.sessionEnds(p.sessionEndsAt)}` : ''}
-              </span>{' '}
-              <button type="button" onClick={() => onOpen(p.panel)}>{t.panels.open(p.host)}</button>{' '}
+            <li key={p.panel} class="panel-row">
+              <div class="panel-facts">
+                <strong>{p.host}</strong>{' '}
+                <span class="muted">
+                  · {t.panels.api(p.apiBase)} · {p.login ? t.panels.signedInAs(p.login) : t.panels.signedOut}
+                  {p.sessionEndsAt ? ` · ${t.panels.sessionEnds(p.sessionEndsAt)}` : ''}
+                </span>
+              </div>
               {confirming === p.panel ? (
-                <>
-                  <button type="button" class="danger" onClick={() => void remove(p)}>{t.panels.remove(p.host)}</button>{' '}
-                  <button type="button" onClick={() => setConfirming(null)}>{common.cancel}</button>
-                </>
+                <div role="group" aria-label={t.panels.removeLabel(p.host)} class="notice warn panel-confirm">
+                  <p>{t.panels.confirmRemove(p.host)}</p>
+                  <div class="panel-actions">
+                    <button type="button" class="quiet" onClick={() => setConfirming(null)}>{common.cancel}</button>
+                    <button type="button" class="danger" aria-label={t.panels.removeLabel(p.host)} onClick={() => void remove(p)}>{t.panels.remove}</button>
+                  </div>
+                </div>
               ) : (
-                <button type="button" class="danger" onClick={() => setConfirming(p.panel)}>{t.panels.remove(p.host)}</button>
+                <div class="panel-actions">
+                  <button type="button" aria-label={t.panels.openLabel(p.host)} onClick={() => onOpen(p.panel)}>{t.panels.open}</button>
+                  <button type="button" class="quiet danger" aria-label={t.panels.removeLabel(p.host)} onClick={() => setConfirming(p.panel)}>{t.panels.remove}</button>
+                </div>
               )}
             </li>
           ))}
         </ul>
       )}
       <form class="navixy-form" onSubmit={(e) => { e.preventDefault(); void add(); }}>
-        <label for={`${id}-panel`}>{t.panels.panelUrl}</label>
-        <input id={`${id}-panel`} type="url" spellcheck={false} value={panelUrl} aria-invalid={invalid.panel} aria-describedby={`${id}-panel-hint`} onInput={(e) => setPanelUrl(e.currentTarget.value)} />
-        <p id={`${id}-panel-hint`} class={invalid.panel ? 'error-text hint' : 'muted hint'}>{invalid.panel ? t.panels.invalidPanel : t.panels.panelUrlHint}</p>
+        <div class="field">
+          <label for={`${id}-panel`}>{t.panels.panelUrl}</label>
+          <input id={`${id}-panel`} type="url" spellcheck={false} value={panelUrl} aria-invalid={invalid.panel} aria-describedby={`${id}-panel-hint`} onInput={(e) => setPanelUrl(e.currentTarget.value)} />
+          <p id={`${id}-panel-hint`} class={invalid.panel ? 'error-text hint' : 'muted hint'}>{invalid.panel ? t.panels.invalidPanel : t.panels.panelUrlHint}</p>
+        </div>
         <NavixyApiServerField value={apiBase} invalid={invalid.api} onChange={setApiBase} />
         <button type="submit" class="primary" disabled={busy}>{t.panels.add}</button>
         {note ? <p role="alert">{note}</p> : null}

@@ -35,10 +35,19 @@ export function NavixyPopup({ found }: { found: PopupTarget }) {
 
   const host = hostOf(panel);
   const data = view.status === 'ready' ? view.data : null;
+  const refreshing = view.status === 'loading' || (view.status === 'ready' && view.refreshing);
+  /** The header's refresh: the panel read again, what is shown kept until the answer comes. */
+  const refresh = () => {
+    if (view.status === 'ready') setView({ ...view, refreshing: true });
+    void load(true);
+  };
   const signIn = <button type="button" class="primary" onClick={() => void openNavixyOptions('navixy', panel)}>{t.popup.signIn}</button>;
   return (
     <main aria-busy={view.status === 'loading' || (view.status === 'ready' && view.refreshing)}>
-      <PopupHeader title={host} aside={t.providerName} />
+      <PopupHeader
+        title={host} subtitle={t.providerName} onRefresh={refresh} refreshing={refreshing}
+        onSettings={() => void openNavixyOptions(data?.state === 'ready' ? 'navixy' : 'navixy-panels', panel)}
+      />
       <div role="status" class="visually-hidden">{view.status === 'loading' ? t.popup.loading : ''}</div>
       {view.status === 'loading' ? <PopupSkeleton label={t.popup.loading} /> : null}
       {view.status === 'error' ? (

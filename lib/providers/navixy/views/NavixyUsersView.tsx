@@ -16,7 +16,8 @@ import { useNavixyCount } from './useNavixyCount';
 import { FIRST_PAGE, ServerSearch, type Query } from '../components/NavixyServerSearch';
 import { NavixyUserTable } from '../components/NavixyUserTable';
 import { BatchProgress, type Progress } from '../components/BatchProgress';
-import { NavixyBulkActions } from '../components/NavixyBulkActions';
+import { AllUsersActions, SelectionBar } from '../components/NavixyBulkActions';
+import { IconRefresh } from '../../../../components/icons';
 import { navixyWrites } from './navixy-writes';
 import '../components/navixy.css';
 
@@ -165,26 +166,35 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
   const canChange = data.canUpdate && !busy;
   return (
     <>
-      <p>
-        {t.popup.signedInAs(data.login ?? '')}
-        {data.sessionEndsAt ? <span class="muted"> · {t.panels.sessionEnds(data.sessionEndsAt)}</span> : null}{' '}
-        <button type="button" class="link" disabled={busy} onClick={() => void signOut()}>{t.signIn.signOut}</button>
-      </p>
+      {/* Who is signed in, and signing out: at the right of the page's top, as an account menu would be. */}
+      <div class="navixy-account" data-field="navixy-account">
+        <span>
+          {t.popup.signedInAs(data.login ?? '')}
+          {data.sessionEndsAt ? <span class="muted"> · {t.panels.sessionEnds(data.sessionEndsAt)}</span> : null}
+        </span>
+        <button type="button" disabled={busy} onClick={() => void signOut()}>{t.signIn.signOut}</button>
+      </div>
       {actionError ? <ErrorNotice error={actionError} /> : null}
       <p role="status">{outcome}</p>
       {data.canRead ? (
         <NavixyDefaultForm host={host} current={data.defaultSettings} busy={busy} canUpdate={data.canUpdate} onSave={(s, all) => void writes.saveDefault(s, all)} />
       ) : null}
-      <section aria-labelledby="navixy-users-h">
-        <h2 id="navixy-users-h">{t.users.heading}</h2>
+      <section aria-labelledby="navixy-users-h" class="navixy-card">
+        <div class="heading-row navixy-users-heading">
+          <h2 id="navixy-users-h">{t.users.heading}</h2>
+          {data.canRead && list !== null ? (
+            <>
+              <button type="button" class="icon-button" aria-label={t.users.reload} title={t.users.reload} disabled={busy} onClick={() => void refreshStatus()}>
+                <IconRefresh aria-hidden="true" />
+              </button>
+              <AllUsersActions canChange={canChange} onAll={setConfirmAll} />
+            </>
+          ) : null}
+        </div>
         {!data.canRead ? <p data-field="navixy-no-read">{t.users.noRead}</p> : list === null ? <p>{common.loading}</p> : (
           <>
             <UsersSummary list={list} status={data} count={count} />
             {!data.canUpdate ? <p class="muted" data-field="navixy-read-only">{t.users.readOnly}</p> : null}
-            <NavixyBulkActions
-              canChange={canChange} busy={busy} hasSelection={selected.size > 0}
-              onSelected={(allow) => void writes.applySelected(allow)} onAll={setConfirmAll} onReload={() => void refreshStatus()}
-            />
             <BatchProgress progress={progress} />
             {list.mode === 'server' ? <ServerSearch query={query} list={list} disabled={busy} onSearch={search} /> : null}
             <NavixyUserTable
@@ -194,6 +204,9 @@ export function NavixyUsersView({ panel, onPanels }: { panel: string; onPanels: 
               disabled={!canChange}
               onToggle={(id, checked) => setSelected((s) => toggled(s, [id], checked))}
               onToggleAll={(ids, checked) => setSelected((s) => toggled(s, ids, checked))}
+              selectionBar={
+                <SelectionBar count={selected.size} canChange={canChange} onSelected={(allow) => void writes.applySelected(allow)} onClear={() => setSelected(new Set())} />
+              }
             />
           </>
         )}

@@ -100,7 +100,7 @@ export function navixyWrites(page: WritePage) {
       page.setProgress({ batch: i + 1, batches: batches.length, done, total });
     }
     page.setBusy(false);
-    await page.finish([t.users.doneSelected(allow, total, batches.length), skipped].filter(Boolean).join(' '));
+    await page.finish([t.users.doneSelected(allow, total), skipped].filter(Boolean).join(' '));
   };
 
   /**
