@@ -21,7 +21,7 @@ interface Props {
 export function PopupHeader({ title, subtitle, onRefresh, refreshing = false, onSettings }: Props) {
   return (
     <header class="popup-header">
-      <img src="/icon/32.png" alt="" width={20} height={20} />
+      <span class="brand"><img src="/icon/32.png" alt="" width={20} height={20} /></span>
       <div class="popup-title">
         <h1>{title}</h1>
         {subtitle ? <p class="muted caption">{subtitle}</p> : null}

@@ -74,8 +74,8 @@ describe.each(selectedBrowsers())('%s overview', (browserName) => {
     // The card needing attention comes first; its buttons name the host only to screen readers.
     expect(await page.evaluate(() => document.querySelector('.site-card h3')?.textContent ?? '')).toContain(portalHost());
     expect(await page.text('link', `Open ${portalHost()}`)).toBe('Open');
-    expect(await page.text('button', `Check ${portalHost()} again`)).toBe('Check again');
-    expect(await page.bodyText()).not.toContain(`Forget ${portalHost()}`);
+    expect(await page.text('button', `Check again: ${portalHost()}`)).toBe('Check again');
+    expect(await page.bodyText()).not.toContain(`Forget portal: ${portalHost()}`);
     expect(await fact(page, portalHost(), 'checked')).toBe('just now');
     await page.waitForText('Only one backup code is left.');
     // The panel's card in Navixy's own words (V54), its Forget panel in the card's menu, host for screen readers only (V57).
@@ -96,7 +96,7 @@ describe.each(selectedBrowsers())('%s overview', (browserName) => {
     // One site only.
     const portalOnly = portal.requests.length;
     const panelOnly = panel.requests.length;
-    await page.click('button', `Check ${panelHost()} again`);
+    await page.click('button', `Check again: ${panelHost()}`);
     await page.waitForText('All sites checked.');
     expect(portal.requests.length).toBe(portalOnly);
     expect(panel.requests.length).toBeGreaterThan(panelOnly);

@@ -131,11 +131,11 @@ describe('the Portals page says what the popup says', () => {
     expect(cards[0]).toContain('late.example.com');
     const open = screen.getByRole('link', { name: 'Open calm.example.com' });
     expect(open.textContent).toBe('Open');
-    expect(screen.getByRole('button', { name: 'Check calm.example.com again' }).textContent).toBe('Check again');
-    const forget = screen.getByRole('button', { name: 'Forget calm.example.com' });
+    expect(screen.getByRole('button', { name: 'Check again: calm.example.com' }).textContent).toBe('Check again');
+    const forget = screen.getByRole('button', { name: 'Forget portal: calm.example.com' });
     expect(forget.textContent).toBe('Forget portal');
     expect(forget.closest('details.more-menu')).toBeTruthy();
-    expect(document.body.textContent).not.toMatch(/Open calm|Check calm|Forget calm/);
+    expect(document.body.textContent).not.toMatch(/Open calm|calm.example.com again|Forget portal: calm/);
   });
 
   it('another provider’s own facts and status line replace the DocSpace words on its card', async () => {
