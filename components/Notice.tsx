@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { LucideIcon } from 'lucide-preact';
+import type { IconComponent } from './icons';
 import { IconError, IconInfo, IconSuccess, IconWarning } from './icons';
 
 export type NoticeKind = 'ok' | 'warn' | 'error' | 'info';
@@ -31,7 +31,7 @@ export function Notice(props: Props) {
  * The same notice with its icon given: a page that shows one kind only (the popup's ErrorNotice) then carries
  * that one icon, not all four.
  */
-export function NoticeBox({ kind, title, role, action, class: extra, icon: Icon, children }: Props & { icon: LucideIcon }) {
+export function NoticeBox({ kind, title, role, action, class: extra, icon: Icon, children }: Props & { icon: IconComponent }) {
   return (
     <div class={`notice ${kind} with-icon${extra ? ` ${extra}` : ''}`} role={role}>
       <Icon class="notice-icon" aria-hidden="true" size={20} />

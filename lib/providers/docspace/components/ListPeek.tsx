@@ -4,7 +4,7 @@ import type { Result } from '../../../result';
 import type { ListSummary, NamedEntity } from '../protocol';
 import { popup as t } from '../i18n/popup';
 import { PortalText } from '../../../../components/PortalText';
-import { ErrorNotice } from '../../../../components/ErrorNotice';
+import { PopupErrorNotice as ErrorNotice } from '../../../../components/lazy';
 
 /** Entries asked for per "and N more" click (one request per id not cached, so never more than MAX_RESOLVE). */
 export const MORE_STEP = 20;

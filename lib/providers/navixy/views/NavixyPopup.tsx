@@ -8,7 +8,7 @@ import { isSessionError } from '../session-error';
 import type { PopupTarget } from '../../../ui';
 import { openNavixyOptions } from './views';
 import { navixyPopup as t } from '../i18n/popup';
-import { ErrorNotice } from '../../../../components/ErrorNotice';
+import { PopupErrorNotice as ErrorNotice } from '../../../../components/lazy';
 import { PopupSkeleton } from '../../../../components/PopupSkeleton';
 import { PopupHeader } from '../../../../components/PopupHeader';
 import { NavixySummary } from '../components/NavixySummary';
