@@ -100,7 +100,7 @@ export default defineConfig({
       // into the DocSpace popup's first load.
       rollupOptions: {
         output: {
-          experimentalMinChunkSize: 5000,
+          experimentalMinChunkSize: 3000,
         },
       },
     },

@@ -147,7 +147,7 @@ describe('PolicyEditor', () => {
     const remove = within(chip).getByRole('button', { name: 'Remove Alice Adams from the list' });
     expect(remove.textContent).toBe('');
     expect(remove.querySelector('svg')).toBeTruthy();
-    const search = screen.getByLabelText('Find people by name or e-mail');
+    const search = screen.getByLabelText('Find users by name or email');
     expect(search.getAttribute('placeholder')).toBe('Name or email');
     expect(search.parentElement?.querySelector('svg')).toBeTruthy();
   });
@@ -170,7 +170,7 @@ describe('PolicyEditor', () => {
     expect(notes.map((n) => n.className)).toEqual(['ip-note info', 'ip-note warn-text']);
     expect(notes[0]!.textContent).toContain('Line 1: “10.0.0.0/8” is a private network');
     expect(notes[0]!.textContent).not.toContain('very large block');
-    expect(notes[1]!.textContent).toContain('Line 2: “1.0.0.0/8” trusts a very large block');
+    expect(notes[1]!.textContent).toContain('Line 2: “1.0.0.0/8” trusts a very large address range');
   });
 
   it('the owner may make themselves mandatory', () => {

@@ -77,7 +77,7 @@ describe.each(LANGS)('store listing (%s)', (lang) => {
     expect(paragraphs(l)[1]!.split('\n').length).toBeGreaterThanOrEqual(4);
     const req = paragraphs(l).find((p) => p.startsWith(w.requirements));
     expect(req).toBeDefined();
-    expect(req).toMatch(/DocSpace 3\.5, 3\.6 (or|или) 3\.7/);
+    expect(req).toMatch(/DocSpace[ \u00a0]3\.5, 3\.6 (or|или)[ \u00a0]3\.7/);
     expect(req).toContain('https');
     expect(req).toMatch(/API/);
     expect(req).toMatch(/«?(Read|Чтение)»?|“Read”/);

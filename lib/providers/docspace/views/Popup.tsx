@@ -3,13 +3,12 @@ import { call } from '../call';
 import type { AppError } from '../../../errors';
 import type { NamedEntity, PortalStatus } from '../protocol';
 import { checkPortalUrl, hostOf } from '../../../portal/origin';
-import { openInTab, openOptionsPage, requestHostAccess } from '../../../ui';
+import { openOptionsPage, requestHostAccess } from '../../../ui';
 import type { PopupProps } from '../../../provider';
 import { openOptions, type ViewName } from './views';
 import { popup as t } from '../i18n/popup';
 import { common } from '../../../i18n/common';
-import { PopupErrorNotice as ErrorNotice } from '../../../../components/lazy';
-import { ApiKeyForm } from '../components/ApiKeyForm';
+import { PopupErrorNotice as ErrorNotice, lazyComponent } from '../../../../components/lazy';
 import { StatusCard } from '../components/StatusCard';
 import { ActionRows, CheckedLine, StatusActions } from '../components/StatusActions';
 import { StatusBanner } from '../components/StatusBanner';
@@ -20,6 +19,9 @@ import { coverageQuery } from '../coverage/link';
 import { PopupSkeleton } from '../../../../components/PopupSkeleton';
 import { PopupHeader } from '../../../../components/PopupHeader';
 import { STATUS_VISIBLE_MARK } from '../../../perf';
+
+/** Sign-in and access states (with the API key form): loaded when one is shown, not before every status. */
+const SignInSections = lazyComponent(() => import('../components/SignInSections').then((m) => m.SignInSections));
 
 type View =
   | { status: 'loading' }
@@ -140,37 +142,12 @@ export function App({ found, addSite }: PopupProps) {
           ))}
         </section>
       ) : null}
-      {data?.state === 'noPermission' ? (
-        <section>
-          <h2>{t.noPermissionTitle(host)}</h2>
-          {data.looksLikePortal ? <p>{t.looksLikePortal}</p> : null}
-          <p>{t.noPermissionBody(host)}</p>
-          <button type="button" class="primary" onClick={() => void allow()}>{t.allow(host)}</button>
-          {note ? <p role="alert">{note}</p> : null}
-        </section>
-      ) : null}
-      {data?.state === 'signedOut' ? (
-        <section>
-          <h2>{data.keyRefused ? t.keyRefusedTitle : t.signedOutTitle(host)}</h2>
-          <p>{data.keyRefused ? t.keyRefusedBody : t.signedOutBody}</p>
-          {target && activationLink(target.url, data.origin) ? (
-            <button type="button" class="primary" onClick={() => void openEnrolment(data.origin, target.url)}>
-              {t.setUp}
-            </button>
-          ) : null}
-          <button type="button" class="primary" onClick={() => {
-            const url = checkPortalUrl(data.signInUrl, data.origin);
-            if (url.ok) void openInTab(url.value.href, target?.tabId);
-          }}>{t.signIn}</button>
-          <ApiKeyForm busy={busy} open={data.keyRefused} onSubmit={(k, r) => void useKey(k, r)} />
-        </section>
-      ) : null}
-      {data?.state === 'separateCookies' && data.jar ? (
-        <section>
-          <h2>{data.keyRefused ? t.keyRefusedTitle : t.separateCookiesTitle(data.jar, host)}</h2>
-          <p>{t.separateCookiesBody(data.jar, host)}</p>
-          <ApiKeyForm busy={busy} open privateWindow={data.jar === 'private'} onSubmit={(k, r) => void useKey(k, r)} />
-        </section>
+      {data && (data.state === 'noPermission' || data.state === 'signedOut' || data.state === 'separateCookies') ? (
+        <SignInSections
+          data={data} host={host} tabId={target?.tabId} busy={busy} note={note}
+          canSetUp={Boolean(target && activationLink(target.url, data.origin))}
+          onAllow={() => void allow()} onSetUp={() => void openEnrolment(data.origin, target?.url)} onKey={(k, r) => void useKey(k, r)}
+        />
       ) : null}
       {data?.state === 'ready' ? <Ready data={data} names={names} tabUrl={target?.url} onUseBrowser={() => void useBrowser()} /> : null}
     </main>

@@ -1,0 +1,4 @@
+import { Download } from 'lucide';
+import { icon } from './draw';
+
+export const IconDownload = /* @__PURE__ */ icon(Download);

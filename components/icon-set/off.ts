@@ -1,0 +1,4 @@
+import { ShieldOff } from 'lucide';
+import { icon } from './draw';
+
+export const IconOff = /* @__PURE__ */ icon(ShieldOff);

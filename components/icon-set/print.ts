@@ -1,0 +1,4 @@
+import { Printer } from 'lucide';
+import { icon } from './draw';
+
+export const IconPrint = /* @__PURE__ */ icon(Printer);

@@ -1,0 +1,4 @@
+import { Search } from 'lucide';
+import { icon } from './draw';
+
+export const IconSearch = /* @__PURE__ */ icon(Search);

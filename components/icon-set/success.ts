@@ -1,0 +1,4 @@
+import { CircleCheck } from 'lucide';
+import { icon } from './draw';
+
+export const IconSuccess = /* @__PURE__ */ icon(CircleCheck);
