@@ -4,10 +4,13 @@ import { common } from '../lib/i18n/common';
 
 /**
  * A component whose code loads the first time it is shown. The popup uses it for what most popups never show (an
- * error's sentences, the API key form), so that it loads before the status only what the status needs; the chunk is
+ * error's sentences, the sign-in states, the admins' policy block), so that it loads before the status only what the status needs; the chunk is
  * a local file of the extension, on screen a few milliseconds later. Options pages import the components directly.
  */
-export function lazyComponent<P extends object>(load: () => Promise<FunctionComponent<P>>): FunctionComponent<P> {
+export function lazyComponent<P extends object>(
+  load: () => Promise<FunctionComponent<P>>,
+  { quiet = false }: { quiet?: boolean } = {},
+): FunctionComponent<P> {
   let loaded: FunctionComponent<P> | null = null;
   return function Lazy(props: P) {
     const [Loaded, setLoaded] = useState(() => loaded);
@@ -18,7 +21,9 @@ export function lazyComponent<P extends object>(load: () => Promise<FunctionComp
         setLoaded(() => c);
       });
     }, [Loaded]);
-    return Loaded ? h(Loaded, props) : h('p', { class: 'muted' }, common.loading);
+    if (Loaded) return h(Loaded, props);
+    // quiet: nothing while it loads (a block that follows the answer), rather than a "Loading…" line that flashes.
+    return quiet ? null : h('p', { class: 'muted' }, common.loading);
   };
 }
 

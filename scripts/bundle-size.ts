@@ -28,6 +28,7 @@ export function bundleSize(buildDir: string, entry: string, lazy: string[] = [])
     if (!file) throw new Error(`no chunk ${prefix}*.js in ${buildDir}/chunks`);
     return `chunks/${file}`;
   });
+  const assets = existsSync(join(buildDir, 'assets')) ? readdirSync(join(buildDir, 'assets')) : [];
   const queue = [entry, ...lazyFiles];
   let raw = 0;
   let gzip = 0;
@@ -43,8 +44,23 @@ export function bundleSize(buildDir: string, entry: string, lazy: string[] = [])
     for (const ref of references(rel, bytes.toString('utf8'))) {
       queue.push(ref.startsWith('/') ? ref.slice(1) : normalize(join(dirname(rel), ref)));
     }
+    queue.push(...ownCss(rel, chunks, assets));
   }
   return { files: [...seen], raw, gzip };
+}
+
+/**
+ * The CSS a chunk brings when it is imported (Vite emits it as `assets/<chunk name>-<hash>.css` and the importer
+ * loads it with the chunk): counted with the chunk, or a page's styles loaded beside a chunk would go unmeasured.
+ * Matched by name, only where one chunk has that name (names are the chunk's first module's).
+ */
+function ownCss(rel: string, chunks: string[], assets: string[]): string[] {
+  const m = /^chunks\/(.+)-[\w-]{8}\.js$/.exec(rel);
+  if (!m) return [];
+  const name = m[1]!;
+  const same = (f: string, ext: string) => f.endsWith(ext) && f.slice(0, -ext.length).replace(/-[\w-]{8}$/, '') === name;
+  if (chunks.filter((f) => same(f, '.js')).length !== 1) return [];
+  return assets.filter((f) => same(f, '.css')).map((f) => `assets/${f}`);
 }
 
 export const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

@@ -6,6 +6,8 @@ import { root, say } from './common';
 /** What each page loads as it opens: each page loads one provider's screens (a chunk of their own). */
 const PAGES: [label: string, entry: string, lazy: string[]][] = [
   ['popup (DocSpace)', 'popup.html', ['Popup-']],
+  // An admin's popup also loads the "Portal policy" block, just after the status is on screen (components/lazy.tsx).
+  ['popup + admin block', 'popup.html', ['Popup-', 'PolicyBlock-']],
   ['popup (Navixy)', 'popup.html', ['NavixyPopup-']],
   ['options (DocSpace)', 'options.html', ['Options-']],
   ['options (Navixy)', 'options.html', ['NavixyOptions-']],

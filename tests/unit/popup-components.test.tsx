@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { StatusCard } from '../../lib/providers/docspace/components/StatusCard';
 import { CheckedLine, StatusActions } from '../../lib/providers/docspace/components/StatusActions';
@@ -23,6 +23,13 @@ const base: PortalStatus = {
 };
 
 describe('StatusCard', () => {
+  // The admins' policy block loads just after the status (components/lazy.tsx); once loaded, it renders at once.
+  beforeAll(async () => {
+    render(<StatusCard status={base} names={{}} />);
+    await screen.findByRole('heading', { name: 'Portal policy' });
+    cleanup();
+  });
+
   it('shows names from the portal as text, never as markup', () => {
     const { container } = render(<StatusCard status={base} names={null} />);
     expect(screen.getByText(/Signed in as <img src=x onerror=alert\(1\)>/)).toBeTruthy();

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // Issue 23 §1: stored trusted IPs judged as the server judges them, host-bit blocks, huge blocks in every
 // spelling, and the request-x-real-ip caveat where trusted IPs are explained or edited.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { classifyStoredTrustedIp, signInBreakers } from '../../lib/providers/docspace/tfa/stored-ips';
@@ -170,6 +170,13 @@ describe('the review: request-x-real-ip, and huge blocks together need the confi
 });
 
 describe('the popup (admins): a portal whose trusted IPs break sign-in says so, by name', () => {
+  // The admins' policy block loads just after the status (components/lazy.tsx); once loaded, it renders at once.
+  beforeAll(async () => {
+    render(<StatusCard status={statusWith(['10.0.0.1'])} names={null} />);
+    await screen.findByRole('heading', { name: 'Portal policy' });
+    cleanup();
+  });
+
   const policyWith = (trustedIps: string[]): TfaPolicy =>
     ({ method: 'app', smsAvailable: false, appAvailable: true, trustedIps, mandatoryUsers: [], mandatoryGroups: [] }) as unknown as TfaPolicy;
   const statusWith = (trustedIps: string[], role: 'admin' | 'user' = 'admin'): PortalStatus => ({

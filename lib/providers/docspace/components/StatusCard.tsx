@@ -6,7 +6,9 @@ import { popup as t } from '../i18n/popup';
 import { common } from '../../../i18n/common';
 import { statusModel, factsOfStatus } from '../status-model';
 import { PortalText } from '../../../../components/PortalText';
-import { ListPeek, type LoadMore } from './ListPeek';
+import type { LoadMore } from './ListPeek';
+import { Fact } from './Fact';
+import { lazyComponent } from '../../../../components/lazy';
 import { ActionRows } from './StatusActions';
 
 interface Props {
@@ -21,17 +23,13 @@ interface Props {
   children?: ComponentChildren;
 }
 
-const noMore: LoadMore = async () => ({ ok: true, value: { total: 0, items: [] } });
+/**
+ * The admins' "Portal policy" block (method, trusted IPs, mandatory lists): loaded after the status is on screen,
+ * so a plain user's popup never loads it and an admin's shows the answer first (issue 27's weight budget).
+ */
+const PolicyBlock = lazyComponent(() => import('./PolicyBlock').then((m) => m.PolicyBlock), { quiet: true });
 
-/** One fact, its label stacked over its value (no ragged two-line label column at 360 px). */
-function Fact({ field, label, children }: { field: string; label: string; children: ComponentChildren }) {
-  return (
-    <div class="fact" data-field={field}>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
+const noMore: LoadMore = async () => ({ ok: true, value: { total: 0, items: [] } });
 
 /**
  * Two blocks (issue 27): "You" (who you are, a role chip, whether the policy applies to you, your authenticator and
@@ -44,9 +42,6 @@ export function StatusCard({ status, names, onMore = () => noMore, onOpen = () =
   if (!me || !policy) return null;
   const model = statusModel(factsOfStatus(status));
   const isAdmin = me.role === 'owner' || me.role === 'admin';
-  const named = (list: NamedEntity[]) => list.map((e) => names?.[e.id.toLowerCase()] ?? e);
-  const ips = policy.trustedIps;
-  const validIps = ips.total - ips.invalid - ips.breaking;
   return (
     <>
       <section class="popup-block" aria-labelledby={`${id}-you`}>
@@ -64,37 +59,9 @@ export function StatusCard({ status, names, onMore = () => noMore, onOpen = () =
         <ActionRows rows={enrolment.state === 'enrolled' ? [{ label: t.backupCodes, onClick: () => onOpen('codes') }] : []} />
       </section>
       {isAdmin ? (
-        <section class="popup-block policy-summary" aria-labelledby={`${id}-policy`}>
-          <h2 class="block-heading" id={`${id}-policy`}>{t.policyHeading}</h2>
-          <dl class="facts">
-            <Fact field="policy" label={t.policyLabel}>{t.method(policy.method)}</Fact>
-          </dl>
-          {policy.method !== 'none' ? (
-            <>
-              {ips.breaking ? <p class="notice error">{t.ipBreak(status.host)}</p> : null}
-              {ips.total === 0 ? (
-                <p class="muted">{t.noTrustedIps}</p>
-              ) : (
-                <ListPeek label={t.trustedIps(validIps)} summary={ips} first={ips.first} resolving={false} kind="ip" onMore={onMore('trustedIps')} />
-              )}
-              {ips.total > 0 ? (
-                <>
-                  <p class="muted hint">{t.realIp}</p>
-                  <ListPeek
-                    label={t.mandatoryUsersCount(policy.mandatoryUsers.total)} summary={policy.mandatoryUsers}
-                    first={named(policy.mandatoryUsers.first)} resolving={names === null} kind="id" onMore={onMore('mandatoryUsers')}
-                  />
-                  <ListPeek
-                    label={t.mandatoryGroupsCount(policy.mandatoryGroups.total)} summary={policy.mandatoryGroups}
-                    first={named(policy.mandatoryGroups.first)} resolving={names === null} kind="id" onMore={onMore('mandatoryGroups')}
-                  />
-                </>
-              ) : null}
-            </>
-          ) : null}
+        <PolicyBlock status={status} names={names} onMore={onMore} onOpen={onOpen} headingId={`${id}-policy`}>
           {children}
-          <ActionRows rows={[{ label: t.managePolicy, onClick: () => onOpen('policy') }]} />
-        </section>
+        </PolicyBlock>
       ) : null}
     </>
   );
