@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { decodePng } from '../support/png';
 
 /**
  * The icon set (assets/icon.svg → public/icon/<size>.png by `npm run icons`): every size WXT puts into the
@@ -11,42 +11,11 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(import.meta.dirname, '../..');
 const SIZES = [16, 32, 48, 96, 128];
 
-/** Decodes an 8-bit RGBA, non-interlaced PNG (what Chromium's screenshots are) into its pixels. */
-function decodePng(file: string): { width: number; height: number; rgba: Uint8Array } {
-  const buf = readFileSync(file);
-  expect(buf.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
-  let width = 0;
-  let height = 0;
-  const idat: Buffer[] = [];
-  for (let at = 8; at < buf.length; ) {
-    const len = buf.readUInt32BE(at);
-    const type = buf.toString('latin1', at + 4, at + 8);
-    const data = buf.subarray(at + 8, at + 8 + len);
-    if (type === 'IHDR') {
-      width = data.readUInt32BE(0);
-      height = data.readUInt32BE(4);
-      expect([data[8], data[9], data[12]]).toEqual([8, 6, 0]); // 8-bit, RGBA, not interlaced
-    }
-    if (type === 'IDAT') idat.push(data);
-    at += 12 + len;
-  }
-  const raw = inflateSync(Buffer.concat(idat));
-  const stride = width * 4;
-  const rgba = new Uint8Array(width * height * 4);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)]!;
-    for (let x = 0; x < stride; x++) {
-      const cur = raw[y * (stride + 1) + 1 + x]!;
-      const a = x >= 4 ? rgba[y * stride + x - 4]! : 0;
-      const b = y > 0 ? rgba[(y - 1) * stride + x]! : 0;
-      const c = x >= 4 && y > 0 ? rgba[(y - 1) * stride + x - 4]! : 0;
-      const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
-      const add = [0, a, b, (a + b) >> 1, paeth][filter]!;
-      rgba[y * stride + x] = (cur + add) & 0xff;
-    }
-  }
-  return { width, height, rgba };
+/** An icon's pixels as RGBA (the icon script writes RGBA PNGs). */
+function decodeRgba(file: string): { width: number; height: number; rgba: Uint8Array } {
+  const png = decodePng(file);
+  expect(png.channels, `${file}: RGBA`).toBe(4);
+  return { width: png.width, height: png.height, rgba: png.pixels };
 }
 
 const luminance = (r: number, g: number, b: number) => {
@@ -65,7 +34,7 @@ describe('icon set', () => {
   });
 
   it.each(SIZES)('%i px: the right size, transparent corners, an opaque tile', (size) => {
-    const { width, height, rgba } = decodePng(path.join(root, `public/icon/${size}.png`));
+    const { width, height, rgba } = decodeRgba(path.join(root, `public/icon/${size}.png`));
     expect([width, height]).toEqual([size, size]);
     expect(rgba[3]).toBe(0); // top-left corner: outside the rounded tile
     const mid = ((size >> 1) * size + (size >> 2)) * 4; // inside the tile, left of the shield
@@ -73,7 +42,7 @@ describe('icon set', () => {
   });
 
   it.each(SIZES)('%i px: the silhouette stands out (3:1, WCAG non-text contrast) on light and dark toolbars', (size) => {
-    const { rgba } = decodePng(path.join(root, `public/icon/${size}.png`));
+    const { rgba } = decodeRgba(path.join(root, `public/icon/${size}.png`));
     // The tile's colour where it meets the toolbar: the opaque pixels of the middle row nearest each side.
     const row = size >> 1;
     const opaque = [...Array(size).keys()].filter((x) => rgba[(row * size + x) * 4 + 3] === 255);
