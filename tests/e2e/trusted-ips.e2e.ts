@@ -33,7 +33,7 @@ describe.each(selectedBrowsers())('%s', (browserName) => {
     await popup.waitForText(`Password sign-in on ${host} fails (HTTP 500) for everyone who is not a mandatory user or in a mandatory group`);
     await popup.waitForText('192.168.1.5/24 (breaks sign-in)');
     await popup.waitForText('office (matches no one)');
-    await popup.waitForText('Unless a proxy in front of the portal strips the request-x-real-ip parameter, anyone can claim a trusted IP at sign-in.');
+    await popup.waitForText('Unless a proxy in front of the portal strips the request-x-real-ip parameter, anyone can claim a trusted IP address at sign-in.');
     expect(await popup.evaluate(() => document.querySelector('.policy-summary .notice.error') !== null)).toBe(true);
 
     const page = await browser.openExtensionPage(`options.html?view=policy&origin=${encodeURIComponent(portal.origin)}`);

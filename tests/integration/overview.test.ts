@@ -90,7 +90,7 @@ describe('overview', () => {
       { field: 'navixy-users', label: 'Users with MFA allowed', value: `${navixy.usersWithMfa!.allowed} of ${navixy.usersWithMfa!.total} users` },
     ]);
     expect(navixy.forget).toEqual({
-      href: `?view=navixy-panels&forget=${encodeURIComponent(panel.panelOrigin)}`, label: 'Forget panel', ariaLabel: `Forget ${new URL(panel.panelOrigin).host}`,
+      href: `?view=navixy-panels&forget=${encodeURIComponent(panel.panelOrigin)}`, label: 'Forget panel', ariaLabel: `Forget panel: ${new URL(panel.panelOrigin).host}`,
     });
   });
 

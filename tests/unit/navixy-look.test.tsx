@@ -144,17 +144,17 @@ describe('the panels list', () => {
     render(<NavixyPanelsView prefill={null} onOpen={vi.fn()} />);
     const manage = await screen.findByRole('button', { name: 'Manage panel.example.com' });
     expect(manage.textContent).toBe('Manage');
-    const forget = screen.getByRole('button', { name: 'Forget panel.example.com' });
+    const forget = screen.getByRole('button', { name: 'Forget panel: panel.example.com' });
     expect([forget.textContent, forget.className]).toEqual(['Forget panel', 'quiet danger']);
     fireEvent.click(forget);
-    const group = screen.getByRole('group', { name: 'Forget panel.example.com' });
+    const group = screen.getByRole('group', { name: 'Forget panel: panel.example.com' });
     expect(within(group).getAllByRole('button').map((b) => b.textContent)).toEqual(['Cancel', 'Forget panel']);
   });
 
   it('opened from a card\'s "Forget panel" (?forget=<panel>), the confirmation shows at once', async () => {
     backend({ listNavixyPanels: () => ({ ok: true, value: [info] }) });
     render(<NavixyPanelsView prefill={null} forget={PANEL} onOpen={vi.fn()} />);
-    expect(await screen.findByRole('group', { name: 'Forget panel.example.com' })).toBeTruthy();
+    expect(await screen.findByRole('group', { name: 'Forget panel: panel.example.com' })).toBeTruthy();
     expect(screen.getByText('Sign out of panel.example.com and delete its addresses and session from this device? The panel itself is not changed.')).toBeTruthy();
   });
 });
