@@ -38,6 +38,7 @@ const noMore: LoadMore = async () => ({ ok: true, value: { total: 0, items: [] }
  */
 export function StatusCard({ status, names, onMore = () => noMore, onOpen = () => undefined, children }: Props) {
   const id = useId();
+  const policyId = `${id}-policy`;
   const { me, policy, enrolment } = status;
   if (!me || !policy) return null;
   const model = statusModel(factsOfStatus(status));
@@ -59,7 +60,7 @@ export function StatusCard({ status, names, onMore = () => noMore, onOpen = () =
         <ActionRows rows={enrolment.state === 'enrolled' ? [{ label: t.backupCodes, onClick: () => onOpen('codes') }] : []} />
       </section>
       {isAdmin ? (
-        <PolicyBlock status={status} names={names} onMore={onMore} onOpen={onOpen} headingId={`${id}-policy`}>
+        <PolicyBlock status={status} names={names} onMore={onMore} onOpen={onOpen} headingId={policyId}>
           {children}
         </PolicyBlock>
       ) : null}
