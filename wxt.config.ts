@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { GECKO_ID } from './scripts/release-check';
 import { FIREFOX_ANDROID_MIN_VERSION, FIREFOX_MIN_VERSION } from './scripts/browser-versions';
-import { appNameFrom, privacyHtml } from './scripts/privacy-page';
-import { projectFacts } from './lib/project-facts';
+import { privacyPageFromSources } from './scripts/privacy-page';
 import { preactWithoutInnerHtml } from './scripts/preact-without-innerhtml';
 import { defineConfig } from 'wxt';
 
@@ -72,9 +71,8 @@ export default defineConfig({
   hooks: {
     // PRIVACY.md as the extension's own page (privacy.html), linked from every options page.
     'build:publicAssets': (_wxt, files) => {
-      const read = (file: string) => readFileSync(new URL(file, import.meta.url), 'utf8');
-      const frame = { appName: appNameFrom(read('./locales/en.yml')), ...projectFacts(JSON.parse(read('./package.json')) as { version: string }) };
-      files.push({ relativeDest: 'privacy.html', contents: privacyHtml(read('./PRIVACY.md'), frame) });
+      const read = (file: string) => readFileSync(new URL(`./${file}`, import.meta.url), 'utf8');
+      files.push({ relativeDest: 'privacy.html', contents: privacyPageFromSources(read) });
     },
     // WXT takes the toolbar title from popup.html's <title>; the manifest gets the translated one.
     'build:manifestGenerated': (_wxt, manifest) => {

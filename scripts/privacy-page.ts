@@ -2,6 +2,8 @@
 // (wxt.config.ts) so the two never differ, in the options pages' frame (header with the breadcrumb, footer). A small
 // converter for what the policy uses: headings, paragraphs, lists, one table, `code`; everything else is escaped text.
 
+import { projectFacts } from '../lib/project-facts';
+
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const inline = (s: string) => escape(s).replace(/`([^`]+)`/g, '<code>$1</code>');
 const cells = (row: string) => row.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
@@ -17,6 +19,15 @@ export interface PageFrame {
 /** The short product name (common.appName) from locales/en.yml: the page is English, as PRIVACY.md is. */
 export function appNameFrom(enYml: string): string {
   return /^common:\n(?:[ \t].*\n)*?[ \t]+appName: *(.+)$/m.exec(enYml)?.[1]?.trim().replace(/^'(.*)'$/, '$1') ?? 'Privacy policy';
+}
+
+/**
+ * The page as the build writes it (wxt.config.ts): the frame from locales/en.yml (the product name) and package.json
+ * (version, links), so a test can compare the built file with what the sources make now.
+ */
+export function privacyPageFromSources(read: (file: string) => string): string {
+  const frame = { appName: appNameFrom(read('locales/en.yml')), ...projectFacts(JSON.parse(read('package.json')) as { version: string }) };
+  return privacyHtml(read('PRIVACY.md'), frame);
 }
 
 const DEFAULT_FRAME: PageFrame = { appName: '2FA Companion', version: '', source: null, issues: null };

@@ -10,7 +10,7 @@ import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './harness/config';
 import { GECKO_ID, testDoorsIn, textFilesOfDir, textFilesOfZip } from '../../scripts/release-check';
-import { privacyHtml } from '../../scripts/privacy-page';
+import { privacyPageFromSources } from '../../scripts/privacy-page';
 
 const TARGETS = ['chrome-mv3', 'firefox-mv3'] as const;
 const { name, version } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
@@ -28,7 +28,7 @@ describe.each(TARGETS)('%s', (target) => {
 
   it('has the privacy page, made from PRIVACY.md as it is now', async () => {
     const files = await textFilesOfDir(path.join(REPO_ROOT, '.output', target));
-    expect(files.get('privacy.html')).toBe(privacyHtml(readFileSync(path.join(REPO_ROOT, 'PRIVACY.md'), 'utf8')));
+    expect(files.get('privacy.html')).toBe(privacyPageFromSources((file) => readFileSync(path.join(REPO_ROOT, file), 'utf8')));
     expect(files.has('privacy.css')).toBe(true);
   });
 
