@@ -12,15 +12,15 @@ describe.each(selectedBrowsers())('%s in Russian', (browserName) => {
   test.override({ browserName, launchOptions: { language: 'ru' } });
   test.afterEach(({ portal }) => portal.reset());
 
-  test('the popup: status in Russian, "3 доверенных диапазона" (the few form), page language ru', async ({ browser, portal, opened }) => {
+  test('the popup: status in Russian, «Доверенные IP-адреса (3)», page language ru', async ({ browser, portal, opened }) => {
     portal.setPolicy({ enabled: true, trustedIps: ['10.0.0.0/8', '192.168.0.0/16', '203.0.113.7'] });
     const tab = await signInWithCookie(browser, portal, 'admin');
     opened.push(tab);
     const popup = await browser.openPopup(tab);
     opened.push(popup);
     await popup.waitForText(`Вы вошли как ${portal.user('admin').displayName}`);
-    await popup.waitForText('Включена: приложение-аутентификатор');
-    await popup.waitForText('3 доверенных диапазона IP-адресов');
+    await popup.waitForText('Включена, через приложение');
+    await popup.waitForText('Доверенные IP-адреса (3)');
     await popup.waitForText('Проверено');
     const text = await popup.bodyText();
     expect(text).toContain('Двухфакторная аутентификация');
