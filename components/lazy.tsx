@@ -10,9 +10,12 @@ import { common } from '../lib/i18n/common';
 export function lazyComponent<P extends object>(
   load: () => Promise<FunctionComponent<P>>,
   { quiet = false }: { quiet?: boolean } = {},
-): FunctionComponent<P> {
+): FunctionComponent<P> & { preload: () => Promise<void> } {
   let loaded: FunctionComponent<P> | null = null;
-  return function Lazy(props: P) {
+  const preload = () => load().then((c) => {
+    loaded = c;
+  });
+  return Object.assign(function Lazy(props: P) {
     const [Loaded, setLoaded] = useState(() => loaded);
     useEffect(() => {
       if (Loaded) return;
@@ -24,7 +27,7 @@ export function lazyComponent<P extends object>(
     if (Loaded) return h(Loaded, props);
     // quiet: nothing while it loads (a block that follows the answer), rather than a "Loading…" line that flashes.
     return quiet ? null : h('p', { class: 'muted' }, common.loading);
-  };
+  }, { preload });
 }
 
 /** The error notice (every error's sentences, lib/messages.ts), loaded when an error is first shown. */

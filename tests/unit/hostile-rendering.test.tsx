@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { cleanBidi } from '../../lib/i18n/bidi';
-import { StatusCard } from '../../lib/providers/docspace/components/StatusCard';
+import { StatusCard, preloadPolicyBlock } from '../../lib/providers/docspace/components/StatusCard';
 import { PolicyEditor } from '../../lib/providers/docspace/components/PolicyEditor';
 import { PolicySaved } from '../../lib/providers/docspace/components/PolicySaved';
 import { SetupKey } from '../../lib/providers/docspace/components/SetupKey';
@@ -98,6 +98,10 @@ function expectNoActiveContent(root: Element): void {
     }
   }
 }
+
+// The admins' policy block loads after the status (components/lazy.tsx): loaded first, so every render (the baseline
+// included) shows it, and the hostile names in its lists are checked too.
+await preloadPolicyBlock();
 
 describe.each(SCREENS)('%s', (_screen, draw) => {
   const baseline = (() => {

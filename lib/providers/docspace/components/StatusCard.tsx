@@ -29,6 +29,9 @@ interface Props {
  */
 const PolicyBlock = lazyComponent(() => import('./PolicyBlock').then((m) => m.PolicyBlock), { quiet: true });
 
+/** Loads the policy block's code now (tests that compare renders need it in the first one). */
+export const preloadPolicyBlock = PolicyBlock.preload;
+
 const noMore: LoadMore = async () => ({ ok: true, value: { total: 0, items: [] } });
 
 /**
