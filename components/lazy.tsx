@@ -4,8 +4,9 @@ import { common } from '../lib/i18n/common';
 
 /**
  * A component whose code loads the first time it is shown. The popup uses it for what most popups never show (an
- * error's sentences, the sign-in states, the admins' policy block), so that it loads before the status only what the status needs; the chunk is
- * a local file of the extension, on screen a few milliseconds later. Options pages import the components directly.
+ * error's sentences, the sign-in states, the admins' policy block), so that before the status it loads only what the
+ * status needs; the chunk is a local file of the extension, on screen a few milliseconds later. Options pages import
+ * the components directly.
  */
 export function lazyComponent<P extends object>(
   load: () => Promise<FunctionComponent<P>>,
@@ -19,10 +20,7 @@ export function lazyComponent<P extends object>(
     const [Loaded, setLoaded] = useState(() => loaded);
     useEffect(() => {
       if (Loaded) return;
-      void load().then((c) => {
-        loaded = c;
-        setLoaded(() => c);
-      });
+      void preload().then(() => setLoaded(() => loaded));
     }, [Loaded]);
     if (Loaded) return h(Loaded, props);
     // quiet: nothing while it loads (a block that follows the answer), rather than a "Loading…" line that flashes.
