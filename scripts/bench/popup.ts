@@ -46,7 +46,7 @@ export async function bigPortal(extensionDir: string): Promise<PopupFigures> {
   try {
     portal.enrol('admin@demo.test');
     const tab = await signInWithCookie(browser, portal, 'admin');
-    const expected = '5,000 mandatory users:';
+    const expected = 'Users who always need a code (5,000)';
     const firstName = `${ODD_NAMES[0]!.first} ${ODD_NAMES[0]!.last}`;
     const floor = floorPopup(browser, tab, `portal:${portal.origin}`, `Signed in as ${portal.user('admin').displayName}`);
     await measurePopup(browser, portal, tab, expected, firstName, 'known').catch(() => undefined);

@@ -11,6 +11,7 @@ async function freshModules() {
   vi.resetModules();
   return {
     popup: (await import('../../lib/providers/docspace/i18n/popup')).popup,
+    policyBlock: (await import('../../lib/providers/docspace/i18n/policy-block')).policyBlock,
     enrolment: await import('../../lib/providers/docspace/i18n/enrolment'),
     policy: await import('../../lib/providers/docspace/i18n/policy'),
     messages: await import('../../lib/messages'),
@@ -133,9 +134,9 @@ describe('dates, times and lists with Intl', () => {
 describe('the facades speak Russian when the browser does', () => {
   it('popup status words and the "checked" line', async () => {
     speak('ru');
-    const { popup } = await freshModules();
+    const { popup, policyBlock } = await freshModules();
     expect(popup.title).toBe('Двухфакторная аутентификация');
-    expect(popup.trustedIps(3)).toBe('Доверенные IP-адреса (3)');
+    expect(policyBlock.trustedIps(3)).toBe('Доверенные IP-адреса (3)');
     expect(popup.enrolment({ state: 'enrolled', unusedCodes: 4, totalCodes: 5 })).toBe('Подключено');
     expect(popup.codesLeft(4, 5)).toBe('Осталось 4\u00a0из\u00a05\u00a0резервных кодов');
     expect(popup.applies('outsideTrusted')).toBe('Да, кроме входа с\u00a0доверенных IP-адресов');

@@ -1,5 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import { popup as t } from '../i18n/popup';
+import { signIn as t } from '../i18n/sign-in';
 
 interface Props {
   busy: boolean;

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { AppError } from '../../../errors';
 import type { Result } from '../../../result';
 import type { ListSummary, NamedEntity } from '../protocol';
-import { popup as t } from '../i18n/popup';
+import { policyBlock as t } from '../i18n/policy-block';
 import { PortalText } from '../../../../components/PortalText';
 import { PopupErrorNotice as ErrorNotice } from '../../../../components/lazy';
 

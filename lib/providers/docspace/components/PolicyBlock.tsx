@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { NamedEntity, PolicyListName, PortalStatus } from '../protocol';
 import type { ViewName } from '../views/views';
-import { popup as t } from '../i18n/popup';
+import { policyBlock as t } from '../i18n/policy-block';
 import { ListPeek, type LoadMore } from './ListPeek';
 import { ActionRows } from './StatusActions';
 import { Fact } from './Fact';

@@ -1,7 +1,8 @@
 import type { PortalStatus } from '../protocol';
 import { checkPortalUrl } from '../../../portal/origin';
 import { openInTab } from '../../../ui';
-import { popup as t } from '../i18n/popup';
+import { popup } from '../i18n/popup';
+import { signIn as t } from '../i18n/sign-in';
 import { ApiKeyForm } from './ApiKeyForm';
 
 interface Props {
@@ -40,7 +41,7 @@ export function SignInSections({ data, host, tabId, busy, note, canSetUp, onAllo
       <section>
         <h2>{data.keyRefused ? t.keyRefusedTitle : t.signedOutTitle(host)}</h2>
         <p>{data.keyRefused ? t.keyRefusedBody : t.signedOutBody}</p>
-        {canSetUp ? <button type="button" class="primary" onClick={onSetUp}>{t.setUp}</button> : null}
+        {canSetUp ? <button type="button" class="primary" onClick={onSetUp}>{popup.setUp}</button> : null}
         <button type="button" class="primary" onClick={() => {
           const url = checkPortalUrl(data.signInUrl, data.origin);
           if (url.ok) void openInTab(url.value.href, tabId);

@@ -47,7 +47,8 @@ export function App({ found, addSite }: PopupProps) {
     if (stale) await load(origin, tabId, true);
   }, []);
 
-  useEffect(() => {
+  // A layout effect: the status is asked for at the first render, not a frame later (a plain effect waits for a paint).
+  useLayoutEffect(() => {
     void (async () => {
       if (!found.origin) return setView({ status: 'noTarget', isBrowserPage: found.isBrowserPage });
       setTarget({ origin: found.origin, tabId: found.tabId, url: found.url });
