@@ -149,6 +149,37 @@ describe('the DocSpace options page asks the background for the portal’s statu
     for (const name of ['Portal policy', 'Enrolment coverage', 'Reset for others']) expect(within(nav).queryByRole('link', { name })).toBeNull();
   });
 
+  it('a held status is checked with the portal once: someone else signed in since gets their own sections', async () => {
+    history.replaceState(null, '', `/options.html?view=codes&origin=${encodeURIComponent(ORIGIN)}`);
+    const sent = answerCalls(call, {
+      listPortals: () => ({ ok: true, value: [{ origin: ORIGIN, host: 'acme.example.com', granted: true, auth: 'cookie', rememberedKey: false }] }),
+      // The background still holds the admin who used this browser before; the portal now answers for a plain user.
+      getStatus: (cmd) => ({ ok: true, value: cmd.refresh ? status('user', 'notEnrolled') : { ...status('admin', 'enrolled'), fromCache: true } }),
+    });
+    render(<App siteGroups={[]} providerNames={{}} />);
+    const nav = screen.getByRole('navigation', { name: 'Sections' });
+    await within(nav).findByRole('link', { name: /^Authenticator\W+Not set up$/ });
+    expect(within(nav).queryByRole('link', { name: 'Portal policy' })).toBeNull();
+    expect(sent.filter((c) => c.type === 'getStatus')).toEqual([
+      { type: 'getStatus', origin: ORIGIN, refresh: false },
+      { type: 'getStatus', origin: ORIGIN, refresh: true },
+    ]);
+  });
+
+  it('a check that fails keeps the sections of the held status', async () => {
+    history.replaceState(null, '', `/options.html?view=codes&origin=${encodeURIComponent(ORIGIN)}`);
+    const sent = answerCalls(call, {
+      listPortals: () => ({ ok: true, value: [] }),
+      getStatus: (cmd) => (cmd.refresh ? { ok: false, error: { kind: 'network', origin: ORIGIN } } : { ok: true, value: { ...status('admin', 'enrolled'), fromCache: true } }),
+    });
+    render(<App siteGroups={[]} providerNames={{}} />);
+    const nav = screen.getByRole('navigation', { name: 'Sections' });
+    await within(nav).findByRole('link', { name: 'Portal policy' });
+    await act(async () => undefined);
+    expect(sent.filter((c) => c.type === 'getStatus')).toHaveLength(2);
+    expect(within(nav).getByRole('link', { name: 'Portal policy' })).toBeTruthy();
+  });
+
   it('an admin who is set up: the policy and the coverage, no Reset for others', async () => {
     const { nav } = await openAs('admin', 'enrolled');
     await within(nav).findByRole('link', { name: 'Portal policy' });

@@ -1,5 +1,5 @@
 import '../error-text';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OptionsProps } from '../../../provider';
 import { joinNav } from '../../../nav';
 import { call } from '../call';
@@ -51,10 +51,22 @@ export function App({ siteGroups, providerNames }: OptionsProps) {
   }, [loc]);
   // The portal's status as the background holds it (read once when it holds none): role and enrolment decide the
   // sections shown. Until it answers for this portal, only what every user has; read again on every move (an
-  // enrolment or a reset changes it).
+  // enrolment or a reset changes it). A held status is checked with the portal once per page and portal, as the
+  // popup does: whoever signed in since (another account, another role) gets their own sections.
+  const checked = useRef(new Set<string>());
   useEffect(() => {
     let live = true;
-    if (origin) void call<'getStatus'>({ type: 'getStatus', origin, refresh: false }).then((r) => live && setHeld({ origin, access: r.ok ? accessOf(r.value) : UNKNOWN_ACCESS }));
+    const read = async (o: string, refresh: boolean) => {
+      const r = await call<'getStatus'>({ type: 'getStatus', origin: o, refresh });
+      if (!live) return;
+      // A check that fails keeps what the held status said.
+      if (r.ok || !refresh) setHeld({ origin: o, access: r.ok ? accessOf(r.value) : UNKNOWN_ACCESS });
+      if (r.ok && r.value.fromCache && !checked.current.has(o)) {
+        checked.current.add(o);
+        await read(o, true);
+      }
+    };
+    if (origin) void read(origin, false);
     return () => void (live = false);
   }, [origin, view]);
 
