@@ -44,14 +44,25 @@ function Editor({ view, onReview = () => {}, onSearchPeople = noSearch }: { view
 type PolicyEditorSearch = (text: string) => Promise<{ ok: true; value: NamedEntity[] }>;
 
 describe('PolicyEditor', () => {
-  it('offers Off and the authenticator app as a radio group, SMS only where available', () => {
+  it('offers Off, the authenticator app and SMS as a radio group; SMS without a provider is shown disabled with the reason', () => {
     const { unmount } = render(<Editor view={viewFor('admin')} />);
     const group = screen.getByRole('group', { name: 'Two-factor authentication (2FA)' });
-    expect(within(group).getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['none', 'app']);
+    expect(within(group).getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['none', 'app', 'sms']);
     expect(within(group).getByRole('radio', { name: 'Authenticator app' })).toHaveProperty('checked', true);
+    const sms = within(group).getByRole('radio', { name: 'SMS' });
+    expect(sms).toHaveProperty('disabled', true);
+    expect(sms.getAttribute('aria-describedby') && document.getElementById(sms.getAttribute('aria-describedby')!)?.textContent)
+      .toBe('Not available: the portal has no SMS provider turned on, so it cannot send codes by text message.');
     unmount();
     render(<Editor view={viewFor('admin', { smsAvailable: true })} />);
-    expect(screen.getByRole('radio', { name: 'SMS' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'SMS' })).toHaveProperty('disabled', false);
+    expect(screen.queryByText(/no SMS provider/)).toBeNull();
+  });
+
+  it('the current method stays choosable even where the portal no longer offers it', () => {
+    render(<Editor view={viewFor('admin', { method: 'sms', smsAvailable: false })} />);
+    expect(screen.getByRole('radio', { name: 'SMS' })).toHaveProperty('disabled', false);
+    expect(screen.getByRole('radio', { name: 'SMS' })).toHaveProperty('checked', true);
   });
 
   it('shows names, not GUIDs, and marks removed accounts', () => {

@@ -23,13 +23,17 @@ interface Props {
   onRetryNames?: (kind: 'user' | 'group', ids: string[]) => Promise<Result<unknown, AppError>>;
 }
 
-/** Methods offered: never one the portal would refuse (SMS only where available), but always the current one. */
-function methodsFor(view: PolicyView): TfaMethod[] {
-  const out: TfaMethod[] = ['none', 'app'];
-  if (view.policy.smsAvailable || view.policy.method === 'sms') {
-    out.push('sms');
-  }
-  return out;
+const METHODS: readonly TfaMethod[] = ['none', 'app', 'sms'];
+
+/**
+ * Why a method cannot be chosen, or null: never one the portal would refuse (the app or SMS where the portal does
+ * not offer it: SMS needs an SMS provider turned on), but always the current one. Shown disabled with the reason.
+ */
+function unavailableReason(m: TfaMethod, view: PolicyView): string | null {
+  if (m === view.policy.method) return null;
+  if (m === 'app' && !view.policy.appAvailable) return t.appUnavailable;
+  if (m === 'sms' && !view.policy.smsAvailable) return t.smsUnavailable;
+  return null;
 }
 
 /** How many changes the review would list: the method, and each entry added to or removed from a list. */
@@ -75,8 +79,8 @@ export function PolicyEditor({ view, draft, onDraft, onReview, onSearchPeople, o
       {readOnly ? <Notice kind="info"><p>{t.readOnly(view.me.role)}</p></Notice> : null}
       <fieldset class="method-choice" disabled={readOnly}>
         <legend>{t.methodLegend}</legend>
-        {methodsFor(view).map((m) => {
-          const unavailable = m === 'app' && !view.policy.appAvailable && view.policy.method !== 'app';
+        {METHODS.map((m) => {
+          const unavailable = unavailableReason(m, view);
           return (
             <div class="radio-row" key={m}>
               <input
@@ -85,13 +89,13 @@ export function PolicyEditor({ view, draft, onDraft, onReview, onSearchPeople, o
                 name={`${id}-method`}
                 value={m}
                 checked={draft.method === m}
-                disabled={unavailable}
+                disabled={unavailable !== null}
                 aria-describedby={`${id}-${m}-hint`}
                 onChange={() => onDraft({ ...draft, method: m })}
               />
               <label for={`${id}-${m}`}>{common.method[m]}</label>
               <span id={`${id}-${m}-hint`} class="muted hint">
-                {unavailable ? t.appUnavailable : t.methodHint[m]}
+                {unavailable ?? t.methodHint[m]}
               </span>
             </div>
           );

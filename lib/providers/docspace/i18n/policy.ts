@@ -76,6 +76,7 @@ export const policy = {
   methodLegend: t('policy.methodLegend'),
   methodHint: { none: t('policy.methodHint.none'), app: t('policy.methodHint.app'), sms: t('policy.methodHint.sms') } satisfies Record<TfaMethod, string>,
   appUnavailable: t('policy.appUnavailable'),
+  smsUnavailable: t('policy.smsUnavailable'),
   trustedIpsLabel: t('policy.trustedIpsLabel'),
   trustedIpsHelp: t('policy.trustedIpsHelp'),
   trustedIpsNone: t('policy.trustedIpsNone'),
