@@ -82,6 +82,20 @@ describe('EnrolmentView', () => {
     expect(document.body.textContent).not.toContain('MFRG GZDF');
   });
 
+  it('tells the page the enrolment changed once the portal took the code, not before (the navigation reads the status again)', async () => {
+    backend({
+      startEnrolment: () => ({ ok: true, value: start }),
+      validateCode: () => ({ ok: true, value: { enrolled: true, backupCodes: codes } }),
+    });
+    const onStatusChange = vi.fn();
+    render(<EnrolmentView origin={ORIGIN} navigate={navigate} params={new URLSearchParams()} onStatusChange={onStatusChange} />);
+    await goToCodeStep();
+    expect(onStatusChange).not.toHaveBeenCalled();
+    await submit(codeAt(Date.now()));
+    await screen.findByRole('heading', { name: 'Your authenticator app is set up' });
+    expect(onStatusChange).toHaveBeenCalledTimes(1);
+  });
+
   it('marks the current step in a stepper, shows the intro on step 1 only, and orders Cancel, Back, primary', async () => {
     backend({ startEnrolment: () => ({ ok: true, value: start }) });
     renderView();

@@ -149,7 +149,7 @@ describe('the DocSpace options page asks the background for the portal’s statu
     for (const name of ['Portal policy', 'Enrolment coverage', 'Reset for others']) expect(within(nav).queryByRole('link', { name })).toBeNull();
   });
 
-  it('a held status is checked with the portal once: someone else signed in since gets their own sections', async () => {
+  it('a held status is checked with the portal: someone else signed in since gets their own sections', async () => {
     history.replaceState(null, '', `/options.html?view=codes&origin=${encodeURIComponent(ORIGIN)}`);
     const sent = answerCalls(call, {
       listPortals: () => ({ ok: true, value: [{ origin: ORIGIN, host: 'acme.example.com', granted: true, auth: 'cookie', rememberedKey: false }] }),

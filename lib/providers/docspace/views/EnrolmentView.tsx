@@ -60,7 +60,7 @@ function failureText(error: AppError): string {
  * Enrolment: get the setup key, show QR and key, check the code locally, then send it.
  * The setup key lives only in this component's state and is dropped when setup ends.
  */
-export function EnrolmentView({ origin, navigate, initial }: Props) {
+export function EnrolmentView({ origin, navigate, initial, onStatusChange }: Props) {
   const [phase, setPhase] = useState<Phase>(initial ? { status: 'setup', start: initial } : { status: 'loading' });
   const [step, setStep] = useState<SetupStep>(1);
   const [code, setCode] = useState('');
@@ -108,6 +108,7 @@ export function EnrolmentView({ origin, navigate, initial }: Props) {
     if (reply.ok) {
       setPhase({ status: 'done', codes: reply.value.backupCodes, warning });
       setAnnounce(t.doneText);
+      onStatusChange?.();
       return;
     }
     const { error } = reply;

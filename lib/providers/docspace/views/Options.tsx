@@ -1,5 +1,5 @@
 import '../error-text';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { OptionsProps } from '../../../provider';
 import { joinNav } from '../../../nav';
 import { call } from '../call';
@@ -41,6 +41,9 @@ export function App({ siteGroups, providerNames }: OptionsProps) {
   const { origin, view, params } = loc;
   const [portals, setPortals] = useState<readonly KnownPortal[]>([]);
   const [held, setHeld] = useState<{ origin: string | null; access: PortalAccess }>({ origin: null, access: UNKNOWN_ACCESS });
+  // Counts the views' reports that the enrolment changed (set up, reset) without a move: the status is read again.
+  const [changes, setChanges] = useState(0);
+  const onStatusChange = () => setChanges((n) => n + 1);
   const access = held.origin === origin ? held.access : UNKNOWN_ACCESS;
 
   // The known portals, read again on every move (one may have been forgotten or added meanwhile).
@@ -51,9 +54,9 @@ export function App({ siteGroups, providerNames }: OptionsProps) {
   }, [loc]);
   // The portal's status as the background holds it (read once when it holds none): role and enrolment decide the
   // sections shown. Until it answers for this portal, only what every user has; read again on every move (an
-  // enrolment or a reset changes it). A held status is checked with the portal once per page and portal, as the
-  // popup does: whoever signed in since (another account, another role) gets their own sections.
-  const checked = useRef(new Set<string>());
+  // enrolment or a reset changes it). A held status is then checked with the portal, as the popup does: whoever
+  // signed in since (another account, another role) gets their own sections, and a status held from the middle of an
+  // enrolment does not outlive it.
   useEffect(() => {
     let live = true;
     const read = async (o: string, refresh: boolean) => {
@@ -61,23 +64,20 @@ export function App({ siteGroups, providerNames }: OptionsProps) {
       if (!live) return;
       // A check that fails keeps what the held status said.
       if (r.ok || !refresh) setHeld({ origin: o, access: r.ok ? accessOf(r.value) : UNKNOWN_ACCESS });
-      if (r.ok && r.value.fromCache && !checked.current.has(o)) {
-        checked.current.add(o);
-        await read(o, true);
-      }
+      if (!refresh && r.ok && r.value.fromCache) await read(o, true);
     };
     if (origin) void read(origin, false);
     return () => void (live = false);
-  }, [origin, view]);
+  }, [origin, view, changes]);
 
   const nav = joinNav(siteGroups, { provider: 'docspace', entries: docspaceNav({ portals, origin, view, access, go }) });
   return (
     <ClipboardGuardProvider>
       <OptionsShell nav={nav}>
         {view === 'portals' || !origin ? <PortalsView current={origin} providerNames={providerNames} /> : null}
-        {origin && view === 'enrol' ? <EnrolmentView origin={origin} navigate={navigate} params={params} /> : null}
+        {origin && view === 'enrol' ? <EnrolmentView origin={origin} navigate={navigate} params={params} onStatusChange={onStatusChange} /> : null}
         {origin && view === 'codes' ? <BackupCodesView origin={origin} navigate={navigate} params={params} /> : null}
-        {origin && view === 'reset' ? <ResetView origin={origin} navigate={navigate} params={params} /> : null}
+        {origin && view === 'reset' ? <ResetView origin={origin} navigate={navigate} params={params} onStatusChange={onStatusChange} /> : null}
         {origin && view === 'owner' ? <OwnerView origin={origin} navigate={navigate} params={params} /> : null}
         {origin && view === 'policy' ? <PolicyView origin={origin} navigate={navigate} params={params} /> : null}
         {origin && view === 'coverage' ? <CoverageView origin={origin} navigate={navigate} params={params} /> : null}

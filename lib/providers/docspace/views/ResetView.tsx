@@ -32,6 +32,7 @@ export function ResetView(props: ViewProps) {
     const reply = await call({ type: 'resetMyApp', origin });
     if (reply.ok) handoff.current = reply.value;
     setState(reply.ok ? { status: 'enrolling' } : { status: 'error', error: reply.error });
+    if (reply.ok) props.onStatusChange?.();
   };
 
   if (state.status === 'enrolling') {

@@ -15,4 +15,6 @@ export interface ViewProps {
   navigate: (view: ViewName, extra?: Record<string, string>) => void;
   /** Extra query parameters (never a portal link: those go to the background, not into the page address). */
   params: URLSearchParams;
+  /** The view changed the person's enrolment (set up, reset): the page reads the status again for its navigation. */
+  onStatusChange?: () => void;
 }
