@@ -112,10 +112,53 @@ async function shoot(page: E2EPage, name: string, fullPage: boolean, view: Store
   for (const scheme of docs ? SCHEMES : []) {
     await raw.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
     const file = path.join(outDir, `${name}-${scheme}${suffix}.png`);
-    await raw.screenshot({ path: file, fullPage, animations: 'disabled', caret: 'hide' });
+    await writeFile(file, await steadyScreenshot(raw, fullPage));
     written.push(path.relative(REPO_ROOT, file));
   }
   if (values.store && view) await storeCapture(page, view);
+}
+
+/**
+ * A full-page capture of the popup, which is taller than the popup's window, sometimes comes out with its top part
+ * repeated one window height below (Chromium drawing the enlarged page from the tiles it had; about one capture in
+ * eight). Such a capture is recognised (its first 100 rows again at the window's height) and taken again, after a
+ * zoom change that makes the page draw everything anew.
+ */
+async function steadyScreenshot(raw: Page, fullPage: boolean): Promise<Buffer> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const png = await raw.screenshot({ fullPage, animations: 'disabled', caret: 'hide' });
+    if (!fullPage || !(await repeatsItsTop(raw, png))) return png;
+    say('The capture repeated its top part; taking it again.');
+    await raw.evaluate(() => document.documentElement.style.setProperty('zoom', '0.99'));
+    await raw.waitForTimeout(150);
+    await raw.evaluate(() => document.documentElement.style.removeProperty('zoom'));
+    await raw.waitForTimeout(300);
+  }
+  throw new Error('screenshots: every full-page capture repeated its top part');
+}
+
+/** Whether the capture's first 100 rows (the header) come again, pixel for pixel, anywhere further down. */
+function repeatsItsTop(raw: Page, png: Buffer): Promise<boolean> {
+  return raw.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const band = 100;
+    if (img.height < 2 * band) return false;
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [img.width, img.height];
+    const g = canvas.getContext('2d')!;
+    g.drawImage(img, 0, 0);
+    const { data } = g.getImageData(0, 0, img.width, img.height);
+    const row = img.width * 4;
+    // No helper function in here: the bundler would name it with a helper the page does not have.
+    for (let at = band; at + band <= img.height; at++) {
+      let i = 0;
+      while (i < band * row && data[i] === data[at * row + i]) i++;
+      if (i === band * row) return true;
+    }
+    return false;
+  }, png.toString('base64'));
 }
 
 async function storeCapture(page: E2EPage, view: StoreView): Promise<void> {
