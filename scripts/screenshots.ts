@@ -121,8 +121,8 @@ async function shoot(page: E2EPage, name: string, fullPage: boolean, view: Store
 /**
  * A full-page capture of the popup, which is taller than the popup's window, sometimes comes out with its top part
  * repeated one window height below (Chromium drawing the enlarged page from the tiles it had; about one capture in
- * eight). Such a capture is recognised (its first 100 rows again at the window's height) and taken again, after a
- * zoom change that makes the page draw everything anew.
+ * eight). Such a capture is recognised (its first 100 rows found again further down) and taken again, after a zoom
+ * change that makes the page draw everything anew.
  */
 async function steadyScreenshot(raw: Page, fullPage: boolean): Promise<Buffer> {
   for (let attempt = 0; attempt < 5; attempt++) {

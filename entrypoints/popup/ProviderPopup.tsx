@@ -3,16 +3,17 @@ import { useLayoutEffect, useState } from 'preact/hooks';
 import { call } from '../../lib/client';
 import type { PopupProps } from '../../lib/provider';
 import { PROVIDERS, addSiteLinks, providerById } from '../../lib/providers';
+import { docspace } from '../../lib/providers/docspace';
 import { currentTarget } from '../../lib/ui';
 import { common } from '../../lib/i18n/common';
 import { PopupSkeleton } from '../../components/PopupSkeleton';
-// The default provider's popup is part of the first load, not imported when the page has run: a dynamic import
-// here cost the status two module round trips (the chunk, then its own imports), about 60 ms (`npm run bench`).
-import { App as DefaultPopup } from '../../lib/providers/docspace/views/Popup';
+// The DocSpace popup is part of the first load, not imported when the page has run: a dynamic import here cost the
+// status two module round trips (the chunk, then its own imports), about 60 ms (`npm run bench`).
+import { App as DocspacePopup } from '../../lib/providers/docspace/views/Popup';
 
 /**
  * Finds the tab's site, asks the background which provider serves it, and shows that provider's
- * popup (the default provider's is already loaded; another's is loaded then).
+ * popup (DocSpace's is already loaded; another's is loaded then).
  */
 export function ProviderPopup() {
   const [shown, setShown] = useState<{ Popup: ComponentType<PopupProps>; props: PopupProps } | null>(null);
@@ -22,7 +23,8 @@ export function ProviderPopup() {
       const found = await currentTarget();
       const identity = found.origin ? await call<'identifySite'>({ type: 'identifySite', origin: found.origin }) : null;
       const provider = providerById(identity?.ok ? identity.value.provider : PROVIDERS[0]!.info.id);
-      const Popup = provider === PROVIDERS[0] ? DefaultPopup : await provider.Popup();
+      // Compared with DocSpace itself, not with the registry's first entry: the static import above is DocSpace's.
+      const Popup = provider === docspace ? DocspacePopup : await provider.Popup();
       const addSite = found.origin ? addSiteLinks(provider.info.id, found.origin) : [];
       setShown({ Popup, props: { found, addSite } });
     })();

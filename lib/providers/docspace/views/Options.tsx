@@ -52,21 +52,23 @@ export function App({ siteGroups, providerNames }: OptionsProps) {
     void call<'listPortals'>({ type: 'listPortals' }).then((r) => live && r.ok && setPortals(r.value));
     return () => void (live = false);
   }, [loc]);
-  // The portal's status as the background holds it (read once when it holds none): role and enrolment decide the
-  // sections shown. Until it answers for this portal, only what every user has; read again on every move (an
-  // enrolment or a reset changes it). A held status is then checked with the portal, as the popup does: whoever
-  // signed in since (another account, another role) gets their own sections, and a status held from the middle of an
-  // enrolment does not outlive it.
+  // The portal's status as the background holds it (read from the portal when it holds none): role and enrolment
+  // decide the sections shown. Until it answers for this portal, only what every user has. Read again on every move
+  // and after a view reports a change (a setup, a reset); a held status is then checked with the portal, as the popup
+  // does: whoever signed in since (another account, another role) gets their own sections, and a status held from the
+  // middle of a setup does not outlive it.
   useEffect(() => {
     let live = true;
-    const read = async (o: string, refresh: boolean) => {
-      const r = await call<'getStatus'>({ type: 'getStatus', origin: o, refresh });
+    if (!origin) return undefined;
+    void (async () => {
+      const held = await call<'getStatus'>({ type: 'getStatus', origin, refresh: false });
       if (!live) return;
+      setHeld({ origin, access: held.ok ? accessOf(held.value) : UNKNOWN_ACCESS });
+      if (!held.ok || !held.value.fromCache) return;
+      const checked = await call<'getStatus'>({ type: 'getStatus', origin, refresh: true });
       // A check that fails keeps what the held status said.
-      if (r.ok || !refresh) setHeld({ origin: o, access: r.ok ? accessOf(r.value) : UNKNOWN_ACCESS });
-      if (!refresh && r.ok && r.value.fromCache) await read(o, true);
-    };
-    if (origin) void read(origin, false);
+      if (live && checked.ok) setHeld({ origin, access: accessOf(checked.value) });
+    })();
     return () => void (live = false);
   }, [origin, view, changes]);
 
